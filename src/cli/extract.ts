@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { createPipeline } from '../core/pipeline.js';
+import { KijiError, describeError } from '../core/errors.js';
+import { readArticleFile } from '../text/read-article.js';
+import type { KijiConfig } from '../schema/config.js';
+import type { KijiRecord } from '../schema/records.js';
+import { EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, type CliIO, writeLine } from './io.js';
+
+/** The evaluation contract's span shape: what score.mjs reads, plus the fields users want. */
+export function toEvalSpan(record: KijiRecord): Record<string, unknown> {
+  const { type, start, end, text, rule } = record;
+  if (record.type === 'DATE') {
+    const { value, mod, kind, startDate, endDate, stated, implied } = record;
+    return { start, end, type, text, value, ...(mod ? { mod } : {}), kind, startDate, endDate, stated, implied, rule };
+  }
+  if (record.type === 'MONEY') {
+    return { start, end, type, text, value: record.value, ...(record.value.mod ? { mod: record.value.mod } : {}), rule };
+  }
+  return { start, end, type, text, value: record.value, rule };
+}
+
+const JsonlLine = (line: string, lineNumber: number): { id: string; text: string; ref?: string } => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch (error) {
+    throw new KijiError('E_USAGE', `line ${lineNumber}: not JSON (${(error as Error).message})`);
+  }
+  const item = parsed as { id?: unknown; text?: unknown; ref?: unknown };
+  if (typeof item.text !== 'string') throw new KijiError('E_USAGE', `line ${lineNumber}: "text" must be a string`);
+  const id = item.id === undefined ? String(lineNumber) : String(item.id);
+  return typeof item.ref === 'string' ? { id, text: item.text, ref: item.ref } : { id, text: item.text };
+};
+
+export function extractCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, setExit: (code: number) => void): Command {
+  return new Command('extract')
+    .description('print the records of one article (a file, or - for stdin) as JSON, or of every line of a JSONL file with --jsonl')
+    .argument('[file]', 'an article file (.txt, .html, .md) or - for standard input')
+    .option('--jsonl <file>', 'evaluation contract: read {"id","text","ref"?} lines, write one {"id","spans"} line per input, in order')
+    .option('--ref <date>', 'publication date (YYYY-MM-DD) to resolve relative dates against')
+    .action(async (file: string | undefined, options: { jsonl?: string; ref?: string }) => {
+      if (!file && !options.jsonl) throw new KijiError('E_USAGE', 'give an article file, - for stdin, or --jsonl FILE');
+      const pipeline = await createPipeline(await getConfig());
+      if (options.jsonl) {
+        const input = options.jsonl === '-' ? io.stdin : (await import('node:fs')).createReadStream(resolve(io.cwd, options.jsonl));
+        let lineNumber = 0;
+        let failures = 0;
+        for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+          lineNumber++;
+          if (!line.trim()) continue;
+          const item = JsonlLine(line, lineNumber);
+          try {
+            const result = pipeline.process({ id: item.id, text: item.text, ...(item.ref ? { publishedAt: item.ref } : {}) });
+            writeLine(io.stdout, JSON.stringify({ id: item.id, spans: result.records.map(toEvalSpan) }));
+          } catch (error) {
+            // One bad document never stops the run: it gets an empty line of spans and a reason on stderr.
+            failures++;
+            const { code, message } = describeError(error);
+            writeLine(io.stderr, `kiji extract: ${item.id}: ${code}: ${message}`);
+            writeLine(io.stdout, JSON.stringify({ id: item.id, spans: [], error: { code, message } }));
+          }
+        }
+        setExit(failures > 0 ? EXIT_SOME_FAILED : EXIT_OK);
+        return;
+      }
+      let article: { text: string; source: string; title?: string; publishedAt?: string };
+      if (file === '-') {
+        const chunks: Buffer[] = [];
+        for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
+        article = { text: Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, ''), source: '-' };
+      } else {
+        const decoded = await readArticleFile(resolve(io.cwd, file!));
+        article = { text: decoded.text, source: file!, ...(decoded.title ? { title: decoded.title } : {}), ...(decoded.publishedAt ? { publishedAt: decoded.publishedAt } : {}) };
+      }
+      if (options.ref) article.publishedAt = options.ref;
+      const result = pipeline.process({ id: article.source, ...article });
+      writeLine(io.stdout, JSON.stringify(result, null, 2));
+      setExit(EXIT_OK);
+    });
+}
+
+export { EXIT_FATAL };

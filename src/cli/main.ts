@@ -1,0 +1,45 @@
+import { Command, CommanderError } from 'commander';
+import { loadConfig } from '../config/load.js';
+import { describeError, KijiError } from '../core/errors.js';
+import type { KijiConfig } from '../schema/config.js';
+import { PIPELINE_VERSION } from '../version.js';
+import { extractCommand } from './extract.js';
+import { EXIT_FATAL, EXIT_OK, type CliIO, writeLine } from './io.js';
+
+/**
+ * The whole CLI as a function: argv in, exit code out. Only the bin shim touches process.exitCode,
+ * so tests call this with captured streams.
+ */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode = EXIT_OK;
+  const setExit = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  const program = new Command('kiji')
+    .description('typed, queryable records (dates, money, organisations, agreements) from folders of news articles')
+    .version(PIPELINE_VERSION)
+    .option('--config <file>', 'pipeline config file (default: ./pipeline.config.ts when present)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+  let cached: Promise<KijiConfig> | undefined;
+  const getConfig = () => (cached ??= loadConfig(program.opts<{ config?: string }>().config, io.cwd).then((r) => r.config));
+  for (const command of [extractCommand(io, getConfig, setExit)]) {
+    program.addCommand(command.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }));
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit through here with code 0.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_FATAL;
+    }
+    const { code, message } = describeError(error);
+    writeLine(io.stderr, `kiji: ${code}: ${message}`);
+    if (!(error instanceof KijiError) && error instanceof Error && error.stack) writeLine(io.stderr, error.stack);
+    return EXIT_FATAL;
+  }
+}

@@ -1,0 +1,27 @@
+/** A calendar date with no time zone: the article's own date, used to resolve partial and relative dates. */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/**
+ * Reads the publication date's calendar day as written (`2011-10-02T10:00:00+0900` → 2011-10-02).
+ * The day the writer saw is what 昨日 and 今月 mean, so no time-zone conversion is applied.
+ */
+export function parseReferenceDate(value: string | undefined): CalendarDate | undefined {
+  if (!value) return undefined;
+  const match = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(value);
+  if (!match) return undefined;
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) return undefined;
+  return date;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function formatCalendarDate(date: CalendarDate): string {
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { KijiError } from '../core/errors.js';
+import { AgreementKindSchema, OrgKindSchema, RecordTypeSchema } from './records.js';
+
+/** The config schema is the single source of truth: the types below are inferred from it. */
+
+export const OrgLexiconEntrySchema = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  kind: OrgKindSchema.optional(),
+}).strict();
+
+export const AgreementHeadEntrySchema = z.object({
+  head: z.string().min(1),
+  kind: AgreementKindSchema,
+}).strict();
+
+export const StageSwitchesSchema = z.object({
+  dates: z.boolean().default(true),
+  money: z.boolean().default(true),
+  orgs: z.boolean().default(true),
+  agreements: z.boolean().default(true),
+}).strict();
+
+export const KijiConfigSchema = z.object({
+  /** Folders or files `kiji run` reads when none are given on the command line. */
+  inputs: z.array(z.string().min(1)).default(['fixtures']),
+  /** SQLite database path. */
+  database: z.string().min(1).default('kiji.sqlite'),
+  /** File extensions read from folders. */
+  extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/i, 'an extension like ".txt"')).default(['.txt', '.html', '.htm', '.md']),
+  /** Which extractors run; a disabled extractor's dependants (agreements need orgs and dates for links) still run without links. */
+  stages: StageSwitchesSchema.default({ dates: true, money: true, orgs: true, agreements: true }),
+  /** Article language: detected from the script ratio, or forced. */
+  language: z.enum(['auto', 'ja', 'en']).default('auto'),
+  /** Worker threads for `kiji run` (default: the number of cores). */
+  concurrency: z.number().int().positive().optional(),
+  /** Files larger than this are recorded as failed (E_TOO_LARGE) instead of read. */
+  maxFileBytes: z.number().int().positive().default(64 * 1024 * 1024),
+  lexicons: z.object({
+    /** Extra organisation names (with aliases and kind) on top of the built-in lexicon. */
+    organisations: z.array(OrgLexiconEntrySchema).default([]),
+    /** Extra agreement head words on top of the built-in ones. */
+    agreementHeads: z.array(AgreementHeadEntrySchema).default([]),
+  }).strict().default({ organisations: [], agreementHeads: [] }),
+  eval: z.object({
+    /** Minimum lenient F1 per type for `kiji eval` (exit code 1 below it). */
+    min: z.partialRecord(RecordTypeSchema, z.number().min(0).max(1)).default({}),
+  }).strict().default({ min: {} }),
+}).strict();
+
+export type KijiConfig = z.output<typeof KijiConfigSchema>;
+export type KijiConfigInput = z.input<typeof KijiConfigSchema>;
+export type OrgLexiconEntry = z.output<typeof OrgLexiconEntrySchema>;
+export type AgreementHeadEntry = z.output<typeof AgreementHeadEntrySchema>;
+
+/** Gives `pipeline.config.ts` its types; the value is validated when loaded. */
+export function defineConfig(config: KijiConfigInput): KijiConfigInput {
+  return config;
+}
+
+/** Validates a config object; errors name the offending key and where it came from. */
+export function parseConfig(input: unknown, source = 'config'): KijiConfig {
+  const result = KijiConfigSchema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((key) => (path ? `${path}.${key}` : key));
+      return `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`;
+    }
+    return `${path || '(root)'}: ${issue.message}`;
+  });
+  throw new KijiError('E_CONFIG', `${source}: ${problems.join('; ')}`, { issues: result.error.issues });
+}
