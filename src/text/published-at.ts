@@ -1,0 +1,71 @@
+/**
+ * The publication date a plain-text article states on a line of its own:
+ * `公開日：2021年11月23日`, `配信日 2021/11/23 10:00`, `Published: 2021-11-23`,
+ * `2021年11月23日 10時 配信`, or a bare date line at the top (`2011-10-02T10:00:00+0900`).
+ * Labels live in src/data/published-at.ts.
+ */
+import {
+  DATE_LINE_LABELS,
+  DATE_LINE_SUFFIXES,
+  LEADING_DATE_LINE_WINDOW,
+  type DateLabel,
+  type DateLabelKind,
+} from '../data/published-at.js';
+import { parseDateValue, parseDateValuePrefix } from './date-value.js';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (labels: readonly DateLabel[]) =>
+  [...labels].sort((a, b) => b.label.length - a.label.length).map((l) => escape(l.label)).join('|');
+
+// Lines are NFKC-normalized first, so ：【】 variants arrive as : and the brackets below.
+const DECORATION = String.raw`[\s■□●○◆◇◎・*#>\-]*`;
+const LABEL_LINE = new RegExp(
+  String.raw`^${DECORATION}[【\[(<〈]?\s*(?<label>${alternation(DATE_LINE_LABELS)})\s*[】\])>〉]?\s*[:=]?\s*`,
+  'i',
+);
+const SUFFIX = new RegExp(String.raw`^\s*(?<label>${alternation(DATE_LINE_SUFFIXES)})(?:日時|日)?\s*$`);
+
+const kindOf = (labels: readonly DateLabel[], label: string): DateLabelKind =>
+  labels.find((l) => l.label.toLowerCase() === label.toLowerCase())?.kind ?? 'published';
+
+export function findPublishedAt(text: string): string | undefined {
+  let leading: string | undefined;
+  let updated: string | undefined;
+  let nonEmptySeen = 0;
+
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.normalize('NFKC').trim();
+    if (line === '') continue;
+    nonEmptySeen++;
+
+    const found = labelledDate(line);
+    if (found?.kind === 'published') return found.value;
+    if (found && updated === undefined) updated = found.value;
+
+    if (!found && leading === undefined && nonEmptySeen <= LEADING_DATE_LINE_WINDOW) {
+      leading = parseDateValue(line);
+    }
+  }
+  return leading ?? updated;
+}
+
+/** `LABEL: DATE` or `DATE LABEL` on one line; no sentence may continue after the date. */
+function labelledDate(line: string): { value: string; kind: DateLabelKind } | undefined {
+  const labelled = LABEL_LINE.exec(line);
+  if (labelled?.groups?.label) {
+    const rest = line.slice(labelled[0].length);
+    const date = parseDateValuePrefix(rest);
+    if (date && isLineEnd(rest.slice(date.length))) {
+      return { value: date.value, kind: kindOf(DATE_LINE_LABELS, labelled.groups.label) };
+    }
+  }
+  const date = parseDateValuePrefix(line);
+  const suffix = date ? SUFFIX.exec(line.slice(date.length)) : null;
+  if (date && suffix?.groups?.label) return { value: date.value, kind: kindOf(DATE_LINE_SUFFIXES, suffix.groups.label) };
+  return undefined;
+}
+
+/** After the date: nothing, or a separator before more header fields (`公開日：… | 更新日：…`), not a sentence. */
+function isLineEnd(rest: string): boolean {
+  return rest === '' || /^[\s|/,、\])】〉>]/.test(rest);
+}
