@@ -1,0 +1,145 @@
+/**
+ * A file on disk → decoded article: size check, read, hash, decode, then format-specific
+ * extraction of text, title and publication date. All failures are KijiErrors.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { KijiError } from '../core/errors.js';
+import {
+  FORMAT_BY_EXTENSION,
+  HTML_OPENINGS,
+  MAX_PLAIN_TITLE_LENGTH,
+  READ_ERROR_WORDS,
+  type ArticleFormat,
+} from '../data/article-formats.js';
+import { parseDateValue } from './date-value.js';
+import { decodeBytes, type SupportedEncoding } from './decode.js';
+import { splitFrontMatter } from './front-matter.js';
+import { htmlToArticle } from './html.js';
+import { findPublishedAt } from './published-at.js';
+
+export type { ArticleFormat } from '../data/article-formats.js';
+
+export interface DecodedArticle {
+  readonly path: string;
+  readonly format: ArticleFormat;
+  readonly encoding: SupportedEncoding;
+  /** Size of the file in bytes. */
+  readonly bytes: number;
+  /** Hex SHA-256 of the raw bytes (the cache key for unchanged inputs). */
+  readonly sha256: string;
+  /** The article text; later stages' offsets point into it. */
+  readonly text: string;
+  readonly title?: string;
+  readonly publishedAt?: string;
+}
+
+export interface ReadArticleOptions {
+  /** Files larger than this fail with E_TOO_LARGE before being read. Default 64 MiB. */
+  readonly maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+export async function readArticleFile(path: string, opts: ReadArticleOptions = {}): Promise<DecodedArticle> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const bytes = await readBytes(path, maxBytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const decoded = decodeBytes(bytes, { path });
+  const format = articleFormat(path, decoded.text);
+  const extracted = extractArticle(format, decoded.text);
+  return {
+    path,
+    format,
+    encoding: decoded.encoding,
+    bytes: bytes.length,
+    sha256,
+    text: extracted.text,
+    ...(extracted.title !== undefined ? { title: extracted.title } : {}),
+    ...(extracted.publishedAt !== undefined ? { publishedAt: extracted.publishedAt } : {}),
+  };
+}
+
+async function readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw readError(path, 'EISDIR');
+    if (!info.isFile()) throw new KijiError('E_READ', `${path}: cannot read: not a regular file`, { path });
+    if (info.size > maxBytes) throw tooLarge(path, info.size, maxBytes);
+    const bytes = await readFile(path);
+    // The file may have grown since stat().
+    if (bytes.length > maxBytes) throw tooLarge(path, bytes.length, maxBytes);
+    return bytes;
+  } catch (error) {
+    if (error instanceof KijiError) throw error;
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    throw readError(path, code, error);
+  }
+}
+
+function readError(path: string, code: string | undefined, cause?: unknown): KijiError {
+  const words = (code && READ_ERROR_WORDS[code]) ?? (cause instanceof Error ? cause.message : 'unknown error');
+  return new KijiError('E_READ', `${path}: cannot read: ${words}${code ? ` (${code})` : ''}`, { path, errno: code }, { cause });
+}
+
+function tooLarge(path: string, size: number, maxBytes: number): KijiError {
+  return new KijiError('E_TOO_LARGE', `${path}: ${size} bytes is over the limit of ${maxBytes} bytes`, {
+    path,
+    bytes: size,
+    maxBytes,
+  });
+}
+
+function articleFormat(path: string, text: string): ArticleFormat {
+  const byExtension = FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
+  if (byExtension === 'html' || byExtension === 'markdown') return byExtension;
+  // .txt (and unknown extensions) that are really saved web pages.
+  const opening = text.trimStart().slice(0, 32).toLowerCase();
+  return HTML_OPENINGS.some((o) => opening.startsWith(o)) ? 'html' : 'text';
+}
+
+interface Extracted {
+  readonly text: string;
+  readonly title?: string;
+  readonly publishedAt?: string;
+}
+
+function extractArticle(format: ArticleFormat, text: string): Extracted {
+  if (format === 'html') return htmlToArticle(text);
+  if (format === 'markdown') return markdownArticle(text);
+  return plainArticle(text, text);
+}
+
+function markdownArticle(markdown: string): Extracted {
+  const front = splitFrontMatter(markdown);
+  const body = front?.body ?? markdown;
+  const plain = plainArticle(body, body.replace(/^[ \t]*#{1,6}[ \t]+/gm, ''));
+  const title = front?.fields.get('title') || plain.title;
+  const frontDate = front?.fields.get('date');
+  const publishedAt = (frontDate !== undefined ? parseDateValue(frontDate) : undefined) ?? plain.publishedAt;
+  return {
+    text: body,
+    ...(title ? { title } : {}),
+    ...(publishedAt !== undefined ? { publishedAt } : {}),
+  };
+}
+
+/** `text` is returned as is; `titleSource` is where the title line is looked for (Markdown without `#`). */
+function plainArticle(text: string, titleSource: string): Extracted {
+  const title = plainTitle(titleSource);
+  const publishedAt = findPublishedAt(text);
+  return {
+    text,
+    ...(title !== undefined ? { title } : {}),
+    ...(publishedAt !== undefined ? { publishedAt } : {}),
+  };
+}
+
+/** The first non-empty line, if it is short and not a breadcrumb/menu line (`ホーム > 経済 > 企業`). */
+function plainTitle(text: string): string | undefined {
+  const first = text.split('\n').map((l) => l.trim()).find((l) => l !== '');
+  if (first === undefined || first.length >= MAX_PLAIN_TITLE_LENGTH) return undefined;
+  const separators = first.match(/[>＞›»|｜]/g)?.length ?? 0;
+  return separators >= 2 ? undefined : first;
+}
