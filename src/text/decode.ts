@@ -33,6 +33,13 @@ export interface DecodeHint {
 /** Encodings tried, in order, when nothing declares one. */
 const LEGACY_ENCODINGS: readonly SupportedEncoding[] = ['shift_jis', 'euc-jp'];
 
+/**
+ * A legacy reading must look at least this Japanese to be accepted undeclared: EUC-JP bytes
+ * with one corrupt byte still "decode" as Shift_JIS, into half-width-kana garbage (score < 0).
+ * Japanese prose scores above 1; full-width-only lines about 0.5.
+ */
+const MIN_LEGACY_PLAUSIBILITY = 0.25;
+
 export function decodeBytes(bytes: Uint8Array, hint: DecodeHint = {}): DecodedText {
   const where = hint.path ? `${hint.path}: ` : '';
   const pathDetail = hint.path ? { path: hint.path } : {};
@@ -99,6 +106,7 @@ function detectAndDecode(bytes: Uint8Array, where: string, pathDetail: object): 
   for (const { encoding, result } of candidates) {
     if (!result.ok) continue;
     const score = japanesePlausibility(result.text);
+    if (score < MIN_LEGACY_PLAUSIBILITY) continue;
     // Ties keep the earlier (Shift_JIS) reading: it is the more common legacy encoding.
     if (!best || score > best.score) best = { encoding, text: result.text, score };
   }
