@@ -95,7 +95,7 @@ async function score(scorer, gold, pred, types, tmp) {
 /** The line worth showing from a tool's stderr: its summary (last line), or on failure the error. */
 const noteOf = (stderr, ok) => {
   const lines = stderr.trim().split('\n').filter(Boolean);
-  return (ok ? undefined : lines.find((l) => /\b\w*Error\b/.test(l))) ?? lines.at(-1) ?? '';
+  return (ok ? undefined : lines.find((l) => /\b\w*Error\b/.test(l))) ?? lines.at(-1) ?? '(no stderr output)';
 };
 
 async function main(argv) {
