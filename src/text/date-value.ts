@@ -21,7 +21,10 @@ const DATE_FORMS: readonly string[] = [
   String.raw`(?:[A-Za-z]{3},?\s*)?(?<d>\d{1,2})\s+${MONTH_NAME}\s+(?<y>\d{4})(?:\s+${TIME})?`,
 ];
 
-const WHOLE = DATE_FORMS.map((form) => new RegExp(`^(?:${form})\\s*$`, 'i'));
+/** Compact `20211123` / `20211123T1000`, as in some `<meta>` tags; whole values only, never inside text. */
+const COMPACT = String.raw`(?<y>\d{4})(?<mo>\d{2})(?<d>\d{2})(?:T?(?<h>\d{2})(?<mi>\d{2})(?<s>\d{2})?(?:${ZONE})?)?`;
+
+const WHOLE = [...DATE_FORMS, COMPACT].map((form) => new RegExp(`^(?:${form})\\s*$`, 'i'));
 const PREFIX = DATE_FORMS.map((form) => new RegExp(`^(?:${form})`, 'i'));
 
 export interface DateValueMatch {
