@@ -23,7 +23,7 @@ export const READ_ERROR_WORDS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EISDIR: 'it is a directory, not a file',
-  ELOOP: 'too many symbolic links (a link loop?)',
+  ELOOP: 'a loop of symbolic links (or too many links in a row)',
   ENAMETOOLONG: 'the path is too long',
   ENOTDIR: 'a part of the path is not a directory',
   EMFILE: 'too many open files',
