@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import type { KijiConfig } from '../schema/config.js';
+
+/** JSON with sorted keys, so the same config always hashes the same. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The part of the config that changes what is extracted from an article: stages, language and
+ * lexicons. Where the files are, where the database is and how many workers run do not count, so
+ * changing them does not re-process anything.
+ */
+export function extractionConfig(config: KijiConfig): Record<string, unknown> {
+  return { stages: config.stages, language: config.language, lexicons: config.lexicons };
+}
+
+export function configHash(config: KijiConfig): string {
+  return createHash('sha256').update(stableJson(extractionConfig(config))).digest('hex').slice(0, 16);
+}

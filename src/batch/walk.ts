@@ -1,0 +1,110 @@
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { KijiError } from '../core/errors.js';
+import type { FailedArticle } from '../store/rows.js';
+
+export interface WalkResult {
+  /** Article files to read, absolute, sorted, each file once (by real path). */
+  files: string[];
+  /** Paths that could not be walked (symlink loops, dangling links, unreadable folders): recorded as failed articles. */
+  failures: FailedArticle[];
+}
+
+const failure = (path: string, error: string): FailedArticle => ({ path, status: 'failed', errorCode: 'E_READ', error, contentHash: null, bytes: null });
+
+/**
+ * Expands files and folders into the sorted list of article files. Folders are walked recursively;
+ * symbolic links are followed, a link back to a folder on the current path is a loop (recorded, not
+ * followed), and a file or folder reached twice through different links is read once.
+ */
+export async function walkInputs(inputs: readonly string[], extensions: readonly string[], cwd = process.cwd()): Promise<WalkResult> {
+  const wanted = new Set(extensions.map((e) => e.toLowerCase()));
+  const files: string[] = [];
+  const failures: FailedArticle[] = [];
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+
+  const addFile = async (path: string) => {
+    let real: string;
+    try {
+      real = await realpath(path);
+    } catch {
+      real = path;
+    }
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push(path);
+  };
+
+  /** `ancestors` holds the real paths of the folders above `dir`, for loop detection. */
+  const walkDir = async (dir: string, ancestors: readonly string[]) => {
+    const real = await realpath(dir);
+    if (ancestors.includes(real)) {
+      failures.push(failure(dir, `${dir}: symbolic link loop: it leads back to ${real}, a folder that contains it`));
+      return;
+    }
+    if (seenDirs.has(real)) return; // the same folder reached through another link: already walked
+    seenDirs.add(real);
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      failures.push(failure(dir, `${dir}: cannot read the folder: ${(error as Error).message}`));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        await walkDir(path, [...ancestors, real]);
+      } else if (entry.isFile()) {
+        if (wanted.has(extname(entry.name).toLowerCase())) await addFile(path);
+      } else if (entry.isSymbolicLink()) {
+        await followLink(path, entry.name, [...ancestors, real]);
+      }
+    }
+  };
+
+  const followLink = async (path: string, name: string, ancestors: readonly string[]) => {
+    let target;
+    try {
+      target = await stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A broken or looping link is only reported when it looks like an article (or a folder: no extension).
+      const ext = extname(name).toLowerCase();
+      if (ext !== '' && !wanted.has(ext)) return;
+      if (code === 'ELOOP') failures.push(failure(path, `${path}: symbolic link loop (ELOOP): the link never reaches a file`));
+      else if (code === 'ENOENT') failures.push(failure(path, `${path}: dangling symbolic link: its target does not exist (ENOENT)`));
+      else failures.push(failure(path, `${path}: cannot follow the symbolic link: ${(error as Error).message}`));
+      return;
+    }
+    if (target.isDirectory()) await walkDir(path, ancestors);
+    else if (target.isFile() && wanted.has(extname(name).toLowerCase())) await addFile(path);
+  };
+
+  for (const input of inputs) {
+    const path = resolve(cwd, input);
+    let info;
+    try {
+      info = await lstat(path);
+    } catch (error) {
+      // A missing input is a usage error, not a bad article.
+      throw new KijiError('E_USAGE', `${input}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}`);
+    }
+    if (info.isSymbolicLink()) {
+      try {
+        info = await stat(path);
+      } catch {
+        await followLink(path, '', []);
+        continue;
+      }
+    }
+    // A file named explicitly is read whatever its extension.
+    if (info.isDirectory()) await walkDir(path, []);
+    else await addFile(path);
+  }
+  files.sort();
+  failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, failures };
+}

@@ -1,0 +1,69 @@
+/**
+ * The worker-thread side of `kiji run`: one pipeline (one kuromoji) per worker, built on the first
+ * task and reused. A task reads, decodes and processes one file and returns rows ready for the
+ * store; nothing an article does — bad bytes, a pipeline error — escapes as an exception.
+ * Compiled to dist/batch/worker.js, which the pool loads.
+ */
+import { getHeapStatistics } from 'node:v8';
+import { threadId } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { createPipeline, type Pipeline } from '../core/pipeline.js';
+import { describeError } from '../core/errors.js';
+import type { KijiConfig } from '../schema/config.js';
+import { okArticle, type StoredArticle } from '../store/rows.js';
+import { readArticleFile } from '../text/read-article.js';
+
+export interface WorkerData {
+  config: KijiConfig;
+}
+
+export interface ArticleTask {
+  path: string;
+  maxBytes: number;
+}
+
+export interface ArticleTaskResult {
+  article: StoredArticle;
+  /** Records per type, for the summary. */
+  types: Record<string, number>;
+  /** Time in this worker: reading + decoding, and the pipeline. */
+  readMs: number;
+  processMs: number;
+  /** Peak V8 heap of this worker so far (MB). */
+  heapMb: number;
+  threadId: number;
+}
+
+let pipeline: Promise<Pipeline> | undefined;
+let peakHeap = 0;
+
+export default async function processArticleTask(task: ArticleTask): Promise<ArticleTaskResult> {
+  pipeline ??= createPipeline((Piscina.workerData as WorkerData).config);
+  const ready = await pipeline;
+  const t0 = performance.now();
+  let t1: number | undefined;
+  let article: StoredArticle;
+  const types: Record<string, number> = {};
+  let source: { path: string; contentHash: string | null; bytes: number | null; format?: string; encoding?: string } = { path: task.path, contentHash: null, bytes: null };
+  try {
+    const decoded = await readArticleFile(task.path, { maxBytes: task.maxBytes });
+    source = { path: task.path, contentHash: decoded.sha256, bytes: decoded.bytes, format: decoded.format, encoding: decoded.encoding };
+    t1 = performance.now();
+    const result = ready.process({
+      id: task.path,
+      source: task.path,
+      text: decoded.text,
+      ...(decoded.title !== undefined ? { title: decoded.title } : {}),
+      ...(decoded.publishedAt !== undefined ? { publishedAt: decoded.publishedAt } : {}),
+    });
+    for (const record of result.records) types[record.type] = (types[record.type] ?? 0) + 1;
+    article = okArticle(source, result);
+  } catch (error) {
+    const { code, message } = describeError(error);
+    article = { ...source, status: 'failed', errorCode: code, error: message };
+  }
+  const t2 = performance.now();
+  const heap = getHeapStatistics().used_heap_size / 1048576;
+  if (heap > peakHeap) peakHeap = heap;
+  return { article, types, readMs: (t1 ?? t2) - t0, processMs: t1 === undefined ? 0 : t2 - t1, heapMb: Math.round(peakHeap), threadId };
+}

@@ -1,0 +1,155 @@
+import { availableParallelism } from 'node:os';
+import { relative, resolve } from 'node:path';
+import cliProgress from 'cli-progress';
+import { Command, InvalidArgumentError } from 'commander';
+import { runBatch, type BatchProgress, type BatchSummary } from '../batch/run.js';
+import { KijiError } from '../core/errors.js';
+import type { KijiConfig } from '../schema/config.js';
+import { RECORD_TYPES } from '../schema/records.js';
+import { EXIT_OK, EXIT_SOME_FAILED, type CliIO, writeLine } from './io.js';
+
+/** Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells expect. */
+export const EXIT_INTERRUPTED = 130;
+
+interface RunOptions {
+  db?: string;
+  concurrency?: number;
+  quiet?: boolean;
+  json?: boolean;
+  force?: boolean;
+}
+
+const positiveInt = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
+  return n;
+};
+
+const seconds = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`);
+
+/** A progress bar on a terminal, a plain line every few seconds otherwise, nothing with --quiet/--json. */
+function progressReporter(io: CliIO, quiet: boolean): { update(p: BatchProgress): void; stop(): void } {
+  if (quiet) return { update() {}, stop() {} };
+  if (io.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        stream: io.stderr as NodeJS.WritableStream,
+        format: 'kiji run [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted} | {failed} failed',
+        hideCursor: true,
+        clearOnComplete: true,
+        etaBuffer: 200,
+        fps: 5,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      update(p) {
+        const payload = { rate: (p.done / Math.max(p.elapsedMs / 1000, 0.001)).toFixed(1), failed: p.failed };
+        if (!started) {
+          bar.start(p.total, p.done, payload);
+          started = true;
+        } else bar.update(p.done, payload);
+      },
+      stop() {
+        if (started) bar.stop();
+      },
+    };
+  }
+  let last = 0;
+  let latest: BatchProgress | undefined;
+  const line = (p: BatchProgress) => {
+    const rate = (p.processed + p.failed) / Math.max(p.elapsedMs / 1000, 0.001);
+    const left = p.total - p.done;
+    const eta = rate > 0 ? ` | ETA ${seconds((left / rate) * 1000)}` : '';
+    writeLine(io.stderr, `kiji run: ${p.done}/${p.total} (${Math.floor((100 * p.done) / Math.max(p.total, 1))} %) | ${rate.toFixed(1)} articles/s${eta} | ${p.skipped} skipped | ${p.failed} failed`);
+  };
+  return {
+    update(p) {
+      latest = p;
+      if (p.elapsedMs - last >= 5000) {
+        last = p.elapsedMs;
+        line(p);
+      }
+    },
+    stop() {
+      if (latest && latest.elapsedMs !== last && latest.elapsedMs > 5000) line(latest);
+    },
+  };
+}
+
+/** Relative to the working folder when inside it, else absolute. */
+function shortPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+function printSummary(io: CliIO, summary: BatchSummary): void {
+  const out = io.stdout;
+  const db = shortPath(io.cwd, summary.db);
+  writeLine(out, `kiji run${summary.interrupted ? ' (interrupted)' : ''}: ${summary.seen} articles seen, ${summary.processed} processed, ${summary.skipped} skipped (unchanged), ${summary.failed} failed in ${seconds(summary.elapsedMs)} → ${db}`);
+  writeLine(out, `records: ${RECORD_TYPES.map((t) => `${t} ${summary.records[t] ?? 0}`).join(', ')}`);
+  if (summary.processed > 0 && summary.elapsedMs > 0) {
+    writeLine(out, `throughput: ${Math.round(summary.chars / (summary.elapsedMs / 1000)).toLocaleString('en-US')} characters/s with ${summary.concurrency} worker${summary.concurrency === 1 ? '' : 's'}`);
+  }
+  if (summary.failures.length > 0) {
+    writeLine(out, `failed (${summary.failures.length}):`);
+    for (const f of summary.failures) writeLine(out, `  ${shortPath(io.cwd, f.path)}: ${f.code}: ${f.reason}`);
+  }
+  if (summary.interrupted) writeLine(out, 'stopped before the end: run the same command again to continue where it stopped.');
+}
+
+export function runCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, setExit: (code: number) => void): Command {
+  return new Command('run')
+    .description('process folders or files of articles into the SQLite database (incremental: unchanged articles are skipped)')
+    .argument('[inputs...]', 'folders (walked recursively) and files; default: the config\'s "inputs"')
+    .option('--db <file>', 'SQLite database to write (default: the config\'s "database", else kiji.sqlite)')
+    .option('--concurrency <n>', `worker threads (default: the config's "concurrency", else the number of cores: ${availableParallelism()})`, positiveInt)
+    .option('--force', 're-process every article, even unchanged ones')
+    .option('--quiet', 'no progress output')
+    .option('--json', 'print the summary as JSON (and no progress output)')
+    .addHelpText('after', `
+Exit codes: 0 all articles ok, 1 some articles failed (the rest were processed), 2 usage or fatal error, 130 interrupted.
+Ctrl-C stops taking new articles, writes the ones in flight and prints what was done; running the same
+command again continues. Only one run may write a database at a time (E_DB_LOCKED).`)
+    .action(async (inputs: string[], options: RunOptions) => {
+      const config = await getConfig();
+      const chosen = inputs.length > 0 ? inputs : config.inputs;
+      if (chosen.length === 0) throw new KijiError('E_USAGE', 'no inputs: give folders or files, or set "inputs" in the config');
+      const dbPath = resolve(io.cwd, options.db ?? config.database);
+      const controller = new AbortController();
+      const quiet = Boolean(options.quiet || options.json);
+      let interrupts = 0;
+      const onSigint = () => {
+        interrupts++;
+        if (interrupts === 1) {
+          controller.abort();
+          if (!quiet) writeLine(io.stderr, '\nkiji run: stopping — writing the articles in flight (Ctrl-C again to quit at once; nothing written is lost)');
+        } else {
+          // Every article is committed atomically, so quitting now loses at most the articles in flight.
+          process.exit(EXIT_INTERRUPTED);
+        }
+      };
+      process.on('SIGINT', onSigint);
+      const progress = progressReporter(io, quiet);
+      let summary: BatchSummary;
+      try {
+        summary = await runBatch({
+          inputs: chosen,
+          dbPath,
+          config,
+          ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+          force: Boolean(options.force),
+          signal: controller.signal,
+          onProgress: (p) => progress.update(p),
+          cwd: io.cwd,
+        });
+      } finally {
+        progress.stop();
+        process.off('SIGINT', onSigint);
+      }
+      if (options.json) writeLine(io.stdout, JSON.stringify(summary, null, 2));
+      else printSummary(io, summary);
+      setExit(summary.interrupted ? EXIT_INTERRUPTED : summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK);
+    });
+}

@@ -1,0 +1,158 @@
+import type { ArticleResult, KijiRecord } from '../schema/records.js';
+
+/**
+ * Pure conversion of pipeline output to the rows the store writes. It runs inside the workers,
+ * so JSON serialization and the typed columns cost the writer thread nothing.
+ */
+
+/** One `mentions` row, typed columns included (NULL where they do not apply). */
+export interface MentionRow {
+  type: KijiRecord['type'];
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+  valueJson: string;
+  dateValue: string | null;
+  dateMod: string | null;
+  dateStart: string | null;
+  dateEnd: string | null;
+  amountText: string | null;
+  amountMinor: bigint | null;
+  amountMaxText: string | null;
+  currency: string | null;
+  moneyMod: string | null;
+  orgName: string | null;
+  orgKind: string | null;
+  agreementKind: string | null;
+  agreementDate: string | null;
+  parties: string[];
+}
+
+/** What is known about the file whatever happened to it. */
+export interface ArticleSource {
+  path: string;
+  contentHash: string | null;
+  bytes: number | null;
+  format?: string | null;
+  encoding?: string | null;
+}
+
+export interface OkArticle extends ArticleSource {
+  status: 'ok';
+  title: string | null;
+  publishedAt: string | null;
+  lang: string;
+  chars: number;
+  mentions: MentionRow[];
+}
+
+export interface FailedArticle extends ArticleSource {
+  status: 'failed';
+  errorCode: string;
+  error: string;
+}
+
+export type StoredArticle = OkArticle | FailedArticle;
+
+/**
+ * ISO 4217 minor-unit exponents that are not 2. Anything else (USD, EUR, GBP, CNY, …) uses 2.
+ * Kept beside the store because only `amount_minor` needs it.
+ */
+const MINOR_UNIT_EXPONENT: Readonly<Record<string, number>> = {
+  JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, PYG: 0, UGX: 0, XAF: 0, XOF: 0, XPF: 0, KMF: 0, GNF: 0, DJF: 0, RWF: 0, VUV: 0, BIF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+};
+
+export function minorUnitExponent(currency: string): number {
+  return MINOR_UNIT_EXPONENT[currency] ?? 2;
+}
+
+const INT64_MAX = 9223372036854775807n;
+const INT64_MIN = -9223372036854775808n;
+
+/**
+ * An exact decimal string in the currency's minor unit as a 64-bit integer: `"9007199254740993"` JPY →
+ * 9007199254740993n; `"12.5"` USD → 1250n. NULL when it has more decimals than the currency has
+ * (a fraction of a cent) or does not fit in 64 bits.
+ */
+export function amountInMinorUnits(amountText: string | null | undefined, currency: string): bigint | null {
+  if (amountText == null) return null;
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amountText);
+  if (!match) return null;
+  const exponent = minorUnitExponent(currency);
+  const fraction = (match[3] ?? '').replace(/0+$/, '');
+  if (fraction.length > exponent) return null;
+  const minor = BigInt(match[2]! + fraction.padEnd(exponent, '0')) * (match[1] ? -1n : 1n);
+  return minor > INT64_MAX || minor < INT64_MIN ? null : minor;
+}
+
+export function mentionRow(record: KijiRecord): MentionRow {
+  const row: MentionRow = {
+    type: record.type,
+    start: record.start,
+    end: record.end,
+    text: record.text,
+    rule: record.rule,
+    valueJson: '',
+    dateValue: null,
+    dateMod: null,
+    dateStart: null,
+    dateEnd: null,
+    amountText: null,
+    amountMinor: null,
+    amountMaxText: null,
+    currency: null,
+    moneyMod: null,
+    orgName: null,
+    orgKind: null,
+    agreementKind: null,
+    agreementDate: null,
+    parties: [],
+  };
+  switch (record.type) {
+    case 'DATE': {
+      const { value, mod, kind, startDate, endDate, stated, implied } = record;
+      row.valueJson = JSON.stringify({ value, mod, kind, startDate, endDate, stated, implied });
+      row.dateValue = value;
+      row.dateMod = mod ?? null;
+      row.dateStart = startDate ?? null;
+      row.dateEnd = endDate ?? null;
+      break;
+    }
+    case 'MONEY': {
+      const v = record.value;
+      row.valueJson = JSON.stringify(v);
+      row.amountText = v.amountText;
+      row.amountMinor = amountInMinorUnits(v.amountText, v.currency);
+      row.amountMaxText = v.amountMaxText ?? null;
+      row.currency = v.currency;
+      row.moneyMod = v.mod ?? null;
+      break;
+    }
+    case 'ORG':
+      row.valueJson = JSON.stringify(record.value);
+      row.orgName = record.value.name;
+      row.orgKind = record.value.kind ?? null;
+      break;
+    case 'AGREEMENT':
+      row.valueJson = JSON.stringify(record.value);
+      row.agreementKind = record.value.kind;
+      row.agreementDate = record.value.date ?? null;
+      row.parties = record.value.parties ?? [];
+      break;
+  }
+  return row;
+}
+
+export function okArticle(source: ArticleSource, result: ArticleResult): OkArticle {
+  return {
+    ...source,
+    status: 'ok',
+    title: result.title ?? null,
+    publishedAt: result.publishedAt ?? null,
+    lang: result.lang,
+    chars: result.chars,
+    mentions: result.records.map(mentionRow),
+  };
+}

@@ -1,0 +1,132 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The kiji database schema. Migrations are keyed by `PRAGMA user_version`: migration i (0-based)
+ * takes a database at version i to version i + 1, each in its own transaction. Never edit a
+ * migration that has shipped; append a new one.
+ *
+ * ## Tables
+ *
+ * `runs` — one row per `kiji run`: when, with which config and pipeline version, and what it did.
+ * A run killed with `kill -9` stays `running` until the next run marks it `abandoned`.
+ *
+ * `articles` — one row per input file (`path` is the absolute path). `status` is `ok` or `failed`;
+ * a failed article has `error_code` (E_BINARY, E_EMPTY, E_DECODE, E_READ, E_TOO_LARGE, …) and
+ * `error` (the reason, with the byte offset for undecodable files) and no mentions. `content_hash`
+ * is the SHA-256 of the file's bytes; with `pipeline_version` and `config_hash` it decides whether
+ * the next run skips the article.
+ *
+ * `mentions` — one row per extracted record. `start`/`end` are UTF-16 offsets into the article's
+ * decoded text (end exclusive); `value_json` is the record's full value; the typed columns repeat
+ * what users filter on:
+ *   DATE:      date_value (TIMEX: 2025-11-02, 2025-11, FY2025, P4Y, 1995/2025), date_mod (START/MID/END…),
+ *              date_start / date_end (first and last day covered, ISO, inclusive; NULL when unknown)
+ *   MONEY:     amount_text (exact decimal string), amount_minor (INTEGER in the currency's minor unit —
+ *              yen for JPY, cents for USD — NULL when it is not an exact 64-bit integer), amount_max_text,
+ *              currency (ISO 4217), money_mod (APPROX/MORE_THAN/…)
+ *   ORG:       org_name (canonical name; for an alias the full name), org_kind
+ *   AGREEMENT: agreement_kind, agreement_date (TIMEX), parties in `agreement_parties`
+ *
+ * `agreement_parties` — (mention_id, position, party): the parties an agreement names, one row each.
+ *
+ * Re-processing an article deletes its mentions (cascading to agreement_parties) and inserts the new
+ * ones in the same transaction as the article row: no reader ever sees half an article.
+ */
+export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
+  // 1: the first schema.
+  (db) => {
+    db.exec(`
+      CREATE TABLE runs (
+        id               INTEGER PRIMARY KEY,
+        started_at       TEXT    NOT NULL,             -- ISO 8601 UTC
+        finished_at      TEXT,
+        status           TEXT    NOT NULL DEFAULT 'running'
+                         CHECK (status IN ('running', 'done', 'interrupted', 'failed', 'abandoned')),
+        config_hash      TEXT    NOT NULL,
+        pipeline_version TEXT    NOT NULL,
+        inputs_json      TEXT    NOT NULL DEFAULT '[]',
+        seen             INTEGER NOT NULL DEFAULT 0,
+        processed        INTEGER NOT NULL DEFAULT 0,
+        skipped          INTEGER NOT NULL DEFAULT 0,
+        failed           INTEGER NOT NULL DEFAULT 0
+      );
+
+      CREATE TABLE articles (
+        id               INTEGER PRIMARY KEY,
+        path             TEXT    NOT NULL UNIQUE,
+        content_hash     TEXT,                         -- sha256 hex of the file's bytes; NULL if unreadable
+        bytes            INTEGER,
+        format           TEXT,                         -- txt | html | md
+        encoding         TEXT,                         -- utf-8 | shift_jis | euc-jp
+        title            TEXT,
+        published_at     TEXT,                         -- YYYY-MM-DD (the reference date used)
+        lang             TEXT,                         -- ja | en
+        chars            INTEGER,                      -- UTF-16 length of the decoded text
+        status           TEXT    NOT NULL CHECK (status IN ('ok', 'failed')),
+        error_code       TEXT,
+        error            TEXT,
+        pipeline_version TEXT    NOT NULL,
+        config_hash      TEXT    NOT NULL,
+        processed_at     TEXT    NOT NULL,
+        run_id           INTEGER REFERENCES runs(id) ON DELETE SET NULL
+      );
+      CREATE INDEX articles_status ON articles(status);
+      CREATE INDEX articles_published_at ON articles(published_at);
+
+      CREATE TABLE mentions (
+        id              INTEGER PRIMARY KEY,
+        article_id      INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        type            TEXT    NOT NULL CHECK (type IN ('DATE', 'MONEY', 'ORG', 'AGREEMENT')),
+        start           INTEGER NOT NULL,
+        end             INTEGER NOT NULL,
+        text            TEXT    NOT NULL,
+        rule            TEXT    NOT NULL,
+        value_json      TEXT    NOT NULL,
+        date_value      TEXT,
+        date_mod        TEXT,
+        date_start      TEXT,
+        date_end        TEXT,
+        amount_text     TEXT,
+        amount_minor    INTEGER,
+        amount_max_text TEXT,
+        currency        TEXT,
+        money_mod       TEXT,
+        org_name        TEXT,
+        org_kind        TEXT,
+        agreement_kind  TEXT,
+        agreement_date  TEXT
+      );
+      CREATE INDEX mentions_article ON mentions(article_id, start);
+      CREATE INDEX mentions_type ON mentions(type);
+      CREATE INDEX mentions_date ON mentions(date_start, date_end) WHERE type = 'DATE';
+      CREATE INDEX mentions_money ON mentions(currency, amount_minor) WHERE type = 'MONEY';
+      CREATE INDEX mentions_org ON mentions(org_name) WHERE type = 'ORG';
+      CREATE INDEX mentions_agreement ON mentions(agreement_kind, agreement_date) WHERE type = 'AGREEMENT';
+
+      CREATE TABLE agreement_parties (
+        mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        party      TEXT    NOT NULL,
+        PRIMARY KEY (mention_id, position)
+      ) WITHOUT ROWID;
+      CREATE INDEX agreement_parties_party ON agreement_parties(party);
+    `);
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings a database to the newest schema; refuses a database written by a newer kiji. */
+export function migrate(db: Database.Database): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > MIGRATIONS.length) {
+    throw new Error(`the database has schema version ${from}, newer than this kiji knows (${MIGRATIONS.length}); upgrade kiji`);
+  }
+  for (let version = from; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      MIGRATIONS[version]!(db);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+  return { from, to: MIGRATIONS.length };
+}

@@ -1,0 +1,195 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { KijiError } from '../core/errors.js';
+import type { FailedArticle, StoredArticle } from './rows.js';
+import { migrate } from './schema.js';
+
+export interface StoreOptions {
+  /** Open an existing database for reading only (no migration, no writes). */
+  readonly?: boolean;
+  /** How long a statement waits for another connection's write lock. */
+  busyTimeoutMs?: number;
+}
+
+export interface RunCounts {
+  seen: number;
+  processed: number;
+  skipped: number;
+  failed: number;
+}
+
+export type RunStatus = 'done' | 'interrupted' | 'failed';
+
+/** What the store remembers about a path, to decide whether a run may skip it. */
+export interface ArticleState {
+  contentHash: string | null;
+  pipelineVersion: string;
+  configHash: string;
+  status: 'ok' | 'failed';
+}
+
+export interface RunInfo {
+  configHash: string;
+  pipelineVersion: string;
+  inputs?: readonly string[];
+}
+
+const now = () => new Date().toISOString();
+
+/**
+ * The write side of the database. One connection, owned by one thread; every article is written
+ * (or replaced) together with its mentions inside a transaction.
+ */
+export class KijiStore {
+  readonly db: Database.Database;
+  readonly path: string;
+  private run: { id: number; configHash: string; pipelineVersion: string } | undefined;
+  private readonly statements: ReturnType<KijiStore['prepare']> | undefined;
+
+  constructor(path: string, options: StoreOptions = {}) {
+    this.path = path === ':memory:' ? path : resolve(path);
+    try {
+      if (!options.readonly && this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
+      this.db = new Database(this.path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      this.db.pragma('foreign_keys = ON');
+      if (!options.readonly) {
+        this.db.pragma('journal_mode = WAL');
+        // WAL + NORMAL: a crash of kiji never loses a committed transaction; power loss may lose the
+        // last few, which the next run simply re-processes.
+        this.db.pragma('synchronous = NORMAL');
+        migrate(this.db);
+      }
+    } catch (error) {
+      if (error instanceof KijiError) throw error;
+      throw new KijiError('E_DB', `cannot open the database ${this.path}: ${(error as Error).message}`, { path: this.path }, { cause: error });
+    }
+    this.statements = options.readonly ? undefined : this.prepare();
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      lookup: db.prepare<[string], { contentHash: string | null; pipelineVersion: string; configHash: string; status: 'ok' | 'failed' }>(
+        'SELECT content_hash AS contentHash, pipeline_version AS pipelineVersion, config_hash AS configHash, status FROM articles WHERE path = ?',
+      ),
+      upsertArticle: db.prepare(`
+        INSERT INTO articles (path, content_hash, bytes, format, encoding, title, published_at, lang, chars, status, error_code, error,
+                              pipeline_version, config_hash, processed_at, run_id)
+        VALUES (@path, @contentHash, @bytes, @format, @encoding, @title, @publishedAt, @lang, @chars, @status, @errorCode, @error,
+                @pipelineVersion, @configHash, @processedAt, @runId)
+        ON CONFLICT (path) DO UPDATE SET
+          content_hash = excluded.content_hash, bytes = excluded.bytes, format = excluded.format, encoding = excluded.encoding,
+          title = excluded.title, published_at = excluded.published_at, lang = excluded.lang, chars = excluded.chars,
+          status = excluded.status, error_code = excluded.error_code, error = excluded.error,
+          pipeline_version = excluded.pipeline_version, config_hash = excluded.config_hash,
+          processed_at = excluded.processed_at, run_id = excluded.run_id
+        RETURNING id`).pluck(),
+      deleteMentions: db.prepare('DELETE FROM mentions WHERE article_id = ?'),
+      insertMention: db.prepare(`
+        INSERT INTO mentions (article_id, type, start, end, text, rule, value_json, date_value, date_mod, date_start, date_end,
+                              amount_text, amount_minor, amount_max_text, currency, money_mod, org_name, org_kind, agreement_kind, agreement_date)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertParty: db.prepare('INSERT INTO agreement_parties (mention_id, position, party) VALUES (?, ?, ?)'),
+    };
+  }
+
+  private get writer() {
+    if (!this.statements) throw new KijiError('E_DB', `the database ${this.path} is open read-only`);
+    return this.statements;
+  }
+
+  /** Starts a run; any run still marked `running` was killed (the caller holds the run lock) and becomes `abandoned`. */
+  beginRun(info: RunInfo): number {
+    const id = this.db.transaction(() => {
+      this.db.prepare("UPDATE runs SET status = 'abandoned' WHERE status = 'running'").run();
+      return Number(
+        this.db
+          .prepare('INSERT INTO runs (started_at, config_hash, pipeline_version, inputs_json) VALUES (?, ?, ?, ?)')
+          .run(now(), info.configHash, info.pipelineVersion, JSON.stringify(info.inputs ?? [])).lastInsertRowid,
+      );
+    }).immediate();
+    this.run = { id, configHash: info.configHash, pipelineVersion: info.pipelineVersion };
+    return id;
+  }
+
+  finishRun(counts: RunCounts, status: RunStatus = 'done'): void {
+    if (!this.run) return;
+    this.db
+      .prepare('UPDATE runs SET finished_at = ?, status = ?, seen = ?, processed = ?, skipped = ?, failed = ? WHERE id = ?')
+      .run(now(), status, counts.seen, counts.processed, counts.skipped, counts.failed, this.run.id);
+    this.run = undefined;
+  }
+
+  get runId(): number | undefined {
+    return this.run?.id;
+  }
+
+  lookup(path: string): ArticleState | undefined {
+    return this.writer.lookup.get(path);
+  }
+
+  /** True when an article with these bytes was processed successfully by the same pipeline version and config. */
+  isUpToDate(path: string, contentHash: string, info: RunInfo): boolean {
+    const state = this.lookup(path);
+    return state !== undefined && state.status === 'ok' && state.contentHash === contentHash &&
+      state.pipelineVersion === info.pipelineVersion && state.configHash === info.configHash;
+  }
+
+  /**
+   * Writes a batch of articles in ONE transaction: each article row is upserted and its mentions replaced.
+   * Either the whole batch is committed or none of it.
+   */
+  writeArticles(batch: readonly StoredArticle[]): void {
+    if (batch.length === 0) return;
+    const run = this.run;
+    if (!run) throw new KijiError('E_INTERNAL', 'writeArticles() before beginRun()');
+    const s = this.writer;
+    const processedAt = now();
+    this.db.transaction(() => {
+      for (const article of batch) {
+        const ok = article.status === 'ok';
+        const articleId = s.upsertArticle.get({
+          path: article.path,
+          contentHash: article.contentHash,
+          bytes: article.bytes,
+          format: article.format ?? null,
+          encoding: article.encoding ?? null,
+          title: ok ? article.title : null,
+          publishedAt: ok ? article.publishedAt : null,
+          lang: ok ? article.lang : null,
+          chars: ok ? article.chars : null,
+          status: article.status,
+          errorCode: ok ? null : article.errorCode,
+          error: ok ? null : article.error,
+          pipelineVersion: run.pipelineVersion,
+          configHash: run.configHash,
+          processedAt,
+          runId: run.id,
+        }) as number;
+        s.deleteMentions.run(articleId);
+        if (!ok) continue;
+        for (const m of article.mentions) {
+          const mentionId = s.insertMention.run(
+            articleId, m.type, m.start, m.end, m.text, m.rule, m.valueJson, m.dateValue, m.dateMod, m.dateStart, m.dateEnd,
+            m.amountText, m.amountMinor, m.amountMaxText, m.currency, m.moneyMod, m.orgName, m.orgKind, m.agreementKind, m.agreementDate,
+          ).lastInsertRowid;
+          m.parties.forEach((party, position) => s.insertParty.run(mentionId, position, party));
+        }
+      }
+    }).immediate();
+  }
+
+  recordFailure(failure: FailedArticle): void {
+    this.writeArticles([failure]);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function openStore(path: string, options: StoreOptions = {}): KijiStore {
+  return new KijiStore(path, options);
+}

@@ -1,0 +1,195 @@
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KijiRecord } from '../../src/schema/records.js';
+import { KijiError } from '../../src/core/errors.js';
+import { acquireRunLock, lockPathFor } from '../../src/store/lock.js';
+import { agreementsWithDateAndParties, countsByStatus, countsByType, mentionsOfArticle, orgsByName } from '../../src/store/queries.js';
+import { amountInMinorUnits, mentionRow, type OkArticle } from '../../src/store/rows.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { openStore, type KijiStore } from '../../src/store/store.js';
+
+let dir: string;
+let store: KijiStore;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kiji-store-'));
+  store = openStore(join(dir, 'kiji.sqlite'));
+  store.beginRun({ configHash: 'c1', pipelineVersion: 'v1' });
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const date = (text: string, start: number, value: string): KijiRecord => ({
+  type: 'DATE', start, end: start + text.length, text, rule: 'test.date', value, kind: 'point', startDate: value, endDate: value, stated: ['year', 'month', 'day'], implied: [],
+});
+const money = (text: string, start: number, amountText: string, currency = 'JPY'): KijiRecord => ({
+  type: 'MONEY', start, end: start + text.length, text, rule: 'test.money', value: { amount: Number(amountText), amountText, currency },
+});
+const org = (text: string, start: number, name = text): KijiRecord => ({
+  type: 'ORG', start, end: start + text.length, text, rule: 'test.org', value: { name, kind: 'government' },
+});
+const agreement = (text: string, start: number, parties: string[], when?: string): KijiRecord => ({
+  type: 'AGREEMENT', start, end: start + text.length, text, rule: 'test.agreement', value: { kind: 'memorandum', parties, ...(when ? { date: when } : {}) },
+});
+
+const article = (path: string, records: KijiRecord[]): OkArticle => ({
+  path, status: 'ok', contentHash: `hash-${path}`, bytes: 100, format: 'text', encoding: 'utf-8', title: 't', publishedAt: '2025-11-04', lang: 'ja', chars: 50,
+  mentions: records.map(mentionRow),
+});
+
+describe('schema and migrations', () => {
+  it('migrates an empty database to the newest version with WAL and foreign keys on', () => {
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['agreement_parties', 'articles', 'mentions', 'runs']));
+  });
+
+  it('re-opens a migrated database without migrating again, and refuses a newer schema', () => {
+    store.close();
+    store = openStore(join(dir, 'kiji.sqlite'));
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    store.db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    store.close();
+    expect(() => openStore(join(dir, 'kiji.sqlite'))).toThrow(/newer than this kiji knows/);
+    const raw = new Database(join(dir, 'kiji.sqlite'));
+    raw.pragma(`user_version = ${SCHEMA_VERSION}`);
+    raw.close();
+    store = openStore(join(dir, 'kiji.sqlite'));
+  });
+
+  it('fails with E_DB when the database cannot be opened', () => {
+    writeFileSync(join(dir, 'not-a-db.sqlite'), 'this is not a database, just text that is long enough to fill a header page');
+    expect(() => openStore(join(dir, 'not-a-db.sqlite'))).toThrow(KijiError);
+  });
+});
+
+describe('writing articles', () => {
+  it('replaces an article\'s mentions when it is written again', () => {
+    store.writeArticles([article('/a.txt', [date('2025年11月2日', 0, '2025-11-02'), money('5億円', 20, '500000000'), org('防衛省', 30)])]);
+    expect(mentionsOfArticle(store.db, '/a.txt')).toHaveLength(3);
+    store.writeArticles([article('/a.txt', [org('外務省', 5)])]);
+    const mentions = mentionsOfArticle(store.db, '/a.txt');
+    expect(mentions.map((m) => m.text)).toEqual(['外務省']);
+    expect(store.db.prepare('SELECT COUNT(*) FROM articles').pluck().get()).toBe(1);
+  });
+
+  it('writes a batch in one transaction: a failing article rolls back the whole batch, old mentions stay', () => {
+    store.writeArticles([article('/a.txt', [org('防衛省', 0), org('外務省', 10)])]);
+    const broken = article('/b.txt', [org('財務省', 0)]);
+    broken.mentions[0]!.type = 'PERSON' as never; // violates the CHECK constraint
+    expect(() => store.writeArticles([article('/a.txt', [org('内閣府', 0)]), broken])).toThrow();
+    expect(mentionsOfArticle(store.db, '/a.txt').map((m) => m.text)).toEqual(['防衛省', '外務省']);
+    expect(store.db.prepare("SELECT COUNT(*) FROM articles WHERE path = '/b.txt'").pluck().get()).toBe(0);
+  });
+
+  it('records a failure with code and reason and drops the mentions the article had', () => {
+    store.writeArticles([article('/a.txt', [org('防衛省', 0)])]);
+    store.recordFailure({ path: '/a.txt', status: 'failed', errorCode: 'E_DECODE', error: 'invalid UTF-8 at byte 6 (0xff)', contentHash: null, bytes: 9 });
+    expect(mentionsOfArticle(store.db, '/a.txt')).toEqual([]);
+    expect(countsByStatus(store.db)).toEqual([{ status: 'failed', errorCode: 'E_DECODE', articles: 1 }]);
+    expect(store.lookup('/a.txt')).toMatchObject({ status: 'failed', pipelineVersion: 'v1', configHash: 'c1' });
+  });
+
+  it('keeps amounts exact: 9007199254740993 survives as amount_text and as the 64-bit amount_minor', () => {
+    store.writeArticles([article('/m.txt', [money('9007199254740993円', 0, '9007199254740993'), money('12.34ドル', 30, '12.34', 'USD')])]);
+    const row = store.db.prepare("SELECT amount_text, amount_minor, typeof(amount_minor) AS t FROM mentions WHERE currency = 'JPY'").safeIntegers(true).get() as { amount_text: string; amount_minor: bigint; t: string };
+    expect(row.amount_text).toBe('9007199254740993');
+    expect(row.amount_minor).toBe(9007199254740993n);
+    expect(row.t).toBe('integer');
+    // Exact in SQL too: comparing with the integer literal, not a float.
+    expect(store.db.prepare('SELECT COUNT(*) FROM mentions WHERE amount_minor = 9007199254740993').pluck().get()).toBe(1);
+    expect(store.db.prepare('SELECT COUNT(*) FROM mentions WHERE amount_minor = 9007199254740992').pluck().get()).toBe(0);
+    const mentions = mentionsOfArticle(store.db, '/m.txt');
+    expect(mentions.map((m) => m.amountMinor)).toEqual([9007199254740993n, 1234n]);
+  });
+
+  it('agreements with date and parties come back in one query', () => {
+    store.writeArticles([
+      article('/x.txt', [agreement('了解覚書', 0, ['日本', 'ベトナム'], '2025-11-02'), org('防衛省', 10)]),
+      article('/y.txt', [agreement('共同声明', 0, ['フィリピン'])]),
+    ]);
+    const all = agreementsWithDateAndParties(store.db);
+    expect(all).toEqual([
+      expect.objectContaining({ path: '/y.txt', text: '共同声明', date: null, parties: ['フィリピン'] }),
+      expect.objectContaining({ path: '/x.txt', text: '了解覚書', kind: 'memorandum', date: '2025-11-02', parties: ['日本', 'ベトナム'] }),
+    ]);
+    expect(agreementsWithDateAndParties(store.db, { party: 'ベトナム' }).map((a) => a.path)).toEqual(['/x.txt']);
+    // Parties go with their mention when the article is replaced.
+    store.writeArticles([article('/x.txt', [])]);
+    expect(store.db.prepare('SELECT COUNT(*) FROM agreement_parties').pluck().get()).toBe(1);
+  });
+
+  it('counts by type and organisations by canonical name', () => {
+    store.writeArticles([
+      article('/a.txt', [org('防衛省', 0), org('MOD', 10, '防衛省'), date('2025年11月2日', 20, '2025-11-02')]),
+      article('/b.txt', [org('防衛省', 0), org('外務省', 10)]),
+    ]);
+    expect(countsByType(store.db)).toEqual([
+      { type: 'DATE', mentions: 1, articles: 1 },
+      { type: 'ORG', mentions: 4, articles: 2 },
+    ]);
+    expect(orgsByName(store.db)).toEqual([
+      { name: '防衛省', kind: 'government', mentions: 3, articles: 2 },
+      { name: '外務省', kind: 'government', mentions: 1, articles: 1 },
+    ]);
+  });
+
+  it('marks a run killed before it finished as abandoned when the next one begins', () => {
+    const first = store.runId!;
+    store.beginRun({ configHash: 'c1', pipelineVersion: 'v1' });
+    store.finishRun({ seen: 1, processed: 1, skipped: 0, failed: 0 });
+    const runs = store.db.prepare('SELECT id, status FROM runs ORDER BY id').all();
+    expect(runs).toEqual([{ id: first, status: 'abandoned' }, { id: first + 1, status: 'done' }]);
+  });
+});
+
+describe('amountInMinorUnits', () => {
+  it.each([
+    ['500000000', 'JPY', 500000000n],
+    ['9007199254740993', 'JPY', 9007199254740993n],
+    ['12.34', 'USD', 1234n],
+    ['12.5', 'EUR', 1250n],
+    ['1.50', 'JPY', null], // a fraction of a yen is not a whole minor unit
+    ['1.500', 'JPY', null],
+    ['3.000', 'KWD', 3000n],
+    ['0.001', 'USD', null],
+    ['9223372036854775807', 'JPY', 9223372036854775807n],
+    ['9223372036854775808', 'JPY', null], // does not fit in 64 bits
+    ['100000000000000000', 'USD', null], // 10^19 cents is over 2^63 - 1
+  ] as const)('%s %s → %s', (text, currency, expected) => {
+    expect(amountInMinorUnits(text, currency)).toBe(expected);
+  });
+  it('is null without an exact amount', () => {
+    expect(amountInMinorUnits(null, 'JPY')).toBeNull();
+  });
+});
+
+describe('run lock', () => {
+  it('lets one holder in and refuses a second with E_DB_LOCKED naming the holder', () => {
+    const db = join(dir, 'locked.sqlite');
+    const lock = acquireRunLock(db);
+    try {
+      expect(() => acquireRunLock(db)).toThrow(expect.objectContaining({ code: 'E_DB_LOCKED', message: expect.stringContaining(`pid ${process.pid}`) }));
+    } finally {
+      lock.release();
+    }
+    expect(existsSync(lockPathFor(db))).toBe(false);
+    acquireRunLock(db).release();
+  });
+
+  it('takes over a stale lock whose process is dead', () => {
+    const db = join(dir, 'stale.sqlite');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(lockPathFor(db), JSON.stringify({ pid: Number(dead.stdout), host: hostname(), startedAt: '2020-01-01T00:00:00Z' }));
+    const lock = acquireRunLock(db);
+    lock.release();
+  });
+});
