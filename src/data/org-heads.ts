@@ -1,0 +1,105 @@
+import type { OrgKind } from '../schema/records.js';
+
+/**
+ * Organisation head words: the last word(s) of a noun compound that make it an organisation name
+ * (`防衛` + `省`, `国際協力` + `機構`, `北陸みらい` + `銀行`). Matched against whole kuromoji tokens at the end
+ * of a noun run (multi-token heads such as 委員+会 are matched as strings made of whole tokens).
+ *
+ * `weak` heads are also ordinary words (`会`, `部`, `会議`, `センター`): they only make a name when the words
+ * before them look like a name (a proper noun, katakana or Latin word) or are long enough (≥ 3 characters over ≥ 2 words).
+ */
+export interface OrgHead {
+  kind: OrgKind;
+  weak?: boolean;
+}
+
+const H = (kind: OrgKind, words: string, weak = false): [string, OrgHead][] =>
+  words.split(/\s+/).filter(Boolean).map((w) => [w, weak ? { kind, weak } : { kind }]);
+
+export const ORG_HEADS: ReadonlyMap<string, OrgHead> = new Map<string, OrgHead>([
+  // government
+  ...H('government', '省 庁 府 政府 政権 内閣 当局 警察 県警 府警 道警 警視庁 警察庁 公安 委員会 理事会 評議会 監督機構 公社 公庫 公団 事業団 検察庁 地検 高検 裁判所 地裁 高裁 最高裁 家裁 市役所 県庁 役所 総督府 幕府 国務院 税関'),
+  ...H('government', '局 署 院 室 課 本部 事務局 司令部 総局', true),
+  // military
+  ...H('military', '軍 陸軍 海軍 空軍 国軍 米軍 自衛隊 陸上自衛隊 海上自衛隊 航空自衛隊 海兵隊 艦隊 師団 旅団 連隊 軍団 部隊 警備隊 沿岸警備隊 親衛隊 防衛隊 航空隊 騎兵隊 義勇軍 解放軍 海警局 海警'),
+  ...H('military', '隊', true),
+  // legislature
+  ...H('legislature', '議会 国会 上院 下院 衆議院 参議院 議院 州議会 県議会 市議会 人民代表大会'),
+  // party
+  ...H('party', '党 政党 共産党 民主党 労働党 保守党 自由党 社会党 連立'),
+  // international bodies (refined by INTERNATIONAL_PREFIXES below)
+  ...H('international', '同盟 連合 条約機構'),
+  ...H('international', '機関', true),
+  // company
+  ...H('company', '会社 証券 保険 工業 産業 建設 化学 電子 食品 航空 鉄道 自動車 商会 スタジオ ファンド', true),
+  ...H('company', '株式会社 有限会社 合同会社 合資会社 銀行 信用金庫 信用組合 生命 損保 ホールディングス ホールディング 重工 重工業 製作所 製鉄 製薬 電機 電力 電鉄 商事 物産 不動産 興業 精機 工務店 運輸 海運 汽船 製菓 百貨店 コーポレーション カンパニー インダストリーズ テクノロジーズ エンタテインメント エンターテインメント プロダクション プロダクションズ ピクチャーズ レコード レコーズ フィナンシャルグループ'),
+  ...H('company', '社 グループ 商店 組', true),
+  // media
+  ...H('media', '放送', true),
+  ...H('media', '新聞 新聞社 通信 通信社 放送局 テレビ ラジオ 出版 出版社 日報 新報 タイムズ'),
+  ...H('media', 'テレビ局', true),
+  // academic
+  ...H('academic', '学校 高校 高等学校 中学校 小学校 専門学校 学園 学院', true),
+  ...H('academic', '大学 大学院 短期大学 大学校 高専 研究所 研究院 研究機構 研究センター 学会 学部 研究科'),
+  // other
+  ...H('other', '協会 財団 基金 組合 協同組合 連盟 協議会 連合会 機構 振興会 商工会議所 会議所 法人 財団法人 社団法人 教団 楽団 交響楽団 管弦楽団 劇団 合唱団 騎士団 リーグ ユニオン 事務所 赤十字'),
+  ...H('other', '会 部 団 会議 センター クラブ チーム 委員 連絡会 所 館', true),
+]);
+
+/** The longest head (in characters) — bounds how many trailing tokens are joined when looking for a head. */
+export const MAX_HEAD_TOKENS = 3;
+
+/** Names starting with these are international bodies whatever their head (`国際原子力機関`, `欧州連合`). */
+export const INTERNATIONAL_PREFIXES: readonly string[] = ['国際', '国連', '世界', '欧州', 'ヨーロッパ', 'アジア', 'アフリカ', '太平洋', '東南アジア', '北大西洋', '米州', '南米', '中南米', 'アラブ', 'イスラム協力', '拡大ASEAN', 'ASEAN', '上海協力', '独立国家共同体', '経済協力開発', '石油輸出国'];
+
+/** Determiners: a head preceded only by these is an anaphor, never a name (`同社`, `各省`, `両国政府`, `当行`). */
+export const DETERMINERS: ReadonlySet<string> = new Set('同 当 本 各 両 他 自 諸 某 全 新 旧 元 前 現 子 親 我が 貴 弊 御 その この'.split(' '));
+
+/**
+ * Class modifiers: a head preceded only by these (and determiners) names a class, not an organisation:
+ * `大手銀行`, `地方議会`, `首脳会議`, `私立大学`, `民間企業`.
+ */
+export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(
+  ('大手 中堅 中小 零細 地元 地方 国内 海外 外国 民間 主要 既存 一部 現地 一般 関係 関連 傘下 相手 加盟 参加 担当 所管 管轄 ' +
+    '私立 国立 公立 県立 市立 州立 女子 男子 総合 有名 名門 強豪 新興 大 小 各国 両国 諸国 多国籍 ' +
+    '首脳 閣僚 外相 国防相 臨時 特別 定例 通常 常任 暫定 連立 投資 商業 都市 信託 事業 運営 地域 下部 上部 ' +
+    '警察 消防 反乱 敵 友 官 親米 反米 親中 反政府 左派 右派 保守 革新 少数 多数 主流 野党 与党 ' +
+    '株主 役員 取締役 記者 学生 教職員 従業員 社員 職員 住民 市民 国民 有識者 専門家 研究者 第三者')
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Whole noun compounds that end in a head word but are ordinary words (`会社`, `子会社`, `政党`). */
+export const GENERIC_ORG_WORDS: ReadonlySet<string> = new Set(
+  ('会社 子会社 親会社 本社 支社 各社 同社 当社 自社 他社 弊社 御社 貴社 両社 新会社 持株会社 持ち株会社 関連会社 株式会社 有限会社 ' +
+    '政府 同政府 両政府 各国政府 中央政府 地方政府 連邦政府 自治政府 暫定政府 新政府 現政府 現政権 新政権 政権 ' +
+    '与党 野党 政党 新党 同党 両党 各党 全党 連立与党 本省 各省 同省 両省 省庁 各省庁 官庁 当局 同庁 ' +
+    '大学 同大学 大学院 高校 学校 銀行 同行 中央銀行 大手銀行 地方銀行 民間銀行 投資銀行 ' +
+    '委員会 理事会 会議 本会議 首脳会議 国際会議 閣僚会議 協議会 大会 総会 株主総会 学会 研究会 部会 分科会 ' +
+    '軍 陸軍 海軍 空軍 米軍 国軍 自衛隊 部隊 艦隊 同軍 両軍 全軍 敵軍 友軍 官軍 反乱軍 多国籍軍 ' +
+    '議会 上院 下院 同院 議院 両院 衆院 参院 地方議会 州議会 県議会 市議会 ' +
+    '警察 地元警察 同署 警察署 本部 司令部 事務局 事務所 センター 研究所 同研究所 ' +
+    '新聞 新聞社 通信社 放送局 テレビ局 出版社 同紙 各紙 ' +
+    'グループ 同グループ チーム 同チーム 部 会 団 隊 社 局 署 院 室 課 所 組 館')
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Company forms written before or after the name: `株式会社○○`, `○○株式会社`, `(株)○○`, `○○(株)`. */
+export const COMPANY_FORMS: readonly string[] = ['株式会社', '有限会社', '合同会社', '合資会社', '合名会社'];
+/** Bracketed company abbreviations after NFKC (`㈱` → `(株)`). */
+export const BRACKET_COMPANY_FORMS: readonly string[] = ['(株)', '(有)', '(合)', '(同)'];
+
+/** Latin company suffixes: `Brightline Robotics, Inc.`, `Acme Co., Ltd.`. */
+export const LATIN_COMPANY_SUFFIXES: readonly string[] = ['Inc.', 'Inc', 'Corp.', 'Corporation', 'Co., Ltd.', 'Co.,Ltd.', 'Co. Ltd.', 'Ltd.', 'Limited', 'LLC', 'L.L.C.', 'LLP', 'GmbH', 'AG', 'S.A.', 'SA', 'N.V.', 'B.V.', 'PLC', 'plc', 'Pte. Ltd.', 'Pty Ltd', 'K.K.', 'Co.', 'Group', 'Holdings', 'Bank', 'University'];
+
+/** All-capital words that are not organisations (units, technologies, titles, formats). */
+export const NON_ORG_ACRONYMS: ReadonlySet<string> = new Set(
+  ('GDP GNP GNI CPI PMI CEO CFO COO CTO CIO AI IT ICT IOT IoT TV DVD CD BD PC OS SNS URL URI PDF USB LED LCD GPS DNA RNA PCR ' +
+    'CM PR QA FAQ HP WEB WWW HTML HTTP HTTPS API SDK ID PIN SIM ATM ETF ESG SDGS SDGs M&A IPO TOB TPP FTA EPA RCEP ' +
+    'PKO ODA OK NG VS VR AR MR BGM MV PV DJ MC OB OG MVP CG 3D 2D UFO SF RPG FPS GB MB KB TB KM CC MM KG AM PM ' +
+    'JPY USD EUR CNY GBP KRW UTC JST GMT EV HV PHV LNG LPG CO2 NOX PM2 PET HIV AIDS SARS COVID ICU ER MRI CT ' +
+    'II III IV VI VII VIII IX XI XII XIII')
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -1,0 +1,61 @@
+import type { OrgKind } from '../../schema/records.js';
+
+/** One surface form in the lexicon: the canonical name it stands for, and whether it is an alias. */
+export interface LexiconForm {
+  surface: string;
+  name: string;
+  kind?: OrgKind;
+  alias: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  form?: LexiconForm;
+}
+
+/**
+ * A character trie of organisation names and aliases, built once per pipeline (in `create`), and
+ * looked up at token starts: `longestAt(text, i)` walks at most as far as the longest entry.
+ */
+export class OrgLexicon {
+  private readonly root: TrieNode = { next: new Map() };
+  size = 0;
+
+  add(entry: { name: string; aliases?: readonly string[]; kind?: OrgKind | undefined }): void {
+    this.insert({ surface: entry.name, name: entry.name, alias: false, ...(entry.kind ? { kind: entry.kind } : {}) });
+    for (const alias of entry.aliases ?? []) {
+      this.insert({ surface: alias, name: entry.name, alias: true, ...(entry.kind ? { kind: entry.kind } : {}) });
+    }
+  }
+
+  private insert(form: LexiconForm): void {
+    const surface = form.surface.normalize('NFKC');
+    if (!surface) return;
+    let node = this.root;
+    for (const ch of surface) {
+      let child = node.next.get(ch);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    if (!node.form) this.size++;
+    // A later entry (the user's) overrides a built-in one with the same surface.
+    node.form = { ...form, surface };
+  }
+
+  /** Every entry that starts at `start` in `text`, shortest first, as [end, form]. */
+  *matchesAt(text: string, start: number): Generator<[number, LexiconForm]> {
+    let node: TrieNode | undefined = this.root;
+    let i = start;
+    while (i < text.length) {
+      const code = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(code);
+      node = node.next.get(ch);
+      if (!node) return;
+      i += ch.length;
+      if (node.form) yield [i, node.form];
+    }
+  }
+}
