@@ -24,3 +24,15 @@ export const LARGE_UNITS: Readonly<Record<string, number>> = {
 
 /** Vague counts: 数百万 is "several million", not an amount. */
 export const VAGUE_NUMERAL_PREFIXES = ['数', '何', '幾'] as const;
+
+/** English scale words met in Japanese text (`US$5 million`, `5 billion USD`): power of ten. Lower-case keys. */
+export const ENGLISH_SCALE_WORDS: Readonly<Record<string, number>> = {
+  thousand: 3,
+  million: 6,
+  mn: 6,
+  mil: 6,
+  billion: 9,
+  bn: 9,
+  trillion: 12,
+  tn: 12,
+};

@@ -84,20 +84,38 @@ function parseSection(section: string): ExactDecimal | null {
   return total;
 }
 
-/** Parses a whole numeral string; null when it is not one. */
+/**
+ * Parses a whole numeral string; null when it is not one.
+ * Two large units in a row multiply when the second is the larger (`1万億` = 1兆, the Chinese-style
+ * compound); any other order (`億万`, `1億万`) is rejected.
+ */
 export function parseJapaneseNumber(input: string): ExactDecimal | null {
   const text = input.replace(/,/g, '');
   if (text === '') return null;
   let total = ZERO;
   let section = '';
   let lastLargeUnit = Infinity;
+  let previousLargeUnit = Infinity; // the exponent in force before the last group
+  let lastGroup: ExactDecimal | null = null; // the section value of the last group, for 万億
   let sawAnything = false;
   for (const ch of text) {
     const exponent = LARGE_UNITS[ch];
     if (exponent !== undefined) {
+      if (section === '' && lastGroup !== null && exponent > lastLargeUnit) {
+        // 1万億: re-scale the last group (1 × 10^4) by 10^8 more.
+        const combined = lastLargeUnit + exponent;
+        if (combined >= previousLargeUnit) return null;
+        const counted = times(lastGroup, lastLargeUnit);
+        total = add(add(total, { units: -counted.units, scale: counted.scale }), times(lastGroup, combined));
+        lastLargeUnit = combined;
+        lastGroup = null;
+        continue;
+      }
       const value = parseSection(section);
       if (value === null || exponent >= lastLargeUnit) return null;
+      previousLargeUnit = lastLargeUnit;
       lastLargeUnit = exponent;
+      lastGroup = value;
       total = add(total, times(value, exponent));
       section = '';
       sawAnything = true;
@@ -112,6 +130,17 @@ export function parseJapaneseNumber(input: string): ExactDecimal | null {
     sawAnything = true;
   }
   return sawAnything ? total : null;
+}
+
+/** Exact sum of two values. */
+export function addDecimals(a: ExactDecimal, b: ExactDecimal): ExactDecimal {
+  return add(a, b);
+}
+
+/** value × 10^exponent, exactly (a negative exponent divides: 13 銭 = 13 × 10^-2 円). */
+export function scaleDecimal(value: ExactDecimal, exponent: number): ExactDecimal {
+  if (exponent >= 0) return times(value, exponent);
+  return { units: value.units, scale: value.scale - exponent };
 }
 
 /** The exact decimal string of a value, without trailing fractional zeros (`85000`, `1.5`). */

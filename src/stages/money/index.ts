@@ -1,10 +1,52 @@
+import type { ArticleDocument } from '../../core/document.js';
 import type { StageFactory } from '../../core/stage.js';
 import type { MoneyRecord } from '../../schema/records.js';
-import { japaneseNumberText } from '../../text/numerals.js';
+import { findMoney, type MoneyCandidate } from './find.js';
+import { resolveMoney } from './resolve.js';
 
-/** First version: a numeral followed by 円 or ドル. The money issue replaces this. */
-const AMOUNT = /([0-9.]+(?:[万億兆][0-9.]*)*)(円|ドル)/g;
-const CURRENCY: Record<string, string> = { '円': 'JPY', 'ドル': 'USD' };
+/**
+ * The Japanese money stage: find candidate spans per sentence (find.ts), resolve each to an exact
+ * value with an ISO 4217 currency (resolve.ts). Records span the amount and currency only; qualifiers
+ * (約, 超, 以上 …) go into `mod` (see src/data/money-qualifiers.ts for why).
+ *
+ * Exchange rates (`1ドル=150円`): both sides are extracted, each as the money amount it is, with the rule
+ * `ja.money.rate` so that sums can leave them out. The gold data we measure against marks both sides too.
+ */
+export function extractMoney(doc: ArticleDocument): MoneyRecord[] {
+  const text = doc.norm.text;
+  const records: MoneyRecord[] = [];
+  for (const sentence of doc.sentences) {
+    const candidates = findMoney(text.slice(sentence.start, sentence.end), sentence.start);
+    if (candidates.length === 0) continue;
+    candidates.sort((a, b) => a.start - b.start);
+    const rates = exchangeRateSides(text, candidates);
+    for (const candidate of candidates) {
+      const resolved = resolveMoney(candidate);
+      if (!resolved) continue;
+      records.push({
+        type: 'MONEY',
+        ...doc.rawSpan(candidate.start, candidate.end),
+        rule: rates.has(candidate) ? 'ja.money.rate' : resolved.rule,
+        value: resolved.value,
+      });
+    }
+  }
+  return records;
+}
+
+/** Candidates joined by `=` (1ドル=150円, 1ユーロ＝124円): the two sides of an exchange rate. */
+function exchangeRateSides(text: string, candidates: readonly MoneyCandidate[]): Set<MoneyCandidate> {
+  const sides = new Set<MoneyCandidate>();
+  for (let i = 0; i + 1 < candidates.length; i++) {
+    const a = candidates[i]!;
+    const b = candidates[i + 1]!;
+    if (b.start >= a.end && /^ ?[=:] ?$/.test(text.slice(a.end, b.start))) {
+      sides.add(a);
+      sides.add(b);
+    }
+  }
+  return sides;
+}
 
 export const moneyStage: StageFactory = {
   name: 'money',
@@ -14,14 +56,6 @@ export const moneyStage: StageFactory = {
     name: 'money',
     requires: ['sentences'],
     provides: ['MONEY'],
-    run(doc) {
-      const records: MoneyRecord[] = [];
-      for (const m of doc.norm.text.matchAll(AMOUNT)) {
-        const amountText = japaneseNumberText(m[1]!);
-        if (amountText === null) continue;
-        records.push({ type: 'MONEY', ...doc.rawSpan(m.index, m.index + m[0].length), rule: 'ja.money.basic', value: { amount: Number(amountText), amountText, currency: CURRENCY[m[2]!]! } });
-      }
-      return records;
-    },
+    run: extractMoney,
   }),
 };

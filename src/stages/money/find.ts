@@ -1,0 +1,254 @@
+import { CURRENCIES, type CurrencySpec, MINOR_UNITS } from '../../data/currencies.js';
+import { MONEY_QUALIFIERS_AFTER, MONEY_QUALIFIERS_BEFORE, type MoneyQualifier } from '../../data/money-qualifiers.js';
+import { ENGLISH_SCALE_WORDS, KANJI_DIGITS, LARGE_UNITS, SMALL_UNITS, VAGUE_NUMERAL_PREFIXES } from '../../data/numerals.js';
+import { parseJapaneseNumber } from '../../text/numerals.js';
+
+/**
+ * Step 1 of the money stage: find candidate spans in one sentence of the NORMALIZED text.
+ * A candidate says what was written (numeral text, currency word, qualifier words, range, minor unit);
+ * `resolve.ts` turns it into a value. Nothing here computes an amount.
+ *
+ * Forms found:
+ * - numeral + currency word: `1億3000万ドル`, `四十九兆九千五百九十二億円`, `5百万USD`, `5 million USD`, `2222円13銭`
+ * - currency symbol or code + numeral: `$100`, `US$5 million`, `USD 5 million`, `¥1000`, `€50`
+ * - ranges sharing the currency: `3億～4億円`, `3億から4億円`, `3～4億円`, `2、3万円`
+ * - vague magnitudes: `数百万円`, `十数億ドル`
+ * - a minor unit alone: `15銭`, `50セント`
+ */
+
+export interface NumeralText {
+  /** The numeral as written (normalized, no spaces): `1億3000万`, `8.5`, `数百万`. */
+  text: string;
+  /** An English scale word after it (`million`), lower-cased. */
+  scaleWord?: string;
+}
+
+export type CandidateForm = 'suffix' | 'prefix' | 'range' | 'minor';
+
+export interface MoneyCandidate {
+  /** Normalized offsets of the money expression proper (amount + currency; qualifiers excluded). */
+  start: number;
+  end: number;
+  form: CandidateForm;
+  amount: NumeralText;
+  /** Upper bound of a range (`4億` in `3～4億円`). */
+  max?: NumeralText;
+  /** The currency word or symbol as written (`ドル`, `US$`, `円`, `銭` for a minor unit alone). */
+  currency: string;
+  /** Where the currency was written. */
+  currencySide: 'after' | 'before' | 'minor';
+  /** A minor unit after the main one (`13銭` in `2222円13銭`). */
+  minor?: { text: string; unit: string };
+  /** Qualifier words next to the span (`約`, `超`), not part of it. */
+  qualifierBefore?: MoneyQualifier;
+  qualifierAfter?: MoneyQualifier;
+  /** Normalized offsets covering the qualifiers too. */
+  outerStart: number;
+  outerEnd: number;
+  /** The sentence text before the span (for the ドル / ペソ context rules) and the whole sentence (for ¥). */
+  before: string;
+  sentence: string;
+}
+
+// ------------------------------------------------------------------ patterns built from the data
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** ASCII letters match either case (`us$`, `Million`), without making the whole pattern case-insensitive. */
+const caseless = (s: string) => escape(s).replace(/[A-Za-z]/g, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+const alternation = (words: Iterable<string>) => [...new Set(words)].sort((a, b) => b.length - a.length).map(caseless).join('|');
+
+interface WordInfo {
+  spec: CurrencySpec;
+}
+const AFTER_WORDS = new Map<string, WordInfo>();
+const BEFORE_WORDS = new Map<string, WordInfo>();
+for (const spec of CURRENCIES) {
+  for (const w of spec.after ?? []) if (!AFTER_WORDS.has(w)) AFTER_WORDS.set(w, { spec });
+  for (const w of spec.before ?? []) if (!BEFORE_WORDS.has(w)) BEFORE_WORDS.set(w, { spec });
+}
+const lookupWord = (map: Map<string, WordInfo>, written: string): WordInfo | undefined => {
+  const direct = map.get(written);
+  if (direct) return direct;
+  const lower = written.toLowerCase();
+  for (const [w, info] of map) if (w.toLowerCase() === lower) return info;
+  return undefined;
+};
+export function currencySpecOf(written: string, side: 'after' | 'before'): CurrencySpec | undefined {
+  return lookupWord(side === 'after' ? AFTER_WORDS : BEFORE_WORDS, written)?.spec;
+}
+
+const KANJI = `${Object.keys(KANJI_DIGITS).join('')}${Object.keys(SMALL_UNITS).join('')}${Object.keys(LARGE_UNITS).join('')}`;
+const UNIT_CHARS = `${Object.keys(SMALL_UNITS).join('')}${Object.keys(LARGE_UNITS).join('')}`;
+const VAGUE = VAGUE_NUMERAL_PREFIXES.join('');
+/** A numeral: runs of Arabic digits (with decimals) and kanji numeral characters; 数/何/幾 before a unit (数百万). */
+const NUM = `(?:[0-9]+(?:\\.[0-9]+)?|[${KANJI}]|[${VAGUE}](?=[${UNIT_CHARS}]))+`;
+const SCALE = `(?:${alternation(Object.keys(ENGLISH_SCALE_WORDS))})(?![A-Za-z])`;
+const AFTER = alternation(AFTER_WORDS.keys());
+const BEFORE = alternation(BEFORE_WORDS.keys());
+const RANGE_CONNECTOR = '(?:~|-|から|ないし|、)';
+
+/** numeral (+ scale word) [range] + currency word. */
+const SUFFIX_PATTERN = new RegExp(
+  `(?<![0-9.])(?<num>${NUM})(?: ?(?<scale>${SCALE}))?` +
+    `(?: ?(?<conn>${RANGE_CONNECTOR}) ?(?<num2>${NUM})(?: ?(?<scale2>${SCALE}))?)?` +
+    ` ?(?<cur>${AFTER})`,
+  'dg',
+);
+/** currency symbol or code + numeral (+ 万/億 or scale word). */
+const PREFIX_PATTERN = new RegExp(
+  `(?<![A-Za-z])(?<cur>${BEFORE}) ?(?<num>${NUM})(?: ?(?<unit>[万億兆]))?(?: ?(?<scale>${SCALE}))?`,
+  'g',
+);
+const MINOR_NAMES = alternation(Object.keys(MINOR_UNITS));
+const MINOR_ALONE_NAMES = alternation(Object.entries(MINOR_UNITS).filter(([, u]) => u.alone).map(([w]) => w));
+/** A minor unit after the main one: `13銭`, `と5セント`, `三角`. */
+const MINOR_AFTER = new RegExp(`^と?(?<num>[0-9]+|[${Object.keys(KANJI_DIGITS).join('')}十]+)(?<unit>${MINOR_NAMES})`);
+const MINOR_ALONE_PATTERN = new RegExp(`(?<![0-9.])(?<num>[0-9]+(?:\\.[0-9]+)?|[${KANJI}]+)(?<unit>${MINOR_ALONE_NAMES})`, 'g');
+
+/** Cheap pre-check: does the sentence name a currency at all? */
+const TRIGGER = new RegExp(`${AFTER}|${BEFORE}|${MINOR_ALONE_NAMES}`);
+
+const QUALIFIERS_BEFORE = [...MONEY_QUALIFIERS_BEFORE].sort((a, b) => b.text.length - a.text.length);
+const QUALIFIERS_AFTER = [...MONEY_QUALIFIERS_AFTER].sort((a, b) => b.text.length - a.text.length);
+
+const KANJI_DIGIT_CHARS = new Set(Object.keys(KANJI_DIGITS));
+const ARABIC_KANJI_ADJACENT = new RegExp(`[0-9][${Object.keys(KANJI_DIGITS).join('')}]|[${Object.keys(KANJI_DIGITS).join('')}][0-9]`);
+const IDEOGRAPH = /\p{Script=Han}/u;
+
+/** A numeral we can read (or a vague one): 一100 (統一100…) or 百千 are not. */
+function isNumeral(text: string): boolean {
+  if (ARABIC_KANJI_ADJACENT.test(text)) return false;
+  if ([...VAGUE].some((v) => text.includes(v))) return true;
+  return parseJapaneseNumber(text) !== null;
+}
+
+/** 関東一円, 三元中継: a lone kanji digit glued to a preceding kanji word, before 円 or 元, is not an amount. */
+function isGluedKanjiDigit(sentence: string, at: number, num: string, currency: string): boolean {
+  return (currency === '円' || currency === '元') && num.length === 1 && KANJI_DIGIT_CHARS.has(num) && at > 0 && IDEOGRAPH.test(sentence[at - 1]!);
+}
+
+/** 1/28ポンド (a fraction: a weight, not money), 3.5.1 (a version). */
+function isInsideOtherNumber(sentence: string, at: number): boolean {
+  return at > 0 && /[/.]/.test(sentence[at - 1]!);
+}
+
+function notFollowedBy(spec: CurrencySpec, next: string | undefined): boolean {
+  if (next === undefined || !spec.notFollowedBy) return true;
+  return !new RegExp(`[${spec.notFollowedBy}]`).test(next);
+}
+
+function qualifierBefore(sentence: string, at: number): MoneyQualifier | undefined {
+  const head = sentence.slice(Math.max(0, at - 6), at);
+  return QUALIFIERS_BEFORE.find((q) => head.endsWith(q.text));
+}
+
+function qualifierAfter(sentence: string, at: number): MoneyQualifier | undefined {
+  const tail = sentence.slice(at, at + 8);
+  return QUALIFIERS_AFTER.find((q) => tail.startsWith(q.text) && !(q.notFollowedBy && new RegExp(`^[${q.notFollowedBy}]`).test(tail.slice(q.text.length))));
+}
+
+interface LocalSpan {
+  start: number;
+  end: number;
+}
+
+/** Finds the money candidates of one sentence. `offset` is the sentence's start in the normalized text. */
+export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
+  if (!TRIGGER.test(sentence)) return [];
+  const found: MoneyCandidate[] = [];
+  const make = (span: LocalSpan, fields: Omit<MoneyCandidate, 'start' | 'end' | 'outerStart' | 'outerEnd' | 'before' | 'sentence'>): void => {
+    const qb = qualifierBefore(sentence, span.start);
+    const qa = qualifierAfter(sentence, span.end);
+    found.push({
+      start: offset + span.start,
+      end: offset + span.end,
+      ...fields,
+      ...(qb ? { qualifierBefore: qb } : {}),
+      ...(qa ? { qualifierAfter: qa } : {}),
+      outerStart: offset + span.start - (qb?.text.length ?? 0),
+      outerEnd: offset + span.end + (qa?.text.length ?? 0),
+      before: sentence.slice(0, span.start),
+      sentence,
+    });
+  };
+
+  // numeral + currency word (with ranges and minor units)
+  SUFFIX_PATTERN.lastIndex = 0;
+  for (let m = SUFFIX_PATTERN.exec(sentence); m; m = SUFFIX_PATTERN.exec(sentence)) {
+    const g = m.groups!;
+    const spec = currencySpecOf(g.cur!, 'after')!;
+    let start = m.index;
+    let end = m.index + m[0].length;
+    const amount: NumeralText = { text: g.num!, ...(g.scale ? { scaleWord: g.scale.toLowerCase() } : {}) };
+    const max: NumeralText | undefined = g.num2 ? { text: g.num2, ...(g.scale2 ? { scaleWord: g.scale2.toLowerCase() } : {}) } : undefined;
+    // 2、3万円 is a range only for neighbouring digits; otherwise look again from the number after the comma.
+    if (max && g.conn === '、' && !areNeighbours(amount.text, max.text)) {
+      SUFFIX_PATTERN.lastIndex = m.indices!.groups!.num2![0];
+      continue;
+    }
+    const reject = () => {
+      SUFFIX_PATTERN.lastIndex = m!.index + 1;
+    };
+    if (!isNumeral(amount.text) || (max && !isNumeral(max.text)) || !notFollowedBy(spec, sentence[end]) || isGluedKanjiDigit(sentence, start, amount.text, g.cur!) || isInsideOtherNumber(sentence, start)) {
+      reject();
+      continue;
+    }
+    if (/[A-Za-z]$/.test(g.cur!) && /[A-Za-z]/.test(sentence[end] ?? '')) {
+      reject();
+      continue;
+    }
+    // The currency named before the amount too: 人民元五十元.
+    for (const [w, info] of AFTER_WORDS) {
+      if (w.length > 1 && info.spec.code === spec.code && !info.spec.context && sentence.slice(0, start).endsWith(w)) {
+        start -= w.length;
+        break;
+      }
+    }
+    let minor: MoneyCandidate['minor'];
+    const minorMatch = MINOR_AFTER.exec(sentence.slice(end));
+    if (minorMatch && spec.minor?.includes(minorMatch.groups!.unit!)) {
+      minor = { text: minorMatch.groups!.num!, unit: minorMatch.groups!.unit! };
+      end += minorMatch[0].length;
+    }
+    make({ start, end }, { form: max ? 'range' : 'suffix', amount, ...(max ? { max } : {}), currency: g.cur!, currencySide: 'after', ...(minor ? { minor } : {}) });
+    SUFFIX_PATTERN.lastIndex = end;
+  }
+
+  // currency symbol or code + numeral
+  PREFIX_PATTERN.lastIndex = 0;
+  for (let m = PREFIX_PATTERN.exec(sentence); m; m = PREFIX_PATTERN.exec(sentence)) {
+    const g = m.groups!;
+    const text = g.num! + (g.unit ?? '');
+    const spec = currencySpecOf(g.cur!, 'before')!;
+    const end = m.index + m[0].length;
+    // Letters codes need a break after them (`USD 5`, `USD5`), and the numeral must read.
+    if (!isNumeral(text) || (/[A-Za-z]$/.test(g.cur!) && /[A-Za-z]/.test(sentence[m.index + g.cur!.length] ?? ''))) {
+      PREFIX_PATTERN.lastIndex = m.index + 1;
+      continue;
+    }
+    let minor: MoneyCandidate['minor'];
+    const minorMatch = MINOR_AFTER.exec(sentence.slice(end));
+    if (minorMatch && spec.minor?.includes(minorMatch.groups!.unit!)) minor = { text: minorMatch.groups!.num!, unit: minorMatch.groups!.unit! };
+    make({ start: m.index, end: end + (minorMatch && minor ? minorMatch[0].length : 0) }, { form: 'prefix', amount: { text, ...(g.scale ? { scaleWord: g.scale.toLowerCase() } : {}) }, currency: g.cur!, currencySide: 'before', ...(minor ? { minor } : {}) });
+  }
+
+  // a minor unit alone (15銭), where no larger candidate covers it
+  MINOR_ALONE_PATTERN.lastIndex = 0;
+  for (let m = MINOR_ALONE_PATTERN.exec(sentence); m; m = MINOR_ALONE_PATTERN.exec(sentence)) {
+    const start = offset + m.index;
+    const end = start + m[0].length;
+    if (found.some((c) => c.start < end && start < c.end)) continue;
+    if (!isNumeral(m.groups!.num!) || isGluedKanjiDigit(sentence, m.index, m.groups!.num!, m.groups!.unit!) || isInsideOtherNumber(sentence, m.index)) continue;
+    make({ start: m.index, end: m.index + m[0].length }, { form: 'minor', amount: { text: m.groups!.num! }, currency: m.groups!.unit!, currencySide: 'minor' });
+  }
+  return found;
+}
+
+/** 2、3 / 二、三: the comma range of neighbouring digits. */
+function areNeighbours(a: string, b: string): boolean {
+  const da = a.length === 1 ? (KANJI_DIGITS[a] ?? (/[0-9]/.test(a) ? Number(a) : undefined)) : undefined;
+  const lead = b[0] ?? '';
+  const db = KANJI_DIGITS[lead] ?? (/[0-9]/.test(lead) ? Number(lead) : undefined);
+  const restIsUnits = [...b.slice(1)].every((c) => UNIT_CHARS.includes(c));
+  return da !== undefined && db !== undefined && db === da + 1 && restIsUnits;
+}
