@@ -1,8 +1,119 @@
+/**
+ * The Japanese date stage, in the style of chrono: an ordered list of small parsers (one file per form under
+ * `patterns/`) finds candidates on the normalized text; an ordered list of refiners removes overlaps, composes
+ * adjacent parts (2025年 + 11月 + 2日), joins ranges, drops what is not a date, and `timex.ts` resolves values
+ * against the article's reference date. Records are built with `doc.rawSpan`, so offsets point into the raw text.
+ */
 import type { StageFactory } from '../../core/stage.js';
-import type { DateRecord } from '../../schema/records.js';
+import type { CalendarDate } from '../../core/reference-date.js';
+import type { DatePart, DateRecord } from '../../schema/records.js';
+import { absoluteParsers } from './patterns/absolute.js';
+import { calendarParsers } from './patterns/calendar.js';
+import { durationParsers } from './patterns/duration.js';
+import { eraParsers } from './patterns/era.js';
+import { fiscalParsers } from './patterns/fiscal.js';
+import { periodParsers } from './patterns/period.js';
+import { rangeParsers } from './patterns/range.js';
+import { relativeParsers } from './patterns/relative.js';
+import { weekdayParsers } from './patterns/weekday.js';
+import { composeAdjacent } from './refiners/compose.js';
+import { finalize } from './refiners/finalize.js';
+import { removeOverlaps } from './refiners/overlaps.js';
+import { joinRanges } from './refiners/ranges.js';
+import { type Anchor, isoDay, resolveCandidate } from './timex.js';
+import type { DateCandidate, DateParser, DateRefiner, ParseContext } from './types.js';
 
-/** First version: full Gregorian dates only. The dates issue replaces this with parsers and refiners. */
-const FULL_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/g;
+export const DATE_PARSERS: readonly DateParser[] = [
+  ...absoluteParsers,
+  ...eraParsers,
+  ...rangeParsers,
+  ...calendarParsers,
+  ...fiscalParsers,
+  ...periodParsers,
+  ...relativeParsers,
+  ...weekdayParsers,
+  ...durationParsers,
+];
+
+export const DATE_REFINERS: readonly DateRefiner[] = [removeOverlaps, composeAdjacent, joinRanges, composeAdjacent, finalize];
+
+/** Characters without which no Japanese date expression can start: skip the whole stage when none occur. */
+const TRIGGER = /[\d年月日週度旬期紀代曜春夏秋冬今昨去来先翌同前本当明近最戦古中一二三四五六七八九十きあおし()QMTSHRmtshr]/;
+
+export function parseDates(text: string, ref: CalendarDate | undefined, parsers: readonly DateParser[] = DATE_PARSERS, refiners: readonly DateRefiner[] = DATE_REFINERS): DateCandidate[] {
+  if (!TRIGGER.test(text)) return [];
+  const ctx: ParseContext = { text, ref };
+  let candidates: DateCandidate[] = [];
+  for (const parser of parsers) {
+    const pattern = parser.pattern;
+    pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      const found = parser.extract(m, ctx);
+      if (Array.isArray(found)) candidates.push(...found);
+      else if (found) candidates.push(found);
+    }
+  }
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const refine of refiners) candidates = refine(candidates, ctx);
+  return candidates;
+}
+
+const CALENDAR_RULE = /^ja\.date\.(absolute\.(y|ymd|ym)|partial|era\.(y|numeric)|relative\.(year|fiscal|month|week|day)|anaphoric|fiscal\.(year|era)|weekday|period\.(season|quarter))/;
+
+/** The rule name of a composed candidate says its family and the parts it has (ja.date.relative.ym). */
+export function ruleOf(c: DateCandidate): string {
+  if (c.range) return c.rule.startsWith('ja.date.range') ? c.rule : 'ja.date.range';
+  if (!CALENDAR_RULE.test(c.rule)) return c.rule;
+  const family = c.rel ? (c.rel.anaphoric ? 'anaphoric' : 'relative') : c.era ? 'era' : c.fiscal ? 'fiscal' : c.year !== undefined ? 'absolute' : 'partial';
+  const shape = [
+    c.rel ? { year: 'y', fiscal: 'fy', month: 'm', week: 'w', day: 'd' }[c.rel.unit] : c.fiscal ? 'fy' : c.year !== undefined ? 'y' : '',
+    c.month !== undefined && c.rel?.unit !== 'month' ? 'm' : '',
+    c.day !== undefined && c.rel?.unit !== 'day' ? 'd' : '',
+    c.weekday !== undefined ? 'w' : '',
+    c.quarter !== undefined ? 'q' : '',
+    c.half !== undefined ? 'h' : '',
+    c.season !== undefined ? 's' : '',
+  ].join('');
+  return `ja.date.${family}.${shape || 'x'}${c.mod ? '.mod' : ''}`;
+}
+
+const PART_ORDER: readonly DatePart[] = ['era', 'year', 'fiscalYear', 'half', 'quarter', 'season', 'month', 'week', 'day', 'weekday'];
+const ordered = (parts: Iterable<DatePart>) => {
+  const set = new Set(parts);
+  return PART_ORDER.filter((p) => set.has(p));
+};
+
+/** Candidates → DATE records (raw offsets via `rawSpan`), resolving in text order so 同年/翌日 see the date before them. */
+export function toRecords(candidates: readonly DateCandidate[], ref: CalendarDate | undefined, rawSpan: (s: number, e: number) => { start: number; end: number; text: string }): DateRecord[] {
+  const records: DateRecord[] = [];
+  let anchor: Anchor | undefined;
+  for (const c of candidates) {
+    const r = resolveCandidate(c, { ref, anchor });
+    if (r.anchor) anchor = r.anchor;
+    const stated = ordered(c.stated);
+    const record: DateRecord = {
+      type: 'DATE',
+      ...rawSpan(c.start, c.end),
+      rule: ruleOf(c),
+      value: r.value,
+      kind: r.kind,
+      stated,
+      implied: ordered(r.implied).filter((p) => !stated.includes(p)),
+    };
+    if (r.mod) record.mod = r.mod;
+    if (r.start && r.end && r.start.year > 0) {
+      record.startDate = isoDay(r.start);
+      record.endDate = isoDay(r.end);
+    }
+    records.push(record);
+  }
+  return records;
+}
 
 export const datesStage: StageFactory = {
   name: 'dates',
@@ -13,12 +124,7 @@ export const datesStage: StageFactory = {
     requires: ['sentences'],
     provides: ['DATE'],
     run(doc) {
-      const records: DateRecord[] = [];
-      for (const m of doc.norm.text.matchAll(FULL_DATE)) {
-        const value = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-        records.push({ type: 'DATE', ...doc.rawSpan(m.index, m.index + m[0].length), rule: 'ja.absolute.ymd', value, kind: 'point', startDate: value, endDate: value, stated: ['year', 'month', 'day'], implied: [] });
-      }
-      return records;
+      return toRecords(parseDates(doc.norm.text, doc.ref), doc.ref, (s, e) => doc.rawSpan(s, e));
     },
   }),
 };

@@ -1,0 +1,129 @@
+/**
+ * Japanese date words: weekdays, seasons, period modifiers, relative and anaphoric words, vague words,
+ * historical periods. Data only; the date stage's patterns are built from these tables.
+ */
+import type { DateMod } from '../schema/records.js';
+
+/** ISO weekday numbers (Monday = 1 … Sunday = 7). */
+export const WEEKDAYS: Readonly<Record<string, number>> = { '月': 1, '火': 2, '水': 3, '木': 4, '金': 5, '土': 6, '日': 7 };
+
+export type Season = 'SP' | 'SU' | 'FA' | 'WI';
+/** TIMEX season codes and the months they cover (winter runs into the next year). */
+export const SEASONS: Readonly<Record<string, { code: Season; months: readonly [number, number] }>> = {
+  '春': { code: 'SP', months: [3, 5] },
+  '夏': { code: 'SU', months: [6, 8] },
+  '秋': { code: 'FA', months: [9, 11] },
+  '冬': { code: 'WI', months: [12, 2] },
+};
+
+/**
+ * What a period word after a date does: a TIMEX `mod`, a half (上半期 = H1), or a part of the month in days
+ * (上旬 = days 1–10) that narrows the start and end dates.
+ */
+export interface PeriodSuffix {
+  mod?: DateMod;
+  half?: 1 | 2;
+  /** Days of the month covered (上旬/中旬/下旬); 31 means "to the end of the month". */
+  days?: readonly [number, number];
+}
+
+/** Suffixes written directly after a year, month or day (`2026年末`, `11月上旬`, `来年初め`, `2025年の前半`). */
+export const PERIOD_SUFFIXES: Readonly<Record<string, PeriodSuffix>> = {
+  '上旬': { mod: 'START', days: [1, 10] },
+  '初旬': { mod: 'START', days: [1, 10] },
+  '中旬': { mod: 'MID', days: [11, 20] },
+  '下旬': { mod: 'END', days: [21, 31] },
+  '末日': { mod: 'END' },
+  '末': { mod: 'END' },
+  '終わり': { mod: 'END' },
+  '終盤': { mod: 'END' },
+  '暮れ': { mod: 'END' },
+  '初め': { mod: 'START' },
+  'はじめ': { mod: 'START' },
+  '始め': { mod: 'START' },
+  '初頭': { mod: 'START' },
+  '序盤': { mod: 'START' },
+  '半ば': { mod: 'MID' },
+  '中頃': { mod: 'MID' },
+  '中ごろ': { mod: 'MID' },
+  '前半': { half: 1 },
+  '後半': { half: 2 },
+  '上半期': { half: 1 },
+  '下半期': { half: 2 },
+  '上期': { half: 1 },
+  '下期': { half: 2 },
+};
+
+export type RelativeUnit = 'year' | 'fiscal' | 'month' | 'week' | 'day';
+
+/**
+ * A word that names a date relative to the reference date (`offset` from the article's date) or, when
+ * `anaphoric`, relative to the last date the article mentioned (同年 = that year, 翌日 = the day after).
+ */
+export interface RelativeWord {
+  unit: RelativeUnit;
+  offset: number;
+  anaphoric?: boolean;
+  mod?: DateMod;
+  season?: string;
+  half?: 1 | 2;
+  /** The word is the end of a week (週末). */
+  weekend?: boolean;
+}
+
+const R = (unit: RelativeUnit, offset: number, extra: Partial<RelativeWord> = {}): RelativeWord => ({ unit, offset, ...extra });
+
+export const RELATIVE_WORDS: Readonly<Record<string, RelativeWord>> = {
+  // years
+  '今年': R('year', 0), '本年': R('year', 0), 'ことし': R('year', 0),
+  '昨年': R('year', -1), '去年': R('year', -1), '前年': R('year', -1, { anaphoric: true }),
+  '一昨年': R('year', -2), 'おととし': R('year', -2),
+  '来年': R('year', 1), '明年': R('year', 1), '翌年': R('year', 1, { anaphoric: true }), '再来年': R('year', 2),
+  '同年': R('year', 0, { anaphoric: true }), '当年': R('year', 0, { anaphoric: true }),
+  '年末': R('year', 0, { mod: 'END' }), '年初': R('year', 0, { mod: 'START' }), '年始': R('year', 0, { mod: 'START' }),
+  '年明け': R('year', 0, { mod: 'START' }), '年頭': R('year', 0, { mod: 'START' }), '年末年始': R('year', 0, { mod: 'END' }),
+  '上半期': R('year', 0, { half: 1 }), '下半期': R('year', 0, { half: 2 }),
+  '今春': R('year', 0, { season: '春' }), '今夏': R('year', 0, { season: '夏' }), '今秋': R('year', 0, { season: '秋' }), '今冬': R('year', 0, { season: '冬' }),
+  '昨春': R('year', -1, { season: '春' }), '昨夏': R('year', -1, { season: '夏' }), '昨秋': R('year', -1, { season: '秋' }), '昨冬': R('year', -1, { season: '冬' }),
+  '来春': R('year', 1, { season: '春' }), '来夏': R('year', 1, { season: '夏' }), '来秋': R('year', 1, { season: '秋' }), '来冬': R('year', 1, { season: '冬' }),
+  // fiscal years
+  '今年度': R('fiscal', 0), '本年度': R('fiscal', 0), '当年度': R('fiscal', 0, { anaphoric: true }), '同年度': R('fiscal', 0, { anaphoric: true }),
+  '昨年度': R('fiscal', -1), '前年度': R('fiscal', -1), '来年度': R('fiscal', 1), '翌年度': R('fiscal', 1, { anaphoric: true }),
+  '再来年度': R('fiscal', 2),
+  // months
+  '今月': R('month', 0), '本月': R('month', 0), '先月': R('month', -1), '前月': R('month', -1, { anaphoric: true }),
+  '先々月': R('month', -2), '来月': R('month', 1), '翌月': R('month', 1, { anaphoric: true }), '再来月': R('month', 2),
+  '同月': R('month', 0, { anaphoric: true }), '当月': R('month', 0, { anaphoric: true }),
+  '月末': R('month', 0, { mod: 'END' }), '月初': R('month', 0, { mod: 'START' }), '月初め': R('month', 0, { mod: 'START' }),
+  // weeks
+  '今週': R('week', 0), '本週': R('week', 0), '先週': R('week', -1), '前週': R('week', -1, { anaphoric: true }),
+  '先々週': R('week', -2), '来週': R('week', 1), '翌週': R('week', 1, { anaphoric: true }), '再来週': R('week', 2),
+  '同週': R('week', 0, { anaphoric: true }), '週末': R('week', 0, { weekend: true }), '今週末': R('week', 0, { weekend: true }),
+  '先週末': R('week', -1, { weekend: true }), '来週末': R('week', 1, { weekend: true }),
+  // days
+  '今日': R('day', 0), 'きょう': R('day', 0), '本日': R('day', 0),
+  '昨日': R('day', -1), 'きのう': R('day', -1), '前日': R('day', -1, { anaphoric: true }),
+  '一昨日': R('day', -2), 'おととい': R('day', -2), 'おとつい': R('day', -2),
+  '明日': R('day', 1), 'あした': R('day', 1), 'あす': R('day', 1), '翌日': R('day', 1, { anaphoric: true }),
+  '明後日': R('day', 2), 'あさって': R('day', 2), '翌々日': R('day', 2, { anaphoric: true }),
+  '明々後日': R('day', 3), 'しあさって': R('day', 3),
+  '同日': R('day', 0, { anaphoric: true }), '当日': R('day', 0, { anaphoric: true }),
+};
+
+/** Recognized as dates but with no value: the text names no calendar period. */
+export const VAGUE_WORDS: readonly string[] = ['近年', '最近', '近頃', '昨今', '戦後', '戦前', '戦中', '古代', '中世'];
+
+/** Named historical periods with their Gregorian years (first/last, inclusive); null years when not a fixed span. */
+export const HISTORICAL_PERIODS: Readonly<Record<string, readonly [number, number] | null>> = {
+  '縄文時代': null, '弥生時代': null, '古墳時代': null, '旧石器時代': null, '新石器時代': null, '青銅器時代': null, '鉄器時代': null,
+  '飛鳥時代': [592, 710], '奈良時代': [710, 794], '平安時代': [794, 1185], '鎌倉時代': [1185, 1333], '南北朝時代': [1336, 1392],
+  '室町時代': [1336, 1573], '戦国時代': [1467, 1590], '安土桃山時代': [1573, 1603], '江戸時代': [1603, 1868],
+};
+
+/** Units of a duration or a relative offset, as written after a number, to TIMEX unit letters. */
+export const DURATION_UNITS: Readonly<Record<string, 'Y' | 'M' | 'W' | 'D'>> = {
+  '年': 'Y', '年間': 'Y',
+  'か月': 'M', 'ヶ月': 'M', 'ヵ月': 'M', 'カ月': 'M', 'ケ月': 'M', '箇月': 'M', 'か月間': 'M', 'ヶ月間': 'M', 'ヵ月間': 'M', 'カ月間': 'M', 'ケ月間': 'M', '箇月間': 'M',
+  '週': 'W', '週間': 'W',
+  '日': 'D', '日間': 'D',
+};

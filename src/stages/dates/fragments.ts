@@ -1,0 +1,39 @@
+/**
+ * Shared regex fragments for the date patterns (on NFKC-normalized text: ASCII digits, `~` for 〜/～).
+ * Kanji numerals are read with `src/text/numerals.ts`; these fragments only find them.
+ */
+import { ALL_ERAS, MODERN_ERAS } from '../../data/eras.js';
+import { japaneseInteger } from '../../text/numerals.js';
+
+export const KANJI_NUM = '〇一二三四五六七八九十百千';
+/** A year number: 1–4 Arabic digits or a kanji numeral (二〇二五, 千九百九十五). */
+export const YEAR_NUM = `(?:\\d{1,4}|[${KANJI_NUM}]{1,7})`;
+/** A month number 1–12. */
+export const MONTH_NUM = '(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])';
+/** A day number 1–31. */
+export const DAY_NUM = '(?:3[01]|[12]\\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])';
+/** A count: Arabic (with decimals) or kanji. */
+export const COUNT_NUM = `(?:\\d+(?:\\.\\d+)?|[${KANJI_NUM}]+)`;
+
+/** Not preceded by something that makes the number part of a longer number, an ordinal or a vague count. */
+export const NUM_BEFORE = `(?<![\\d.${KANJI_NUM}第数何幾])`;
+
+const byLength = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+export function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Alternation of words, longest first. */
+export function alternation(words: Iterable<string>): string {
+  return byLength(words);
+}
+
+export const ERA_NAMES = alternation(ALL_ERAS.map((e) => e.name));
+export const ERA_LETTERS = MODERN_ERAS.map((e) => e.abbreviation!).join('') + MODERN_ERAS.map((e) => e.abbreviation!.toLowerCase()).join('');
+
+/** An integer from Arabic or kanji digits; null when the numeral does not read as an integer. */
+export function toInt(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  return japaneseInteger(text);
+}
+
+export const CONNECTOR = /^\s?(?:~|-|から|より)\s?$/;

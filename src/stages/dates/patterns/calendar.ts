@@ -1,0 +1,46 @@
+/**
+ * The calendar units written with 年/月/日, in Arabic or kanji numerals: `2025年`, `二〇二五年`, `11月`, `十一月`, `2日`,
+ * `西暦2021年`, `紀元前202年`, `2025年度`. Each is its own candidate; the compose refiner joins `2025年` `11月` `2日`.
+ */
+import { DAY_NUM, KANJI_NUM, MONTH_NUM, NUM_BEFORE, YEAR_NUM, toInt } from '../fragments.js';
+import { candidate, type DateParser } from '../types.js';
+
+export const calendarParsers: readonly DateParser[] = [
+  {
+    name: 'ja.date.absolute.y',
+    pattern: new RegExp(`${NUM_BEFORE}(?:(西暦)|(紀元前)|(['’]))?(${YEAR_NUM})年(度)?(?!生|齢)`, 'g'),
+    extract(m) {
+      const n = toInt(m[4]!);
+      if (n === null || n === 0) return null;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      const fiscal = m[5] ? { fiscal: true } : {};
+      const parts = m[5] ? (['fiscalYear'] as const) : (['year'] as const);
+      if (m[2]) return candidate(start, end, 'ja.date.absolute.bc', { year: n, bc: true, ...fiscal }, [...parts]);
+      if (m[3]) return candidate(start, end, this.name, { year: n, shortYear: true, ...fiscal }, [...parts]);
+      if (n < 100 && !m[1]) {
+        // 04年 / 90年: a year only when a month follows or a range gives it a century; otherwise a count of years.
+        return candidate(start, end, this.name, { year: n, bareYear: true, ...(m[4]!.length === 2 && m[4]!.startsWith('0') ? { shortYear: true } : {}), ...fiscal }, [...parts]);
+      }
+      return candidate(start, end, m[5] ? 'ja.date.fiscal.year' : this.name, { year: n, ...fiscal }, [...parts]);
+    },
+  },
+  {
+    name: 'ja.date.partial.month',
+    pattern: new RegExp(`(?<![\\d.${KANJI_NUM}第数何幾カヶヵか箇ケ/])(${MONTH_NUM})月(?!曜|額|給|賦|刊|謝|光|桂|見)`, 'g'),
+    extract(m) {
+      const month = toInt(m[1]!);
+      if (month === null || month < 1 || month > 12) return null;
+      return candidate(m.index, m.index + m[0].length, this.name, { month }, ['month']);
+    },
+  },
+  {
+    name: 'ja.date.partial.day',
+    pattern: new RegExp(`(?<![\\d.${KANJI_NUM}第数何幾/])(${DAY_NUM})日(?!間|市|町|酔|坊|も早|限り|程度|分の)`, 'g'),
+    extract(m) {
+      const day = toInt(m[1]!);
+      if (day === null || day < 1 || day > 31) return null;
+      return candidate(m.index, m.index + m[0].length, this.name, { day }, ['day']);
+    },
+  },
+];

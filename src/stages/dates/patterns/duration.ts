@@ -1,0 +1,80 @@
+/**
+ * Durations and offsets from the reference date: 過去4年間, 3か月, 3ヶ月, 10日間, 半年, 1年半, 2年9カ月, 3日前, 2年後,
+ * 数年前; anniversaries (50周年: a span of years, never the year 0050); ordinals (3年目, 5日目).
+ */
+import { COUNT_NUM, KANJI_NUM, toInt } from '../fragments.js';
+import { candidate, type DateParser } from '../types.js';
+
+const MONTH_UNIT = '(?:か|ヶ|ヵ|カ|ケ|箇)月';
+const PREFIX = '(過去|ここ|この|今後|向こう|約|およそ|最長|最大|最低|少なくとも)';
+const BEFORE = `(?<![\\d.${KANJI_NUM}第])`;
+const UNIT_LETTER: Record<string, 'Y' | 'M' | 'W' | 'D'> = { '年': 'Y', '週': 'W', '日': 'D' };
+
+function amount(text: string): { n: number | null; text: string } | null {
+  if (text === '半') return { n: 0.5, text: '0.5' };
+  if (/^(?:数|十数|数十)$/.test(text)) return { n: null, text: 'X' };
+  const n = /^\d+\.\d+$/.test(text) ? Number(text) : toInt(text);
+  return n === null ? null : { n, text: String(n) };
+}
+
+export const durationParsers: readonly DateParser[] = [
+  {
+    name: 'ja.date.duration',
+    pattern: new RegExp(
+      `(?:${PREFIX}\\s?)?${BEFORE}(十数|数十|数|半|${COUNT_NUM})(年|${MONTH_UNIT}|週|日)(?:(${COUNT_NUM})${MONTH_UNIT}|(半))?(間)?(以上前|ほど前|近く前|前|後|先|ぶり)?`,
+      'g',
+    ),
+    extract(m) {
+      const [, prefix, numText, unitText, extraMonths, half, kan, after] = m;
+      const a = amount(numText!);
+      if (!a) return null;
+      const unit = UNIT_LETTER[unitText!] ?? 'M';
+      const isOffset = after !== undefined && after !== 'ぶり';
+      const vague = a.n === null;
+      // A bare 3年 / 3日 / 3週 is a year or a day of the month (other parsers); a duration needs 間, a prefix, or more.
+      if (unit !== 'M' && !kan && !prefix && !isOffset && !extraMonths && !half && !vague && a.n !== 0.5 && after !== 'ぶり') {
+        if (unit !== 'D' || (a.n ?? 0) <= 31) return null;
+      }
+      if (a.n === 0.5 && unit === 'D') return null; // 半日 is half a day: a time, not a date
+      let value: string;
+      if (a.n === 0.5) value = unit === 'Y' ? 'P6M' : unit === 'M' ? 'P15D' : 'P3D';
+      else if (extraMonths) value = `P${a.text}Y${toInt(extraMonths) ?? 'X'}M`;
+      else if (half) value = unit === 'Y' ? `P${a.text}Y6M` : `P${a.text}${unit}`;
+      else value = `P${a.text}${unit}`;
+      const start = m.index + (prefix && !['過去', 'ここ', 'この', '今後', '向こう'].includes(prefix) ? 0 : 0);
+      const end = m.index + m[0].length - (after === 'ぶり' ? 2 : 0);
+      const approx = prefix === '約' || prefix === 'およそ' ? { mod: 'APPROX' as const } : {};
+      if (isOffset) {
+        const sign = after!.endsWith('前') ? -1 : 1;
+        const n = a.n === null ? 0 : a.n === 0.5 ? (unit === 'Y' ? 6 : 15) : a.n;
+        const offsetUnit = a.n === 0.5 ? (unit === 'Y' ? 'M' : 'D') : unit;
+        return candidate(start, end, 'ja.date.relative.offset', { offset: { unit: offsetUnit, n: sign * n }, ...(vague ? { vague: true } : {}), ...approx }, []);
+      }
+      return candidate(start, end, this.name, { duration: value, ...approx }, []);
+    },
+  },
+  {
+    name: 'ja.date.anniversary',
+    pattern: new RegExp(`${BEFORE}(${COUNT_NUM})周年`, 'g'),
+    extract(m) {
+      const n = toInt(m[1]!);
+      if (n === null) return null;
+      return candidate(m.index, m.index + m[0].length, this.name, { duration: `P${n}Y` }, []);
+    },
+  },
+  {
+    name: 'ja.date.ordinal',
+    pattern: new RegExp(`${BEFORE}(${COUNT_NUM})(年|${MONTH_UNIT}|週|日)目`, 'g'),
+    extract(m) {
+      return candidate(m.index, m.index + m[0].length, this.name, { vague: true }, []);
+    },
+  },
+  {
+    name: 'ja.date.duration.half-century',
+    pattern: /半世紀(前|後)?/g,
+    extract(m) {
+      if (m[1]) return candidate(m.index, m.index + m[0].length, 'ja.date.relative.offset', { offset: { unit: 'Y', n: m[1] === '前' ? -50 : 50 } }, []);
+      return candidate(m.index, m.index + m[0].length, 'ja.date.duration', { duration: 'P50Y' }, []);
+    },
+  },
+];

@@ -1,0 +1,49 @@
+/** Era years: 令和7年, 平成31年, 令和元年, 令和5年度, R7年, H31/4/30, 令和3.7.18, and an era named alone (昭和, 明治時代). */
+import { findEra, eraYear, MODERN_ERAS } from '../../../data/eras.js';
+import { ERA_LETTERS, ERA_NAMES, alternation, toInt } from '../fragments.js';
+import { candidate, type DateParser } from '../types.js';
+
+const ERA_NUM = '(\\d{1,2}|[〇一二三四五六七八九十]{1,3}|元|初)';
+const MODERN = alternation(MODERN_ERAS.map((e) => e.name));
+
+function yearOf(eraText: string, numText: string): { year: number; era: string } | null {
+  const era = findEra(eraText);
+  if (!era) return null;
+  const n = numText === '元' || numText === '初' ? 1 : toInt(numText);
+  if (n === null || n < 1 || n > 99) return null;
+  return { year: eraYear(era, n), era: era.name };
+}
+
+export const eraParsers: readonly DateParser[] = [
+  {
+    name: 'ja.date.era.y',
+    pattern: new RegExp(`(?:(${ERA_NAMES})|(?<![A-Za-z])([${ERA_LETTERS}]))${ERA_NUM}年(度)?`, 'g'),
+    extract(m) {
+      const y = yearOf(m[1] ?? m[2]!, m[3]!);
+      if (!y) return null;
+      return candidate(m.index, m.index + m[0].length, m[4] ? 'ja.date.fiscal.era' : this.name, { ...y, ...(m[4] ? { fiscal: true } : {}) }, m[4] ? ['era', 'fiscalYear'] : ['era', 'year']);
+    },
+  },
+  {
+    name: 'ja.date.era.numeric',
+    pattern: new RegExp(`(?:(${ERA_NAMES})|(?<![A-Za-z])([${ERA_LETTERS}]))(\\d{1,2}|元)([/.\\-・,])(\\d{1,2})(?:\\4(\\d{1,2}))?(?![\\d])`, 'g'),
+    extract(m) {
+      const y = yearOf(m[1] ?? m[2]!, m[3]!);
+      const month = Number(m[5]);
+      const day = m[6] ? Number(m[6]) : undefined;
+      if (!y || month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) return null;
+      return candidate(m.index, m.index + m[0].length, this.name, { ...y, month, ...(day ? { day } : {}) }, day ? ['era', 'year', 'month', 'day'] : ['era', 'year', 'month']);
+    },
+  },
+  {
+    name: 'ja.date.era.period',
+    pattern: new RegExp(`(${MODERN})(時代|初期|中期|末期|後期|前期|期|年間)?(?=[のにはがもと、。,\\s)」]|から|まで|$)`, 'g'),
+    extract(m) {
+      const era = findEra(m[1]!)!;
+      const mod = m[2] === '初期' || m[2] === '前期' ? 'START' : m[2] === '末期' || m[2] === '後期' ? 'END' : m[2] === '中期' ? 'MID' : undefined;
+      const last = era.endYear ?? era.startYear + 99;
+      const value = era.endYear ? `${era.startYear}/${era.endYear}` : `${era.startYear}`;
+      return candidate(m.index, m.index + m[0].length, this.name, { fixed: { value, startYear: era.startYear, endYear: last }, era: era.name, ...(mod ? { mod } : {}) }, ['era']);
+    },
+  },
+];

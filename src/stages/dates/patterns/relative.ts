@@ -1,0 +1,39 @@
+/**
+ * Relative and anaphoric words: 昨年, 今年, 来年, 先月, 来週, 昨日, 今日度 …, 同年, 同月, 同日, 翌年, 前日, 年末, 上半期.
+ * `前年比` and the like are comparisons, not dates.
+ */
+import { RELATIVE_WORDS } from '../../../data/date-words.js';
+import { alternation } from '../fragments.js';
+import { candidate, type DateParser } from '../types.js';
+import type { DatePart } from '../../../schema/records.js';
+
+/** Words written in hiragana are only dates when a particle or punctuation follows (きょうは, あすから). */
+const KANA_WORD = /^[ぁ-ゖ]+$/;
+const KANA_FOLLOW = /^(?:は|の|も|から|まで|に|、|。|\s|\d|午|朝|夜|未明|$)/;
+
+const PART_OF: Record<string, DatePart> = { year: 'year', fiscal: 'fiscalYear', month: 'month', week: 'week', day: 'day' };
+
+export const relativeParsers: readonly DateParser[] = [
+  {
+    name: 'ja.date.relative.word',
+    pattern: new RegExp(`(?<![ぁ-ゖ])(${alternation(Object.keys(RELATIVE_WORDS))})(?!比|同期|来|以来)`, 'g'),
+    extract(m, ctx) {
+      const word = m[1]!;
+      const end = m.index + word.length;
+      if (KANA_WORD.test(word) && !KANA_FOLLOW.test(ctx.text.slice(end, end + 2))) return null;
+      const entry = RELATIVE_WORDS[word]!;
+      const rule = entry.anaphoric ? 'ja.date.anaphoric' : 'ja.date.relative';
+      const fields = {
+        rel: { unit: entry.unit, offset: entry.offset, ...(entry.anaphoric ? { anaphoric: true } : {}) },
+        ...(entry.mod ? { mod: entry.mod } : {}),
+        ...(entry.season ? { season: entry.season } : {}),
+        ...(entry.half ? { half: entry.half } : {}),
+        ...(entry.weekend ? { weekend: true } : {}),
+        ...(entry.unit === 'fiscal' ? { fiscal: true } : {}),
+      };
+      const c = candidate(m.index, end, `${rule}.${entry.unit}`, fields, [PART_OF[entry.unit]!]);
+      if (entry.offset === 0 && !entry.anaphoric && (entry.mod || entry.half) && (entry.unit === 'year' || entry.unit === 'month')) c.periodWord = true;
+      return c;
+    },
+  },
+];

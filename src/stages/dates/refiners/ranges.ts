@@ -1,0 +1,58 @@
+/**
+ * Joins `A <connector> B` into one range record (1995年~2025年, 2025年11月2日から3日, 昭和20年から21年, 今日から明日):
+ * B takes from A the parts it does not state (the year and month of `3日` in `11月2日から3日`).
+ */
+import { findEra, eraYear } from '../../../data/eras.js';
+import { CONNECTOR } from '../fragments.js';
+import type { DateCandidate, DateRefiner } from '../types.js';
+import { isCalendar, topLevel } from './levels.js';
+
+function expandShort(base: number, n: number): number {
+  let y = base - (base % 100) + n;
+  if (y < base) y += 100;
+  return y;
+}
+
+/** B completed from A. */
+export function inherit(a: DateCandidate, b: DateCandidate): DateCandidate {
+  const to: DateCandidate = { ...b, stated: new Set(b.stated) };
+  if (b.bareYear && a.year !== undefined && !a.bareYear) {
+    const era = a.era ? findEra(a.era) : undefined;
+    to.year = era ? eraYear(era, b.year!) : expandShort(a.year, b.year!);
+    to.bareYear = false;
+    if (era) to.era = era.name;
+    if (a.fiscal) to.fiscal = true;
+    return to;
+  }
+  const top = topLevel(b);
+  if (top > 1 && b.year === undefined && !b.rel) {
+    if (a.year !== undefined) {
+      to.year = a.year;
+      if (a.shortYear) to.shortYear = true;
+      if (a.era) to.era = a.era;
+    } else if (a.rel && (a.rel.unit === 'year' || a.rel.unit === 'fiscal' || (a.rel.unit === 'month' && top > 2))) {
+      to.rel = a.rel;
+    }
+    if (top > 2 && b.month === undefined && a.month !== undefined) to.month = a.month;
+  }
+  return to;
+}
+
+export const joinRanges: DateRefiner = (candidates, ctx) => {
+  const out: DateCandidate[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const a = candidates[i]!;
+    const b = candidates[i + 1];
+    if (b && !a.range && !b.range && isCalendar(a) && isCalendar(b) && !a.periodWord && !b.periodWord && !(a.bareYear && !b.bareYear && b.year !== undefined) && !(a.bareYear && b.bareYear)) {
+      const gap = ctx.text.slice(a.end, b.start);
+      if (gap.length <= 4 && CONNECTOR.test(gap) && !(gap.trim() === '-' && (a.bareYear || b.bareYear))) {
+        const to = inherit(a, b);
+        out.push({ start: a.start, end: b.end, rule: 'ja.date.range', stated: new Set([...a.stated, ...b.stated]), range: { from: a, to } });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+};

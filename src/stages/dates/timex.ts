@@ -1,0 +1,358 @@
+/**
+ * Resolution: a candidate's stated parts, completed from the reference date (or from the last date the article
+ * mentioned, for 同年/翌日), become a TIMEX value, a kind, and the first and last day covered.
+ */
+import { SEASONS } from '../../data/date-words.js';
+import { type CalendarDate, daysInMonth } from '../../core/reference-date.js';
+import type { DateKind, DateMod, DatePart } from '../../schema/records.js';
+import type { DateCandidate } from './types.js';
+
+export interface Resolved {
+  value: string | null;
+  kind: DateKind;
+  mod?: DateMod;
+  start?: CalendarDate;
+  end?: CalendarDate;
+  implied: DatePart[];
+  /** The date this one anchors later anaphora to (同年, 翌日). */
+  anchor?: Anchor;
+}
+
+export interface Anchor {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+// ---------------------------------------------------------------- calendar arithmetic (UTC, so no time zone leaks in)
+
+export const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+function fromUtc(t: number): CalendarDate {
+  const d = new Date(t);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+function utc(date: CalendarDate): number {
+  const t = new Date(0);
+  t.setUTCFullYear(date.year, date.month - 1, date.day);
+  return t.getTime();
+}
+
+export function addDays(date: CalendarDate, n: number): CalendarDate {
+  return fromUtc(utc(date) + n * 86_400_000);
+}
+
+export function addMonths(year: number, month: number, n: number): { year: number; month: number } {
+  const index = year * 12 + (month - 1) + n;
+  return { year: Math.floor(index / 12), month: (index % 12 + 12) % 12 + 1 };
+}
+
+function dayNumber(date: CalendarDate): number {
+  return Math.round(utc(date) / 86_400_000);
+}
+
+/** ISO weekday, Monday = 1 … Sunday = 7. */
+export function isoWeekday(date: CalendarDate): number {
+  const wd = new Date(utc(date)).getUTCDay();
+  return wd === 0 ? 7 : wd;
+}
+
+export function isoWeek(date: CalendarDate): { year: number; week: number } {
+  const thursday = addDays(date, 4 - isoWeekday(date));
+  const jan1 = { year: thursday.year, month: 1, day: 1 };
+  return { year: thursday.year, week: Math.floor((dayNumber(thursday) - dayNumber(jan1)) / 7) + 1 };
+}
+
+const ymd = (d: CalendarDate) => `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+const first = (year: number, month: number): CalendarDate => ({ year, month, day: 1 });
+const last = (year: number, month: number): CalendarDate => ({ year, month, day: daysInMonth(year, month) });
+
+/** The year that puts month/day nearest the reference date (a January article's 12月28日 is last December). */
+function nearestYear(ref: CalendarDate, month: number, day: number | undefined): number {
+  let best = ref.year;
+  let bestDistance = Infinity;
+  for (const year of [ref.year, ref.year - 1, ref.year + 1]) {
+    const d = Math.min(day ?? 15, daysInMonth(year, month));
+    const distance = Math.abs(dayNumber({ year, month, day: d }) - dayNumber(ref));
+    if (distance < bestDistance) {
+      best = year;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The month that puts a bare day (20日) nearest the reference date. */
+function nearestMonth(ref: CalendarDate, day: number): { year: number; month: number } {
+  let best = { year: ref.year, month: ref.month };
+  let bestDistance = Infinity;
+  for (const n of [0, -1, 1]) {
+    const ym = addMonths(ref.year, ref.month, n);
+    if (day > daysInMonth(ym.year, ym.month)) continue;
+    const distance = Math.abs(dayNumber({ ...ym, day }) - dayNumber(ref));
+    if (distance < bestDistance) {
+      best = ym;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function expandShortYear(n: number, ref: CalendarDate | undefined): number {
+  const pivot = ref ? (ref.year % 100) + 5 : 30;
+  return n <= pivot ? 2000 + n : 1900 + n;
+}
+
+// ---------------------------------------------------------------- resolution
+
+export interface ResolveContext {
+  ref: CalendarDate | undefined;
+  anchor: Anchor | undefined;
+}
+
+export function resolveCandidate(c: DateCandidate, ctx: ResolveContext): Resolved {
+  if (c.range) return resolveRange(c, ctx);
+  if (c.vague) return { value: null, kind: 'vague', implied: [] };
+  if (c.duration) return { value: c.duration, kind: 'duration', implied: [], ...(c.mod ? { mod: c.mod } : {}) };
+  if (c.offset) return resolveOffset(c, ctx);
+  if (c.fixed) return resolveFixed(c);
+  if (c.century !== undefined) return resolveCentury(c);
+  if (c.decade !== undefined) return resolveDecade(c, ctx);
+  return resolveCalendar(c, ctx);
+}
+
+function resolveRange(c: DateCandidate, ctx: ResolveContext): Resolved {
+  const from = resolveCandidate(c.range!.from, ctx);
+  const to = resolveCandidate(c.range!.to, { ...ctx, anchor: from.anchor ?? ctx.anchor });
+  const value = from.value !== null && to.value !== null ? `${from.value}/${to.value}` : null;
+  const out: Resolved = { value, kind: 'range', implied: [...new Set([...from.implied, ...to.implied])] };
+  if (from.start && to.end) {
+    out.start = from.start;
+    out.end = to.end;
+  }
+  const anchor = to.anchor ?? from.anchor;
+  if (anchor) out.anchor = anchor;
+  return out;
+}
+
+function resolveOffset(c: DateCandidate, ctx: ResolveContext): Resolved {
+  const { ref } = ctx;
+  const approx = c.mod ? { mod: c.mod } : {};
+  if (c.vague) return { value: null, kind: 'vague', implied: [], ...approx };
+  if (!ref) return { value: null, kind: 'point', implied: [], ...approx };
+  const { unit, n } = c.offset!;
+  if (unit === 'D' || unit === 'W') {
+    const d = addDays(ref, unit === 'D' ? n : 7 * n);
+    return { value: ymd(d), kind: 'point', start: d, end: d, implied: ['year', 'month', 'day'], anchor: { year: d.year, month: d.month, day: d.day }, ...approx };
+  }
+  if (unit === 'M') {
+    const ym = addMonths(ref.year, ref.month, n);
+    return { value: `${pad(ym.year, 4)}-${pad(ym.month)}`, kind: 'point', start: first(ym.year, ym.month), end: last(ym.year, ym.month), implied: ['year', 'month'], anchor: ym, ...approx };
+  }
+  const year = ref.year + n;
+  return { value: pad(year, 4), kind: 'point', start: first(year, 1), end: last(year, 12), implied: ['year'], anchor: { year }, ...approx };
+}
+
+function resolveFixed(c: DateCandidate): Resolved {
+  const f = c.fixed!;
+  const out: Resolved = { value: f.value, kind: f.value?.includes('/') ? 'range' : 'point', implied: [], ...(c.mod ? { mod: c.mod } : {}) };
+  if (f.startYear !== undefined && f.endYear !== undefined) {
+    out.start = first(f.startYear, 1);
+    out.end = last(f.endYear, 12);
+  }
+  return out;
+}
+
+function resolveCentury(c: DateCandidate): Resolved {
+  const n = c.century!;
+  const mod = c.mod ? { mod: c.mod } : c.half ? { mod: (c.half === 1 ? 'START' : 'END') as DateMod } : {};
+  if (c.bc) return { value: `BC${pad(n - 1)}XX`, kind: 'point', implied: [], ...mod };
+  return { value: `${pad(n - 1)}XX`, kind: 'point', start: first((n - 1) * 100 + 1, 1), end: last(n * 100, 12), implied: [], ...mod };
+}
+
+function resolveDecade(c: DateCandidate, ctx: ResolveContext): Resolved {
+  let decade = c.decade!;
+  const implied: DatePart[] = [];
+  if (c.shortYear) {
+    decade = expandShortYear(decade, ctx.ref);
+    implied.push('year');
+  }
+  const mod = c.mod ? { mod: c.mod } : c.half ? { mod: (c.half === 1 ? 'START' : 'END') as DateMod } : {};
+  return { value: `${pad(Math.floor(decade / 10), 3)}X`, kind: 'point', start: first(decade, 1), end: last(decade + 9, 12), implied, ...mod };
+}
+
+/** The base of a relative word: the reference date, or for 同年/翌日 the last date mentioned. */
+function baseOf(c: DateCandidate, ctx: ResolveContext): { date: CalendarDate; precise: boolean } | undefined {
+  if (c.rel?.anaphoric && ctx.anchor) {
+    const a = ctx.anchor;
+    return { date: { year: a.year, month: a.month ?? ctx.ref?.month ?? 1, day: a.day ?? 1 }, precise: a.month !== undefined };
+  }
+  return ctx.ref ? { date: ctx.ref, precise: true } : undefined;
+}
+
+function resolveCalendar(c: DateCandidate, ctx: ResolveContext): Resolved {
+  const { ref } = ctx;
+  const implied: DatePart[] = [];
+  let year = c.year;
+  let month = c.month;
+  let day = c.day;
+  let weekDate: CalendarDate | undefined;
+  const modOut = c.mod ? { mod: c.mod } : {};
+
+  if (c.rel) {
+    const base = baseOf(c, ctx);
+    if (!base) return { value: null, kind: 'point', implied: [], ...modOut };
+    const { unit, offset } = c.rel;
+    if (unit === 'year') {
+      year = base.date.year + offset;
+    } else if (unit === 'fiscal') {
+      const fy = c.rel.anaphoric ? base.date.year : base.date.month >= 4 ? base.date.year : base.date.year - 1;
+      year = fy + offset;
+    } else if (unit === 'month') {
+      const ym = addMonths(base.date.year, base.date.month, offset);
+      year = ym.year;
+      month = ym.month;
+      implied.push('year');
+    } else if (unit === 'week') {
+      weekDate = addDays(base.date, 7 * offset);
+      implied.push('year');
+    } else {
+      const d = addDays(base.date, offset);
+      year = d.year;
+      month = d.month;
+      day = d.day;
+      implied.push('year', 'month');
+    }
+  }
+
+  if (c.shortYear && year !== undefined && year < 100) {
+    year = expandShortYear(year, ref);
+    implied.push('year');
+  }
+
+  // Weeks: 先週 → 2025-W44; 来週の月曜日 → that day; 週末 → 2025-W44-WE.
+  if (weekDate) {
+    const w = isoWeek(weekDate);
+    const monday = addDays(weekDate, 1 - isoWeekday(weekDate));
+    if (c.weekday !== undefined) {
+      const d = addDays(monday, c.weekday - 1);
+      return { value: ymd(d), kind: 'point', start: d, end: d, implied, anchor: { year: d.year, month: d.month, day: d.day }, ...modOut };
+    }
+    const weekValue = `${pad(w.year, 4)}-W${pad(w.week)}`;
+    if (c.weekend) {
+      const sat = addDays(monday, 5);
+      return { value: `${weekValue}-WE`, kind: 'point', start: sat, end: addDays(sat, 1), implied, ...modOut };
+    }
+    return { value: weekValue, kind: 'point', start: monday, end: addDays(monday, 6), implied, ...modOut };
+  }
+
+  // A weekday alone: the nearest such day to the reference date (within three days), else XXXX-WXX-N.
+  if (year === undefined && month === undefined && day === undefined && c.weekday !== undefined && c.quarter === undefined) {
+    if (!ref) return { value: `XXXX-WXX-${c.weekday}`, kind: 'point', implied: [], ...modOut };
+    let delta = c.weekday - isoWeekday(ref);
+    if (delta > 3) delta -= 7;
+    if (delta < -3) delta += 7;
+    const d = addDays(ref, delta);
+    return { value: ymd(d), kind: 'point', start: d, end: d, implied: ['year', 'month', 'day'], anchor: { year: d.year, month: d.month, day: d.day }, ...modOut };
+  }
+
+  // Partial dates take the nearest sensible year/month from the reference date; without one they stay partial.
+  if (year === undefined && ref) {
+    if (month !== undefined) {
+      year = nearestYear(ref, month, day);
+      implied.push('year');
+    } else if (day !== undefined) {
+      const ym = nearestMonth(ref, day);
+      year = ym.year;
+      month = ym.month;
+      implied.push('year', 'month');
+    } else {
+      year = ref.year;
+      implied.push('year');
+    }
+  }
+
+  const Y = year === undefined ? 'XXXX' : c.bc ? `BC${pad(year, 4)}` : pad(year, 4);
+  const known = year !== undefined && !c.bc;
+  const anchor: Anchor | undefined = known ? { year: year!, ...(month !== undefined ? { month } : {}), ...(day !== undefined ? { day } : {}) } : undefined;
+  const done = (value: string, start?: CalendarDate, end?: CalendarDate, kind: DateKind = 'point', mod: DateMod | undefined = c.mod): Resolved => {
+    const out: Resolved = { value, kind, implied: [...new Set(implied)] };
+    if (mod) out.mod = mod;
+    if (known && start && end) {
+      out.start = start;
+      out.end = end;
+    }
+    if (anchor) out.anchor = anchor;
+    return out;
+  };
+
+  // Fiscal periods named by months: 3月期 (the fiscal year closing in March), 4-6月期.
+  if (c.monthTo !== undefined && month !== undefined) {
+    const endYear = c.monthTo < month && year !== undefined ? year + 1 : year;
+    const EY = endYear === undefined ? 'XXXX' : pad(endYear, 4);
+    return done(`${Y}-${pad(month)}/${EY}-${pad(c.monthTo)}`, known ? first(year!, month) : undefined, known ? last(endYear!, c.monthTo) : undefined, 'range');
+  }
+  if (c.fiscalClose && month !== undefined && day === undefined) {
+    if (!known) return done(month === 3 ? 'FYXXXX' : `XXXX-${pad(month)}`);
+    const start = addMonths(year!, month, -11);
+    const value = month === 3 ? `FY${pad(year! - 1, 4)}` : `${pad(start.year, 4)}-${pad(start.month)}/${Y}-${pad(month)}`;
+    return done(value, first(start.year, start.month), last(year!, month), month === 3 ? 'point' : 'range');
+  }
+
+  if (c.fiscal && month === undefined) {
+    const FY = `FY${Y}`;
+    if (c.quarter !== undefined) {
+      const sm = addMonths(year ?? 2000, 4, 3 * (c.quarter - 1));
+      const em = addMonths(sm.year, sm.month, 2);
+      return done(`${FY}-Q${c.quarter}`, first(sm.year, sm.month), last(em.year, em.month));
+    }
+    if (c.half !== undefined) {
+      const sm = addMonths(year ?? 2000, 4, 6 * (c.half - 1));
+      const em = addMonths(sm.year, sm.month, 5);
+      return done(`${FY}-H${c.half}`, first(sm.year, sm.month), last(em.year, em.month));
+    }
+    return done(FY, known ? first(year!, 4) : undefined, known ? last(year! + 1, 3) : undefined);
+  }
+
+  if (month === undefined && day === undefined) {
+    if (c.quarter !== undefined) {
+      const sm = 3 * (c.quarter - 1) + 1;
+      return done(`${Y}-Q${c.quarter}`, first(year ?? 0, sm), last(year ?? 0, sm + 2));
+    }
+    if (c.half !== undefined) {
+      const sm = c.half === 1 ? 1 : 7;
+      return done(`${Y}-H${c.half}`, first(year ?? 0, sm), last(year ?? 0, sm + 5));
+    }
+    if (c.season !== undefined) {
+      const s = SEASONS[c.season]!;
+      const endYear = (year ?? 0) + (s.months[1] < s.months[0] ? 1 : 0);
+      return done(`${Y}-${s.code}`, first(year ?? 0, s.months[0]), last(endYear, s.months[1]));
+    }
+    return done(Y, first(year ?? 0, 1), last(year ?? 0, 12));
+  }
+
+  const M = month === undefined ? 'XX' : pad(month);
+  if (day === undefined) {
+    // A month, possibly narrowed: 上旬 (days 1–10), 前半 (days 1–15).
+    let mod = c.mod;
+    let days = c.days;
+    if (c.half !== undefined) {
+      mod = c.half === 1 ? 'START' : 'END';
+      days = c.half === 1 ? [1, 15] : [16, 31];
+    }
+    const y = year ?? 0;
+    const m = month!;
+    const start = days ? { year: y, month: m, day: days[0] } : first(y, m);
+    const end = days ? { year: y, month: m, day: Math.min(days[1], daysInMonth(y, m)) } : last(y, m);
+    return done(`${Y}-${M}`, start, end, 'point', mod);
+  }
+  const D = pad(day);
+  if (month !== undefined && year !== undefined && day > daysInMonth(year, month)) return done(`${Y}-${M}-${D}`);
+  const d = { year: year ?? 0, month: month ?? 1, day };
+  return done(`${Y}-${M}-${D}`, d, d);
+}
+
+export function isoDay(date: CalendarDate): string {
+  return ymd(date);
+}
