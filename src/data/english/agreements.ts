@@ -1,0 +1,57 @@
+import type { AgreementKind } from '../../schema/records.js';
+
+/**
+ * English agreement heads: the word or phrase that says what kind of instrument a name is.
+ * Matched case-insensitively on words; the longest head wins. Data only.
+ */
+export interface AgreementHead {
+  /** Lower-case words of the head. */
+  words: readonly string[];
+  kind: AgreementKind;
+  /** May stand alone in lower case (`a memorandum of understanding`) — generic heads need a name or modifier. */
+  bare?: boolean;
+  /** Only a head when capitalized (`Joint Vision Statement` yes, `a statement` no). */
+  capitalOnly?: boolean;
+}
+
+export const AGREEMENT_HEADS: readonly AgreementHead[] = [
+  { words: ['memorandum', 'of', 'understanding'], kind: 'memorandum', bare: true },
+  { words: ['memorandum', 'of', 'cooperation'], kind: 'memorandum', bare: true },
+  { words: ['memorandum', 'on'], kind: 'memorandum' },
+  { words: ['memorandum'], kind: 'memorandum' },
+  { words: ['mou'], kind: 'memorandum', bare: true },
+  { words: ['moc'], kind: 'memorandum', bare: true },
+  { words: ['letter', 'of', 'intent'], kind: 'other', bare: true },
+  { words: ['code', 'of', 'conduct'], kind: 'code_of_conduct', bare: true },
+  { words: ['joint', 'vision', 'statement'], kind: 'statement', bare: true },
+  { words: ['joint', 'statement'], kind: 'statement', bare: true },
+  { words: ['joint', 'declaration'], kind: 'declaration', bare: true },
+  { words: ['statement'], kind: 'statement', capitalOnly: true },
+  { words: ['communique'], kind: 'statement', capitalOnly: true },
+  { words: ['declaration'], kind: 'declaration' },
+  { words: ['agreement'], kind: 'agreement' },
+  { words: ['agreements'], kind: 'agreement' },
+  { words: ['accord'], kind: 'agreement' },
+  { words: ['accords'], kind: 'agreement' },
+  { words: ['arrangement'], kind: 'agreement', capitalOnly: true },
+  { words: ['pact'], kind: 'agreement' },
+  { words: ['treaty'], kind: 'treaty' },
+  { words: ['convention'], kind: 'treaty', capitalOnly: true },
+  { words: ['protocol'], kind: 'treaty', capitalOnly: true },
+  { words: ['charter'], kind: 'charter' },
+  { words: ['framework'], kind: 'framework' },
+  { words: ['partnership'], kind: 'partnership' },
+  { words: ['initiative'], kind: 'other', capitalOnly: true },
+];
+
+/** Lower-case words that may not open a lower-case agreement name (`the new agreement` is no name). */
+export const GENERIC_MODIFIERS: readonly string[] = [
+  'new', 'previous', 'landmark', 'historic', 'first', 'last', 'existing', 'such', 'similar', 'formal', 'final', 'broad', 'major',
+  'key', 'separate', 'latest', 'proposed', 'draft', 'current', 'original', 'earlier', 'same', 'other', 'this', 'that', 'an', 'a', 'the',
+  'any', 'no', 'its', 'their', 'his', 'her', 'our', 'each', 'possible', 'eventual', 'wider', 'broader', 'signed', 'deal', 'interim',
+  'preliminary', 'initial', 'overall', 'detailed', 'important', 'significant', 'specific', 'general', 'basic', 'verbal', 'written', 'legal',
+  'international', 'global', 'regional', 'several', 'two', 'three', 'both', 'various', 'many', 'some', 'more', 'further',
+];
+
+/** Prepositions that continue a name after its head (`Agreement on …`, `Convention on …`, `Partnership for …`). */
+export const NAME_CONTINUATIONS: readonly string[] = ['on', 'for', 'of', 'concerning', 'regarding', 'against', 'between'];

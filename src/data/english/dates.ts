@@ -1,0 +1,41 @@
+/** English calendar words. Data only: the date stage builds its patterns from these tables. */
+
+/** Month names and abbreviations (capitalized as written; a trailing period is optional in the pattern). */
+export const MONTHS: Readonly<Record<string, number>> = {
+  January: 1, Jan: 1, February: 2, Feb: 2, March: 3, Mar: 3, April: 4, Apr: 4, May: 5, June: 6, Jun: 6,
+  July: 7, Jul: 7, August: 8, Aug: 8, September: 9, Sept: 9, Sep: 9, October: 10, Oct: 10,
+  November: 11, Nov: 11, December: 12, Dec: 12,
+};
+
+export const WEEKDAYS: Readonly<Record<string, number>> = {
+  Monday: 1, Tuesday: 2, Wednesday: 3, Thursday: 4, Friday: 5, Saturday: 6, Sunday: 7,
+};
+
+/** Words before a year or month that set the TIMEX `mod` (`late 2026` → END). Case-insensitive. */
+export const PERIOD_MODIFIERS: Readonly<Record<string, 'START' | 'MID' | 'END'>> = {
+  early: 'START', 'the beginning of': 'START', 'the start of': 'START', 'the early part of': 'START', 'beginning of': 'START', 'start of': 'START',
+  'mid-': 'MID', mid: 'MID', 'the middle of': 'MID', 'middle of': 'MID',
+  late: 'END', 'the end of': 'END', 'end of': 'END', 'the latter part of': 'END', 'the close of': 'END',
+};
+
+/** Duration units → TIMEX unit letter and whether it is a date part (Y, M, W, D). */
+export const DURATION_UNITS: Readonly<Record<string, { unit: 'Y' | 'M' | 'W' | 'D'; times: number }>> = {
+  year: { unit: 'Y', times: 1 }, years: { unit: 'Y', times: 1 },
+  month: { unit: 'M', times: 1 }, months: { unit: 'M', times: 1 },
+  week: { unit: 'W', times: 1 }, weeks: { unit: 'W', times: 1 },
+  day: { unit: 'D', times: 1 }, days: { unit: 'D', times: 1 },
+  decade: { unit: 'Y', times: 10 }, decades: { unit: 'Y', times: 10 },
+};
+
+/** Ordinals for quarters and halves. */
+export const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
+};
+
+/** Seasons → TIMEX season codes. */
+export const SEASONS: Readonly<Record<string, string>> = {
+  spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI',
+};
+
+/** Month the (Japanese) fiscal year starts in: `this fiscal year` in an article of 2025-11 is FY2025. */
+export const FISCAL_YEAR_START_MONTH = 4;

@@ -1,0 +1,97 @@
+import type { OrgKind } from '../../schema/records.js';
+
+/**
+ * English organisation data: head words that end a name (`… Ministry`, `… Corp.`), heads that open an
+ * `of` chain (`Ministry of …`, `Department of …`), and a small lexicon of institutions whose names
+ * carry no head (`the Pentagon`, `NATO`). Data only.
+ */
+
+/** Head word (as written, without a trailing period) → kind. Multi-word heads are written with spaces. */
+export const ORG_HEADS: Readonly<Record<string, OrgKind>> = {
+  Ministry: 'government', Department: 'government', Agency: 'government', Office: 'government', Bureau: 'government',
+  Cabinet: 'government', Secretariat: 'government', Commission: 'government', Administration: 'government', Authority: 'government',
+  Directorate: 'government', Service: 'government', Board: 'government', Embassy: 'government', Consulate: 'government',
+  Government: 'government', Committee: 'government', Council: 'government', Court: 'government',
+  Forces: 'military', Force: 'military', Army: 'military', Navy: 'military', 'Air Force': 'military', 'Coast Guard': 'military',
+  Command: 'military', 'Marine Corps': 'military', Corps: 'military', Guard: 'military', Fleet: 'military',
+  Parliament: 'legislature', Senate: 'legislature', Congress: 'legislature', Assembly: 'legislature', Diet: 'legislature',
+  Party: 'party',
+  Corp: 'company', Corporation: 'company', Inc: 'company', Co: 'company', Ltd: 'company', Limited: 'company', LLC: 'company', PLC: 'company',
+  Group: 'company', Holdings: 'company', Industries: 'company', Motors: 'company', Motor: 'company', Airlines: 'company', Airways: 'company',
+  Bank: 'company', Electric: 'company', Systems: 'company', Technologies: 'company', Company: 'company', Shipbuilding: 'company',
+  Association: 'other', Federation: 'other', Organization: 'international', Organisation: 'international', Union: 'other',
+  Foundation: 'other', Fund: 'other', Institute: 'academic', University: 'academic', Center: 'other', Centre: 'other',
+  Society: 'other', Chamber: 'other', Forum: 'other', Alliance: 'international',
+  Times: 'media', Post: 'media', News: 'media', Press: 'media', Herald: 'media', Shimbun: 'media', Broadcasting: 'media',
+};
+
+/** Heads that need a name before them (`Toyota Motor Corp.`): never an organisation on their own or with only an `of` chain. */
+export const SUFFIX_ONLY_HEADS: readonly string[] = ['Corp', 'Corporation', 'Inc', 'Co', 'Ltd', 'Limited', 'LLC', 'PLC', 'Group', 'Holdings', 'Industries', 'Motors', 'Motor', 'Airlines', 'Airways', 'Electric', 'Systems', 'Technologies', 'Shipbuilding', 'Times', 'Post', 'News', 'Press', 'Herald', 'Shimbun', 'Broadcasting', 'Force', 'Guard', 'Service', 'Board', 'Court', 'Government', 'Center', 'Centre', 'Fund', 'Union', 'Alliance', 'Forum', 'Party', 'Fleet', 'Office'];
+
+/** Abbreviated heads written with a period (`Corp.`, `Co.`, `Inc.`, `Ltd.`): the period belongs to the name. */
+export const ABBREVIATED_HEADS: readonly string[] = ['Corp', 'Co', 'Inc', 'Ltd', 'Bhd', 'Pte', 'Pty'];
+
+/** Legal-form tails after a comma (`Mitsubishi Heavy Industries, Ltd.`, `Apple, Inc.`). */
+export const LEGAL_FORM_TAILS: readonly string[] = ['Ltd', 'Inc', 'Co., Ltd', 'LLC', 'PLC', 'Corp'];
+
+/** Words allowed inside an `of` chain in lower case (`Ministry of Economy, Trade and Industry`, `Law of the Sea`). */
+export const CHAIN_FUNCTION_WORDS: readonly string[] = ['of', 'the', 'and', '&', 'for', 'on'];
+
+/** Words that are capitalized but never start an organisation name (sentence openers, titles). */
+export const NAME_STOP_WORDS: readonly string[] = [
+  'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'Its', 'Their', 'His', 'Her', 'Our', 'In', 'On', 'At', 'By', 'For', 'From',
+  'With', 'After', 'Before', 'When', 'While', 'Under', 'But', 'And', 'Or', 'As', 'If', 'Since', 'Meanwhile', 'Also', 'Both', 'Last', 'Next',
+  'Mr', 'Ms', 'Mrs', 'Dr', 'Gen', 'Adm', 'Lt', 'Col', 'Minister', 'President', 'Secretary', 'Prime', 'Chief', 'Deputy', 'Vice', 'Director',
+  'Spokesman', 'Spokeswoman', 'Chairman', 'CEO', 'Officials', 'Official', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** Well-known institutions whose names carry no head word. `the` before them is not part of the span. */
+export interface KnownOrganisation {
+  name: string;
+  aliases: readonly string[];
+  kind: OrgKind;
+}
+
+export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
+  { name: 'United States Department of Defense', aliases: ['Pentagon'], kind: 'government' },
+  { name: 'White House', aliases: [], kind: 'government' },
+  { name: 'Kremlin', aliases: [], kind: 'government' },
+  { name: 'United States Department of State', aliases: ['State Department'], kind: 'government' },
+  { name: 'United Nations', aliases: ['UN', 'U.N.'], kind: 'international' },
+  { name: 'United Nations Security Council', aliases: ['UN Security Council', 'U.N. Security Council', 'Security Council'], kind: 'international' },
+  { name: 'North Atlantic Treaty Organization', aliases: ['NATO'], kind: 'international' },
+  { name: 'Association of Southeast Asian Nations', aliases: ['ASEAN'], kind: 'international' },
+  { name: 'ASEAN Defence Ministers\' Meeting-Plus', aliases: ['ADMM-Plus', 'ADMM+', 'ADMM Plus'], kind: 'international' },
+  { name: 'European Union', aliases: ['EU', 'E.U.'], kind: 'international' },
+  { name: 'International Monetary Fund', aliases: ['IMF'], kind: 'international' },
+  { name: 'World Bank', aliases: [], kind: 'international' },
+  { name: 'World Trade Organization', aliases: ['WTO'], kind: 'international' },
+  { name: 'World Health Organization', aliases: ['WHO'], kind: 'international' },
+  { name: 'Asian Development Bank', aliases: ['ADB'], kind: 'international' },
+  { name: 'Asia-Pacific Economic Cooperation', aliases: ['APEC'], kind: 'international' },
+  { name: 'Organisation for Economic Co-operation and Development', aliases: ['OECD'], kind: 'international' },
+  { name: 'Group of Seven', aliases: ['G7', 'G-7'], kind: 'international' },
+  { name: 'Group of 20', aliases: ['G20', 'G-20'], kind: 'international' },
+  { name: 'Quadrilateral Security Dialogue', aliases: ['Quad'], kind: 'international' },
+  { name: 'Japan International Cooperation Agency', aliases: ['JICA'], kind: 'government' },
+  { name: 'United States Agency for International Development', aliases: ['USAID'], kind: 'government' },
+  { name: 'Japan Self-Defense Forces', aliases: ['Self-Defense Forces', 'SDF', 'JSDF'], kind: 'military' },
+  { name: 'People\'s Liberation Army', aliases: ['PLA'], kind: 'military' },
+  { name: 'Bank of Japan', aliases: ['BOJ', 'BoJ'], kind: 'government' },
+  { name: 'Federal Reserve', aliases: ['Fed'], kind: 'government' },
+  { name: 'Japan Business Federation', aliases: ['Keidanren'], kind: 'other' },
+  { name: 'Japan External Trade Organization', aliases: ['JETRO'], kind: 'government' },
+  { name: 'U.S. Congress', aliases: ['Congress'], kind: 'legislature' },
+  { name: 'National Diet', aliases: ['Diet'], kind: 'legislature' },
+  { name: 'U.S. Indo-Pacific Command', aliases: ['INDOPACOM'], kind: 'military' },
+];
+
+/** Country and territory names (and common short forms) for agreement parties. Case-sensitive. */
+export const COUNTRIES: readonly string[] = [
+  'Japan', 'United States', 'U.S.', 'US', 'USA', 'America', 'China', 'South Korea', 'North Korea', 'Korea', 'Taiwan', 'Vietnam', 'Viet Nam',
+  'Philippines', 'Indonesia', 'Malaysia', 'Singapore', 'Thailand', 'Cambodia', 'Laos', 'Myanmar', 'Brunei', 'Timor-Leste', 'India',
+  'Pakistan', 'Bangladesh', 'Sri Lanka', 'Nepal', 'Mongolia', 'Australia', 'New Zealand', 'Papua New Guinea', 'Fiji', 'Canada', 'Mexico',
+  'Brazil', 'United Kingdom', 'U.K.', 'UK', 'Britain', 'France', 'Germany', 'Italy', 'Spain', 'Netherlands', 'Poland', 'Ukraine', 'Russia',
+  'Turkey', 'Israel', 'Saudi Arabia', 'United Arab Emirates', 'UAE', 'Qatar', 'Iran', 'Iraq', 'Egypt', 'Kenya', 'Nigeria', 'South Africa',
+];

@@ -1,0 +1,255 @@
+import type { ArticleDocument } from '../../core/document.js';
+import type { StageFactory } from '../../core/stage.js';
+import { AGREEMENT_HEADS } from '../../data/english/agreements.js';
+import { ABBREVIATED_HEADS, COUNTRIES, KNOWN_ORGANISATIONS, type KnownOrganisation, LEGAL_FORM_TAILS, NAME_STOP_WORDS, ORG_HEADS, SUFFIX_ONLY_HEADS } from '../../data/english/organisations.js';
+import type { KijiConfig } from '../../schema/config.js';
+import type { OrgKind, OrgRecord } from '../../schema/records.js';
+import { type EnTerm, type EnglishAnalysis, analyzeEnglish } from './analysis.js';
+import { acronymFits, isCapitalized, isPossessive, isTitleCase, joined } from './names.js';
+
+/**
+ * English organisations:
+ * - head rules: capitalized words ending in a head (`Toyota Motor Corp.`, `Defense Ministry`) and
+ *   heads opening an `of` chain (`U.S. Department of Defense`, `Ministry of Economy, Trade and Industry`) —
+ *   compromise's `.organizations()` cuts these (`U.S. Department`);
+ * - a lexicon of institutions without a head (`the Pentagon`, `NATO`) plus the config's organisations;
+ * - acronyms defined in brackets (`Association of Southeast Asian Nations (ASEAN)`) become alias records,
+ *   and so do their later mentions;
+ * - compromise's #Organization runs of two or more words, as a fallback for names with no head.
+ */
+
+const MULTI_WORD_HEADS = Object.keys(ORG_HEADS).filter((h) => h.includes(' ')).map((h) => h.split(' '));
+const STOP = new Set(NAME_STOP_WORDS);
+const SUFFIX_ONLY = new Set(SUFFIX_ONLY_HEADS);
+const ABBREVIATED = new Set(ABBREVIATED_HEADS);
+const COUNTRY = new Set(COUNTRIES);
+const AGREEMENT_HEAD_WORDS = new Set(AGREEMENT_HEADS.filter((h) => h.words.length === 1).map((h) => h.words[0]!));
+const ACRONYM = /^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&.+-]*[A-Z0-9+.]$/;
+
+interface Candidate {
+  start: number;
+  end: number;
+  name?: string;
+  kind?: OrgKind;
+  alias?: boolean;
+  rule: string;
+}
+
+/** Can this term be part of a capitalized name to the left of a head? */
+function nameWord(t: EnTerm): boolean {
+  if (!isCapitalized(t) || STOP.has(t.text) || isPossessive(t)) return false;
+  if (t.tags.has('Date') || t.tags.has('Month') || t.tags.has('WeekDay')) return false;
+  if (/^\d+$/.test(t.text)) return false;
+  return true;
+}
+
+function headAt(terms: EnTerm[], i: number, text: string): { last: number; head: string } | null {
+  for (const words of MULTI_WORD_HEADS) {
+    if (words.every((w, k) => terms[i + k]?.text === w && (k === 0 || joined(terms[i + k - 1]!, terms[i + k]!, text)))) {
+      return { last: i + words.length - 1, head: words.join(' ') };
+    }
+  }
+  const t = terms[i]!;
+  if (ORG_HEADS[t.text] !== undefined) return { last: i, head: t.text };
+  return null;
+}
+
+/** After a head: `of (the) Capitalized …` chains, with `, X and Y` lists (`of Economy, Trade and Industry`). Returns the last term index. */
+function extendChain(terms: EnTerm[], last: number, to: number, text: string): number {
+  let end = last;
+  for (;;) {
+    let j = end + 1;
+    if (j >= to || !joined(terms[end]!, terms[j]!, text) || !/^(of|for)$/.test(terms[j]!.text)) return end;
+    j++;
+    if (j < to && terms[j]!.text === 'the' && joined(terms[j - 1]!, terms[j]!, text)) j++;
+    if (j >= to || !isCapitalized(terms[j]!) || !joined(terms[j - 1]!, terms[j]!, text) || STOP.has(terms[j]!.text)) return end;
+    let k = j;
+    while (k + 1 < to) {
+      const next = terms[k + 1]!;
+      const between = text.slice(terms[k]!.end, next.start);
+      if ((between === ' ' || between === '-') && isCapitalized(next) && !STOP.has(next.text) && !isPossessive(terms[k]!)) {
+        k++;
+        continue;
+      }
+      // A list inside the name: `Economy, Trade and Industry`, `Foreign Affairs and Trade`.
+      if ((between === ', ' || (between === ' ' && /^(and|&)$/.test(next.text))) && !isPossessive(terms[k]!)) {
+        let m = k + 1;
+        if (between === ', ') {
+          // `, Trade and Industry`: commas only inside a list closed by `and`.
+          let p = m;
+          while (p < to && isCapitalized(terms[p]!) && (text.slice(terms[p]!.end, terms[p + 1]?.start ?? terms[p]!.end) === ', ')) p++;
+          if (!(p + 2 < to && isCapitalized(terms[p]!) && terms[p + 1]!.text === 'and' && isCapitalized(terms[p + 2]!))) break;
+        } else {
+          m = k + 2;
+          // `and X` joins only a single subject word, not the start of another name or a country.
+          const after = terms[m];
+          const afterNext = terms[m + 1];
+          if (!after || !isCapitalized(after) || COUNTRY.has(after.text) || STOP.has(after.text)) break;
+          if (afterNext && joined(after, afterNext, text) && isCapitalized(afterNext)) break;
+        }
+        if (m < to && isCapitalized(terms[m]!) && !COUNTRY.has(terms[m]!.text)) {
+          k = m;
+          continue;
+        }
+      }
+      break;
+    }
+    end = k;
+    if (isPossessive(terms[end]!)) return end;
+  }
+}
+
+/** Legal-form tails after a comma: `Mitsubishi Heavy Industries, Ltd.`, `Sony Group Co., Ltd.`. */
+function extendLegalTail(terms: EnTerm[], last: number, to: number, text: string): number {
+  let end = last;
+  while (end + 1 < to) {
+    const between = text.slice(terms[end]!.end, terms[end + 1]!.start);
+    if (!/^\.?,? $/.test(between) || !LEGAL_FORM_TAILS.some((tail) => tail.split(/[.,\s]+/)[0] === terms[end + 1]!.text)) break;
+    end++;
+  }
+  return end;
+}
+
+function endOf(t: EnTerm, text: string): number {
+  return ABBREVIATED.has(t.text) && text[t.end] === '.' ? t.end + 1 : t.end;
+}
+
+function headCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const { terms, sentenceTermStart } = analysis;
+  for (let s = 0; s + 1 < sentenceTermStart.length; s++) {
+    const from = sentenceTermStart[s]!;
+    const to = sentenceTermStart[s + 1]!;
+    const titleCase = isTitleCase(analysis, s);
+    for (let i = from; i < to; i++) {
+      const head = headAt(terms, i, text);
+      if (!head) continue;
+      let first = i;
+      while (first - 1 >= from && joined(terms[first - 1]!, terms[first]!, text) && nameWord(terms[first - 1]!)) first--;
+      // A name never starts with an agreement word (`Agreement`, `Treaty`) or a country's possessive.
+      let last = extendChain(terms, head.last, to, text);
+      if (isPossessive(terms[last]!)) last = head.last;
+      last = extendLegalTail(terms, last, to, text);
+      const hasLeft = first < i;
+      const hasChain = last > head.last && !ABBREVIATED.has(terms[last]!.text);
+      if (!hasLeft && !hasChain && last === head.last) continue;
+      if (SUFFIX_ONLY.has(head.head) && !hasLeft) continue;
+      if (titleCase && !hasChain) continue;
+      // A lone head after the sentence's first word is a capitalized common word ("Department officials said").
+      const words = terms.slice(first, last + 1);
+      if (words.some((w) => AGREEMENT_HEAD_WORDS.has(w.text.toLowerCase()) && /^[A-Z]/.test(w.text))) continue;
+      if (isPossessive(terms[i]!)) continue;
+      out.push({ start: terms[first]!.start, end: endOf(terms[last]!, text), kind: ORG_HEADS[head.head]!, rule: hasChain ? 'en.org.head-of' : 'en.org.head' });
+    }
+  }
+  return out;
+}
+
+/** compromise's #Organization runs of two or more joined words, trimmed of determiners and possessives. */
+function compromiseCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const { terms } = analysis;
+  let i = 0;
+  while (i < terms.length) {
+    if (!terms[i]!.tags.has('Organization') || !nameWord(terms[i]!) || COUNTRY.has(terms[i]!.text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < terms.length && terms[j + 1]!.sentence === terms[i]!.sentence && terms[j + 1]!.tags.has('Organization') && joined(terms[j]!, terms[j + 1]!, text) && nameWord(terms[j + 1]!)) j++;
+    if (j > i && !isTitleCase(analysis, terms[i]!.sentence)) {
+      out.push({ start: terms[i]!.start, end: endOf(terms[j]!, text), kind: ABBREVIATED.has(terms[j]!.text) ? 'company' : 'other', rule: 'en.org.compromise' });
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function lexiconCandidates(entries: readonly KnownOrganisation[], text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const entry of entries) {
+    for (const [form, alias] of [[entry.name, false], ...entry.aliases.map((a) => [a, true] as const)] as const) {
+      const pattern = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(form)}(?![A-Za-z0-9+]|-[A-Za-z])`, 'g');
+      for (const m of text.matchAll(pattern)) {
+        const candidate: Candidate = { start: m.index, end: m.index + form.length, name: entry.name, kind: entry.kind, rule: alias ? 'en.org.lexicon-alias' : 'en.org.lexicon' };
+        if (alias && form !== entry.name) candidate.alias = true;
+        out.push(candidate);
+      }
+    }
+  }
+  return out;
+}
+
+function lexicon(config: KijiConfig): KnownOrganisation[] {
+  return [...KNOWN_ORGANISATIONS, ...config.lexicons.organisations.filter((e) => /[A-Za-z]/.test(e.name)).map((e) => ({ name: e.name, aliases: e.aliases, kind: e.kind ?? 'other' }))];
+}
+
+/**
+ * `Full Name (ACR)`: the acronym is an alias record whose name is the full name; every later
+ * mention of the acronym is one too. A capitalized run before the brackets whose initials fit the
+ * acronym is accepted as an organisation even without a head word.
+ */
+function acronymCandidates(analysis: EnglishAnalysis, text: string, known: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const defined = new Map<string, { name: string; kind?: OrgKind }>();
+  const { terms } = analysis;
+  for (let i = 1; i < terms.length; i++) {
+    const t = terms[i]!;
+    if (!ACRONYM.test(t.text) || text[t.start - 1] !== '(' || text[t.end] !== ')') continue;
+    const openAt = t.start - 1;
+    // The organisation right before the bracket: a known candidate ending there, or a capitalized run whose initials fit.
+    const before = known.filter((c) => /^\s*$/.test(text.slice(c.end, openAt)) && c.end <= openAt).sort((a, b) => b.end - a.end || a.start - b.start)[0];
+    let full: { start: number; end: number; kind?: OrgKind } | undefined;
+    if (before && (before.end === openAt || before.end === openAt - 1)) full = before;
+    else {
+      let k = i - 1;
+      if (terms[k]!.sentence !== t.sentence) continue;
+      const last = k;
+      while (k - 1 >= 0 && terms[k - 1]!.sentence === t.sentence && (joined(terms[k - 1]!, terms[k]!, text) || /^(of|and|for|the)$/.test(terms[k]!.text)) && (nameWord(terms[k - 1]!) || /^(of|and|for|the)$/.test(terms[k - 1]!.text))) k--;
+      while (k < last && !isCapitalized(terms[k]!)) k++;
+      const name = text.slice(terms[k]!.start, terms[last]!.end);
+      if (k < last && acronymFits(t.text, name) && !AGREEMENT_HEADS.some((h) => h.words.length === 1 && new RegExp(`\\b${h.words[0]}\\b`, 'i').test(name))) {
+        full = { start: terms[k]!.start, end: terms[last]!.end };
+        out.push({ ...full, kind: 'other', rule: 'en.org.acronym-full' });
+      }
+    }
+    if (!full) continue;
+    const fullName = (known.find((c) => c.start === full!.start && c.end === full!.end)?.name) ?? text.slice(full.start, full.end);
+    defined.set(t.text, full.kind ? { name: fullName, kind: full.kind } : { name: fullName });
+  }
+  for (const [acronym, target] of defined) {
+    const pattern = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(acronym)}(?![A-Za-z0-9+])`, 'g');
+    for (const m of text.matchAll(pattern)) {
+      out.push({ start: m.index, end: m.index + acronym.length, name: target.name, alias: true, rule: 'en.org.acronym', ...(target.kind ? { kind: target.kind } : {}) });
+    }
+  }
+  return out;
+}
+
+export function findOrganisations(doc: ArticleDocument): OrgRecord[] {
+  const text = doc.norm.text;
+  const analysis = analyzeEnglish(doc);
+  const base = [...lexiconCandidates(lexicon(doc.config), text), ...headCandidates(analysis, text), ...compromiseCandidates(analysis, text)];
+  const all = [...base, ...acronymCandidates(analysis, text, base)];
+  return all.map((c) => {
+    const span = doc.rawSpan(c.start, c.end);
+    const value: OrgRecord['value'] = { name: c.name ?? span.text };
+    if (c.kind) value.kind = c.kind;
+    if (c.alias) value.alias = true;
+    return { type: 'ORG' as const, ...span, rule: c.rule, value };
+  });
+}
+
+export const englishOrgsStage: StageFactory = {
+  name: 'en.orgs',
+  languages: ['en'],
+  enabled: (config) => config.stages.orgs,
+  create: () => ({
+    name: 'en.orgs',
+    requires: [],
+    provides: ['ORG'],
+    run: (doc) => findOrganisations(doc),
+  }),
+};
