@@ -42,6 +42,7 @@ export const ORG_HEADS: ReadonlyMap<string, OrgHead> = new Map<string, OrgHead>(
   ...H('academic', '学校 高校 高等学校 中学校 小学校 専門学校 学園 学院', true),
   ...H('academic', '大学 大学院 短期大学 大学校 高専 研究所 研究院 研究機構 研究センター 学会 学部 研究科'),
   // other
+  ...H('other', 'FC SC AC CF', true),
   ...H('other', '協会 財団 基金 組合 協同組合 連盟 協議会 連合会 機構 振興会 商工会議所 会議所 法人 財団法人 社団法人 教団 楽団 交響楽団 管弦楽団 劇団 合唱団 騎士団 リーグ ユニオン 事務所 赤十字'),
   ...H('other', '会 部 団 会議 センター クラブ チーム 委員 連絡会 所 館', true),
 ]);
@@ -103,3 +104,15 @@ export const NON_ORG_ACRONYMS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * What follows a name that only an organisation can have: `Xに移籍`, `Xを設立`, `Xの社長`, `X社長`.
+ * A noun run with a katakana, Latin or unknown word before one of these is an organisation even without a head word.
+ */
+export const ORG_CONTEXT_AFTER = /^(?:(?:に|へ)(?:移籍|入団|入社|加入|加盟|所属|復帰|入行|入局)|を(?:退社|退団|脱退|設立|創業|創立|買収|結成|解雇)|が(?:設立|創業|創立|買収|結成|解散|発売|販売|製造|運営|開発)|と(?:契約|合併|提携|業務提携)|の(?:傘下|子会社|親会社|本社|社長|会長|副社長|代表取締役|取締役|頭取|社員|従業員|創業者|株式|株主|メンバー|所属|元メンバー|監督|ヘッドコーチ|ホームページ|公式サイト)|(?:社長|会長|代表取締役|取締役|頭取|社員|所属|入り))/;
+
+/** Club forms written before the name: `FC東京`, `SC相模原`. */
+export const CLUB_PREFIXES: ReadonlySet<string> = new Set(['FC', 'SC', 'AC', 'CF', 'SV', 'VfB', 'VfL']);
+
+/** Class nouns before a quoted name that make it an organisation: `ユニット「○○」`, `レーベル「○○」`, `政党「○○」`. */
+export const ORG_CLASS_BEFORE_QUOTE = /(?:ユニット|グループ|バンド|アイドルグループ|レーベル|チーム|クラブ|劇団|楽団|会社|企業|法人|団体|政党|新党|事務所|芸能事務所|組織|結社|サークル)[「『]$/;

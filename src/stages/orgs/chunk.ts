@@ -1,6 +1,6 @@
 import type { OrgKind } from '../../schema/records.js';
 import type { Token } from '../tokenize/kuromoji.js';
-import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
+import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
 import { PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 
 /** An organisation candidate in normalized offsets. */
@@ -208,8 +208,8 @@ export function chunkRun(tokens: readonly Token[], from: number, to: number, nor
   const s0 = trimLeft(tokens, from, to);
   if (s0 >= to) return;
 
-  // Company form first: 株式会社○○ (to the end of the run, without titles).
-  if (COMPANY_FORMS.includes(tokens[s0]!.surface) && s0 + 1 < to) {
+  // Company form first: 株式会社○○ (to the end of the run, without titles); clubs: FC○○.
+  if ((COMPANY_FORMS.includes(tokens[s0]!.surface) || CLUB_PREFIXES.has(tokens[s0]!.surface)) && s0 + 1 < to) {
     const e = trimTitles(tokens, s0 + 1, to);
     const end = tokens[e - 1]!.end;
     out.push({ start: tokens[s0]!.start, end, rule: 'ja.org.company-prefix', kind: 'company', core: { start: tokens[s0 + 1]!.start, end } });
@@ -257,6 +257,27 @@ export function chunkRun(tokens: readonly Token[], from: number, to: number, nor
       const kind = kindOfName(name);
       if (kind) candidate.kind = kind;
       out.push(candidate);
+      return;
+    }
+  }
+
+  // A name followed by what only an organisation has (…に移籍, …の社長, …を設立).
+  {
+    let nameEnd = to;
+    for (let k = s0 + 1; k < to; k++) if (endsName(tokens, k, to)) { nameEnd = k; break; }
+    let evidence = false;
+    let person = false;
+    let placeOnly = true;
+    for (let k = s0; k < nameEnd; k++) {
+      const t = tokens[k]!;
+      if (isKatakana(t) || isLatin(t) || !t.known || t.pos2 === '組織') evidence = true;
+      if (t.pos2 === '人名') person = true;
+      if (t.pos2 !== '地域' && roleOf(t) !== 'joiner') placeOnly = false;
+    }
+    const endOffset = tokens[nameEnd - 1]!.end;
+    const after = nameEnd < to ? norm.slice(tokens[nameEnd]!.start, tokens[nameEnd]!.start + 12) : norm.slice(endOffset, endOffset + 12);
+    if (evidence && !person && !placeOnly && ORG_CONTEXT_AFTER.test(after) && !isPersonName(tokens, s0, to)) {
+      out.push({ start: tokens[s0]!.start, end: endOffset, rule: 'ja.org.context' });
       return;
     }
   }

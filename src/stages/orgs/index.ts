@@ -1,6 +1,6 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { StageFactory } from '../../core/stage.js';
-import { LATIN_COMPANY_SUFFIXES, BRACKET_COMPANY_FORMS } from '../../data/org-heads.js';
+import { LATIN_COMPANY_SUFFIXES, BRACKET_COMPANY_FORMS, ORG_CLASS_BEFORE_QUOTE } from '../../data/org-heads.js';
 import { ORG_LEXICON } from '../../data/org-lexicon.js';
 import type { KijiConfig } from '../../schema/config.js';
 import type { OrgKind, OrgRecord } from '../../schema/records.js';
@@ -126,6 +126,13 @@ export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Fo
     if (inUrl(norm, m.index, m.index + m[0].length)) continue;
     const coreEnd = m.index + m[0].length - m[1]!.length;
     candidates.push({ start: m.index, end: m.index + m[0].length, rule: 'ja.org.latin-company', kind: 'company', core: { start: m.index, end: coreEnd } });
+  }
+
+  // ユニット「○○」, レーベル「○○」: the quoted name is an organisation.
+  for (const m of norm.matchAll(/[「『]([^「」『』\n]{1,30})[」』]/g)) {
+    if (ORG_CLASS_BEFORE_QUOTE.test(norm.slice(Math.max(0, m.index - 8), m.index + 1))) {
+      candidates.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length, rule: 'ja.org.quoted-after-class' });
+    }
   }
 
   // (株)○○ / ○○(株) attached to a name.
