@@ -248,7 +248,6 @@ export function chunkRun(tokens: readonly Token[], from: number, to: number, nor
       // An IPADIC organisation word, with the place or name words before it (米国 + 国務省) and katakana/Latin name words after it (読売 + ジャイアンツ).
       let e = k + 1;
       while (e < to && (isKatakana(tokens[e]!) || isLatin(tokens[e]!)) && !TITLES.has(tokens[e]!.surface)) e++;
-      let s = k;
       let b = k;
       while (b > s && (tokens[b - 1]!.pos1 === '固有名詞' || roleOf(tokens[b - 1]!) === 'joiner') && tokens[b - 1]!.pos3 !== '名') b--;
       if (roleOf(tokens[b]!) === 'joiner') b++;

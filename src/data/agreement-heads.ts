@@ -1,0 +1,46 @@
+import type { AgreementKind } from '../schema/records.js';
+
+/**
+ * Agreement head words → kind. Matched as whole kuromoji tokens (or runs of up to three whole tokens,
+ * 共同+ビジョン+声明) at the end of a noun compound; the longest head wins. Users add heads through
+ * `lexicons.agreementHeads` in pipeline.config.ts.
+ */
+const A = (kind: AgreementKind, words: string): [string, AgreementKind][] => words.split(/\s+/).filter(Boolean).map((w) => [w, kind]);
+
+export const AGREEMENT_HEADS: ReadonlyMap<string, AgreementKind> = new Map<string, AgreementKind>([
+  ...A('treaty', '条約 平和条約 基本条約 同盟条約'),
+  ...A('agreement', '協定 協定書 合意 合意書 合意文書 取り決め 取極 取極め 取りきめ 協約 契約 協力協定 議定書 付属書 交換公文 アコード'),
+  ...A('memorandum', '覚書 了解覚書 覚え書き 覚書き 協力覚書 了解事項 趣意書'),
+  ...A('statement', '声明 共同声明 共同ビジョン声明 ビジョン声明 首脳声明 共同発表 共同文書 コミュニケ 共同コミュニケ 議長声明 閣僚声明'),
+  ...A('declaration', '宣言 共同宣言 首脳宣言 閣僚宣言'),
+  ...A('charter', '憲章 規約 規程 大綱'),
+  ...A('partnership', 'パートナーシップ 戦略的パートナーシップ 連携 経済連携'),
+  ...A('framework', '枠組み 枠組 枠組条約 フレームワーク イニシアチブ イニシアティブ 構想'),
+  ...A('code_of_conduct', '行動規範 行動指針 行動基準'),
+]);
+
+/** Heads that are also ordinary nouns or verbs (`合意した`, `連携して`, `構想を`): they need a naming modifier or a name-like word. */
+export const WEAK_AGREEMENT_HEADS: ReadonlySet<string> = new Set(['合意', '契約', '連携', '経済連携', '構想', '大綱', '規程', '声明', '宣言', '枠組み', '枠組', 'イニシアチブ', 'イニシアティブ', '了解事項']);
+
+/** The longest head in tokens. */
+export const MAX_AGREEMENT_HEAD_TOKENS = 3;
+
+/**
+ * Modifiers between a subject and the head that keep the subject in the name:
+ * `防衛産業協力に関する了解覚書`, `海洋協力のための枠組み`, `防衛協力を強化するための覚書`.
+ */
+export const NAMING_MODIFIER = /(?:に関する|に係る|にかかる|についての|に関わる|のための|における|を(?:強化|促進|推進|深化|発展|拡大|円滑化|推進|確立|構築)する(?:ための)?)$/;
+
+/** Words before a head that make it an anaphor, not a name: この合意, 本覚書, 同協定, 両国間の合意. */
+export const AGREEMENT_DETERMINERS: ReadonlySet<string> = new Set(['この', 'その', 'あの', '同', '本', '当', '前記', '上記', '今回', '今般', '新た', '両国', '両国間', '各', '同様', '当該']);
+
+/** Words before a head that only classify it: 基本合意, 正式合意, 大筋合意, 二国間協定. */
+export const GENERIC_AGREEMENT_MODIFIERS: ReadonlySet<string> = new Set(
+  '基本 正式 大筋 最終 暫定 原則 政治 口頭 書面 一定 事実上 新 旧 前 初 仮 二国間 多国間 国際 地域 両国 相互 共同 公式 非公式 秘密 極秘 事前 追加 個別 具体 全面 部分 一部 緊急 当面 今後 過去 別途 関連 協力 提携 業務 技術 資本 販売 売買 雇用 労働 賃貸 請負 委託 ライセンス 保守 運用'.split(' '),
+);
+
+/** Words a head may be followed by inside the same noun compound: `協定締結`, `条約違反`, `覚書署名式`. */
+export const AFTER_HEAD_WORDS: ReadonlySet<string> = new Set('締結 署名 調印 交渉 批准 発効 違反 改定 改正 破棄 離脱 脱退 加盟 加入 案 草案 原案 文書 本文 上 下 第 署名式 調印式 締結式 発表 発出 採択 策定 作成 履行 順守 遵守 運用 見直し 延長 更新 失効 承認 協議 成立 合意'.split(' '));
+
+/** Verb-like continuations after a サ変 head: 合意した, 宣言する, 声明し, 連携して. */
+export const VERBAL_AFTER = /^(?:し|す|さ|せ|でき|に達|を目指|が成立|済み)/;
