@@ -44,6 +44,8 @@ export const PERIOD_SUFFIXES: Readonly<Record<string, PeriodSuffix>> = {
   '初頭': { mod: 'START' },
   '序盤': { mod: 'START' },
   '半ば': { mod: 'MID' },
+  'なかば': { mod: 'MID' },
+  'おわり': { mod: 'END' },
   '中頃': { mod: 'MID' },
   '中ごろ': { mod: 'MID' },
   '前半': { half: 1 },
@@ -108,16 +110,39 @@ export const RELATIVE_WORDS: Readonly<Record<string, RelativeWord>> = {
   '明後日': R('day', 2), 'あさって': R('day', 2), '翌々日': R('day', 2, { anaphoric: true }),
   '明々後日': R('day', 3), 'しあさって': R('day', 3),
   '同日': R('day', 0, { anaphoric: true }), '当日': R('day', 0, { anaphoric: true }),
+  // demonstratives: the date just mentioned (この日 = that day)
+  'この日': R('day', 0, { anaphoric: true }), 'その日': R('day', 0, { anaphoric: true }), '同じ日': R('day', 0, { anaphoric: true }),
+  '次の日': R('day', 1, { anaphoric: true }), '前の日': R('day', -1, { anaphoric: true }),
+  'この年': R('year', 0, { anaphoric: true }), 'その年': R('year', 0, { anaphoric: true }), '同じ年': R('year', 0, { anaphoric: true }),
+  '次の年': R('year', 1, { anaphoric: true }), '前の年': R('year', -1, { anaphoric: true }),
+  'その月': R('month', 0, { anaphoric: true }), '同じ月': R('month', 0, { anaphoric: true }),
+  'この週': R('week', 0, { anaphoric: true }), 'その週': R('week', 0, { anaphoric: true }), '同じ週': R('week', 0, { anaphoric: true }),
+  '次の週': R('week', 1, { anaphoric: true }), 'その週末': R('week', 0, { anaphoric: true, weekend: true }),
+};
+
+/**
+ * Holidays and customary days on a fixed calendar date ([month, day]), or a fixed span ([month, day, month, day]).
+ * Holidays that move (成人の日, 春分の日) are not listed: their date needs the year's calendar.
+ */
+export const HOLIDAYS: Readonly<Record<string, readonly [number, number] | readonly [number, number, number, number]>> = {
+  '元日': [1, 1], '元旦': [1, 1], '正月': [1, 1, 1, 3], 'お正月': [1, 1, 1, 3], '三が日': [1, 1, 1, 3],
+  '建国記念の日': [2, 11], 'バレンタインデー': [2, 14], 'バレンタイン': [2, 14], 'ホワイトデー': [3, 14],
+  'エイプリルフール': [4, 1], '昭和の日': [4, 29], '憲法記念日': [5, 3], 'みどりの日': [5, 4],
+  'こどもの日': [5, 5], '子供の日': [5, 5], '端午の節句': [5, 5], 'メーデー': [5, 1], '七夕': [7, 7],
+  'お盆': [8, 13, 8, 16], '終戦記念日': [8, 15], '文化の日': [11, 3], '勤労感謝の日': [11, 23],
+  'クリスマスイブ': [12, 24], 'クリスマス・イブ': [12, 24], 'クリスマス': [12, 25], '大晦日': [12, 31], '大みそか': [12, 31],
+  'ゴールデンウィーク': [4, 29, 5, 5], 'ゴールデンウイーク': [4, 29, 5, 5],
 };
 
 /** Recognized as dates but with no value: the text names no calendar period. */
-export const VAGUE_WORDS: readonly string[] = ['近年', '最近', '近頃', '昨今', '戦後', '戦前', '戦中', '古代', '中世'];
+export const VAGUE_WORDS: readonly string[] = ['近年', '最近', '近頃', '昨今', '戦後', '戦前', '戦中', '古代', '中世', '初日', '最終日'];
 
 /** Named historical periods with their Gregorian years (first/last, inclusive); null years when not a fixed span. */
 export const HISTORICAL_PERIODS: Readonly<Record<string, readonly [number, number] | null>> = {
   '縄文時代': null, '弥生時代': null, '古墳時代': null, '旧石器時代': null, '新石器時代': null, '青銅器時代': null, '鉄器時代': null,
   '飛鳥時代': [592, 710], '奈良時代': [710, 794], '平安時代': [794, 1185], '鎌倉時代': [1185, 1333], '南北朝時代': [1336, 1392],
   '室町時代': [1336, 1573], '戦国時代': [1467, 1590], '安土桃山時代': [1573, 1603], '江戸時代': [1603, 1868],
+  '三国時代': null, '大和時代': null, '漢代': null, '唐代': [618, 907], '宋代': [960, 1279], '元代': [1271, 1368], '明代': [1368, 1644], '清代': [1644, 1912],
 };
 
 /** Units of a duration or a relative offset, as written after a number, to TIMEX unit letters. */

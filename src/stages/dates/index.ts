@@ -5,6 +5,8 @@
  * against the article's reference date. Records are built with `doc.rawSpan`, so offsets point into the raw text.
  */
 import type { StageFactory } from '../../core/stage.js';
+import { HISTORICAL_PERIODS, HOLIDAYS, RELATIVE_WORDS, VAGUE_WORDS, WEEKDAYS } from '../../data/date-words.js';
+import { ALL_ERAS } from '../../data/eras.js';
 import type { CalendarDate } from '../../core/reference-date.js';
 import type { DatePart, DateRecord } from '../../schema/records.js';
 import { absoluteParsers } from './patterns/absolute.js';
@@ -12,6 +14,7 @@ import { calendarParsers } from './patterns/calendar.js';
 import { durationParsers } from './patterns/duration.js';
 import { eraParsers } from './patterns/era.js';
 import { fiscalParsers } from './patterns/fiscal.js';
+import { holidayParsers } from './patterns/holiday.js';
 import { periodParsers } from './patterns/period.js';
 import { rangeParsers } from './patterns/range.js';
 import { relativeParsers } from './patterns/relative.js';
@@ -33,12 +36,17 @@ export const DATE_PARSERS: readonly DateParser[] = [
   ...relativeParsers,
   ...weekdayParsers,
   ...durationParsers,
+  ...holidayParsers,
 ];
 
 export const DATE_REFINERS: readonly DateRefiner[] = [removeOverlaps, composeAdjacent, joinRanges, composeAdjacent, finalize];
 
-/** Characters without which no Japanese date expression can start: skip the whole stage when none occur. */
-const TRIGGER = /[\d年月日週度旬期紀代曜春夏秋冬今昨去来先翌同前本当明近最戦古中一二三四五六七八九十きあおし()QMTSHRmtshr]/;
+/** Characters without which no date expression can start (digits, units, first characters of every listed word): skip the stage when none occur. */
+const TRIGGER = (() => {
+  const words = [...Object.keys(RELATIVE_WORDS), ...Object.keys(HOLIDAYS), ...VAGUE_WORDS, ...Object.keys(HISTORICAL_PERIODS), ...ALL_ERAS.map((e) => e.name), ...Object.keys(WEEKDAYS)];
+  const chars = new Set([...words.map((w) => w[0]!), ...'年月日週度旬期紀代曜春夏秋冬半数第西QMTSHRmtshr(〇一二三四五六七八九十百千']);
+  return new RegExp(`[\\d${[...chars].join('').replace(/[\]\\^-]/g, '\\$&')}]`);
+})();
 
 export function parseDates(text: string, ref: CalendarDate | undefined, parsers: readonly DateParser[] = DATE_PARSERS, refiners: readonly DateRefiner[] = DATE_REFINERS): DateCandidate[] {
   if (!TRIGGER.test(text)) return [];
@@ -69,7 +77,7 @@ const CALENDAR_RULE = /^ja\.date\.(absolute\.(y|ymd|ym)|partial|era\.(y|numeric)
 export function ruleOf(c: DateCandidate): string {
   if (c.range) return c.rule.startsWith('ja.date.range') ? c.rule : 'ja.date.range';
   if (!CALENDAR_RULE.test(c.rule)) return c.rule;
-  const family = c.rel ? (c.rel.anaphoric ? 'anaphoric' : 'relative') : c.era ? 'era' : c.fiscal ? 'fiscal' : c.year !== undefined ? 'absolute' : 'partial';
+  const family = c.rel ? (c.rel.anaphoric ? 'anaphoric' : 'relative') : c.era ? 'era' : c.fiscal || c.fiscalClose ? 'fiscal' : c.year !== undefined ? 'absolute' : 'partial';
   const shape = [
     c.rel ? { year: 'y', fiscal: 'fy', month: 'm', week: 'w', day: 'd' }[c.rel.unit] : c.fiscal ? 'fy' : c.year !== undefined ? 'y' : '',
     c.month !== undefined && c.rel?.unit !== 'month' ? 'm' : '',

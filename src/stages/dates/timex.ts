@@ -151,6 +151,7 @@ function resolveOffset(c: DateCandidate, ctx: ResolveContext): Resolved {
     return { value: `${pad(ym.year, 4)}-${pad(ym.month)}`, kind: 'point', start: first(ym.year, ym.month), end: last(ym.year, ym.month), implied: ['year', 'month'], anchor: ym, ...approx };
   }
   const year = ref.year + n;
+  if (year < 1 || year > 9999) return { value: null, kind: 'point', implied: [], ...approx };
   return { value: pad(year, 4), kind: 'point', start: first(year, 1), end: last(year, 12), implied: ['year'], anchor: { year }, ...approx };
 }
 

@@ -8,10 +8,12 @@ import { candidate, type DateParser } from '../types.js';
 export const calendarParsers: readonly DateParser[] = [
   {
     name: 'ja.date.absolute.y',
-    pattern: new RegExp(`${NUM_BEFORE}(?:(西暦)|(紀元前)|(['’]))?(${YEAR_NUM})年(度)?(?!生|齢)`, 'g'),
+    pattern: new RegExp(`${NUM_BEFORE}(?:(西暦)|(紀元前)|(['’]))?(${YEAR_NUM}) ?年(度)?(?!齢)`, 'g'),
     extract(m) {
       const n = toInt(m[4]!);
       if (n === null || n === 0) return null;
+      // 3年生 is a school grade; 1971年生まれ is a year.
+      if (n < 10 && m.input[m.index + m[0].length] === '生') return null;
       const start = m.index;
       const end = m.index + m[0].length;
       const fiscal = m[5] ? { fiscal: true } : {};
@@ -27,7 +29,7 @@ export const calendarParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.partial.month',
-    pattern: new RegExp(`(?<![\\d.${KANJI_NUM}第数何幾カヶヵか箇ケ/])(${MONTH_NUM})月(?!曜|額|給|賦|刊|謝|光|桂|見)`, 'g'),
+    pattern: new RegExp(`(?<![\\d.${KANJI_NUM}第数何幾カヶヵか箇ケ])(${MONTH_NUM}) ?月(?!曜|額|給|賦|刊|謝|光|桂|見)`, 'g'),
     extract(m) {
       const month = toInt(m[1]!);
       if (month === null || month < 1 || month > 12) return null;
@@ -36,7 +38,7 @@ export const calendarParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.partial.day',
-    pattern: new RegExp(`(?<![\\d.${KANJI_NUM}第数何幾/])(${DAY_NUM})日(?!間|市|町|酔|坊|も早|限り|程度|分の)`, 'g'),
+    pattern: new RegExp(`(?<![\\d.${KANJI_NUM}第数何幾])(${DAY_NUM}) ?日(?!間|市|町|酔|坊|も早|限り|程度|分の)`, 'g'),
     extract(m) {
       const day = toInt(m[1]!);
       if (day === null || day < 1 || day > 31) return null;

@@ -12,7 +12,7 @@ const UNIT_LETTER: Record<string, 'Y' | 'M' | 'W' | 'D'> = { '年': 'Y', '週': 
 
 function amount(text: string): { n: number | null; text: string } | null {
   if (text === '半') return { n: 0.5, text: '0.5' };
-  if (/^(?:数|十数|数十)$/.test(text)) return { n: null, text: 'X' };
+  if (/^(?:数|十数|数十|\d+数)$/.test(text)) return { n: null, text: 'X' };
   const n = /^\d+\.\d+$/.test(text) ? Number(text) : toInt(text);
   return n === null ? null : { n, text: String(n) };
 }
@@ -21,7 +21,7 @@ export const durationParsers: readonly DateParser[] = [
   {
     name: 'ja.date.duration',
     pattern: new RegExp(
-      `(?:${PREFIX}\\s?)?${BEFORE}(十数|数十|数|半|${COUNT_NUM})(年|${MONTH_UNIT}|週|日)(?:(${COUNT_NUM})${MONTH_UNIT}|(半))?(間)?(以上前|ほど前|近く前|前|後|先|ぶり)?`,
+      `(?:${PREFIX}\\s?)?${BEFORE}(十数|数十|数|半|\\d+数|${COUNT_NUM}(?:万|億)?)(年|${MONTH_UNIT}|週|日|(?<=半)月)(?:(${COUNT_NUM})${MONTH_UNIT}|(半)(?![ばば期]))?(間)?(以上前|ほど前|近く前|前(?!半)|後(?!半)|先|ぶり)?`,
       'g',
     ),
     extract(m) {
@@ -41,7 +41,7 @@ export const durationParsers: readonly DateParser[] = [
       else if (extraMonths) value = `P${a.text}Y${toInt(extraMonths) ?? 'X'}M`;
       else if (half) value = unit === 'Y' ? `P${a.text}Y6M` : `P${a.text}${unit}`;
       else value = `P${a.text}${unit}`;
-      const start = m.index + (prefix && !['過去', 'ここ', 'この', '今後', '向こう'].includes(prefix) ? 0 : 0);
+      const start = m.index;
       const end = m.index + m[0].length - (after === 'ぶり' ? 2 : 0);
       const approx = prefix === '約' || prefix === 'およそ' ? { mod: 'APPROX' as const } : {};
       if (isOffset) {

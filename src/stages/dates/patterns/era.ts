@@ -37,13 +37,14 @@ export const eraParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.era.period',
-    pattern: new RegExp(`(${MODERN})(時代|初期|中期|末期|後期|前期|期|年間)?(?=[のにはがもと、。,\\s)」]|から|まで|$)`, 'g'),
+    pattern: new RegExp(`(?:(${MODERN})|(${ERA_NAMES}))(時代|初期|中期|末期|後期|前期|期|年間)|(${MODERN})(?=[のにはがもと、。,\\s)」]|から|まで|$)`, 'g'),
     extract(m) {
-      const era = findEra(m[1]!)!;
-      const mod = m[2] === '初期' || m[2] === '前期' ? 'START' : m[2] === '末期' || m[2] === '後期' ? 'END' : m[2] === '中期' ? 'MID' : undefined;
-      const last = era.endYear ?? era.startYear + 99;
-      const value = era.endYear ? `${era.startYear}/${era.endYear}` : `${era.startYear}`;
-      return candidate(m.index, m.index + m[0].length, this.name, { fixed: { value, startYear: era.startYear, endYear: last }, era: era.name, ...(mod ? { mod } : {}) }, ['era']);
+      const era = findEra(m[1] ?? m[2] ?? m[4]!)!;
+      const suffix = m[3];
+      const mod = suffix === '初期' || suffix === '前期' ? 'START' : suffix === '末期' || suffix === '後期' ? 'END' : suffix === '中期' ? 'MID' : undefined;
+      // Eras with a known end get a range value; the current era and older eras (whose end the table does not hold) get none.
+      const fixed = era.endYear ? { value: `${era.startYear}/${era.endYear}`, startYear: era.startYear, endYear: era.endYear } : { value: null };
+      return candidate(m.index, m.index + m[0].length, this.name, { fixed, era: era.name, ...(mod ? { mod } : {}) }, ['era']);
     },
   },
 ];

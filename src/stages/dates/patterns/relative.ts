@@ -9,18 +9,18 @@ import type { DatePart } from '../../../schema/records.js';
 
 /** Words written in hiragana are only dates when a particle or punctuation follows (きょうは, あすから). */
 const KANA_WORD = /^[ぁ-ゖ]+$/;
-const KANA_FOLLOW = /^(?:は|の|も|から|まで|に|、|。|\s|\d|午|朝|夜|未明|$)/;
+const KANA_FOLLOW = /^(?:は|の|も|から|まで|に|、|。|\s|\d|[\u4e00-\u9fff]|$)/;
 
 const PART_OF: Record<string, DatePart> = { year: 'year', fiscal: 'fiscalYear', month: 'month', week: 'week', day: 'day' };
 
 export const relativeParsers: readonly DateParser[] = [
   {
     name: 'ja.date.relative.word',
-    pattern: new RegExp(`(?<![ぁ-ゖ])(${alternation(Object.keys(RELATIVE_WORDS))})(?!比|同期|来|以来)`, 'g'),
+    pattern: new RegExp(`(${alternation(Object.keys(RELATIVE_WORDS))})(?!比|同期|来|以来)`, 'g'),
     extract(m, ctx) {
       const word = m[1]!;
       const end = m.index + word.length;
-      if (KANA_WORD.test(word) && !KANA_FOLLOW.test(ctx.text.slice(end, end + 2))) return null;
+      if (KANA_WORD.test(word) && (!KANA_FOLLOW.test(ctx.text.slice(end, end + 2)) || /[ぁ-ゖ]/.test(ctx.text[m.index - 1] ?? ''))) return null;
       const entry = RELATIVE_WORDS[word]!;
       const rule = entry.anaphoric ? 'ja.date.anaphoric' : 'ja.date.relative';
       const fields = {

@@ -13,4 +13,11 @@ export const weekdayParsers: readonly DateParser[] = [
       return candidate(m.index, m.index + m[0].length, this.name, { weekday }, ['weekday']);
     },
   },
+  {
+    name: 'ja.date.weekend',
+    pattern: /土日(?!祝)|土・日/g,
+    extract(m) {
+      return candidate(m.index, m.index + m[0].length, this.name, { fixed: { value: 'XXXX-WXX-WE' } }, ['weekday']);
+    },
+  },
 ];
