@@ -50,7 +50,10 @@ function dollarNames(...countries: string[]): string[] {
 }
 
 export const CURRENCIES: readonly CurrencySpec[] = [
-  { code: 'JPY', after: ['円', '日本円', 'JPY'], before: ['JPY', '¥', '\\'], context: 'yenSymbol', minor: ['銭', '厘'] },
+  { code: 'JPY', after: ['円', '日本円', 'JPY'], before: ['JPY', 'JP¥'], minor: ['銭', '厘'] },
+  // ¥ is also the yuan sign; \ is how ¥ shows in Shift_JIS text.
+  { code: 'JPY', before: ['¥', '\\'], context: 'yenSymbol', minor: ['銭', '厘'] },
+  { code: 'CNY', before: ['CN¥', 'RMB¥'], minor: ['角', '分'] },
   { code: 'USD', after: ['ドル', 'dollars', 'dollar'], before: ['$'], context: 'dollar', minor: DOLLAR_MINOR },
   { code: 'USD', after: [...dollarNames('米', '米国', 'US', 'アメリカ'), 'USD', 'US$'], before: ['US$', 'U.S.$', 'USD', 'US $'], minor: DOLLAR_MINOR },
   { code: 'AUD', after: [...dollarNames('豪', '豪州', 'オーストラリア'), 'AUD'], before: ['A$', 'AU$', 'AUD'], minor: DOLLAR_MINOR },

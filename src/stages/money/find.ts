@@ -73,6 +73,14 @@ const lookupWord = (map: Map<string, WordInfo>, written: string): WordInfo | und
   for (const [w, info] of map) if (w.toLowerCase() === lower) return info;
   return undefined;
 };
+/** Currency names that may also stand before the amount (人民元八千元), by their last character. */
+const NAMES_BY_LAST_CHAR = new Map<string, { word: string; code: string }[]>();
+for (const [word, { spec }] of AFTER_WORDS) {
+  if (word.length < 2 || spec.context || /^[A-Za-z]/.test(word)) continue;
+  const last = word[word.length - 1]!;
+  NAMES_BY_LAST_CHAR.set(last, [...(NAMES_BY_LAST_CHAR.get(last) ?? []), { word, code: spec.code }].sort((a, b) => b.word.length - a.word.length));
+}
+
 export function currencySpecOf(written: string, side: 'after' | 'before'): CurrencySpec | undefined {
   return lookupWord(side === 'after' ? AFTER_WORDS : BEFORE_WORDS, written)?.spec;
 }
@@ -89,7 +97,7 @@ const RANGE_CONNECTOR = '(?:~|-|から|ないし|、)';
 
 /** numeral (+ scale word) [range] + currency word. */
 const SUFFIX_PATTERN = new RegExp(
-  `(?<![0-9.])(?<num>${NUM})(?: ?(?<scale>${SCALE}))?` +
+  `(?<![0-9.万萬億兆])(?<num>${NUM})(?: ?(?<scale>${SCALE}))?` +
     `(?: ?(?<conn>${RANGE_CONNECTOR}) ?(?<num2>${NUM})(?: ?(?<scale2>${SCALE}))?)?` +
     ` ?(?<cur>${AFTER})`,
   'dg',
@@ -103,10 +111,43 @@ const MINOR_NAMES = alternation(Object.keys(MINOR_UNITS));
 const MINOR_ALONE_NAMES = alternation(Object.entries(MINOR_UNITS).filter(([, u]) => u.alone).map(([w]) => w));
 /** A minor unit after the main one: `13銭`, `と5セント`, `三角`. */
 const MINOR_AFTER = new RegExp(`^と?(?<num>[0-9]+|[${Object.keys(KANJI_DIGITS).join('')}十]+)(?<unit>${MINOR_NAMES})`);
-const MINOR_ALONE_PATTERN = new RegExp(`(?<![0-9.])(?<num>[0-9]+(?:\\.[0-9]+)?|[${KANJI}]+)(?<unit>${MINOR_ALONE_NAMES})`, 'g');
+const MINOR_ALONE_PATTERN = new RegExp(`(?<![0-9.万萬億兆])(?<num>[0-9]+(?:\\.[0-9]+)?|[${KANJI}]+)(?<unit>${MINOR_ALONE_NAMES})`, 'g');
 
-/** Cheap pre-check: does the sentence name a currency at all? */
-const TRIGGER = new RegExp(`${AFTER}|${BEFORE}|${MINOR_ALONE_NAMES}`);
+/**
+ * Cheap pre-check, one table look-up per character: every form has a numeral character right before
+ * the first character of a currency word, scale word or minor unit (`億円`, `5 million`, `13銭`), or the
+ * last character of a symbol or code right before a numeral (`$5`, `USD 5`). Most sentences fail it.
+ */
+const NUMERAL_CHAR = 1;
+const STARTS_WORD = 2;
+const ENDS_SYMBOL = 4;
+const CHAR_FLAGS = (() => {
+  const flags = new Uint8Array(0x10000);
+  const mark = (c: string, flag: number) => {
+    for (const v of [c.toLowerCase(), c.toUpperCase()]) flags[v.charCodeAt(0)]! |= flag;
+  };
+  for (const c of `0123456789${KANJI}${VAGUE}`) mark(c, NUMERAL_CHAR);
+  for (const w of [...AFTER_WORDS.keys(), ...Object.keys(ENGLISH_SCALE_WORDS), ...Object.keys(MINOR_UNITS)]) mark(w[0]!, STARTS_WORD);
+  for (const w of BEFORE_WORDS.keys()) mark(w[w.length - 1]!, ENDS_SYMBOL);
+  return flags;
+})();
+
+/** Which patterns are worth running on a sentence: bit 1 numeral-first forms, bit 2 symbol-first forms; 0 = none. */
+export function moneyTriggers(sentence: string): number {
+  const n = sentence.length;
+  let found = 0;
+  for (let i = 0; i < n - 1; i++) {
+    const f = CHAR_FLAGS[sentence.charCodeAt(i)]!;
+    if (f === 0) continue;
+    let next = sentence.charCodeAt(i + 1);
+    if (next === 0x20 && i + 2 < n) next = sentence.charCodeAt(i + 2);
+    const g = CHAR_FLAGS[next]!;
+    if (f & NUMERAL_CHAR && g & STARTS_WORD) found |= 1;
+    if (f & ENDS_SYMBOL && g & NUMERAL_CHAR) found |= 2;
+    if (found === 3) break;
+  }
+  return found;
+}
 
 const QUALIFIERS_BEFORE = [...MONEY_QUALIFIERS_BEFORE].sort((a, b) => b.text.length - a.text.length);
 const QUALIFIERS_AFTER = [...MONEY_QUALIFIERS_AFTER].sort((a, b) => b.text.length - a.text.length);
@@ -127,9 +168,15 @@ function isGluedKanjiDigit(sentence: string, at: number, num: string, currency: 
   return (currency === '円' || currency === '元') && num.length === 1 && KANJI_DIGIT_CHARS.has(num) && at > 0 && IDEOGRAPH.test(sentence[at - 1]!);
 }
 
-/** 1/28ポンド (a fraction: a weight, not money), 3.5.1 (a version). */
+/** 1/28ポンド: the denominator of a fraction (a weight, not money). */
 function isInsideOtherNumber(sentence: string, at: number): boolean {
-  return at > 0 && /[/.]/.test(sentence[at - 1]!);
+  return at > 1 && sentence[at - 1] === '/' && /[0-9]/.test(sentence[at - 2]!);
+}
+
+/** 一元管理, 一元的: a lone kanji digit + 元 + a kanji word is the "one-source" idiom, not yuan. */
+const YUAN_IDIOM_NEXT = new RegExp(`^(?![${Object.keys(KANJI_DIGITS).join('')}十百千万億兆角分超強弱余以未前程規近])\\p{Script=Han}`, 'u');
+function isYuanIdiom(sentence: string, end: number, num: string, currency: string): boolean {
+  return currency === '元' && num.length === 1 && KANJI_DIGIT_CHARS.has(num) && YUAN_IDIOM_NEXT.test(sentence.slice(end, end + 1));
 }
 
 function notFollowedBy(spec: CurrencySpec, next: string | undefined): boolean {
@@ -154,7 +201,8 @@ interface LocalSpan {
 
 /** Finds the money candidates of one sentence. `offset` is the sentence's start in the normalized text. */
 export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
-  if (!TRIGGER.test(sentence)) return [];
+  const triggers = moneyTriggers(sentence);
+  if (triggers === 0) return [];
   const found: MoneyCandidate[] = [];
   const make = (span: LocalSpan, fields: Omit<MoneyCandidate, 'start' | 'end' | 'outerStart' | 'outerEnd' | 'before' | 'sentence'>): void => {
     const qb = qualifierBefore(sentence, span.start);
@@ -173,7 +221,7 @@ export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
   };
 
   // numeral + currency word (with ranges and minor units)
-  SUFFIX_PATTERN.lastIndex = 0;
+  SUFFIX_PATTERN.lastIndex = triggers & 1 ? 0 : sentence.length;
   for (let m = SUFFIX_PATTERN.exec(sentence); m; m = SUFFIX_PATTERN.exec(sentence)) {
     const g = m.groups!;
     const spec = currencySpecOf(g.cur!, 'after')!;
@@ -189,7 +237,7 @@ export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
     const reject = () => {
       SUFFIX_PATTERN.lastIndex = m!.index + 1;
     };
-    if (!isNumeral(amount.text) || (max && !isNumeral(max.text)) || !notFollowedBy(spec, sentence[end]) || isGluedKanjiDigit(sentence, start, amount.text, g.cur!) || isInsideOtherNumber(sentence, start)) {
+    if (!isNumeral(amount.text) || (max && !isNumeral(max.text)) || !notFollowedBy(spec, sentence[end]) || isGluedKanjiDigit(sentence, start, amount.text, g.cur!) || isYuanIdiom(sentence, end, amount.text, g.cur!) || isInsideOtherNumber(sentence, start)) {
       reject();
       continue;
     }
@@ -198,12 +246,8 @@ export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
       continue;
     }
     // The currency named before the amount too: 人民元五十元.
-    for (const [w, info] of AFTER_WORDS) {
-      if (w.length > 1 && info.spec.code === spec.code && !info.spec.context && sentence.slice(0, start).endsWith(w)) {
-        start -= w.length;
-        break;
-      }
-    }
+    const named = NAMES_BY_LAST_CHAR.get(sentence[start - 1] ?? '')?.find((w) => sentence.startsWith(w.word, start - w.word.length) && w.code === spec.code);
+    if (named) start -= named.word.length;
     let minor: MoneyCandidate['minor'];
     const minorMatch = MINOR_AFTER.exec(sentence.slice(end));
     if (minorMatch && spec.minor?.includes(minorMatch.groups!.unit!)) {
@@ -215,7 +259,7 @@ export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
   }
 
   // currency symbol or code + numeral
-  PREFIX_PATTERN.lastIndex = 0;
+  PREFIX_PATTERN.lastIndex = triggers & 2 ? 0 : sentence.length;
   for (let m = PREFIX_PATTERN.exec(sentence); m; m = PREFIX_PATTERN.exec(sentence)) {
     const g = m.groups!;
     const text = g.num! + (g.unit ?? '');
@@ -233,7 +277,7 @@ export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
   }
 
   // a minor unit alone (15銭), where no larger candidate covers it
-  MINOR_ALONE_PATTERN.lastIndex = 0;
+  MINOR_ALONE_PATTERN.lastIndex = triggers & 1 ? 0 : sentence.length;
   for (let m = MINOR_ALONE_PATTERN.exec(sentence); m; m = MINOR_ALONE_PATTERN.exec(sentence)) {
     const start = offset + m.index;
     const end = start + m[0].length;
