@@ -2,14 +2,15 @@
  * The calendar units written with 年/月/日, in Arabic or kanji numerals: `2025年`, `二〇二五年`, `11月`, `十一月`, `2日`,
  * `西暦2021年`, `紀元前202年`, `2025年度`. Each is its own candidate; the compose refiner joins `2025年` `11月` `2日`.
  */
-import { DAY_NUM, KANJI_NUM, MONTH_NUM, NUM_BEFORE, YEAR_NUM, toInt } from '../fragments.js';
+import { DAY_NUM, KANJI_NUM, MONTH_NUM, NUM_BEFORE_CHARS, YEAR_NUM, blockedBefore, startsWith, toInt } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
 
 export const calendarParsers: readonly DateParser[] = [
   {
     name: 'ja.date.absolute.y',
-    pattern: new RegExp(`${NUM_BEFORE}(?:(西暦)|(紀元前)|(['’]))?(${YEAR_NUM}) ?年(度)?(?!齢)`, 'g'),
+    pattern: new RegExp(`${startsWith(`0123456789${KANJI_NUM}西紀'’`)}(?:(西暦)|(紀元前)|(['’]))?(${YEAR_NUM}) ?年(度)?(?!齢)`, 'g'),
     extract(m) {
+      if (blockedBefore(m.input, m.index)) return null;
       const n = toInt(m[4]!);
       if (n === null || n === 0) return null;
       // 3年生 is a school grade; 1971年生まれ is a year.
@@ -29,8 +30,9 @@ export const calendarParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.partial.month',
-    pattern: new RegExp(`(?<![\\d.${KANJI_NUM}第数何幾カヶヵか箇ケ])(${MONTH_NUM}) ?月(?!曜|額|給|賦|刊|謝|光|桂|見)`, 'g'),
+    pattern: new RegExp(`${startsWith(`0123456789${KANJI_NUM}`)}(${MONTH_NUM}) ?月(?!曜|額|給|賦|刊|謝|光|桂|見)`, 'g'),
     extract(m) {
+      if (blockedBefore(m.input, m.index, `${NUM_BEFORE_CHARS}カヶヵか箇ケ`)) return null;
       const month = toInt(m[1]!);
       if (month === null || month < 1 || month > 12) return null;
       return candidate(m.index, m.index + m[0].length, this.name, { month }, ['month']);
@@ -38,8 +40,9 @@ export const calendarParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.partial.day',
-    pattern: new RegExp(`(?<![\\d.${KANJI_NUM}第数何幾])(${DAY_NUM}) ?日(?!間|市|町|酔|坊|も早|限り|程度|分の)`, 'g'),
+    pattern: new RegExp(`${startsWith(`0123456789${KANJI_NUM}`)}(${DAY_NUM}) ?日(?!間|市|町|酔|坊|も早|限り|程度|分の)`, 'g'),
     extract(m) {
+      if (blockedBefore(m.input, m.index)) return null;
       const day = toInt(m[1]!);
       if (day === null || day < 1 || day > 31) return null;
       return candidate(m.index, m.index + m[0].length, this.name, { day }, ['day']);

@@ -2,12 +2,13 @@
  * Durations and offsets from the reference date: 過去4年間, 3か月, 3ヶ月, 10日間, 半年, 1年半, 2年9カ月, 3日前, 2年後,
  * 数年前; anniversaries (50周年: a span of years, never the year 0050); ordinals (3年目, 5日目).
  */
-import { COUNT_NUM, KANJI_NUM, toInt } from '../fragments.js';
+import { COUNT_NUM, KANJI_NUM, blockedBefore, startsWith, toInt } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
 
 const MONTH_UNIT = '(?:か|ヶ|ヵ|カ|ケ|箇)月';
 const PREFIX = '(過去|ここ|この|今後|向こう|約|およそ|最長|最大|最低|少なくとも)';
-const BEFORE = `(?<![\\d.${KANJI_NUM}第])`;
+const BEFORE_CHARS = `0123456789.${KANJI_NUM}第`;
+const NUM_START = startsWith(`0123456789${KANJI_NUM}`);
 const UNIT_LETTER: Record<string, 'Y' | 'M' | 'W' | 'D'> = { '年': 'Y', '週': 'W', '日': 'D' };
 
 function amount(text: string): { n: number | null; text: string } | null {
@@ -21,11 +22,12 @@ export const durationParsers: readonly DateParser[] = [
   {
     name: 'ja.date.duration',
     pattern: new RegExp(
-      `(?:${PREFIX}\\s?)?${BEFORE}(十数|数十|数|半|\\d+数|${COUNT_NUM}(?:万|億)?)(年|${MONTH_UNIT}|週|日|(?<=半)月)(?:(${COUNT_NUM})${MONTH_UNIT}|(半)(?![ばば期]))?(間)?(以上前|ほど前|近く前|前(?!半)|後(?!半)|先|ぶり)?`,
+      `${startsWith(`0123456789${KANJI_NUM}過こ今向約お最少数半`)}(?:${PREFIX}\\s?)?(十数|数十|数|半|\\d+数|${COUNT_NUM}(?:万|億)?)(年|${MONTH_UNIT}|週|日|(?<=半)月)(?:(${COUNT_NUM})${MONTH_UNIT}|(半)(?![ばば期]))?(間)?(以上前|ほど前|近く前|前(?!半)|後(?!半)|先|ぶり)?`,
       'g',
     ),
     extract(m) {
       const [, prefix, numText, unitText, extraMonths, half, kan, after] = m;
+      if (!prefix && blockedBefore(m.input, m.index, BEFORE_CHARS)) return null;
       const a = amount(numText!);
       if (!a) return null;
       const unit = UNIT_LETTER[unitText!] ?? 'M';
@@ -55,8 +57,9 @@ export const durationParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.anniversary',
-    pattern: new RegExp(`${BEFORE}(${COUNT_NUM})周年`, 'g'),
+    pattern: new RegExp(`${NUM_START}(${COUNT_NUM})周年`, 'g'),
     extract(m) {
+      if (blockedBefore(m.input, m.index, BEFORE_CHARS)) return null;
       const n = toInt(m[1]!);
       if (n === null) return null;
       return candidate(m.index, m.index + m[0].length, this.name, { duration: `P${n}Y` }, []);
@@ -64,8 +67,9 @@ export const durationParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.ordinal',
-    pattern: new RegExp(`${BEFORE}(${COUNT_NUM})(年|${MONTH_UNIT}|週|日)目`, 'g'),
+    pattern: new RegExp(`${NUM_START}(${COUNT_NUM})(年|${MONTH_UNIT}|週|日)目`, 'g'),
     extract(m) {
+      if (blockedBefore(m.input, m.index, BEFORE_CHARS)) return null;
       return candidate(m.index, m.index + m[0].length, this.name, { vague: true }, []);
     },
   },

@@ -5,7 +5,7 @@
  */
 import { HISTORICAL_PERIODS, PERIOD_SUFFIXES, SEASONS, VAGUE_WORDS } from '../../../data/date-words.js';
 import { findEra, MODERN_ERAS } from '../../../data/eras.js';
-import { KANJI_NUM, alternation, toInt } from '../fragments.js';
+import { KANJI_NUM, alternation, blockedBefore, startsWith, toInt } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
 
 const SUFFIX_WORDS = alternation(Object.keys(PERIOD_SUFFIXES));
@@ -41,8 +41,9 @@ export const periodParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.period.decade',
-    pattern: new RegExp(`(?<![\\d${KANJI_NUM}])(?:(${MODERN})|(西暦))?(\\d{1,4}|[${KANJI_NUM}]{1,4})年代`, 'g'),
+    pattern: new RegExp(`${startsWith(`0123456789${KANJI_NUM}明大昭平令西`)}(?:(${MODERN})|(西暦))?(\\d{1,4}|[${KANJI_NUM}]{1,4})年代`, 'g'),
     extract(m) {
+      if (blockedBefore(m.input, m.index, `0123456789${KANJI_NUM}`)) return null;
       const n = toInt(m[3]!);
       if (n === null || n % 10 !== 0) return null;
       if (m[1]) {
@@ -56,8 +57,9 @@ export const periodParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.period.century',
-    pattern: new RegExp(`(?<![\\d${KANJI_NUM}])(紀元前|西暦)?(\\d{1,2}|[${KANJI_NUM}]{1,3})世紀`, 'g'),
+    pattern: new RegExp(`${startsWith(`0123456789${KANJI_NUM}紀西`)}(紀元前|西暦)?(\\d{1,2}|[${KANJI_NUM}]{1,3})世紀`, 'g'),
     extract(m) {
+      if (blockedBefore(m.input, m.index, `0123456789${KANJI_NUM}`)) return null;
       const n = toInt(m[2]!);
       if (n === null || n < 1 || n > 30) return null;
       return candidate(m.index, m.index + m[0].length, this.name, { century: n, ...(m[1] === '紀元前' ? { bc: true } : {}) }, ['year']);

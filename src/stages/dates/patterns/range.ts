@@ -3,7 +3,7 @@
  * 2~4日, 1~3月; and lists of days or months (1、2日 → two dates). Ranges between two full dates
  * (2025年11月2日から3日) are joined by the range refiner instead.
  */
-import { DAY_NUM, MONTH_NUM, NUM_BEFORE, toInt } from '../fragments.js';
+import { DAY_NUM, KANJI_NUM, MONTH_NUM, blockedBefore, startsWith, toInt } from '../fragments.js';
 import { candidate, type DateCandidate, type DateParser } from '../types.js';
 
 function range(start: number, end: number, rule: string, from: DateCandidate, to: DateCandidate): DateCandidate {
@@ -36,8 +36,9 @@ export const rangeParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.range.units',
-    pattern: new RegExp(`${NUM_BEFORE}(?:(${DAY_NUM})\\s?([~\\-、,・])\\s?(${DAY_NUM})日|(${MONTH_NUM})\\s?([~\\-、,・])\\s?(${MONTH_NUM})月(?!期))`, 'g'),
+    pattern: new RegExp(`${startsWith(`0123456789${KANJI_NUM}`)}(?:(${DAY_NUM})\\s?([~\\-、,・])\\s?(${DAY_NUM})日|(${MONTH_NUM})\\s?([~\\-、,・])\\s?(${MONTH_NUM})月(?!期))`, 'g'),
     extract(m) {
+      if (blockedBefore(m.input, m.index)) return null;
       const isDay = m[1] !== undefined;
       const a = toInt(isDay ? m[1]! : m[4]!);
       const b = toInt(isDay ? m[3]! : m[6]!);

@@ -3,7 +3,7 @@
  * `前年比` and the like are comparisons, not dates.
  */
 import { RELATIVE_WORDS } from '../../../data/date-words.js';
-import { alternation } from '../fragments.js';
+import { alternation, startsWith } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
 import type { DatePart } from '../../../schema/records.js';
 
@@ -16,7 +16,7 @@ const PART_OF: Record<string, DatePart> = { year: 'year', fiscal: 'fiscalYear', 
 export const relativeParsers: readonly DateParser[] = [
   {
     name: 'ja.date.relative.word',
-    pattern: new RegExp(`(${alternation(Object.keys(RELATIVE_WORDS))})(?!比|同期|来|以来)`, 'g'),
+    pattern: new RegExp(`${startsWith([...new Set(Object.keys(RELATIVE_WORDS).map((w) => w[0]))].join(''))}(${alternation(Object.keys(RELATIVE_WORDS))})(?!比|同期|来|以来)`, 'g'),
     extract(m, ctx) {
       const word = m[1]!;
       const end = m.index + word.length;
