@@ -24,6 +24,7 @@ export const DURATION_UNITS: Readonly<Record<string, { unit: 'Y' | 'M' | 'W' | '
   month: { unit: 'M', times: 1 }, months: { unit: 'M', times: 1 },
   week: { unit: 'W', times: 1 }, weeks: { unit: 'W', times: 1 },
   day: { unit: 'D', times: 1 }, days: { unit: 'D', times: 1 },
+  quarter: { unit: 'M', times: 3 }, quarters: { unit: 'M', times: 3 },
   decade: { unit: 'Y', times: 10 }, decades: { unit: 'Y', times: 10 },
 };
 
@@ -39,3 +40,11 @@ export const SEASONS: Readonly<Record<string, string>> = {
 
 /** Month the (Japanese) fiscal year starts in: `this fiscal year` in an article of 2025-11 is FY2025. */
 export const FISCAL_YEAR_START_MONTH = 4;
+
+/** Qualifiers before a duration (`more than two decades`) → TIMEX mod. Case-insensitive. */
+export const DURATION_QUALIFIERS: Readonly<Record<string, 'MORE_THAN' | 'LESS_THAN' | 'APPROX' | 'EQUAL_OR_MORE' | 'EQUAL_OR_LESS'>> = {
+  'more than': 'MORE_THAN', over: 'MORE_THAN', 'longer than': 'MORE_THAN',
+  'less than': 'LESS_THAN', under: 'LESS_THAN', 'fewer than': 'LESS_THAN',
+  about: 'APPROX', around: 'APPROX', nearly: 'APPROX', almost: 'APPROX', roughly: 'APPROX', some: 'APPROX', approximately: 'APPROX',
+  'at least': 'EQUAL_OR_MORE', 'up to': 'EQUAL_OR_LESS', 'no more than': 'EQUAL_OR_LESS',
+};

@@ -22,17 +22,31 @@ export const ORG_HEADS: Readonly<Record<string, OrgKind>> = {
   Association: 'other', Federation: 'other', Organization: 'international', Organisation: 'international', Union: 'other',
   Foundation: 'other', Fund: 'other', Institute: 'academic', University: 'academic', Center: 'other', Centre: 'other',
   Society: 'other', Chamber: 'other', Forum: 'other', Alliance: 'international',
+  Semiconductor: 'company', Semiconductors: 'company', Electronics: 'company', Pharmaceutical: 'company', Pharmaceuticals: 'company',
+  Chemical: 'company', Chemicals: 'company', Steel: 'company', Petroleum: 'company', Securities: 'company', Insurance: 'company',
+  Capital: 'company', Partners: 'company', Ventures: 'company', Logistics: 'company', Shipping: 'company', Trading: 'company',
+  Construction: 'company', Engineering: 'company', Energy: 'company', Power: 'company', Gas: 'company', Telecom: 'company',
+  AG: 'company', SE: 'company', NV: 'company', SA: 'company', GmbH: 'company', Tbk: 'company', Bhd: 'company', KK: 'company',
   Times: 'media', Post: 'media', News: 'media', Press: 'media', Herald: 'media', Shimbun: 'media', Broadcasting: 'media',
 };
 
 /** Heads that need a name before them (`Toyota Motor Corp.`): never an organisation on their own or with only an `of` chain. */
-export const SUFFIX_ONLY_HEADS: readonly string[] = ['Corp', 'Corporation', 'Inc', 'Co', 'Ltd', 'Limited', 'LLC', 'PLC', 'Group', 'Holdings', 'Industries', 'Motors', 'Motor', 'Airlines', 'Airways', 'Electric', 'Systems', 'Technologies', 'Shipbuilding', 'Times', 'Post', 'News', 'Press', 'Herald', 'Shimbun', 'Broadcasting', 'Force', 'Guard', 'Service', 'Board', 'Court', 'Government', 'Center', 'Centre', 'Fund', 'Union', 'Alliance', 'Forum', 'Party', 'Fleet', 'Office'];
+export const SUFFIX_ONLY_HEADS: readonly string[] = ['Semiconductor', 'Semiconductors', 'Electronics', 'Pharmaceutical', 'Pharmaceuticals', 'Chemical', 'Chemicals', 'Steel', 'Petroleum', 'Securities', 'Insurance', 'Capital', 'Partners', 'Ventures', 'Logistics', 'Shipping', 'Trading', 'Construction', 'Engineering', 'Energy', 'Power', 'Gas', 'Telecom', 'AG', 'SE', 'NV', 'SA', 'GmbH', 'Tbk', 'Bhd', 'KK', 'Corp', 'Corporation', 'Inc', 'Co', 'Ltd', 'Limited', 'LLC', 'PLC', 'Group', 'Holdings', 'Industries', 'Motors', 'Motor', 'Airlines', 'Airways', 'Electric', 'Systems', 'Technologies', 'Shipbuilding', 'Times', 'Post', 'News', 'Press', 'Herald', 'Shimbun', 'Broadcasting', 'Force', 'Guard', 'Service', 'Board', 'Court', 'Government', 'Center', 'Centre', 'Fund', 'Union', 'Alliance', 'Forum', 'Party', 'Fleet', 'Office'];
+
+/**
+ * Industry words that end company names (`Kestrel Semiconductor`, `Tokyo Gas`) but also start titles and
+ * longer names (`Energy Minister`, `Gas Supply Agreement`): a head only where the capitalized run ends.
+ */
+export const INDUSTRY_HEADS: readonly string[] = ['Semiconductor', 'Semiconductors', 'Electronics', 'Pharmaceutical', 'Pharmaceuticals', 'Chemical', 'Chemicals', 'Steel', 'Petroleum', 'Securities', 'Insurance', 'Capital', 'Partners', 'Ventures', 'Logistics', 'Shipping', 'Trading', 'Construction', 'Engineering', 'Energy', 'Power', 'Gas', 'Telecom', 'Motor', 'Motors', 'Electric', 'Systems', 'Technologies', 'Industries', 'Group', 'Holdings', 'Bank'];
 
 /** Abbreviated heads written with a period (`Corp.`, `Co.`, `Inc.`, `Ltd.`): the period belongs to the name. */
 export const ABBREVIATED_HEADS: readonly string[] = ['Corp', 'Co', 'Inc', 'Ltd', 'Bhd', 'Pte', 'Pty'];
 
 /** Legal-form tails after a comma (`Mitsubishi Heavy Industries, Ltd.`, `Apple, Inc.`). */
-export const LEGAL_FORM_TAILS: readonly string[] = ['Ltd', 'Inc', 'Co., Ltd', 'LLC', 'PLC', 'Corp'];
+export const LEGAL_FORM_TAILS: readonly string[] = ['Ltd', 'Inc', 'Co., Ltd', 'LLC', 'PLC', 'Corp', 'AG', 'SE', 'NV', 'SA', 'GmbH', 'Tbk', 'Bhd'];
+
+/** Lower-case particles inside foreign names (`Agence Française de Développement`, `Kreditanstalt für Wiederaufbau`). */
+export const NAME_PARTICLES: readonly string[] = ['de', 'du', 'des', 'la', 'le', 'für', 'van', 'von', 'der', 'di', 'del'];
 
 /** Words allowed inside an `of` chain in lower case (`Ministry of Economy, Trade and Industry`, `Law of the Sea`). */
 export const CHAIN_FUNCTION_WORDS: readonly string[] = ['of', 'the', 'and', '&', 'for', 'on'];
@@ -84,6 +98,11 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   { name: 'Japan External Trade Organization', aliases: ['JETRO'], kind: 'government' },
   { name: 'U.S. Congress', aliases: ['Congress'], kind: 'legislature' },
   { name: 'National Diet', aliases: ['Diet'], kind: 'legislature' },
+  { name: 'Senate', aliases: [], kind: 'legislature' },
+  { name: 'House of Representatives', aliases: [], kind: 'legislature' },
+  { name: 'House of Councillors', aliases: [], kind: 'legislature' },
+  { name: 'European Parliament', aliases: [], kind: 'legislature' },
+  { name: 'European Commission', aliases: [], kind: 'international' },
   { name: 'U.S. Indo-Pacific Command', aliases: ['INDOPACOM'], kind: 'military' },
 ];
 

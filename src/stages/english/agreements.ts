@@ -49,7 +49,10 @@ function capitalChain(terms: EnTerm[], last: number, to: number, text: string): 
   let end = last;
   for (;;) {
     let j = end + 1;
-    if (j >= to || !joined(terms[end]!, terms[j]!, text) || !CONTINUATIONS.test(terms[j]!.text)) return end;
+    if (j >= to || !joined(terms[end]!, terms[j]!, text)) return end;
+    // `on|for|of …`, and `in the …` for a sea or region in the name (`Code of Conduct in the South China Sea`).
+    const inThe = terms[j]!.text === 'in' && terms[j + 1]?.text === 'the';
+    if (!CONTINUATIONS.test(terms[j]!.text) && !inThe) return end;
     j++;
     if (j < to && terms[j]!.text === 'the' && joined(terms[j - 1]!, terms[j]!, text)) j++;
     if (j >= to || !isNameWord(terms[j]!) || !joined(terms[j - 1]!, terms[j]!, text)) return end;
@@ -76,10 +79,11 @@ function lowerChain(terms: EnTerm[], last: number, to: number, text: string): nu
   if (terms[k]!.text === 'the') k++;
   let end = last;
   let count = 0;
-  while (k < to && count < 6 && joined(terms[k - 1]!, terms[k]!, text)) {
+  while (k < to && count < 8 && joined(terms[k - 1]!, terms[k]!, text)) {
     const t = terms[k]!;
-    if (t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Value')) end = k;
-    else if (!(t.tags.has('Adjective') || /^(and|of)$/.test(t.text))) break;
+    if (t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Value') && !t.tags.has('Possessive')) end = k;
+    // Adjectives, participles used as adjectives (`liquefied natural gas`) and joining words continue the subject.
+    else if (!(t.tags.has('Adjective') || (t.tags.has('PastTense') && /ed$/.test(t.text) && (terms[k + 1]?.tags.has('Noun') === true || terms[k + 1]?.tags.has('Adjective') === true)) || /^(and|of)$/.test(t.text))) break;
     k++;
     count++;
   }
@@ -112,6 +116,7 @@ function candidates(analysis: EnglishAnalysis, text: string, list: AgreementHead
       if (capital && !titleCase) {
         while (first - 1 >= from && joined(terms[first - 1]!, terms[first]!, text) && isNameWord(terms[first - 1]!)) first--;
         last = capitalChain(terms, last, to, text);
+        if (last === found.last) last = lowerChain(terms, last, to, text);
         const named = first < i || last > found.last;
         // A capitalized head alone is a sentence opener (`Agreement was reached`), unless the head names itself (`MOU`).
         if (!named && !(head.bare && i > from)) continue;
@@ -119,10 +124,25 @@ function candidates(analysis: EnglishAnalysis, text: string, list: AgreementHead
         i = last;
         continue;
       }
-      // Lower case (or a headline): modifiers before the head, `on …` after it.
-      while (first - 1 >= from && joined(terms[first - 1]!, terms[first]!, text) && (isModifier(terms[first - 1]!) || isNameWord(terms[first - 1]!))) first--;
-      // Capitalized words only as the leftmost part (`U.S.-Japan security treaty`), never a sentence-initial common word.
-      while (first < i && first === from && !terms[first]!.tags.has('ProperNoun') && isCapitalized(terms[first]!)) first++;
+      // Lower case (or a headline): modifiers before the head (`defence industry`, `sale and purchase`), and
+      // capitalized words only as the leftmost part of a compound (`U.S.-Japan security treaty`, `Japanese`).
+      for (;;) {
+        const prev = terms[first - 1];
+        if (first - 1 < from || !prev || !joined(prev, terms[first]!, text)) break;
+        if (isModifier(prev)) {
+          first--;
+          continue;
+        }
+        if (prev.text === 'and' && first - 2 >= from && isModifier(terms[first - 2]!) && joined(terms[first - 2]!, prev, text) && first < i) {
+          first -= 2;
+          continue;
+        }
+        if (isNameWord(prev) && (text[prev.end] === '-' || prev.tags.has('Demonym') || prev.tags.has('Acronym')) && !titleCase) {
+          first--;
+          while (first - 1 >= from && text[terms[first - 1]!.end] === '-' && isNameWord(terms[first - 1]!)) first--;
+        }
+        break;
+      }
       last = lowerChain(terms, last, to, text);
       if (first === i && !head.bare) continue;
       if (titleCase && first === i && last === found.last && !head.bare) continue;
@@ -174,6 +194,8 @@ export function findAgreements(doc: ArticleDocument): AgreementRecord[] {
       for (const c of sentenceText.matchAll(COUNTRY_PATTERN)) {
         // A country inside a party's name (`U.S.` in `U.S. Department of Defense`) is that party already.
         const at = doc.rawSpan(sentence.start + c.index, sentence.start + c.index + c[0].length);
+        // … and one inside a longer capitalized name (`South China Sea`) is no party at all.
+        if (/[A-Z][\w.]*\s$/.test(sentenceText.slice(0, c.index)) || /^\s[A-Z]/.test(sentenceText.slice(c.index + c[0].length))) continue;
         if (!orgs.some((o) => o.start <= at.start && at.end <= o.end && o.start >= rawSentence.start && o.end <= rawSentence.end)) parties.add(c[1]!);
       }
       if (parties.size > 0) value.parties = [...parties];

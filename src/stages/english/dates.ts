@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../../core/reference-date.js';
 import type { StageFactory } from '../../core/stage.js';
-import { DURATION_UNITS, FISCAL_YEAR_START_MONTH, MONTHS, ORDINALS, PERIOD_MODIFIERS, SEASONS, WEEKDAYS } from '../../data/english/dates.js';
+import { DURATION_QUALIFIERS, DURATION_UNITS, FISCAL_YEAR_START_MONTH, MONTHS, ORDINALS, PERIOD_MODIFIERS, SEASONS, WEEKDAYS } from '../../data/english/dates.js';
 import { NUMBER_WORDS } from '../../data/english/numbers.js';
 import type { DateMod, DatePart, DateRecord } from '../../schema/records.js';
 import { type DateValue, addDays, addMonths, dayValue, durationValue, fiscalYearValue, isoWeekValue, isoWeekday, monthValue, nearestYear, rangeValue, yearValue } from './timex.js';
@@ -172,7 +172,7 @@ const RULES: Rule[] = [
       const mod = modOf(modWord);
       // A month name alone needs a cue: a modifier, a preposition, or a year (May, March and June are also words and names).
       const before = ctx.text.slice(Math.max(0, m.index - 12), m.index);
-      const cued = yearOk || mod !== undefined || /\b(?:in|since|until|till|by|from|through|during|of|and|or|to|between|before|after|last|next|this|each|every)\s+$/i.test(before);
+      const cued = yearOk || mod !== undefined || /\b(?:in|since|until|till|by|from|through|during|of|and|or|to|between|before|after|last|next|this|each|every|as|early as|late as|until|for)\s+$/i.test(before);
       if (!cued) return null;
       const rel = /\b(last|next|this)\s+$/i.exec(before)?.[1];
       const value = monthOnly(ctx, mon!, yearOk ? Number(year) : undefined, mod, rel);
@@ -213,8 +213,9 @@ const RULES: Rule[] = [
       if (second !== undefined) {
         const range = rangeValue(yearValue(y, ['year']), yearValue(second, ['year']));
         if (!range) return null;
-        // "from 1995 to 2025" / "between 1995 and 2025": the span starts at the first year.
-        return { value: range, start: yearStart, end };
+        // "from 1995 to 2025" / "between 1995 and 2025": the preposition opens the range and belongs to it.
+        const opener = /\b(between|from)\s+$/i.exec(ctx.text.slice(Math.max(0, yearStart - 10), yearStart));
+        return { value: range, start: opener ? yearStart - opener[0].length : yearStart, end };
       }
       return { value: yearValue(y, ['year'], [], mod), end };
     },
@@ -341,15 +342,31 @@ const RULES: Rule[] = [
     },
   },
   {
-    // three years / the past four years / a 10-year plan / the next two decades
+    // three years / the past four years / more than two decades / three days before / the next 12 months
     name: 'en.duration',
-    pattern: new RegExp(`\\b(?:(?:the|a|an)\\s+)?(?:(past|last|next|coming|previous|following|first|final)\\s+)?${NUM}(?:\\s+|-)${UNIT}\\b(?!-old|\\s+old|\\s+ago|\\s+earlier|\\s+later)`, 'gi'),
-    resolve: (m) => {
-      const n = numberOf(m[2]!);
-      const unit = DURATION_UNITS[m[3]!.toLowerCase()];
+    pattern: new RegExp(`(?:\\b(${alt(Object.keys(DURATION_QUALIFIERS))})\\s+(?=\\d|(?:${NUM_WORD})\\b))?\\b(?:(?:the|a|an)\\s+)?(?:(past|last|next|coming|previous|following|first|final)\\s+)?${NUM}(?:\\s+|-)${UNIT}\\b(?!-old|\\s+old|\\s+ago|\\s+earlier|\\s+later|-[a-z])(?:\\s+(before|after|later|earlier)\\b)?`, 'gi'),
+    resolve: (m, ctx) => {
+      const [, qualifier, , numberText, unitText] = m;
+      const n = numberOf(numberText!);
+      const unit = DURATION_UNITS[unitText!.toLowerCase()];
       if (n === undefined || !unit || n === 0 || n > 1000) return null;
-      if (/^\d+$/.test(m[2]!) && n >= 1900 && n <= 2100) return null;
-      return { value: durationValue(n * unit.times, unit.unit) };
+      if (/^\d+$/.test(numberText!) && n >= 1900 && n <= 2100) return null;
+      // `a two-day meeting`, `a 10-year bond`: an attribute of the noun, not a time expression of the article.
+      if (/-\s*$/.test(m[0].slice(0, m[0].toLowerCase().lastIndexOf(unitText!.toLowerCase())))) return null;
+      // `the first nine months of 2025`: part of a year, a range of months.
+      const ofYear = /^\s+of\s+(\d{4})(?!\d)/.exec(ctx.text.slice(m.index + m[0].length));
+      if (ofYear && /^(first|last)$/i.test(m[2] ?? '') && !qualifier) {
+        const y = Number(ofYear[1]);
+        const span = unit.unit === 'M' ? n * unit.times : 0;
+        if (validYear(y) && span > 0 && span <= 12) {
+          const from = /^first$/i.test(m[2]!) ? 1 : 13 - span;
+          const range = rangeValue(monthValue(y, from, ['year', 'month'])!, monthValue(y, from + span - 1, ['year', 'month'])!);
+          if (range) return { value: range, end: m.index + m[0].length + ofYear[0].length };
+        }
+      }
+      const value = durationValue(n * unit.times, unit.unit);
+      const mod = qualifier ? DURATION_QUALIFIERS[qualifier.toLowerCase().replace(/\s+/g, ' ')] : undefined;
+      return { value: mod ? { ...value, mod } : value };
     },
   },
   {
@@ -357,12 +374,6 @@ const RULES: Rule[] = [
     name: 'en.duration-decade',
     pattern: /\b(?:the\s+)?(past|last|next|coming)\s+decade\b/gi,
     resolve: () => ({ value: durationValue(10, 'Y') }),
-  },
-  {
-    // recent years / the coming years / the past few months: a time, but no value
-    name: 'en.vague',
-    pattern: /\b(?:recent|coming)\s+(?:years|months|weeks|decades)\b|\b(?:the\s+)?(?:past|last|next|coming)\s+(?:few|several)\s+(?:years|months|weeks|decades)\b/gi,
-    resolve: () => ({ value: { value: null, kind: 'vague', stated: [], implied: [] } }),
   },
 ];
 
@@ -388,6 +399,9 @@ export const englishDatesStage: StageFactory = {
           // Never end a span on spaces or a comma left by an optional group.
           while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
           while (start < end && /\s/.test(text[start]!)) start++;
+          // A leading article is not part of a date (`the first half of 2027` → `first half of 2027`).
+          const article = /^the\s+(?!(?:end|beginning|start|middle|close|early part|latter part)\b)/i.exec(text.slice(start, end));
+          if (article && end - start > article[0].length) start += article[0].length;
           if (end <= start) continue;
           const { value } = found;
           const record: DateRecord = { type: 'DATE', ...doc.rawSpan(start, end), rule: rule.name, value: value.value, kind: value.kind, stated: value.stated, implied: value.implied };

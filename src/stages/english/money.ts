@@ -22,8 +22,8 @@ const ATTACHED = alt(Object.keys(SCALE_WORDS));
 /** A scale word apart from the digits (`5 million`, `a $130-million grant`) or attached to them (`€40m`, `1.2bn`). */
 const SCALE = `(?:(?:\\s+|-)(${SPACED})|(${ATTACHED}))(?![A-Za-z])`;
 const SUFFIX = `(${alt([...Object.keys(CURRENCY_WORDS), ...CURRENCY_CODES])})`;
-const MOD = `(?:\\b(${alt(Object.keys(MONEY_MODIFIERS))})\\s+)?`;
-const RANGE = `(?:\\s*(?:-|to|and)\\s*(?:${PREFIX}\\s?)?${NUMBER}(?:${SCALE})?)?`;
+const MOD = `(?:\\b(${alt([...Object.keys(MONEY_MODIFIERS), 'between'])})\\s+)?`;
+const RANGE = `(?:\\s*(?:-|to|(?<=between\\s+\\S+(?:\\s+\\S+)?)\\s+and)\\s*(?:${PREFIX}\\s?)?(\\d+(?:\\.\\d+)?)(?:${SCALE})?)?`;
 
 /** `$130 million`, `US$1.2bn`, `USD 5 million`, `$3-4 billion`, `¥3 trillion ($20 billion)` (each its own record). */
 const PREFIXED = new RegExp(`${MOD}(?<![A-Za-z0-9])${PREFIX}\\s?${NUMBER}(?:${SCALE})?${RANGE}`, 'gi');
@@ -48,6 +48,12 @@ const scaleOf = (spaced: string | undefined, attached: string | undefined): numb
 const codeOf = (symbol: string): string | undefined => CURRENCY_PREFIXES[symbol] ?? CURRENCY_PREFIXES[symbol.toUpperCase()] ?? (CURRENCY_CODES.includes(symbol.toUpperCase()) ? symbol.toUpperCase() : undefined);
 const wordCurrency = (word: string): string | undefined => CURRENCY_WORDS[word.toLowerCase().replace(/\s+/g, ' ')] ?? (CURRENCY_CODES.includes(word.toUpperCase()) ? word.toUpperCase() : undefined);
 const modOf = (word: string | undefined): MoneyMod | undefined => (word ? MONEY_MODIFIERS[word.toLowerCase().replace(/\s+/g, ' ')] : undefined);
+
+/** `between` belongs to the span only when a range follows (`between $850 million and $900 million`). */
+function startOf(m: RegExpMatchArray, modWord: string | undefined, second: string | undefined): number {
+  if (!modWord || modOf(modWord) || second) return m.index!;
+  return m.index! + modWord.length + (/^\s*/.exec(m[0].slice(modWord.length))?.[0].length ?? 0);
+}
 
 interface Amounts {
   value: MoneyValue;
@@ -98,18 +104,19 @@ export const englishMoneyStage: StageFactory = {
         if (/^[A-Za-z]/.test(symbol!) && symbol !== symbol!.toUpperCase() && !/^(Rs|Rp)/.test(symbol!)) continue;
         if (symbol2 && codeOf(symbol2) !== currency) continue;
         const found = amounts(currency, n1!, scaleOf(sp1, at1), n2, scaleOf(sp2, at2), modOf(modWord), true);
-        if (found) push(m.index, m.index + m[0].length, found.value, modWord ? 'en.money.prefix+mod' : 'en.money.prefix');
+        if (found) push(startOf(m, modWord, n2), m.index + m[0].length, found.value, modWord ? 'en.money.prefix+mod' : 'en.money.prefix');
       }
       for (const m of text.matchAll(SUFFIXED)) {
         const [, modWord, n1, sp1, at1, symbol2, n2, sp2, at2, word] = m;
         if (symbol2) continue;
         const currency = wordCurrency(word!);
         if (!currency) continue;
-        if (/^[A-Z]{3}$/i.test(word!) && word !== word!.toUpperCase()) continue;
+        // Codes are written in capitals (`5 million USD`); currency words in any case (`yen`, `Won`).
+        if (CURRENCY_WORDS[word!.toLowerCase()] === undefined && word !== word!.toUpperCase()) continue;
         // A word number needs a scale (`two billion dollars`); `one dollar` alone is not news money.
         if (!/^\d/.test(n1!) && scaleOf(sp1, at1) === undefined && scaleOf(sp2, at2) === undefined) continue;
         const found = amounts(currency, n1!, scaleOf(sp1, at1), n2, scaleOf(sp2, at2), modOf(modWord), false);
-        if (found) push(m.index, m.index + m[0].length, found.value, modWord ? 'en.money.suffix+mod' : 'en.money.suffix');
+        if (found) push(startOf(m, modWord, n2), m.index + m[0].length, found.value, modWord ? 'en.money.suffix+mod' : 'en.money.suffix');
       }
       for (const m of text.matchAll(VAGUE)) {
         const [, modWord, , word] = m;

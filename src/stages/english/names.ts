@@ -6,12 +6,13 @@ import type { EnTerm, EnglishAnalysis } from './analysis.js';
  */
 
 export const isCapitalized = (t: EnTerm): boolean => /^[A-Z0-9]/.test(t.text) && /[A-Za-z]/.test(t.text);
-export const isPossessive = (t: EnTerm): boolean => /['’]s$/.test(t.text) || t.tags.has('Possessive');
+/** compromise tags every word of a possessive name as Possessive; only the word written with 's is. */
+export const isPossessive = (t: EnTerm): boolean => /['’]s$/.test(t.text);
 
 /** True when two neighbouring terms belong to one name: only spaces between them, or a hyphen (`Self-Defense`). */
 export function joined(a: EnTerm, b: EnTerm, text: string): boolean {
   const between = text.slice(a.end, b.start);
-  return between === ' ' || between === '-' || between === '' || (between === '. ' && /^[A-Z]$/.test(a.text.slice(-1)) && /\./.test(a.text));
+  return between === ' ' || between === '-' || between === '' || between === ' & ' || (between === '. ' && /^[A-Z]$/.test(a.text.slice(-1)) && /\./.test(a.text));
 }
 
 /** Terms of the sentence a term index is in: [first, last) indices. */

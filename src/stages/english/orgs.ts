@@ -1,7 +1,7 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { StageFactory } from '../../core/stage.js';
 import { AGREEMENT_HEADS } from '../../data/english/agreements.js';
-import { ABBREVIATED_HEADS, COUNTRIES, KNOWN_ORGANISATIONS, type KnownOrganisation, LEGAL_FORM_TAILS, NAME_STOP_WORDS, ORG_HEADS, SUFFIX_ONLY_HEADS } from '../../data/english/organisations.js';
+import { ABBREVIATED_HEADS, COUNTRIES, INDUSTRY_HEADS, KNOWN_ORGANISATIONS, type KnownOrganisation, LEGAL_FORM_TAILS, NAME_PARTICLES, NAME_STOP_WORDS, ORG_HEADS, SUFFIX_ONLY_HEADS } from '../../data/english/organisations.js';
 import type { KijiConfig } from '../../schema/config.js';
 import type { OrgKind, OrgRecord } from '../../schema/records.js';
 import { type EnTerm, type EnglishAnalysis, analyzeEnglish } from './analysis.js';
@@ -23,6 +23,9 @@ const STOP = new Set(NAME_STOP_WORDS);
 const SUFFIX_ONLY = new Set(SUFFIX_ONLY_HEADS);
 const ABBREVIATED = new Set(ABBREVIATED_HEADS);
 const COUNTRY = new Set(COUNTRIES);
+const INDUSTRY = new Set(INDUSTRY_HEADS);
+const PARTICLES = new Set(NAME_PARTICLES);
+const baseText = (t: EnTerm): string => t.text.replace(/['’]s$/, '');
 const AGREEMENT_HEAD_WORDS = new Set(AGREEMENT_HEADS.filter((h) => h.words.length === 1).map((h) => h.words[0]!));
 const ACRONYM = /^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&.+-]*[A-Z0-9+.]$/;
 
@@ -33,6 +36,8 @@ interface Candidate {
   kind?: OrgKind;
   alias?: boolean;
   rule: string;
+  /** A company's first word, by which later sentences call it (`Toyota` for `Toyota Motor Corp.`). */
+  shortName?: string;
 }
 
 /** Can this term be part of a capitalized name to the left of a head? */
@@ -45,12 +50,12 @@ function nameWord(t: EnTerm): boolean {
 
 function headAt(terms: EnTerm[], i: number, text: string): { last: number; head: string } | null {
   for (const words of MULTI_WORD_HEADS) {
-    if (words.every((w, k) => terms[i + k]?.text === w && (k === 0 || joined(terms[i + k - 1]!, terms[i + k]!, text)))) {
+    if (words.every((w, k) => terms[i + k] !== undefined && baseText(terms[i + k]!) === w && (k === 0 || joined(terms[i + k - 1]!, terms[i + k]!, text)))) {
       return { last: i + words.length - 1, head: words.join(' ') };
     }
   }
-  const t = terms[i]!;
-  if (ORG_HEADS[t.text] !== undefined) return { last: i, head: t.text };
+  const base = baseText(terms[i]!);
+  if (ORG_HEADS[base] !== undefined) return { last: i, head: base };
   return null;
 }
 
@@ -81,11 +86,20 @@ function extendChain(terms: EnTerm[], last: number, to: number, text: string): n
           if (!(p + 2 < to && isCapitalized(terms[p]!) && terms[p + 1]!.text === 'and' && isCapitalized(terms[p + 2]!))) break;
         } else {
           m = k + 2;
-          // `and X` joins only a single subject word, not the start of another name or a country.
-          const after = terms[m];
-          const afterNext = terms[m + 1];
-          if (!after || !isCapitalized(after) || COUNTRY.has(after.text) || STOP.has(after.text)) break;
-          if (afterNext && joined(after, afterNext, text) && isCapitalized(afterNext)) break;
+          // `and X (Y …)` continues the subject (`Energy Economics and Financial Analysis`) unless it starts another
+          // name: a country, a head (`and Toyota Motor Corp.`), a stop word.
+          let r = m;
+          let ok = r < to && isCapitalized(terms[r]!) && !STOP.has(terms[r]!.text) && !COUNTRY.has(terms[r]!.text);
+          while (ok && r < to) {
+            if (ORG_HEADS[baseText(terms[r]!)] !== undefined && r > m) ok = false;
+            if (r + 1 < to && joined(terms[r]!, terms[r + 1]!, text) && isCapitalized(terms[r + 1]!) && !STOP.has(terms[r + 1]!.text)) r++;
+            else break;
+          }
+          if (!ok) break;
+          if (r > m) {
+            k = r;
+            continue;
+          }
         }
         if (m < to && isCapitalized(terms[m]!) && !COUNTRY.has(terms[m]!.text)) {
           k = m;
@@ -110,7 +124,9 @@ function extendLegalTail(terms: EnTerm[], last: number, to: number, text: string
   return end;
 }
 
+/** Where a name ending in this term ends: after an abbreviation's period (`Corp.`), before a possessive (`Commission's`). */
 function endOf(t: EnTerm, text: string): number {
+  if (isPossessive(t) && /['’]s$/.test(t.text)) return t.end - 2;
   return ABBREVIATED.has(t.text) && text[t.end] === '.' ? t.end + 1 : t.end;
 }
 
@@ -128,8 +144,10 @@ function headCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
       while (first - 1 >= from && joined(terms[first - 1]!, terms[first]!, text) && nameWord(terms[first - 1]!)) first--;
       // A name never starts with an agreement word (`Agreement`, `Treaty`) or a country's possessive.
       let last = extendChain(terms, head.last, to, text);
-      if (isPossessive(terms[last]!)) last = head.last;
-      last = extendLegalTail(terms, last, to, text);
+      if (!isPossessive(terms[last]!)) last = extendLegalTail(terms, last, to, text);
+      // An industry word inside a longer capitalized run (`Energy Minister`, `Gas Supply`) is not where the name ends.
+      const next = terms[last + 1];
+      if (INDUSTRY.has(head.head) && last === head.last && next && next.sentence === terms[i]!.sentence && joined(terms[last]!, next, text) && isCapitalized(next) && !isPossessive(terms[last]!)) continue;
       const hasLeft = first < i;
       const hasChain = last > head.last && !ABBREVIATED.has(terms[last]!.text);
       if (!hasLeft && !hasChain && last === head.last) continue;
@@ -138,8 +156,12 @@ function headCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
       // A lone head after the sentence's first word is a capitalized common word ("Department officials said").
       const words = terms.slice(first, last + 1);
       if (words.some((w) => AGREEMENT_HEAD_WORDS.has(w.text.toLowerCase()) && /^[A-Z]/.test(w.text))) continue;
-      if (isPossessive(terms[i]!)) continue;
-      out.push({ start: terms[first]!.start, end: endOf(terms[last]!, text), kind: ORG_HEADS[head.head]!, rule: hasChain ? 'en.org.head-of' : 'en.org.head' });
+      const candidate: Candidate = { start: terms[first]!.start, end: endOf(terms[last]!, text), kind: ORG_HEADS[head.head]!, rule: hasChain ? 'en.org.head-of' : 'en.org.head' };
+      const firstWord = terms[first]!;
+      if (candidate.kind === 'company' && hasLeft && /^[A-Z][a-z]{2,}$|^[A-Z]{3,}$/.test(firstWord.text) && !COUNTRY.has(firstWord.text) && !['Place', 'Demonym', 'Adjective', 'Country', 'City'].some((tag) => firstWord.tags.has(tag))) {
+        candidate.shortName = firstWord.text;
+      }
+      out.push(candidate);
     }
   }
   return out;
@@ -157,7 +179,10 @@ function compromiseCandidates(analysis: EnglishAnalysis, text: string): Candidat
     }
     let j = i;
     while (j + 1 < terms.length && terms[j + 1]!.sentence === terms[i]!.sentence && terms[j + 1]!.tags.has('Organization') && joined(terms[j]!, terms[j + 1]!, text) && nameWord(terms[j + 1]!)) j++;
-    if (j > i && !isTitleCase(analysis, terms[i]!.sentence)) {
+    const after = terms[j + 1];
+    const cut = after !== undefined && after.sentence === terms[j]!.sentence && joined(terms[j]!, after, text) && isCapitalized(after);
+    const adjectival = terms[j]!.tags.has('Adjective') || terms[j]!.tags.has('Demonym') || /(?:an|ese|ish|ic)$/.test(terms[j]!.text);
+    if (j > i && !cut && !adjectival && !isTitleCase(analysis, terms[i]!.sentence)) {
       out.push({ start: terms[i]!.start, end: endOf(terms[j]!, text), kind: ABBREVIATED.has(terms[j]!.text) ? 'company' : 'other', rule: 'en.org.compromise' });
     }
     i = j + 1;
@@ -207,7 +232,7 @@ function acronymCandidates(analysis: EnglishAnalysis, text: string, known: Candi
       let k = i - 1;
       if (terms[k]!.sentence !== t.sentence) continue;
       const last = k;
-      while (k - 1 >= 0 && terms[k - 1]!.sentence === t.sentence && (joined(terms[k - 1]!, terms[k]!, text) || /^(of|and|for|the)$/.test(terms[k]!.text)) && (nameWord(terms[k - 1]!) || /^(of|and|for|the)$/.test(terms[k - 1]!.text))) k--;
+      while (k - 1 >= 0 && terms[k - 1]!.sentence === t.sentence && (joined(terms[k - 1]!, terms[k]!, text) || /^(of|and|for|the)$/.test(terms[k]!.text)) && (nameWord(terms[k - 1]!) || /^(of|and|for|the)$/.test(terms[k - 1]!.text) || PARTICLES.has(terms[k - 1]!.text))) k--;
       while (k < last && !isCapitalized(terms[k]!)) k++;
       const name = text.slice(terms[k]!.start, terms[last]!.end);
       if (k < last && acronymFits(t.text, name) && !AGREEMENT_HEADS.some((h) => h.words.length === 1 && new RegExp(`\\b${h.words[0]}\\b`, 'i').test(name))) {
@@ -228,11 +253,27 @@ function acronymCandidates(analysis: EnglishAnalysis, text: string, known: Candi
   return out;
 }
 
+/** Later mentions of a company by its first word alone (`Kestrel` after `Kestrel Semiconductor`). */
+function shortNameCandidates(found: Candidate[], text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const names = new Map<string, Candidate>();
+  for (const c of found) if (c.shortName && !names.has(c.shortName)) names.set(c.shortName, c);
+  for (const [short, full] of names) {
+    const fullName = text.slice(full.start, full.end);
+    const pattern = new RegExp(`(?<![A-Za-z0-9-]|[A-Z][\\w.]* )${escapeRegExp(short)}(?![A-Za-z0-9-]| [A-Z])`, 'g');
+    for (const m of text.matchAll(pattern)) {
+      if (m.index < full.end) continue;
+      out.push({ start: m.index, end: m.index + short.length, name: fullName, kind: 'company', alias: true, rule: 'en.org.short-name' });
+    }
+  }
+  return out;
+}
+
 export function findOrganisations(doc: ArticleDocument): OrgRecord[] {
   const text = doc.norm.text;
   const analysis = analyzeEnglish(doc);
   const base = [...lexiconCandidates(lexicon(doc.config), text), ...headCandidates(analysis, text), ...compromiseCandidates(analysis, text)];
-  const all = [...base, ...acronymCandidates(analysis, text, base)];
+  const all = [...base, ...acronymCandidates(analysis, text, base), ...shortNameCandidates(base, text)];
   return all.map((c) => {
     const span = doc.rawSpan(c.start, c.end);
     const value: OrgRecord['value'] = { name: c.name ?? span.text };
