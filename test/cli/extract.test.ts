@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+describe('kiji extract --jsonl (the evaluation contract)', () => {
+  it('writes one {id, spans} line per input line, in order, with values the scorer reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiji-extract-'));
+    const input = join(dir, 'in.jsonl');
+    const lines = [
+      { id: 'b', text: '防衛省は2025年11月2日、1億3,000万米ドルの支援を決めた。', ref: '2025-11-04' },
+      { id: 'a', text: '特に記録すべきことはない。' },
+      { id: 7, text: '𠮷田😀氏は２０２５年１１月２日に来日した。' },
+    ];
+    writeFileSync(input, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const run = await runCli(['extract', '--jsonl', input]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const out = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; spans: { start: number; end: number; type: string; text: string; value: unknown }[] });
+    expect(out.map((o) => o.id)).toEqual(['b', 'a', '7']);
+    const first = out[0]!.spans;
+    expect(first.find((s) => s.type === 'DATE')).toMatchObject({ text: '2025年11月2日', value: '2025-11-02' });
+    expect(first.find((s) => s.type === 'MONEY')?.value).toMatchObject({ amount: 130000000, amountText: '130000000', currency: 'USD' });
+    expect(out[1]!.spans).toEqual([]);
+    for (const [i, doc] of out.entries()) {
+      for (const span of doc.spans) expect(lines[i]!.text.slice(span.start, span.end)).toBe(span.text);
+    }
+  });
+
+  it('reports a line that is not JSON as a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiji-extract-'));
+    const input = join(dir, 'bad.jsonl');
+    writeFileSync(input, '{"id":"x","text":"今日は晴れ。"}\nnot json\n');
+    const run = await runCli(['extract', '--jsonl', input]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/line 2: not JSON/);
+  });
+
+  it('prints help for the command', async () => {
+    const run = await runCli(['extract', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/--jsonl <file>/);
+  });
+});
+
+describe('kiji extract FILE', () => {
+  it('prints the article result as JSON with the publication date from the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiji-extract-'));
+    const file = join(dir, 'article.txt');
+    writeFileSync(file, '防衛協力の進展\n公開日:2025/11/04\n国防省は11月2日、覚書に署名した。\n');
+    const run = await runCli(['extract', file]);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as { publishedAt?: string; records: { type: string; value: unknown }[] };
+    expect(result.publishedAt).toBe('2025-11-04');
+    expect(result.records.map((r) => r.type)).toContain('ORG');
+  });
+});
