@@ -68,13 +68,23 @@ const ymd = (d: CalendarDate) => `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)
 const first = (year: number, month: number): CalendarDate => ({ year, month, day: 1 });
 const last = (year: number, month: number): CalendarDate => ({ year, month, day: daysInMonth(year, month) });
 
+/**
+ * News mostly reports what has happened: a date after the reference date counts as twice as far away as one before it
+ * when choosing the year or month of a partial date.
+ */
+const FUTURE_WEIGHT = 2;
+const distanceTo = (ref: CalendarDate, date: CalendarDate): number => {
+  const d = dayNumber(date) - dayNumber(ref);
+  return d > 0 ? d * FUTURE_WEIGHT : -d;
+};
+
 /** The year that puts month/day nearest the reference date (a January article's 12月28日 is last December). */
 function nearestYear(ref: CalendarDate, month: number, day: number | undefined): number {
   let best = ref.year;
   let bestDistance = Infinity;
   for (const year of [ref.year, ref.year - 1, ref.year + 1]) {
     const d = Math.min(day ?? 15, daysInMonth(year, month));
-    const distance = Math.abs(dayNumber({ year, month, day: d }) - dayNumber(ref));
+    const distance = distanceTo(ref, { year, month, day: d });
     if (distance < bestDistance) {
       best = year;
       bestDistance = distance;
@@ -90,7 +100,7 @@ function nearestMonth(ref: CalendarDate, day: number): { year: number; month: nu
   for (const n of [0, -1, 1]) {
     const ym = addMonths(ref.year, ref.month, n);
     if (day > daysInMonth(ym.year, ym.month)) continue;
-    const distance = Math.abs(dayNumber({ ...ym, day }) - dayNumber(ref));
+    const distance = distanceTo(ref, { ...ym, day });
     if (distance < bestDistance) {
       best = ym;
       bestDistance = distance;

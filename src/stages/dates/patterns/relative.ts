@@ -3,7 +3,7 @@
  * `前年比` and the like are comparisons, not dates.
  */
 import { RELATIVE_WORDS } from '../../../data/date-words.js';
-import { alternation, startsWith } from '../fragments.js';
+import { NUM_BEFORE_CHARS, alternation, blockedBefore, startsWith } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
 import type { DatePart } from '../../../schema/records.js';
 
@@ -21,6 +21,8 @@ export const relativeParsers: readonly DateParser[] = [
       const word = m[1]!;
       const end = m.index + word.length;
       if (KANA_WORD.test(word) && (!KANA_FOLLOW.test(ctx.text.slice(end, end + 2)) || /[ぁ-ゖ]/.test(ctx.text[m.index - 1] ?? ''))) return null;
+      // 3月初め and 2026年末 are a month or year with a suffix, not 月初め / 年末 on their own.
+      if ((word[0] === '年' || word[0] === '月') && blockedBefore(ctx.text, m.index, `${NUM_BEFORE_CHARS}元今昨来先去翌同前当本 `)) return null;
       const entry = RELATIVE_WORDS[word]!;
       const rule = entry.anaphoric ? 'ja.date.anaphoric' : 'ja.date.relative';
       const fields = {
