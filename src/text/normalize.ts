@@ -39,6 +39,19 @@ const EXTRA_FOLDS: Readonly<Record<string, string>> = {
   '\r': '\n',
 };
 
+/** Folded forms of clusters already seen: news text repeats the same few full-width characters. */
+const foldCache = new Map<string, string>();
+
+function foldCluster(cluster: string): string {
+  let folded = foldCache.get(cluster);
+  if (folded === undefined) {
+    const nfkc = cluster.normalize('NFKC');
+    folded = EXTRA_FOLDS[nfkc] ?? nfkc;
+    if (foldCache.size < 10_000) foldCache.set(cluster, folded);
+  }
+  return folded;
+}
+
 export interface NormalizedText {
   /** The normalized text. */
   readonly text: string;
@@ -88,9 +101,7 @@ export function normalizeText(raw: string): NormalizedText {
     // Slow path: one code point plus the combining marks that fold into it.
     let j = i + (code >= 0xd800 && code <= 0xdbff && i + 1 < raw.length ? 2 : 1);
     while (j < raw.length && isCombiningMark(raw.charCodeAt(j))) j++;
-    const cluster = raw.slice(i, j);
-    const nfkc = cluster.normalize('NFKC');
-    const folded = EXTRA_FOLDS[nfkc] ?? nfkc;
+    const folded = foldCluster(raw.slice(i, j));
     reserve(folded.length);
     for (let k = 0; k < folded.length; k++) {
       starts[n] = i;
