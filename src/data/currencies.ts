@@ -40,6 +40,10 @@ export interface CurrencySpec {
   minor?: readonly string[];
   /** Characters that must not follow the word (一元化, 二元論: 元 is not the yuan there). */
   notFollowedBy?: string;
+  /** No space allowed between the numeral and the word (`3 元` is not an amount). */
+  tight?: boolean;
+  /** Not money in a sentence matching this (ポンド is also the weight unit: 3ポンド砲, 体重147ポンド). */
+  notInSentence?: RegExp;
 }
 
 const DOLLAR_MINOR = ['セント'] as const;
@@ -64,11 +68,12 @@ export const CURRENCIES: readonly CurrencySpec[] = [
   { code: 'NZD', after: [...dollarNames('NZ', 'ニュージーランド'), 'NZD'], before: ['NZ$', 'NZD'], minor: DOLLAR_MINOR },
   { code: 'BND', after: [...dollarNames('ブルネイ'), 'BND'], before: ['B$', 'BND'], minor: DOLLAR_MINOR },
   { code: 'EUR', after: ['ユーロ', 'EUR', 'euros', 'euro'], before: ['€', 'EUR'], minor: ['セント'] },
-  // ポンド is also the weight unit: not before 砲 (3ポンド砲, a gun) or 級.
-  { code: 'GBP', after: ['ポンド', '英ポンド', '英国ポンド', 'GBP'], before: ['£', 'GBP'], minor: ['ペンス'], notFollowedBy: '砲級' },
-  { code: 'CNY', after: ['人民元', '中国元', '元', 'CNY', 'RMB'], before: ['CNY', 'RMB'], minor: ['角', '分'], notFollowedBy: '化的論素号帥首老旦祖凶本来年気' },
+  // ポンド alone is also the weight unit (guns, boxers, fish): not money next to weight words.
+  { code: 'GBP', after: ['ポンド'], minor: ['ペンス'], notFollowedBy: '砲級', notInSentence: /砲|体重|計量|重量|重さ|口径|級|キロ|kg|ボール|釣/ },
+  { code: 'GBP', after: ['英ポンド', '英国ポンド', 'GBP'], before: ['£', 'GBP'], minor: ['ペンス'] },
+  { code: 'CNY', after: ['人民元', '中国元', '元', 'CNY', 'RMB'], before: ['CNY', 'RMB'], minor: ['角', '分'], notFollowedBy: '化的論素号帥首老旦祖凶本来年気', tight: true },
   { code: 'KRW', after: ['ウォン', '韓国ウォン', 'KRW'], before: ['₩', 'KRW'] },
-  { code: 'VND', after: ['ドン', 'ベトナムドン', 'ベトナム・ドン', 'VND'], before: ['₫', 'VND'], notFollowedBy: 'ァ-ヺー' },
+  { code: 'VND', after: ['ドン', 'ベトナムドン', 'ベトナム・ドン', 'VND'], before: ['₫', 'VND'], notFollowedBy: 'ァ-ヺー', tight: true },
   { code: 'INR', after: ['ルピー'], before: ['₹'], context: 'rupee' },
   { code: 'INR', after: ['インドルピー', 'インド・ルピー', 'INR'], before: ['INR', 'Rs.', 'Rs'] },
   { code: 'PKR', after: ['パキスタンルピー', 'パキスタン・ルピー', 'PKR'], before: ['PKR'] },

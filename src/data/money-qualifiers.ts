@@ -45,6 +45,7 @@ export const MONEY_QUALIFIERS_AFTER: readonly MoneyQualifier[] = [
   { text: 'を超える', mod: 'MORE_THAN' },
   { text: 'を超す', mod: 'MORE_THAN' },
   { text: 'を上回る', mod: 'MORE_THAN' },
+  { text: 'を突破', mod: 'MORE_THAN' },
   { text: '余り', mod: 'MORE_THAN' },
   { text: 'あまり', mod: 'MORE_THAN' },
   { text: '余', mod: 'MORE_THAN' },
@@ -55,6 +56,7 @@ export const MONEY_QUALIFIERS_AFTER: readonly MoneyQualifier[] = [
   { text: '足らず', mod: 'LESS_THAN' },
   { text: 'に満たない', mod: 'LESS_THAN' },
   { text: 'を下回る', mod: 'LESS_THAN' },
+  { text: 'を切る', mod: 'LESS_THAN' },
   { text: '以下', mod: 'UP_TO' },
   { text: '以内', mod: 'UP_TO' },
 ];

@@ -92,7 +92,11 @@ const VAGUE = VAGUE_NUMERAL_PREFIXES.join('');
 const NUM = `(?:[0-9]+(?:\\.[0-9]+)?|[${KANJI}]|[${VAGUE}](?=[${UNIT_CHARS}]))+`;
 const SCALE = `(?:${alternation(Object.keys(ENGLISH_SCALE_WORDS))})(?![A-Za-z])`;
 const AFTER = alternation(AFTER_WORDS.keys());
-const BEFORE = alternation(BEFORE_WORDS.keys());
+/** Symbols and codes before the amount match as written (RS422 is not rupees), plus lower case for `$` forms (us$). */
+const BEFORE = [...new Set([...BEFORE_WORDS.keys()].flatMap((w) => (w.includes('$') ? [w, w.toLowerCase()] : [w])))]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|');
 const RANGE_CONNECTOR = '(?:~|-|から|ないし|、)';
 
 /** numeral (+ scale word) [range] + currency word. */
@@ -179,9 +183,9 @@ function isYuanIdiom(sentence: string, end: number, num: string, currency: strin
   return currency === '元' && num.length === 1 && KANJI_DIGIT_CHARS.has(num) && YUAN_IDIOM_NEXT.test(sentence.slice(end, end + 1));
 }
 
+const NOT_FOLLOWED_BY = new Map(CURRENCIES.filter((c) => c.notFollowedBy).map((c) => [c, new RegExp(`^[${c.notFollowedBy}]`)]));
 function notFollowedBy(spec: CurrencySpec, next: string | undefined): boolean {
-  if (next === undefined || !spec.notFollowedBy) return true;
-  return !new RegExp(`[${spec.notFollowedBy}]`).test(next);
+  return next === undefined || !NOT_FOLLOWED_BY.get(spec)?.test(next);
 }
 
 function qualifierBefore(sentence: string, at: number): MoneyQualifier | undefined {
@@ -189,9 +193,10 @@ function qualifierBefore(sentence: string, at: number): MoneyQualifier | undefin
   return QUALIFIERS_BEFORE.find((q) => head.endsWith(q.text));
 }
 
+const QUALIFIER_NOT_FOLLOWED_BY = new Map(MONEY_QUALIFIERS_AFTER.filter((q) => q.notFollowedBy).map((q) => [q, new RegExp(`^[${q.notFollowedBy}]`)]));
 function qualifierAfter(sentence: string, at: number): MoneyQualifier | undefined {
   const tail = sentence.slice(at, at + 8);
-  return QUALIFIERS_AFTER.find((q) => tail.startsWith(q.text) && !(q.notFollowedBy && new RegExp(`^[${q.notFollowedBy}]`).test(tail.slice(q.text.length))));
+  return QUALIFIERS_AFTER.find((q) => tail.startsWith(q.text) && !QUALIFIER_NOT_FOLLOWED_BY.get(q)?.test(tail.slice(q.text.length)));
 }
 
 interface LocalSpan {
@@ -237,11 +242,12 @@ export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
     const reject = () => {
       SUFFIX_PATTERN.lastIndex = m!.index + 1;
     };
-    if (!isNumeral(amount.text) || (max && !isNumeral(max.text)) || !notFollowedBy(spec, sentence[end]) || isGluedKanjiDigit(sentence, start, amount.text, g.cur!) || isYuanIdiom(sentence, end, amount.text, g.cur!) || isInsideOtherNumber(sentence, start)) {
+    if (!isNumeral(amount.text) || (max && !isNumeral(max.text)) || !notFollowedBy(spec, sentence[end]) || spec.notInSentence?.test(sentence) || isGluedKanjiDigit(sentence, start, amount.text, g.cur!) || isYuanIdiom(sentence, end, amount.text, g.cur!) || isInsideOtherNumber(sentence, start)) {
       reject();
       continue;
     }
-    if (/[A-Za-z]$/.test(g.cur!) && /[A-Za-z]/.test(sentence[end] ?? '')) {
+    // Letter codes need a break after them (5 USDT is not dollars); 元 and other one-kanji words no space before (3 元).
+    if ((/[A-Za-z]$/.test(g.cur!) && /[A-Za-z]/.test(sentence[end] ?? '')) || (spec.tight && sentence[end - g.cur!.length - 1] === ' ')) {
       reject();
       continue;
     }
