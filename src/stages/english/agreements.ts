@@ -137,7 +137,7 @@ function candidates(analysis: EnglishAnalysis, text: string, list: AgreementHead
           first -= 2;
           continue;
         }
-        if (isNameWord(prev) && (text[prev.end] === '-' || prev.tags.has('Demonym') || prev.tags.has('Acronym')) && !titleCase) {
+        if (isNameWord(prev) && (text[prev.end] === '-' || prev.tags.has('Demonym') || prev.tags.has('Acronym') || /^[A-Z]{2,}$/.test(prev.text)) && !titleCase) {
           first--;
           while (first - 1 >= from && text[terms[first - 1]!.end] === '-' && isNameWord(terms[first - 1]!)) first--;
         }

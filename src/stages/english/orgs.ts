@@ -141,7 +141,12 @@ function headCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
       const head = headAt(terms, i, text);
       if (!head) continue;
       let first = i;
-      while (first - 1 >= from && joined(terms[first - 1]!, terms[first]!, text) && nameWord(terms[first - 1]!)) first--;
+      for (;;) {
+        if (first - 1 >= from && joined(terms[first - 1]!, terms[first]!, text) && nameWord(terms[first - 1]!)) first--;
+        // `Research & Technologies`: an ampersand between two name words.
+        else if (first - 2 >= from && terms[first - 1]!.text === '&' && joined(terms[first - 1]!, terms[first]!, text) && joined(terms[first - 2]!, terms[first - 1]!, text) && nameWord(terms[first - 2]!)) first -= 2;
+        else break;
+      }
       // A name never starts with an agreement word (`Agreement`, `Treaty`) or a country's possessive.
       let last = extendChain(terms, head.last, to, text);
       if (!isPossessive(terms[last]!)) last = extendLegalTail(terms, last, to, text);
