@@ -9,13 +9,13 @@ const A = (kind: AgreementKind, words: string): [string, AgreementKind][] => wor
 
 export const AGREEMENT_HEADS: ReadonlyMap<string, AgreementKind> = new Map<string, AgreementKind>([
   ...A('treaty', '条約 平和条約 基本条約 同盟条約'),
-  ...A('agreement', '協定 協定書 合意 合意書 合意文書 取り決め 取極 取極め 取りきめ 協約 契約 協力協定 議定書 付属書 交換公文 アコード'),
+  ...A('agreement', '協定 協定書 合意 合意書 合意文書 取り決め 取極 取極め 取りきめ 協約 協力協定 議定書 付属書 交換公文 アコード'),
   ...A('memorandum', '覚書 了解覚書 覚え書き 覚書き 協力覚書 了解事項 趣意書'),
   ...A('statement', '声明 共同声明 共同ビジョン声明 ビジョン声明 首脳声明 共同発表 共同文書 コミュニケ 共同コミュニケ 議長声明 閣僚声明'),
   ...A('declaration', '宣言 共同宣言 首脳宣言 閣僚宣言'),
   ...A('charter', '憲章 規約 規程 大綱'),
   ...A('partnership', 'パートナーシップ 戦略的パートナーシップ 連携 経済連携'),
-  ...A('framework', '枠組み 枠組 枠組条約 フレームワーク イニシアチブ イニシアティブ 構想'),
+  ...A('framework', '枠組み 枠組 枠組条約 フレームワーク イニシアチブ イニシアティブ'),
   ...A('code_of_conduct', '行動規範 行動指針 行動基準'),
 ]);
 

@@ -17,8 +17,8 @@ export const TITLES: ReadonlySet<string> = new Set(
 
 /** Titles whose first character is itself an organisation head: `局長` ends `防衛政策局長`, whose organisation is `防衛政策局`. */
 export const TITLES_WITH_HEAD: ReadonlyMap<string, string> = new Map([
-  ['局長', '局'], ['部長', '部'], ['課長', '課'], ['室長', '室'], ['所長', '所'], ['院長', '院'], ['署長', '署'], ['社長', '社'],
-  ['会長', '会'], ['団長', '団'], ['隊長', '隊'], ['庁長官', '庁'], ['党首', '党'], ['学長', '学'],
+  ['局長', '局'], ['部長', '部'], ['課長', '課'], ['室長', '室'], ['所長', '所'], ['院長', '院'], ['署長', '署'],
+  ['団長', '団'], ['隊長', '隊'], ['庁長官', '庁'], ['党首', '党'], ['学長', '学'],
 ]);
 
 /** Words after a katakana name that make it a person, not an organisation (`スアン・チエン国防相`, `マーティン氏`). */

@@ -94,7 +94,7 @@ export function findAgreements(tokens: readonly Token[], norm: string, heads: Re
       if (isNameLike(t)) named = true;
       if (isContent(t)) content++;
     }
-    if (content >= 2 || (content >= 1 && (found.kind === 'partnership' || found.kind === 'code_of_conduct' || found.first < k))) named = true;
+    if (content >= 2 || (content >= 1 && (found.kind === 'partnership' || found.kind === 'code_of_conduct' || found.kind === 'charter' || found.first < k))) named = true;
     let alias: AgreementCandidate['alias'];
     let rule = 'ja.agreement.compound';
 
@@ -113,7 +113,7 @@ export function findAgreements(tokens: readonly Token[], norm: string, heads: Re
         joinEnd = cursor - modifier[0].length;
         named = true;
         rule = 'ja.agreement.modifier';
-      } else if (left.endsWith('的な')) {
+      } else if (left.endsWith('的な') && named) {
         joinEnd = cursor - 1;
       } else if (left.endsWith('の') && step > 0) {
         joinEnd = cursor - 1;

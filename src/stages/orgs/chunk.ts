@@ -164,7 +164,7 @@ function prefixNames(tokens: readonly Token[], s: number, headFirst: number, hea
     words++;
   }
   if (generic) return false;
-  if (head.weak) return nameLike || (chars >= 3 && words >= 2);
+  if (head.weak) return chars >= 2 && (nameLike || (chars >= 3 && words >= 2));
   return true;
 }
 
@@ -236,7 +236,9 @@ export function chunkRun(tokens: readonly Token[], from: number, to: number, nor
       const name = surfaceOf(tokens, s, k + 1);
       let hasOrgToken = false;
       for (let i = s; i <= k; i++) if (isOrgToken(tokens[i]!)) hasOrgToken = true;
-      if (!GENERIC_ORG_WORDS.has(name) && (prefixNames(tokens, s, found.first, found.head) || (hasOrgToken && found.first > s))) {
+      // A head of several tokens can be a whole name (海上+自衛隊, 陸上+自衛隊).
+      const wholeHead = found.first === s && k > s;
+      if (!GENERIC_ORG_WORDS.has(name) && (wholeHead || prefixNames(tokens, s, found.first, found.head) || (hasOrgToken && found.first > s))) {
         const candidate: OrgCandidate = { start: tokens[s]!.start, end: t.end, rule: 'ja.org.head', kind: kindOfName(name, found.head.kind)! };
         if (COMPANY_FORMS.includes(surfaceOf(tokens, found.first, k + 1)) && found.first > s) candidate.core = { start: tokens[s]!.start, end: tokens[found.first]!.start };
         if (candidate.kind === undefined) delete candidate.kind;

@@ -162,7 +162,11 @@ export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Fo
     const taken = alias && kept.find((k) => k.start < alias.end && alias.start < k.end);
     if (alias && taken) {
       // Already found (an acronym or lexicon alias): it stands for this name here.
-      if (taken.start === alias.start && taken.end === alias.end && taken !== c) {
+      if (taken.start >= alias.start && taken.end <= alias.end && taken !== c) {
+        // ADMM found as an acronym inside (ADMM+): the alias is the whole bracket.
+        taken.start = alias.start;
+        taken.end = alias.end;
+        taken.rule = 'ja.org.alias-defined';
         taken.name = c.name;
         taken.alias = true;
         if (c.kind) taken.kind = c.kind;
@@ -177,6 +181,16 @@ export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Fo
     if (c.core && c.core.end - c.core.start >= 2) {
       const core = norm.slice(c.core.start, c.core.end).replace(/[, ]+$/, '');
       if (core !== text && !aliases.has(core)) aliases.set(core, { name: c.name, kind: 'company' });
+    }
+  }
+  // A later mention found by another rule is still the alias (港湾公団 after 港湾開発公団(以下「港湾公団」)).
+  for (const c of kept) {
+    const target = c.alias ? undefined : aliases.get(norm.slice(c.start, c.end));
+    if (target && target.name !== c.name) {
+      c.name = target.name;
+      c.alias = true;
+      c.rule = 'ja.org.alias-mention';
+      if (target.kind) c.kind = target.kind;
     }
   }
   const all = [...kept, ...extra];

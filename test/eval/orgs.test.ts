@@ -1,0 +1,41 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createPipeline } from '../../src/index.js';
+
+/**
+ * "Figures only go up": ORG lenient F1 on fixed subsets of the dev sets (every 4th line, so this stays fast),
+ * scored by the shared scorer. Floors are one point below what the organisation stage reached.
+ */
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const evalDir = process.env.KIJI_EVAL_DIR ?? resolve(repoRoot, '../shared/eval');
+const present = existsSync(join(evalDir, 'score.mjs'));
+
+const SETS = [
+  { file: 'stockmark-ner-wikipedia/dev.jsonl', reached: 0.657 },
+  { file: 'ud-japanese-gsd-ne/dev.jsonl', reached: 0.559 },
+];
+
+describe.skipIf(!present)(`ORG dev scores (needs ${evalDir}; set KIJI_EVAL_DIR to run)`, () => {
+  it.each(SETS)('$file: lenient F1 does not drop', async ({ file, reached }) => {
+    const pipeline = await createPipeline({});
+    const lines = readFileSync(join(evalDir, file), 'utf8').split('\n').filter(Boolean).filter((_, i) => i % 4 === 0);
+    const dir = mkdtempSync(join(tmpdir(), 'kiji-eval-orgs-'));
+    const gold = join(dir, 'gold.jsonl');
+    const pred = join(dir, 'pred.jsonl');
+    writeFileSync(gold, lines.join('\n') + '\n');
+    const out = lines.map((line) => {
+      const item = JSON.parse(line) as { id: string; text: string; ref?: string };
+      const result = pipeline.process({ id: item.id, text: item.text, ...(item.ref ? { publishedAt: item.ref } : {}) });
+      return JSON.stringify({ id: item.id, spans: result.records.filter((r) => r.type === 'ORG') });
+    });
+    writeFileSync(pred, out.join('\n') + '\n');
+    const report = JSON.parse(execFileSync('node', [join(evalDir, 'score.mjs'), gold, pred, '--json', '--types', 'ORG'], { encoding: 'utf8' })) as { rows: { type: string; lenientF1: number }[] };
+    const f1 = report.rows.find((r) => r.type === 'ORG')!.lenientF1;
+    console.log(`${file}: ORG lenient F1 ${f1}`);
+    expect(f1).toBeGreaterThanOrEqual(reached - 0.01);
+  }, 60_000);
+});

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPipeline, type OrgRecord, type Pipeline } from '../../src/index.js';
+
+interface OrgCase {
+  text: string;
+  expect: { text: string; name?: string; kind?: string; alias?: boolean }[];
+}
+const spec = JSON.parse(readFileSync(new URL('../../fixtures/specs/orgs/cases.json', import.meta.url), 'utf8')) as { cases: OrgCase[] };
+
+let pipeline: Pipeline;
+beforeAll(async () => {
+  pipeline = await createPipeline({});
+});
+
+const orgsOf = (p: Pipeline, text: string) => p.process({ text }).records.filter((r): r is OrgRecord => r.type === 'ORG');
+
+describe('organisations (fixtures/specs/orgs/cases.json)', () => {
+  it.each(spec.cases.map((c) => [c.text, c] as const))('%s', (_text, c) => {
+    const orgs = orgsOf(pipeline, c.text);
+    expect(orgs.map((o) => o.text)).toEqual(c.expect.map((e) => e.text));
+    c.expect.forEach((e, i) => {
+      const o = orgs[i]!;
+      if (e.name) expect(o.value.name).toBe(e.name);
+      if (e.kind) expect(o.value.kind).toBe(e.kind);
+      expect(o.value.alias ?? false).toBe(e.alias ?? false);
+    });
+  });
+});
+
+describe('organisation lexicon from the config', () => {
+  it('matches user names and aliases with their canonical name and kind', async () => {
+    const custom = await createPipeline({ lexicons: { organisations: [{ name: 'ミライ港湾サービス', aliases: ['MPS'], kind: 'company' }] } });
+    const orgs = orgsOf(custom, 'ミライ港湾サービスは拡張を発表した。MPSの株価は上昇した。');
+    expect(orgs.map((o) => [o.text, o.value.name, o.value.kind, o.value.alias ?? false])).toEqual([
+      ['ミライ港湾サービス', 'ミライ港湾サービス', 'company', false],
+      ['MPS', 'ミライ港湾サービス', 'company', true],
+    ]);
+  });
+
+  it('keeps raw offsets when the name is written in full-width characters', () => {
+    const text = '提携先は㈱北陸経済研究所とＡＢＣ銀行。';
+    for (const o of orgsOf(pipeline, text)) expect(text.slice(o.start, o.end)).toBe(o.text);
+    expect(orgsOf(pipeline, text).map((o) => o.value.name)).toEqual(['(株)北陸経済研究所', 'ABC銀行']);
+  });
+});
