@@ -58,8 +58,8 @@ export interface BatchSummary extends RunCounts {
   elapsedMs: number;
   interrupted: boolean;
   concurrency: number;
-  /** Time summed over workers: reading + decoding, pipeline; and the writer's time in transactions. */
-  timings: { walkMs: number; readMs: number; processMs: number; writeMs: number; hashMs: number };
+  /** Time summed over workers (reading + decoding, loading the pipeline, processing), the writer's time in transactions, and hashing to skip. */
+  timings: { walkMs: number; readMs: number; loadMs: number; processMs: number; writeMs: number; hashMs: number };
   /** Peak resident memory of the whole process (main thread and workers), and each worker's peak V8 heap. */
   memory: { peakRssMb: number; workerHeapMb: number[] };
 }
@@ -89,7 +89,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const counts: RunCounts = { seen: 0, processed: 0, skipped: 0, failed: 0 };
   const records: Record<string, number> = {};
   const failures: BatchFailure[] = [];
-  const timings = { walkMs: 0, readMs: 0, processMs: 0, writeMs: 0, hashMs: 0 };
+  const timings = { walkMs: 0, readMs: 0, loadMs: 0, processMs: 0, writeMs: 0, hashMs: 0 };
   const workerHeap = new Map<number, number>();
   let chars = 0;
   let total = 0;
@@ -130,6 +130,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   const onResult = (result: ArticleTaskResult) => {
     timings.readMs += result.readMs;
+    timings.loadMs += result.loadMs;
     timings.processMs += result.processMs;
     workerHeap.set(result.threadId, Math.max(workerHeap.get(result.threadId) ?? 0, result.heapMb));
     if (result.article.status === 'ok') {

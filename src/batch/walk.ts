@@ -21,7 +21,8 @@ export async function walkInputs(inputs: readonly string[], extensions: readonly
   const wanted = new Set(extensions.map((e) => e.toLowerCase()));
   const files: string[] = [];
   const failures: FailedArticle[] = [];
-  const seenFiles = new Set<string>();
+  /** Real path → the path it is read under: the file's own path when it is reached directly, else the first link. */
+  const seenFiles = new Map<string, string>();
   const seenDirs = new Set<string>();
 
   const addFile = async (path: string) => {
@@ -31,9 +32,8 @@ export async function walkInputs(inputs: readonly string[], extensions: readonly
     } catch {
       real = path;
     }
-    if (seenFiles.has(real)) return;
-    seenFiles.add(real);
-    files.push(path);
+    const known = seenFiles.get(real);
+    if (known === undefined || (path === real && known !== real)) seenFiles.set(real, path);
   };
 
   /** `ancestors` holds the real paths of the folders above `dir`, for loop detection. */
@@ -104,6 +104,7 @@ export async function walkInputs(inputs: readonly string[], extensions: readonly
     if (info.isDirectory()) await walkDir(path, []);
     else await addFile(path);
   }
+  files.push(...seenFiles.values());
   files.sort();
   failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, failures };

@@ -28,6 +28,8 @@ export interface ArticleTaskResult {
   types: Record<string, number>;
   /** Time in this worker: reading + decoding, and the pipeline. */
   readMs: number;
+  /** Waiting for the pipeline (kuromoji) to load: non-zero for a worker's first article only. */
+  loadMs: number;
   processMs: number;
   /** Peak V8 heap of this worker so far (MB). */
   heapMb: number;
@@ -38,16 +40,19 @@ let pipeline: Promise<Pipeline> | undefined;
 let peakHeap = 0;
 
 export default async function processArticleTask(task: ArticleTask): Promise<ArticleTaskResult> {
-  pipeline ??= createPipeline((Piscina.workerData as WorkerData).config);
-  const ready = await pipeline;
   const t0 = performance.now();
+  let tRead: number | undefined;
   let t1: number | undefined;
   let article: StoredArticle;
   const types: Record<string, number> = {};
   let source: { path: string; contentHash: string | null; bytes: number | null; format?: string; encoding?: string } = { path: task.path, contentHash: null, bytes: null };
   try {
+    // Read first: a file that cannot be read or decoded never waits for (or loads) kuromoji.
     const decoded = await readArticleFile(task.path, { maxBytes: task.maxBytes });
     source = { path: task.path, contentHash: decoded.sha256, bytes: decoded.bytes, format: decoded.format, encoding: decoded.encoding };
+    tRead = performance.now();
+    pipeline ??= createPipeline((Piscina.workerData as WorkerData).config);
+    const ready = await pipeline;
     t1 = performance.now();
     const result = ready.process({
       id: task.path,
@@ -65,5 +70,5 @@ export default async function processArticleTask(task: ArticleTask): Promise<Art
   const t2 = performance.now();
   const heap = getHeapStatistics().used_heap_size / 1048576;
   if (heap > peakHeap) peakHeap = heap;
-  return { article, types, readMs: (t1 ?? t2) - t0, processMs: t1 === undefined ? 0 : t2 - t1, heapMb: Math.round(peakHeap), threadId };
+  return { article, types, readMs: (tRead ?? t2) - t0, loadMs: t1 === undefined || tRead === undefined ? 0 : t1 - tRead, processMs: t1 === undefined ? 0 : t2 - t1, heapMb: Math.round(peakHeap), threadId };
 }

@@ -1,0 +1,100 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshot, writeArticles } from './helpers.js';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const bin = join(repoRoot, 'dist/cli/bin.js');
+
+const ARTICLES = 100;
+let root: string;
+let folder: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'kiji-resume-'));
+  folder = join(root, 'articles');
+  spawnSync('mkdir', ['-p', folder]);
+  writeArticles(folder, ARTICLES, 3);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A fixed-seed generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Articles the database holds now (0 while it does not exist or is being created). */
+function articleCount(db: string): number {
+  try {
+    return existsSync(db) ? Object.keys(snapshot(db)).length : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs `kiji run`; `kill` says when to SIGKILL it: after a delay from the start (start-up, kuromoji
+ * loading), or a little after it has committed more articles than `after` (in the middle of writing).
+ */
+function runCli(db: string, kill?: { delayMs: number } | { after: number; extraMs: number }): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [bin, 'run', folder, '--db', db, '--quiet', '--concurrency', '1'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timers: NodeJS.Timeout[] = [];
+    if (kill && 'delayMs' in kill) timers.push(setTimeout(() => child.kill('SIGKILL'), kill.delayMs));
+    if (kill && 'after' in kill) {
+      const poll = setInterval(() => {
+        if (articleCount(db) > kill.after) {
+          clearInterval(poll);
+          timers.push(setTimeout(() => child.kill('SIGKILL'), kill.extraMs));
+        }
+      }, 20);
+      timers.push(poll);
+    }
+    child.on('exit', (code, signal) => {
+      for (const t of timers) clearTimeout(t);
+      resolvePromise({ code, signal, stderr });
+    });
+  });
+}
+
+describe.skipIf(!existsSync(bin))('kill -9 at random moments, then one more run', () => {
+  it('leaves the database equal to a clean run: same articles, same mention counts, no duplicates', { timeout: 120_000 }, async () => {
+    const clean = join(root, 'clean.sqlite');
+    const cleanRun = runCli(clean); // runs beside the killed ones
+
+    const db = join(root, 'killed.sqlite');
+    const next = random(20251122);
+    let killed = 0;
+    let killedWhileWriting = 0;
+    for (let i = 0; i < 10; i++) {
+      const before = articleCount(db);
+      const whileWriting = i % 2 === 1;
+      const result = await runCli(db, whileWriting ? { after: before, extraMs: Math.round(next() * 300) } : { delayMs: Math.round(100 + next() * 2500) });
+      if (result.signal === 'SIGKILL') {
+        killed++;
+        if (whileWriting) killedWhileWriting++;
+      } else expect(result.code, result.stderr).toBe(0);
+      if (process.env.KIJI_DEBUG_RESUME) console.log(i, whileWriting, result.signal, before, articleCount(db));
+    }
+    expect(killed).toBeGreaterThanOrEqual(5);
+    expect(killedWhileWriting).toBeGreaterThanOrEqual(2);
+    const final = await runCli(db);
+    expect(final.code, final.stderr).toBe(0);
+
+    const cleanResult = await cleanRun;
+    expect(cleanResult.code, cleanResult.stderr).toBe(0);
+    const expected = snapshot(clean);
+    expect(Object.keys(expected)).toHaveLength(ARTICLES);
+    expect(snapshot(db)).toEqual(expected);
+  });
+});
