@@ -2,13 +2,14 @@
  * Durations and offsets from the reference date: 過去4年間, 3か月, 3ヶ月, 10日間, 半年, 1年半, 2年9カ月, 3日前, 2年後,
  * 数年前; anniversaries (50周年: a span of years, never the year 0050); ordinals (3年目, 5日目).
  */
-import { COUNT_NUM, KANJI_NUM, blockedBefore, startsWith, toInt } from '../fragments.js';
+import { COUNT_NUM, ERA_LETTERS, ERA_NAMES, KANJI_NUM, blockedBefore, startsWith, toInt } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
 
 const MONTH_UNIT = '(?:か|ヶ|ヵ|カ|ケ|箇)月';
 const PREFIX = '(過去|ここ|この|今後|向こう|約|およそ|最長|最大|最低|少なくとも)';
 const BEFORE_CHARS = `0123456789.${KANJI_NUM}第`;
 const NUM_START = startsWith(`0123456789${KANJI_NUM}`);
+const ERA_BEFORE = new RegExp(`(?:${ERA_NAMES}|[${ERA_LETTERS}])$`);
 const UNIT_LETTER: Record<string, 'Y' | 'M' | 'W' | 'D'> = { '年': 'Y', '週': 'W', '日': 'D' };
 
 function amount(text: string): { n: number | null; text: string } | null {
@@ -38,6 +39,13 @@ export const durationParsers: readonly DateParser[] = [
         if (unit !== 'D' || (a.n ?? 0) <= 31) return null;
       }
       if (a.n === 0.5 && unit === 'D') return null; // 半日 is half a day: a time, not a date
+      if (!prefix) {
+        // 2007年前 and 平成19年前 are a year and 前 ("before"), 2012年1月1日後 a date and 後: not offsets from today.
+        const before = m.input.slice(Math.max(0, m.index - 2), m.index);
+        if (unit === 'Y' && !kan && (a.n ?? 0) >= 1000 && /^\d+$/.test(numText!)) return null;
+        if (unit === 'Y' && (ERA_BEFORE.test(before) || before.endsWith('西暦'))) return null;
+        if (unit === 'D' && before.endsWith('月')) return null;
+      }
       let value: string;
       if (a.n === 0.5) value = unit === 'Y' ? 'P6M' : unit === 'M' ? 'P15D' : 'P3D';
       else if (extraMonths) value = `P${a.text}Y${toInt(extraMonths) ?? 'X'}M`;
