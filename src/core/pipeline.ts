@@ -18,6 +18,8 @@ export interface Pipeline {
   readonly stages: Readonly<Record<Language, readonly string[]>>;
   /** Processes one article; synchronous once the pipeline is built. */
   process(article: ArticleInput): ArticleResult;
+  /** Milliseconds spent in each stage (and in normalizing and checking) since the pipeline was built: for profiling. */
+  stageTimings(): Record<string, number>;
 }
 
 /** Builds the stage list for one language and checks that each stage's requirements are met by earlier stages. */
@@ -51,17 +53,28 @@ export async function createPipeline(configInput: KijiConfigInput | KijiConfig =
     en: buildStages('en', context),
   };
 
+  const timings: Record<string, number> = {};
+  const timed = <T>(name: string, work: () => T): T => {
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      timings[name] = (timings[name] ?? 0) + performance.now() - started;
+    }
+  };
+
   return {
     config,
     version: PIPELINE_VERSION,
+    stageTimings: () => ({ ...timings }),
     stages: { ja: stageSets.ja.map((s) => s.name), en: stageSets.en.map((s) => s.name) },
     process(article) {
       const raw = article.text;
       const lang = config.language === 'auto' ? detectLanguage(raw) : config.language;
       const ref = parseReferenceDate(article.publishedAt);
-      const doc = new ArticleDocument(raw, normalizeText(raw), lang, config, ref);
+      const doc = new ArticleDocument(raw, timed('normalize', () => normalizeText(raw)), lang, config, ref);
       for (const stage of stageSets[lang]) {
-        const output = stage.run(doc);
+        const output = timed(stage.name, () => stage.run(doc));
         if (output) {
           for (const type of stage.provides) {
             if ((RECORD_TYPES as readonly string[]).includes(type)) {
@@ -70,7 +83,7 @@ export async function createPipeline(configInput: KijiConfigInput | KijiConfig =
           }
         }
       }
-      const records = resolveOverlaps(doc.allRecords()).map((record) => checkRecord(raw, record));
+      const records = timed('resolve+check', () => resolveOverlaps(doc.allRecords()).map((record) => checkRecord(raw, record)));
       const result: ArticleResult = { id: article.id ?? article.source ?? 'article', lang, chars: raw.length, records };
       if (article.source !== undefined) result.source = article.source;
       if (article.title !== undefined) result.title = article.title;
