@@ -74,7 +74,7 @@ function capitalChain(terms: EnTerm[], last: number, to: number, text: string): 
 /** `on defence cooperation` after a lower-case head: a short run of nouns and adjectives. */
 function lowerChain(terms: EnTerm[], last: number, to: number, text: string): number {
   const j = last + 1;
-  if (j + 1 >= to || !joined(terms[last]!, terms[j]!, text) || !/^(on|for)$/.test(terms[j]!.text)) return last;
+  if (j + 1 >= to || !joined(terms[last]!, terms[j]!, text) || terms[j]!.text !== 'on') return last;
   let k = j + 1;
   if (terms[k]!.text === 'the') k++;
   let end = last;

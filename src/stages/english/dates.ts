@@ -3,6 +3,7 @@ import type { StageFactory } from '../../core/stage.js';
 import { DURATION_QUALIFIERS, DURATION_UNITS, FISCAL_YEAR_START_MONTH, MONTHS, ORDINALS, PERIOD_MODIFIERS, SEASONS, WEEKDAYS } from '../../data/english/dates.js';
 import { NUMBER_WORDS } from '../../data/english/numbers.js';
 import type { DateMod, DatePart, DateRecord } from '../../schema/records.js';
+import { analyzeEnglish } from './analysis.js';
 import { type DateValue, addDays, addMonths, dayValue, durationValue, fiscalYearValue, isoWeekValue, isoWeekday, monthValue, nearestYear, rangeValue, yearValue } from './timex.js';
 
 /**
@@ -37,6 +38,8 @@ interface Context {
   ref: CalendarDate | undefined;
   text: string;
   raw: (start: number, end: number) => string;
+  /** Is the word after this offset a plural noun (`2025 people`, `2000 troops`)? From compromise's tags. */
+  pluralAfter: (offset: number) => boolean;
 }
 
 interface Rule {
@@ -185,7 +188,7 @@ const RULES: Rule[] = [
   {
     // 2011 / late 2026 / mid-2026 / fiscal 2025 / FY2025 / 1995-2025 / fiscal 2025-26
     name: 'en.year',
-    pattern: new RegExp(`(?:\\b${MOD}\\s*)?(?:\\b(fiscal(?:\\s+year)?|FY)\\s*)?\\b${YEAR}(?:\\s*(?:-|to|through|and)\\s*(\\d{4}|\\d{2})(?!\\d))?`, 'gi'),
+    pattern: new RegExp(`(?:\\b${MOD}\\s*)?(?:\\b(fiscal(?:\\s+year)?|FY)\\s*|\\b)${YEAR}(?:\\s*(?:-|to|through|and)\\s*(\\d{4}|\\d{2})(?!\\d))?`, 'gi'),
     resolve: (m, ctx) => {
       const [, modWord, fiscal, yearText, secondText] = m;
       const y = Number(yearText);
@@ -207,7 +210,7 @@ const RULES: Rule[] = [
       const after = ctx.text.slice(end);
       if (second === undefined && NOT_YEAR_AFTER.test(after)) return null;
       const cued = modWord !== undefined || fiscal !== undefined || YEAR_CUE.test(before);
-      if (!cued && PLURAL_AFTER.test(after)) return null;
+      if (!cued && (PLURAL_AFTER.test(after) || ctx.pluralAfter(end))) return null;
       const mod = modOf(modWord);
       if (fiscal) return { value: fiscalYearValue(y, ['fiscalYear'], [], FISCAL_YEAR_START_MONTH), end };
       if (second !== undefined) {
@@ -387,7 +390,15 @@ export const englishDatesStage: StageFactory = {
     provides: ['DATE'],
     run(doc) {
       const text = doc.norm.text;
-      const ctx: Context = { ref: doc.ref, text, raw: (s, e) => doc.rawSpan(s, e).text };
+      const analysis = analyzeEnglish(doc);
+      const termAt = new Map(analysis.terms.map((t, i) => [t.start, i]));
+      const pluralAfter = (offset: number): boolean => {
+        const next = /^\s+/.exec(text.slice(offset, offset + 4));
+        const index = next ? termAt.get(offset + next[0].length) : undefined;
+        const term = index === undefined ? undefined : analysis.terms[index];
+        return term !== undefined && term.tags.has('Plural') && /^[a-z]/.test(term.text);
+      };
+      const ctx: Context = { ref: doc.ref, text, raw: (s, e) => doc.rawSpan(s, e).text, pluralAfter };
       const records: DateRecord[] = [];
       for (const rule of RULES) {
         rule.pattern.lastIndex = 0;

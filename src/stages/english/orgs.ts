@@ -24,6 +24,7 @@ const SUFFIX_ONLY = new Set(SUFFIX_ONLY_HEADS);
 const ABBREVIATED = new Set(ABBREVIATED_HEADS);
 const COUNTRY = new Set(COUNTRIES);
 const INDUSTRY = new Set(INDUSTRY_HEADS);
+const LEGAL_FORMS = new Set(LEGAL_FORM_TAILS.filter((t) => !t.includes(' ')));
 const PARTICLES = new Set(NAME_PARTICLES);
 const baseText = (t: EnTerm): string => t.text.replace(/['’]s$/, '');
 const AGREEMENT_HEAD_WORDS = new Set(AGREEMENT_HEADS.filter((h) => h.words.length === 1).map((h) => h.words[0]!));
@@ -141,6 +142,8 @@ function headCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
       const head = headAt(terms, i, text);
       if (!head) continue;
       let first = i;
+      // `Mekong Delta Ferries, Ltd.`: a legal form after a comma closes the name before it.
+      if (LEGAL_FORMS.has(head.head) && first - 1 >= from && /^\.?, $/.test(text.slice(terms[first - 1]!.end, terms[first]!.start)) && nameWord(terms[first - 1]!)) first--;
       for (;;) {
         if (first - 1 >= from && joined(terms[first - 1]!, terms[first]!, text) && nameWord(terms[first - 1]!)) first--;
         // `Research & Technologies`: an ampersand between two name words.

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPipeline, type KijiRecord, type Pipeline } from '../../src/index.js';
+
+/**
+ * English spec tables (fixtures/specs/english/*.json): one case per form the English issue lists, plus
+ * negatives. Each case runs through `createPipeline` with language detection on, so routing is tested
+ * too; `expect` lists every record of the file's type, in order.
+ */
+interface Expected {
+  text: string;
+  value?: string;
+  mod?: string;
+  amountText?: string;
+  currency?: string;
+  name?: string;
+  alias?: boolean;
+  kind?: string;
+  date?: string;
+  parties?: string[];
+}
+interface SpecFile {
+  description: string;
+  type: KijiRecord['type'];
+  ref: string;
+  cases: { text: string; ref?: string; expect: Expected[] }[];
+}
+
+const dir = new URL('../../fixtures/specs/english/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+let pipeline: Pipeline;
+beforeAll(async () => {
+  pipeline = await createPipeline({});
+});
+
+for (const file of files) {
+  const spec = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as SpecFile;
+  describe(`english ${spec.type} (fixtures/specs/english/${file})`, () => {
+    it('has positives and negatives', () => {
+      expect(spec.cases.filter((c) => c.expect.length > 0).length).toBeGreaterThanOrEqual(10);
+      expect(spec.cases.filter((c) => c.expect.length === 0).length).toBeGreaterThanOrEqual(3);
+    });
+
+    it.each(spec.cases.map((c) => [c.text, c] as const))('%s', (_text, c) => {
+      const result = pipeline.process({ text: c.text, publishedAt: c.ref ?? spec.ref });
+      expect(result.lang).toBe('en');
+      const found = result.records.filter((r) => r.type === spec.type);
+      expect(found.map((r) => r.text)).toEqual(c.expect.map((e) => e.text));
+      c.expect.forEach((e, i) => {
+        const r = found[i]!;
+        expect(c.text.slice(r.start, r.end)).toBe(r.text);
+        if (r.type === 'DATE') {
+          if (e.value !== undefined) expect(r.value).toBe(e.value);
+          expect(r.mod).toBe(e.mod);
+        } else if (r.type === 'MONEY') {
+          expect(r.value.amountText).toBe(e.amountText);
+          expect(r.value.currency).toBe(e.currency);
+          expect(r.value.mod).toBe(e.mod);
+        } else if (r.type === 'ORG') {
+          if (e.name !== undefined) expect(r.value.name).toBe(e.name);
+          expect(r.value.alias ?? false).toBe(e.alias ?? false);
+        } else {
+          expect(r.value.kind).toBe(e.kind);
+          if (e.date !== undefined) expect(r.value.date).toBe(e.date);
+          if (e.parties) expect(r.value.parties ?? []).toEqual(expect.arrayContaining(e.parties));
+        }
+      });
+    });
+  });
+}
