@@ -22,7 +22,7 @@ const scorer = join(evalDir, 'score.mjs');
 /** Reached on 2026-11-22 (lenient F1, strict F1, value accuracy), as fractions. */
 const FLOORS = {
   'recognizers-text-ja/dev-money.jsonl': { lenientF1: 0.949, strictF1: 0.929, valueAcc: 0.936 },
-  'ud-japanese-gsd-ne/dev.jsonl': { lenientF1: 0.905, strictF1: 0.905 },
+  'ud-japanese-gsd-ne/dev.jsonl': { lenientF1: 0.909, strictF1: 0.909 },
 } as const;
 const SLACK = 0.01;
 

@@ -246,8 +246,9 @@ export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
       reject();
       continue;
     }
-    // Letter codes need a break after them (5 USDT is not dollars); 元 and other one-kanji words no space before (3 元).
-    if ((/[A-Za-z]$/.test(g.cur!) && /[A-Za-z]/.test(sentence[end] ?? '')) || (spec.tight && sentence[end - g.cur!.length - 1] === ' ')) {
+    // A word needs a break after it in its own script (5 USDT, 3フランス, 1ドルショップ are not currencies);
+    // 元 and other ambiguous words take no space before them (3 元).
+    if (runsOn(g.cur!, sentence[end]) || (spec.tight && sentence[end - g.cur!.length - 1] === ' ')) {
       reject();
       continue;
     }
@@ -292,6 +293,15 @@ export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
     make({ start: m.index, end: m.index + m[0].length }, { form: 'minor', amount: { text: m.groups!.num! }, currency: m.groups!.unit!, currencySide: 'minor' });
   }
   return found;
+}
+
+const KATAKANA = /[\u30A1-\u30FA\u30FC]/;
+const LATIN = /[A-Za-z]/;
+/** Does the word continue into a longer word of the same script (USDT, フランス)? */
+function runsOn(word: string, next: string | undefined): boolean {
+  if (next === undefined) return false;
+  const last = word[word.length - 1]!;
+  return (LATIN.test(last) && LATIN.test(next)) || (KATAKANA.test(last) && KATAKANA.test(next));
 }
 
 /** 2、3 / 二、三: the comma range of neighbouring digits. */
