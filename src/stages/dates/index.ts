@@ -77,7 +77,7 @@ const CALENDAR_RULE = /^ja\.date\.(absolute\.(y|ymd|ym)|partial|era\.(y|numeric)
 export function ruleOf(c: DateCandidate): string {
   if (c.range) return c.rule.startsWith('ja.date.range') ? c.rule : 'ja.date.range';
   if (!CALENDAR_RULE.test(c.rule)) return c.rule;
-  const family = c.rel ? (c.rel.anaphoric ? 'anaphoric' : 'relative') : c.era ? 'era' : c.fiscal || c.fiscalClose ? 'fiscal' : c.year !== undefined ? 'absolute' : 'partial';
+  const family = c.rel ? (c.rel.anaphoric ? 'anaphoric' : 'relative') : c.anchored ? 'anaphoric' : c.era ? 'era' : c.fiscal || c.fiscalClose ? 'fiscal' : c.year !== undefined ? 'absolute' : 'partial';
   const shape = [
     c.rel ? { year: 'y', fiscal: 'fy', month: 'm', week: 'w', day: 'd' }[c.rel.unit] : c.fiscal ? 'fy' : c.year !== undefined ? 'y' : '',
     c.month !== undefined && c.rel?.unit !== 'month' ? 'm' : '',

@@ -237,6 +237,20 @@ function resolveCalendar(c: DateCandidate, ctx: ResolveContext): Resolved {
     }
   }
 
+  // 翌12日, 翌9月, 翌1791年: the missing parts come from the last date mentioned, and the date follows it.
+  if (c.anchored && ctx.anchor) {
+    const a = ctx.anchor;
+    if (year === undefined && month !== undefined) {
+      year = a.year + (a.month !== undefined && month < a.month ? 1 : 0);
+      implied.push('year');
+    } else if (year === undefined && day !== undefined) {
+      const ym = a.month !== undefined && a.day !== undefined && day < a.day ? addMonths(a.year, a.month, 1) : { year: a.year, month: a.month ?? ref?.month ?? 1 };
+      year = ym.year;
+      month = ym.month;
+      implied.push('year', 'month');
+    }
+  }
+
   if (c.shortYear && year !== undefined && year < 100) {
     year = expandShortYear(year, ref);
     implied.push('year');

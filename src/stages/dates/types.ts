@@ -50,6 +50,10 @@ export interface DateCandidate {
   /** Last month of a span of months (4-6月期). */
   monthTo?: number;
   range?: { from: DateCandidate; to: DateCandidate };
+  /** `翌` before a date (翌12日, 翌1791年): the parts it leaves out come from the last date mentioned, and it follows that date. */
+  anchored?: boolean;
+  /** The candidate is the prefix 翌 itself, waiting for a date after it. */
+  nextPrefix?: boolean;
   /** A relative period word (年末, 上半期, 月末) that can also act as a suffix after a date. */
   periodWord?: boolean;
   /** The candidate is a suffix word (上旬, 末, 春) that only counts when attached to a date before it. */

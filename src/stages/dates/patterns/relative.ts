@@ -3,7 +3,7 @@
  * `前年比` and the like are comparisons, not dates.
  */
 import { RELATIVE_WORDS } from '../../../data/date-words.js';
-import { NUM_BEFORE_CHARS, alternation, blockedBefore, startsWith } from '../fragments.js';
+import { KANJI_NUM, NUM_BEFORE_CHARS, alternation, blockedBefore, startsWith } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
 import type { DatePart } from '../../../schema/records.js';
 
@@ -36,6 +36,13 @@ export const relativeParsers: readonly DateParser[] = [
       const c = candidate(m.index, end, `${rule}.${entry.unit}`, fields, [PART_OF[entry.unit]!]);
       if (entry.offset === 0 && !entry.anaphoric && (entry.mod || entry.half) && (entry.unit === 'year' || entry.unit === 'month')) c.periodWord = true;
       return c;
+    },
+  },
+  {
+    name: 'ja.date.anaphoric.next',
+    pattern: new RegExp(`翌(?=[0-9${KANJI_NUM}])`, 'g'),
+    extract(m) {
+      return { ...candidate(m.index, m.index + 1, this.name, {}, []), nextPrefix: true, suffixOnly: true };
     },
   },
 ];

@@ -65,6 +65,10 @@ function composeRange(a: DateCandidate, b: DateCandidate, gap: string): DateCand
 }
 
 export function compose(a: DateCandidate, b: DateCandidate, gap: string): DateCandidate | null {
+  if (a.nextPrefix) {
+    if (gap !== '' || b.rel || b.suffixOnly || b.duration || b.offset || b.vague || b.range || topLevel(b) < 1) return null;
+    return { ...b, start: a.start, anchored: true, rule: 'ja.date.anaphoric.next', stated: new Set(b.stated) };
+  }
   if (a.duration || a.offset || a.vague || a.suffixOnly) return null;
   if (b.suffixOnly || b.periodWord) return composeSuffix(a, b, gap);
   if (b.duration || b.offset || b.vague || b.fixed) return null;
