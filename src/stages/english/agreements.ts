@@ -157,11 +157,17 @@ function candidates(analysis: EnglishAnalysis, text: string, list: AgreementHead
 function acronyms(found: Found[], text: string): Found[] {
   const out: Found[] = [];
   for (const f of found) {
-    const m = /^\s*\(([^()\s]{2,12})\)/.exec(text.slice(f.end));
-    if (!m || !ACRONYM.test(m[1]!)) continue;
-    const acronym = m[1]!;
-    const pattern = new RegExp(`(?<![A-Za-z0-9])${acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'g');
-    for (const a of text.matchAll(pattern)) out.push({ start: a.index, end: a.index + acronym.length, kind: f.kind, rule: 'en.agreement.acronym', termFirst: -1 });
+    // `(UNCLOS)`, `(KORUS FTA)`: one or two capitalized words in brackets right after the name.
+    const m = /^\s*\(([A-Z][A-Za-z0-9.+-]{1,11}(?: [A-Z][A-Za-z0-9.+-]{1,11})?)\)/.exec(text.slice(f.end));
+    if (!m || !m[1]!.split(' ').every((w) => ACRONYM.test(w))) continue;
+    const forms = [m[1]!];
+    // `KORUS FTA` is also called `KORUS` alone.
+    const firstWord = m[1]!.split(' ')[0]!;
+    if (forms[0] !== firstWord && /^[A-Z]{4,}$/.test(firstWord)) forms.push(firstWord);
+    for (const acronym of forms) {
+      const pattern = new RegExp(`(?<![A-Za-z0-9])${acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'g');
+      for (const a of text.matchAll(pattern)) out.push({ start: a.index, end: a.index + acronym.length, kind: f.kind, rule: 'en.agreement.acronym', termFirst: -1 });
+    }
   }
   return out;
 }
@@ -179,7 +185,8 @@ export function findAgreements(doc: ArticleDocument): AgreementRecord[] {
     const span = spans[index]!;
     const value: AgreementValue = { kind: f.kind };
     const sentence = analysis.sentences.find((s) => s.start <= f.start && f.start < s.end);
-    if (sentence) {
+    // A later mention by acronym (`KORUS`) says nothing about signing dates or parties.
+    if (sentence && f.rule !== 'en.agreement.acronym') {
       const rawSentence = doc.rawSpan(sentence.start, sentence.end);
       // The date: one written right before the name (`a 2011 memorandum`), else the nearest in the sentence.
       const near = dates
@@ -195,7 +202,9 @@ export function findAgreements(doc: ArticleDocument): AgreementRecord[] {
         // A country inside a party's name (`U.S.` in `U.S. Department of Defense`) is that party already.
         const at = doc.rawSpan(sentence.start + c.index, sentence.start + c.index + c[0].length);
         // … and one inside a longer capitalized name (`South China Sea`) is no party at all.
-        if (/[A-Z][\w.]*\s$/.test(sentenceText.slice(0, c.index)) || /^\s[A-Z]/.test(sentenceText.slice(c.index + c[0].length))) continue;
+        // A hyphen compound (`Korea-U.S.`, `Japan-Philippines`) names parties even inside a name.
+        const hyphenated = sentenceText[c.index - 1] === '-' || sentenceText[c.index + c[0].length] === '-';
+        if (!hyphenated && (/[A-Z][\w.]*\s$/.test(sentenceText.slice(0, c.index)) || /^\s[A-Z]/.test(sentenceText.slice(c.index + c[0].length)))) continue;
         if (!orgs.some((o) => o.start <= at.start && at.end <= o.end && o.start >= rawSentence.start && o.end <= rawSentence.end)) parties.add(c[1]!);
       }
       if (parties.size > 0) value.parties = [...parties];

@@ -224,6 +224,12 @@ const RULES: Rule[] = [
     },
   },
   {
+    // the 2018 fiscal year
+    name: 'en.fiscal-year-after',
+    pattern: /\b(\d{4})\s+fiscal\s+year\b/g,
+    resolve: (m) => (validYear(Number(m[1])) ? { value: fiscalYearValue(Number(m[1]), ['fiscalYear'], [], FISCAL_YEAR_START_MONTH) } : null),
+  },
+  {
     name: 'en.fiscal-short',
     pattern: /\bFY\s?(\d{2})(?!\d)/g,
     resolve: (m) => ({ value: fiscalYearValue(2000 + Number(m[1]), ['fiscalYear'], [], FISCAL_YEAR_START_MONTH) }),
