@@ -69,6 +69,8 @@ export interface RelativeWord {
   mod?: DateMod;
   season?: string;
   half?: 1 | 2;
+  /** 年明け: said in the second half of a year, the new year is the next one. */
+  nextAfterMidyear?: boolean;
   /** The word is the end of a week (週末). */
   weekend?: boolean;
 }
@@ -83,7 +85,7 @@ export const RELATIVE_WORDS: Readonly<Record<string, RelativeWord>> = {
   '来年': R('year', 1), '明年': R('year', 1), '翌年': R('year', 1, { anaphoric: true }), '再来年': R('year', 2),
   '同年': R('year', 0, { anaphoric: true }), '当年': R('year', 0, { anaphoric: true }),
   '年末': R('year', 0, { mod: 'END' }), '年初': R('year', 0, { mod: 'START' }), '年始': R('year', 0, { mod: 'START' }),
-  '年明け': R('year', 0, { mod: 'START' }), '年頭': R('year', 0, { mod: 'START' }), '年末年始': R('year', 0, { mod: 'END' }),
+  '年明け': R('year', 0, { mod: 'START', nextAfterMidyear: true }), '年頭': R('year', 0, { mod: 'START' }), '年末年始': R('year', 0, { mod: 'END' }),
   '上半期': R('year', 0, { half: 1 }), '下半期': R('year', 0, { half: 2 }),
   '今春': R('year', 0, { season: '春' }), '今夏': R('year', 0, { season: '夏' }), '今秋': R('year', 0, { season: '秋' }), '今冬': R('year', 0, { season: '冬' }),
   '昨春': R('year', -1, { season: '春' }), '昨夏': R('year', -1, { season: '夏' }), '昨秋': R('year', -1, { season: '秋' }), '昨冬': R('year', -1, { season: '冬' }),

@@ -23,7 +23,7 @@ import { composeAdjacent } from './refiners/compose.js';
 import { finalize } from './refiners/finalize.js';
 import { removeOverlaps } from './refiners/overlaps.js';
 import { joinRanges } from './refiners/ranges.js';
-import { type Anchor, isoDay, resolveCandidate } from './timex.js';
+import { type Anchors, isoDay, resolveCandidate, withAnchor } from './timex.js';
 import type { DateCandidate, DateParser, DateRefiner, ParseContext } from './types.js';
 
 export const DATE_PARSERS: readonly DateParser[] = [
@@ -99,10 +99,10 @@ const ordered = (parts: Iterable<DatePart>) => {
 /** Candidates → DATE records (raw offsets via `rawSpan`), resolving in text order so 同年/翌日 see the date before them. */
 export function toRecords(candidates: readonly DateCandidate[], ref: CalendarDate | undefined, rawSpan: (s: number, e: number) => { start: number; end: number; text: string }): DateRecord[] {
   const records: DateRecord[] = [];
-  let anchor: Anchor | undefined;
+  let anchors: Anchors = {};
   for (const c of candidates) {
-    const r = resolveCandidate(c, { ref, anchor });
-    if (r.anchor) anchor = r.anchor;
+    const r = resolveCandidate(c, { ref, anchors });
+    anchors = withAnchor(anchors, r.anchor);
     const stated = ordered(c.stated);
     const record: DateRecord = {
       type: 'DATE',

@@ -116,9 +116,21 @@ function expandShortYear(n: number, ref: CalendarDate | undefined): number {
 
 // ---------------------------------------------------------------- resolution
 
+/** The last dates the article mentioned, per precision: 同年 looks at the last year, 同日 at the last day. */
+export interface Anchors {
+  year?: Anchor;
+  month?: Anchor;
+  day?: Anchor;
+}
+
 export interface ResolveContext {
   ref: CalendarDate | undefined;
-  anchor: Anchor | undefined;
+  anchors: Anchors;
+}
+
+export function withAnchor(anchors: Anchors, anchor: Anchor | undefined): Anchors {
+  if (!anchor) return anchors;
+  return { year: anchor, month: anchor.month !== undefined ? anchor : anchors.month, day: anchor.day !== undefined ? anchor : anchors.day };
 }
 
 export function resolveCandidate(c: DateCandidate, ctx: ResolveContext): Resolved {
@@ -134,7 +146,7 @@ export function resolveCandidate(c: DateCandidate, ctx: ResolveContext): Resolve
 
 function resolveRange(c: DateCandidate, ctx: ResolveContext): Resolved {
   const from = resolveCandidate(c.range!.from, ctx);
-  const to = resolveCandidate(c.range!.to, { ...ctx, anchor: from.anchor ?? ctx.anchor });
+  const to = resolveCandidate(c.range!.to, { ...ctx, anchors: withAnchor(ctx.anchors, from.anchor) });
   const value = from.value !== null && to.value !== null ? `${from.value}/${to.value}` : null;
   const out: Resolved = { value, kind: 'range', implied: [...new Set([...from.implied, ...to.implied])] };
   if (from.start && to.end) {
@@ -195,8 +207,10 @@ function resolveDecade(c: DateCandidate, ctx: ResolveContext): Resolved {
 
 /** The base of a relative word: the reference date, or for 同年/翌日 the last date mentioned. */
 function baseOf(c: DateCandidate, ctx: ResolveContext): { date: CalendarDate; precise: boolean } | undefined {
-  if (c.rel?.anaphoric && ctx.anchor) {
-    const a = ctx.anchor;
+  const unit = c.rel?.unit;
+  const anchor = unit === 'day' || unit === 'week' ? ctx.anchors.day : unit === 'month' ? ctx.anchors.month ?? ctx.anchors.day : ctx.anchors.year;
+  if (c.rel?.anaphoric && anchor) {
+    const a = anchor;
     return { date: { year: a.year, month: a.month ?? ctx.ref?.month ?? 1, day: a.day ?? 1 }, precise: a.month !== undefined };
   }
   return ctx.ref ? { date: ctx.ref, precise: true } : undefined;
@@ -238,8 +252,9 @@ function resolveCalendar(c: DateCandidate, ctx: ResolveContext): Resolved {
   }
 
   // 翌12日, 翌9月, 翌1791年: the missing parts come from the last date mentioned, and the date follows it.
-  if (c.anchored && ctx.anchor) {
-    const a = ctx.anchor;
+  const nextAnchor = day !== undefined ? ctx.anchors.day ?? ctx.anchors.month : month !== undefined ? ctx.anchors.month ?? ctx.anchors.year : ctx.anchors.year;
+  if (c.anchored && nextAnchor) {
+    const a = nextAnchor;
     if (year === undefined && month !== undefined) {
       year = a.year + (a.month !== undefined && month < a.month ? 1 : 0);
       implied.push('year');
@@ -321,6 +336,14 @@ function resolveCalendar(c: DateCandidate, ctx: ResolveContext): Resolved {
   if (c.fiscalClose && month !== undefined && day === undefined) {
     if (!known) return done(month === 3 ? 'FYXXXX' : `XXXX-${pad(month)}`);
     const start = addMonths(year!, month, -11);
+    const fy = month === 3 ? `FY${pad(year! - 1, 4)}` : undefined;
+    if (fy && (c.half !== undefined || c.quarter !== undefined)) {
+      const size = c.half !== undefined ? 6 : 3;
+      const index = (c.half ?? c.quarter)! - 1;
+      const s = addMonths(start.year, start.month, size * index);
+      const e = addMonths(s.year, s.month, size - 1);
+      return done(`${fy}-${c.half !== undefined ? 'H' : 'Q'}${index + 1}`, first(s.year, s.month), last(e.year, e.month));
+    }
     const value = month === 3 ? `FY${pad(year! - 1, 4)}` : `${pad(start.year, 4)}-${pad(start.month)}/${Y}-${pad(month)}`;
     return done(value, first(start.year, start.month), last(year!, month), month === 3 ? 'point' : 'range');
   }

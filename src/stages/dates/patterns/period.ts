@@ -8,7 +8,8 @@ import { findEra, MODERN_ERAS } from '../../../data/eras.js';
 import { KANJI_NUM, alternation, blockedBefore, startsWith, toInt } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
 
-const SUFFIX_WORDS = alternation(Object.keys(PERIOD_SUFFIXES));
+const BEGINNING = ['初め', 'はじめ', '始め'];
+const SUFFIX_WORDS = alternation(Object.keys(PERIOD_SUFFIXES).filter((w) => !BEGINNING.includes(w)));
 const SEASON_CHARS = Object.keys(SEASONS).join('');
 const MODERN = alternation(MODERN_ERAS.map((e) => e.name));
 
@@ -16,7 +17,7 @@ export const periodParsers: readonly DateParser[] = [
   {
     name: 'ja.date.period.suffix',
     // 初め but not 初めて; 春 but not 春日部.
-    pattern: new RegExp(`(${SUFFIX_WORDS})(?![てたるま])|([${SEASON_CHARS}])(?![日分巻雨])`, 'g'),
+    pattern: new RegExp(`((?:${BEGINNING.join('|')})(?![てたるまし])|${SUFFIX_WORDS})|([${SEASON_CHARS}])(?![日分巻雨])`, 'g'),
     extract(m) {
       if (m[2]) return { ...candidate(m.index, m.index + 1, 'ja.date.period.season', { season: m[2] }, ['season']), suffixOnly: true };
       const suffix = PERIOD_SUFFIXES[m[1]!]!;

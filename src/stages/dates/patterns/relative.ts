@@ -26,7 +26,7 @@ export const relativeParsers: readonly DateParser[] = [
       const entry = RELATIVE_WORDS[word]!;
       const rule = entry.anaphoric ? 'ja.date.anaphoric' : 'ja.date.relative';
       const fields = {
-        rel: { unit: entry.unit, offset: entry.offset, ...(entry.anaphoric ? { anaphoric: true } : {}) },
+        rel: { unit: entry.unit, offset: entry.offset + (entry.nextAfterMidyear && ctx.ref && ctx.ref.month >= 7 ? 1 : 0), ...(entry.anaphoric ? { anaphoric: true } : {}) },
         ...(entry.mod ? { mod: entry.mod } : {}),
         ...(entry.season ? { season: entry.season } : {}),
         ...(entry.half ? { half: entry.half } : {}),

@@ -5,6 +5,7 @@ import type { DateCandidate } from '../types.js';
  * 4 day, 5 weekday. Composition joins a coarser candidate with the next finer one.
  */
 export function topLevel(c: DateCandidate): number {
+  if (c.fiscalClose && c.day === undefined && c.year !== undefined) return 1;
   if (c.decade !== undefined || c.century !== undefined) return 0;
   if (c.year !== undefined || c.fixed || c.rel?.unit === 'year' || c.rel?.unit === 'fiscal') return 1;
   if (c.quarter !== undefined || c.season !== undefined || c.half !== undefined) return 1.5;
@@ -16,6 +17,7 @@ export function topLevel(c: DateCandidate): number {
 }
 
 export function bottomLevel(c: DateCandidate): number {
+  if (c.fiscalClose && c.day === undefined && c.half === undefined && c.quarter === undefined) return 1;
   if (c.weekday !== undefined) return 5;
   if (c.day !== undefined || c.rel?.unit === 'day') return 4;
   if (c.rel?.unit === 'week') return 3;
