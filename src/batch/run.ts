@@ -62,6 +62,10 @@ export interface BatchSummary extends RunCounts {
   timings: { walkMs: number; readMs: number; loadMs: number; processMs: number; writeMs: number; hashMs: number };
   /** Peak resident memory of the whole process (main thread and workers), and each worker's peak V8 heap. */
   memory: { peakRssMb: number; workerHeapMb: number[] };
+  /** CPU time of the whole process (all threads, user + system) since it started: a measure that holds on a busy machine. */
+  cpuMs: number;
+  /** The same when the run began (node start-up and module loading before it). */
+  cpuAtStartMs: number;
 }
 
 const DEFAULT_BATCH_SIZE = 50;
@@ -73,6 +77,7 @@ const DEFAULT_FLUSH_MS = 250;
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const { config } = options;
   const concurrency = Math.max(1, options.concurrency ?? config.concurrency ?? availableParallelism());
   const run: RunInfo = { configHash: configHash(config), pipelineVersion: options.pipelineVersion ?? PIPELINE_VERSION, inputs: options.inputs };
@@ -224,6 +229,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     concurrency,
     timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])) as BatchSummary['timings'],
     memory: { peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), workerHeapMb: [...workerHeap.values()] },
+    cpuAtStartMs: Math.round((cpuAtStart.user + cpuAtStart.system) / 1000),
+    cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
   };
 }
 

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshot, writeArticles } from './helpers.js';
 
@@ -68,7 +69,7 @@ function runCli(db: string, kill?: { delayMs: number } | { after: number; extraM
 }
 
 describe.skipIf(!existsSync(bin))('kill -9 at random moments, then one more run', () => {
-  it('leaves the database equal to a clean run: same articles, same mention counts, no duplicates', { timeout: 120_000 }, async () => {
+  it('leaves the database equal to a clean run: same articles, same mention counts, no duplicates', { timeout: 300_000 }, async () => {
     const clean = join(root, 'clean.sqlite');
     const cleanRun = runCli(clean); // runs beside the killed ones
 
@@ -96,5 +97,33 @@ describe.skipIf(!existsSync(bin))('kill -9 at random moments, then one more run'
     const expected = snapshot(clean);
     expect(Object.keys(expected)).toHaveLength(ARTICLES);
     expect(snapshot(db)).toEqual(expected);
+  });
+
+  it('Ctrl-C (SIGINT) stops taking work, writes what finished, prints what was done and exits 130', { timeout: 120_000 }, async () => {
+    const db = join(root, 'sigint.sqlite');
+    const child = spawn(process.execPath, [bin, 'run', folder, '--db', db, '--concurrency', '1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const poll = setInterval(() => {
+      if (articleCount(db) > 0) {
+        clearInterval(poll);
+        child.kill('SIGINT');
+      }
+    }, 20);
+    const code = await exited;
+    clearInterval(poll);
+    expect(code, stderr).toBe(130);
+    expect(stderr).toContain('stopping');
+    const done = /(\d+) processed/.exec(stdout);
+    expect(stdout).toContain('(interrupted)');
+    expect(Number(done?.[1])).toBeLessThan(ARTICLES);
+    expect(articleCount(db)).toBe(Number(done?.[1]));
+    const conn = new Database(db, { readonly: true });
+    expect(conn.prepare('SELECT status FROM runs').pluck().get()).toBe('interrupted');
+    conn.close();
+    expect(existsSync(`${db}.lock`)).toBe(false);
   });
 });

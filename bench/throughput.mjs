@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+/**
+ * Throughput benchmark for `kiji run` (issue "Batch runs at scale").
+ *
+ *   npm run build && npm run bench:throughput -- [--corpus ../shared/eval/livedoor-news/articles.jsonl] [--limit N] [--concurrency N] [--keep]
+ *
+ * Writes the corpus's articles to a temporary folder as .txt files (first line `公開日:YYYY-MM-DD` from
+ * the item's `ref`, then its text; every figure counts the characters of the whole file), then in one run:
+ *   (a) bare kuromoji tokenization of the same texts, one thread, split at newlines/。 and capped as kiji does;
+ *   (b) `kiji run` end to end with 1 worker into a fresh database;
+ *   (c) the same with all cores into another fresh database;
+ *   (d) a second `kiji run` over (c)'s database with nothing changed.
+ * (b)–(d) are separate processes timed wall-clock from spawn to exit (start-up and dictionary loading included).
+ * Prints characters/second, ratios to (a), (d)'s time as % of (b)'s, stage times and peak RSS.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const corpus = resolve(opt('corpus', resolve(repoRoot, '../shared/eval/livedoor-news/articles.jsonl')));
+const limit = Number(opt('limit', 'Infinity'));
+const cores = Number(opt('concurrency', String(availableParallelism())));
+const keep = args.includes('--keep');
+const bin = join(repoRoot, 'dist/cli/bin.js');
+
+const { loadTokenizer } = await import(join(repoRoot, 'dist/stages/tokenize/kuromoji.js'));
+const { splitSentences } = await import(join(repoRoot, 'dist/text/sentences.js'));
+
+// ---------------------------------------------------------------- corpus → files
+const lines = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim());
+const items = lines.slice(0, Number.isFinite(limit) ? limit : undefined).map((l) => JSON.parse(l));
+const work = mkdtempSync(join(tmpdir(), 'kiji-bench-'));
+const folder = join(work, 'articles');
+const texts = [];
+items.forEach((item, i) => {
+  const sub = join(folder, String(Math.floor(i / 1000)).padStart(3, '0'));
+  if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+  const ref = typeof item.ref === 'string' ? item.ref.slice(0, 10) : undefined;
+  const text = `${ref ? `公開日:${ref}\n` : ''}${item.text}`;
+  texts.push(text);
+  writeFileSync(join(sub, `${String(item.id ?? i).replace(/[^\w.-]/g, '_')}.txt`), text);
+});
+const chars = texts.reduce((n, t) => n + t.length, 0);
+console.log(`corpus: ${corpus}`);
+console.log(`articles: ${items.length}, characters: ${chars.toLocaleString('en-US')} (files in ${folder})`);
+console.log(`cores: ${availableParallelism()}, (c) uses ${cores} workers; node ${process.version}\n`);
+
+// ---------------------------------------------------------------- (a) bare kuromoji
+const loadStart = performance.now();
+const loadCpu0 = process.cpuUsage();
+const tokenizer = await loadTokenizer();
+const loadMs = performance.now() - loadStart;
+const loadCpu = process.cpuUsage(loadCpu0);
+const loadCpuMs = (loadCpu.user + loadCpu.system) / 1000;
+const aStart = performance.now();
+const aCpu0 = process.cpuUsage();
+let tokens = 0;
+for (const text of texts) {
+  for (const segment of splitSentences(text)) tokens += tokenizer.tokenize(text.slice(segment.start, segment.end)).length;
+}
+const aMs = performance.now() - aStart;
+const aCpu = process.cpuUsage(aCpu0);
+const aCpuMs = (aCpu.user + aCpu.system) / 1000;
+const aRate = chars / (aMs / 1000);
+const aRss = process.resourceUsage().maxRSS / 1024;
+
+// ---------------------------------------------------------------- (b)–(d) kiji run
+function kijiRun(db, concurrency) {
+  return new Promise((resolvePromise, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [bin, 'run', folder, '--db', db, '--concurrency', String(concurrency), '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = performance.now() - start;
+      if (code !== 0 && code !== 1) return reject(new Error(`kiji run exited ${code}`));
+      resolvePromise({ ms, summary: JSON.parse(out) });
+    });
+  });
+}
+
+const b = await kijiRun(join(work, 'b.sqlite'), 1);
+const c = await kijiRun(join(work, 'c.sqlite'), cores);
+const d = await kijiRun(join(work, 'c.sqlite'), cores);
+
+// ---------------------------------------------------------------- report
+const rate = (ms) => chars / (ms / 1000);
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+const pct = (x) => `${(100 * x).toFixed(1)} %`;
+const row = (label, ms, extra = '') => console.log(`${label.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(8)} s ${fmt(rate(ms)).padStart(11)} chars/s  ${(rate(ms) / aRate).toFixed(2).padStart(5)} × (a)${extra}`);
+
+console.log(`(a) bare kuromoji, 1 thread: ${fmt(tokens)} tokens; dictionary load ${(loadMs / 1000).toFixed(2)} s (not counted)`);
+row('(a) kuromoji tokenize only', aMs);
+row('(b) kiji run, 1 worker, fresh DB', b.ms, `   [failed ${b.summary.failed}]`);
+row(`(c) kiji run, ${cores} workers, fresh DB`, c.ms, `   (c)/(b) = ${(b.ms / c.ms).toFixed(2)}`);
+row(`(d) kiji run again, nothing changed`, d.ms, `   = ${pct(d.ms / b.ms)} of (b)'s time; skipped ${d.summary.skipped}/${d.summary.seen}`);
+
+// In-run throughput, without process start-up and the dictionary load (what a long run converges to).
+const steady = (r) => {
+  const t = r.summary.timings;
+  const startup = r.ms - r.summary.elapsedMs; // node start-up + module loading before the run began
+  const loadPerWorker = t.loadMs / Math.max(1, r.summary.concurrency);
+  return { startup, loadPerWorker, steadyMs: r.summary.elapsedMs - loadPerWorker };
+};
+const sb = steady(b);
+const sc = steady(c);
+console.log('');
+console.log('without process start-up and dictionary loading (the rate a long run converges to):');
+row('(b′) 1 worker, steady', sb.steadyMs, `   start-up ${(sb.startup / 1000).toFixed(2)} s, dictionary ${(sb.loadPerWorker / 1000).toFixed(2)} s`);
+row(`(c′) ${cores} workers, steady`, sc.steadyMs, `   (c′)/(b′) = ${(sb.steadyMs / sc.steadyMs).toFixed(2)}`);
+
+// CPU time (all threads) — holds when other processes share the cores, which wall time does not.
+console.log('');
+const load = (await import('node:os')).loadavg();
+console.log(`CPU time (user + system, all threads; load average now ${load.map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores):`);
+const cpuRow = (label, ms) => console.log(`${label.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(8)} s ${fmt(chars / (ms / 1000)).padStart(11)} chars/CPU-s  ${(aCpuMs / ms).toFixed(2).padStart(5)} × (a)`);
+cpuRow('(a) kuromoji tokenize only', aCpuMs);
+cpuRow('(b) kiji run, 1 worker (whole process)', b.summary.cpuMs);
+cpuRow(`(c) kiji run, ${cores} workers (whole process)`, c.summary.cpuMs);
+cpuRow('(d) kiji run again (whole process)', d.summary.cpuMs);
+const inRun = (r) => r.summary.cpuMs - r.summary.cpuAtStartMs - loadCpuMs * r.summary.concurrency;
+cpuRow('(b″) in-run, minus 1 dictionary load', inRun(b));
+cpuRow(`(c″) in-run, minus ${cores} dictionary loads`, inRun(c));
+console.log(`(d) CPU = ${pct(d.summary.cpuMs / b.summary.cpuMs)} of (b)'s; dictionary load in (a): ${(loadCpuMs / 1000).toFixed(2)} CPU-s`);
+
+const t = b.summary.timings;
+const busy = t.readMs + t.processMs;
+console.log('');
+console.log(`(b) where the worker's time goes: read+decode ${pct(t.readMs / busy)} (${fmt(t.readMs)} ms), pipeline ${pct(t.processMs / busy)} (${fmt(t.processMs)} ms)` +
+  ` — kuromoji alone would be ${fmt(aMs)} ms, so normalization + extraction + validation ≈ ${fmt(t.processMs - aMs)} ms`);
+console.log(`(b) writer (main thread): ${fmt(t.writeMs)} ms in transactions; walk ${fmt(t.walkMs)} ms`);
+console.log(`(d) main thread: hashing unchanged files ${fmt(d.summary.timings.hashMs)} ms, walk ${fmt(d.summary.timings.walkMs)} ms, in-run total ${fmt(d.summary.elapsedMs)} ms`);
+
+const perWorker = cores > 1 ? (c.summary.memory.peakRssMb - b.summary.memory.peakRssMb) / (cores - 1) : NaN;
+console.log('');
+console.log('peak RSS (whole process; workers are threads of it):');
+console.log(`  (a) bench process with one kuromoji: ${fmt(aRss)} MB`);
+console.log(`  (b) main + 1 worker: ${fmt(b.summary.memory.peakRssMb)} MB; worker V8 heap peak ${b.summary.memory.workerHeapMb.join(', ')} MB`);
+console.log(`  (c) main + ${cores} workers: ${fmt(c.summary.memory.peakRssMb)} MB; worker V8 heap peaks ${c.summary.memory.workerHeapMb.join(', ')} MB`);
+console.log(`  (d) main thread alone (no worker started): ${fmt(d.summary.memory.peakRssMb)} MB`);
+if (Number.isFinite(perWorker)) console.log(`  ⇒ per worker ≈ ((c) − (b)) / ${cores - 1} = ${fmt(perWorker)} MB; main ≈ (b) − per worker = ${fmt(b.summary.memory.peakRssMb - perWorker)} MB`);
+
+console.log('');
+console.log(JSON.stringify({
+  articles: items.length, chars, cores,
+  loadavg: load,
+  a: { ms: Math.round(aMs), cpuMs: Math.round(aCpuMs), charsPerSec: Math.round(aRate) },
+  b: { ms: Math.round(b.ms), charsPerSec: Math.round(rate(b.ms)), ratioToA: +(rate(b.ms) / aRate).toFixed(3), steadyRatioToA: +(rate(sb.steadyMs) / aRate).toFixed(3), timings: b.summary.timings, cpuMs: b.summary.cpuMs, cpuRatioToA: +(aCpuMs / b.summary.cpuMs).toFixed(3), inRunCpuRatioToA: +(aCpuMs / inRun(b)).toFixed(3), peakRssMb: b.summary.memory.peakRssMb },
+  c: { ms: Math.round(c.ms), charsPerSec: Math.round(rate(c.ms)), ratioToA: +(rate(c.ms) / aRate).toFixed(3), ratioToB: +(b.ms / c.ms).toFixed(3), steadyRatioToB: +(sb.steadyMs / sc.steadyMs).toFixed(3), cpuMs: c.summary.cpuMs, peakRssMb: c.summary.memory.peakRssMb },
+  d: { ms: Math.round(d.ms), percentOfB: +(100 * d.ms / b.ms).toFixed(2), cpuMs: d.summary.cpuMs, cpuPercentOfB: +(100 * d.summary.cpuMs / b.summary.cpuMs).toFixed(2), peakRssMb: d.summary.memory.peakRssMb },
+}));
+
+if (!keep) rmSync(work, { recursive: true, force: true });
+else console.log(`kept ${work}`);
