@@ -43,7 +43,8 @@ export const FISCAL_YEAR_START_MONTH = 4;
 
 /** Qualifiers before a duration (`more than two decades`) → TIMEX mod. Case-insensitive. */
 export const DURATION_QUALIFIERS: Readonly<Record<string, 'MORE_THAN' | 'LESS_THAN' | 'APPROX' | 'EQUAL_OR_MORE' | 'EQUAL_OR_LESS'>> = {
-  'more than': 'MORE_THAN', over: 'MORE_THAN', 'longer than': 'MORE_THAN',
+  // Not `over`: `over three years` is a stretch of time, not more than one.
+  'more than': 'MORE_THAN', 'longer than': 'MORE_THAN',
   'less than': 'LESS_THAN', under: 'LESS_THAN', 'fewer than': 'LESS_THAN',
   about: 'APPROX', around: 'APPROX', nearly: 'APPROX', almost: 'APPROX', roughly: 'APPROX', some: 'APPROX', approximately: 'APPROX',
   'at least': 'EQUAL_OR_MORE', 'up to': 'EQUAL_OR_LESS', 'no more than': 'EQUAL_OR_LESS',
