@@ -5,7 +5,10 @@ import type { KijiConfig } from '../schema/config.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { evalCommand } from './eval.js';
 import { extractCommand } from './extract.js';
+import { exportCommand } from './export.js';
 import { fixturesCommand } from './fixtures.js';
+import { inspectCommand } from './inspect.js';
+import { queryCommand } from './query.js';
 import { runCommand } from './run.js';
 import { EXIT_FATAL, EXIT_OK, type CliIO, writeLine } from './io.js';
 
@@ -29,7 +32,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     });
   let cached: Promise<KijiConfig> | undefined;
   const getConfig = () => (cached ??= loadConfig(program.opts<{ config?: string }>().config, io.cwd).then((r) => r.config));
-  for (const command of [runCommand(io, getConfig, setExit), extractCommand(io, getConfig, setExit), evalCommand(io, getConfig, setExit), fixturesCommand(io, getConfig, setExit)]) {
+  for (const command of [runCommand(io, getConfig, setExit), extractCommand(io, getConfig, setExit), evalCommand(io, getConfig, setExit), fixturesCommand(io, getConfig, setExit), inspectCommand(io), queryCommand(io), exportCommand(io)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }));
   }
   try {

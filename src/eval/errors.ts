@@ -1,3 +1,4 @@
+import { describeValue } from '../report/values.js';
 import { contextSnippet } from './context.js';
 import type { Outcome, OutcomeKind, ScoreSpan } from './score.js';
 
@@ -31,13 +32,7 @@ const PLURAL: Record<OutcomeKind, string> = { miss: 'missed', 'false-positive': 
 
 /** A value as a short string: TIMEX (+mod), amount currency, kind. */
 export function shortValue(span: ScoreSpan | undefined): string {
-  if (!span || span.value === undefined || span.value === null) return '-';
-  const v = span.value as Record<string, unknown>;
-  if (typeof span.value !== 'object') return `${String(span.value)}${span.mod ? ` ${span.mod}` : ''}`;
-  if (span.type === 'MONEY') return `${String(v.amountText ?? v.amount)} ${String(v.currency)}${span.mod ? ` ${span.mod}` : ''}`;
-  if (span.type === 'AGREEMENT') return `${String(v.kind)}${v.date ? ` ${String(v.date)}` : ''}`;
-  if (span.type === 'ORG') return String(v.name ?? JSON.stringify(v));
-  return JSON.stringify(v);
+  return (span && describeValue(span)) || '-';
 }
 
 /** Human-readable lines for `--show errors`; `limit` caps the examples printed per group. */

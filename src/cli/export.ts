@@ -1,0 +1,66 @@
+import { createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { Command } from 'commander';
+import { KijiError } from '../core/errors.js';
+import { iterateMentions, openReadOnly, type MentionListItem } from '../report/db.js';
+import { describeValue } from '../report/values.js';
+import { type CliIO, writeLine } from './io.js';
+import { mentionJson, parseTypes } from './query.js';
+
+/** RFC 4180 field: quoted when it holds a comma, quote, CR or LF, or leading/trailing space; quotes doubled. */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const s = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export const CSV_COLUMNS = ['article', 'title', 'published_at', 'type', 'start', 'end', 'text', 'rule', 'value', 'mod', 'date_start', 'date_end',
+  'amount_text', 'amount_max_text', 'currency', 'org_name', 'org_kind', 'agreement_kind', 'agreement_date', 'parties', 'value_json'] as const;
+
+function csvRow(m: MentionListItem): string {
+  const cells: unknown[] = [m.path, m.title, m.publishedAt, m.type, m.start, m.end, m.text, m.rule, describeValue(m), m.mod, m.dateStart, m.dateEnd,
+    m.amountText, m.amountMaxText, m.currency, m.orgName, m.orgKind, m.agreementKind, m.agreementDate, m.parties.join('; '), JSON.stringify(m.value)];
+  return cells.map(csvField).join(',');
+}
+
+export function exportCommand(io: CliIO): Command {
+  return new Command('export')
+    .description('write every record of a kiji database as JSON lines or CSV, for other tools')
+    .argument('<db>', 'the SQLite database written by `kiji run`')
+    .requiredOption('--format <format>', 'jsonl or csv')
+    .option('--type <types>', 'only these record types, comma-separated')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--bom', 'start a CSV file with a UTF-8 byte order mark (for spreadsheet programs)')
+    .addHelpText('after', [
+      '',
+      'jsonl: one {"article","title","publishedAt","type","start","end","text","rule","value","parties"?} per line.',
+      `csv: a header row (${CSV_COLUMNS.join(',')}), RFC 4180 quoting, UTF-8; amounts as exact decimal strings.`,
+    ].join('\n'))
+    .action(async (db: string, options: { format: string; type?: string; out?: string; bom?: boolean }) => {
+      const format = options.format.toLowerCase();
+      if (format !== 'jsonl' && format !== 'csv') throw new KijiError('E_USAGE', `--format ${options.format}: use jsonl or csv`);
+      const types = parseTypes(options.type);
+      const store = openReadOnly(resolve(io.cwd, db));
+      const file = options.out ? createWriteStream(resolve(io.cwd, options.out)) : undefined;
+      const out: Writable = file ?? io.stdout;
+      let count = 0;
+      try {
+        if (format === 'csv') out.write(`${options.bom ? '\uFEFF' : ''}${CSV_COLUMNS.join(',')}\r\n`);
+        for (const m of iterateMentions(store.db, types)) {
+          const line = format === 'csv' ? `${csvRow(m)}\r\n` : `${JSON.stringify(mentionJson(m))}\n`;
+          // Respect backpressure on large databases.
+          if (!out.write(line)) await new Promise((done) => out.once('drain', done));
+          count++;
+        }
+      } finally {
+        store.close();
+        if (file) {
+          file.end();
+          await finished(file);
+        }
+      }
+      if (options.out) writeLine(io.stderr, `${count} record${count === 1 ? '' : 's'} → ${options.out}`);
+    });
+}

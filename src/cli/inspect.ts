@@ -1,0 +1,109 @@
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import pc from 'picocolors';
+import { loadArticleText } from '../report/article-text.js';
+import { findArticle, mentionsOfArticle, openReadOnly, summary, type MentionOut } from '../report/db.js';
+import { segmentText } from '../report/segments.js';
+import { describeValue } from '../report/values.js';
+import { type CliIO, writeLine } from './io.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+/** One colour per record type on a terminal. */
+export function typeColor(colors: Colors, type: string): (s: string) => string {
+  switch (type) {
+    case 'DATE': return (s) => colors.bold(colors.cyan(s));
+    case 'MONEY': return (s) => colors.bold(colors.green(s));
+    case 'ORG': return (s) => colors.bold(colors.yellow(s));
+    case 'AGREEMENT': return (s) => colors.bold(colors.magenta(s));
+    default: return (s) => colors.bold(s);
+  }
+}
+
+interface InspectOptions {
+  color?: boolean;
+  top: string;
+}
+
+function printSummary(io: CliIO, dbPath: string, top: number): void {
+  const store = openReadOnly(dbPath);
+  try {
+    const s = summary(store.db, { topOrgs: top });
+    const total = s.statuses.reduce((n, x) => n + x.articles, 0);
+    writeLine(io.stdout, dbPath);
+    const statuses = s.statuses.map((x) => `${x.articles} ${x.status}${x.errorCode ? ` (${x.errorCode})` : ''}`).join(', ');
+    writeLine(io.stdout, `articles: ${total}${statuses ? ` — ${statuses}` : ''}`);
+    writeLine(io.stdout, `records: ${s.types.length ? s.types.map((t) => `${t.type} ${t.mentions} (in ${t.articles} article${t.articles === 1 ? '' : 's'})`).join(', ') : 'none'}`);
+    if (s.dates.first || s.dates.firstPublished) {
+      const covered = s.dates.first ? `${s.dates.first} … ${s.dates.last}` : 'no resolved dates';
+      const published = s.dates.firstPublished ? ` (articles published ${s.dates.firstPublished} … ${s.dates.lastPublished})` : '';
+      writeLine(io.stdout, `dates covered: ${covered}${published}`);
+    }
+    if (s.orgs.length) {
+      writeLine(io.stdout, `top organisations:`);
+      for (const o of s.orgs) writeLine(io.stdout, `  ${String(o.mentions).padStart(5)}  ${o.name}${o.kind ? ` (${o.kind})` : ''} — ${o.articles} article${o.articles === 1 ? '' : 's'}`);
+    }
+    if (s.agreementKinds.length) writeLine(io.stdout, `agreements by kind: ${s.agreementKinds.map((k) => `${k.kind} ${k.mentions}`).join(', ')}`);
+  } finally {
+    store.close();
+  }
+}
+
+async function printArticle(io: CliIO, dbPath: string, ref: string, colors: Colors): Promise<void> {
+  const store = openReadOnly(dbPath);
+  let article;
+  let mentions: MentionOut[];
+  try {
+    article = findArticle(store.db, ref);
+    mentions = mentionsOfArticle(store.db, article.id);
+  } finally {
+    store.close();
+  }
+  writeLine(io.stdout, colors.bold(article.path));
+  const meta = [article.title && `title: ${article.title}`, `published: ${article.publishedAt ?? 'unknown'}`, article.lang && `lang: ${article.lang}`, `status: ${article.status}`].filter(Boolean);
+  writeLine(io.stdout, meta.join(' · '));
+  if (article.status === 'failed') {
+    writeLine(io.stdout, `failed: ${article.errorCode}: ${article.error}`);
+    return;
+  }
+  const loaded = await loadArticleText(article.path, article.contentHash);
+  writeLine(io.stdout);
+  if (loaded.text === undefined) {
+    writeLine(io.stdout, `(the article text is not available: ${loaded.problem}; records only)`);
+  } else {
+    if (loaded.changed) writeLine(io.stdout, '(the file changed since it was processed: records whose text moved are listed below only)');
+    const { segments } = segmentText(loaded.text, mentions);
+    const body = segments.map((seg) => {
+      if (!seg.mark) return seg.text;
+      return colors.isColorSupported ? typeColor(colors, seg.mark.type)(`${seg.text}`) + colors.dim(`[${seg.mark.type}]`) : `[${seg.mark.type} ${seg.text}]`;
+    }).join('');
+    writeLine(io.stdout, body);
+  }
+  writeLine(io.stdout);
+  writeLine(io.stdout, `${mentions.length} record${mentions.length === 1 ? '' : 's'}:`);
+  for (const m of mentions) {
+    const value = describeValue(m);
+    const parties = m.parties.length ? ` parties: ${m.parties.join(', ')}` : '';
+    writeLine(io.stdout, `  ${typeColor(colors, m.type)(m.type.padEnd(9))} ${`${m.start}–${m.end}`.padEnd(9)} ${m.text}${value ? ` → ${value}` : ''}${parties}  ${colors.dim(m.rule)}`);
+  }
+}
+
+export function inspectCommand(io: CliIO): Command {
+  return new Command('inspect')
+    .description('summarise a kiji database, or show one article with its records marked inline')
+    .argument('<db>', 'the SQLite database written by `kiji run`')
+    .argument('[article]', 'an article: database id, path, file name, or a unique end of its path')
+    .option('--color', 'colour the records even when the output is not a terminal')
+    .option('--no-color', 'mark records as [TYPE text] even on a terminal')
+    .option('--top <n>', 'how many organisations the summary lists', '10')
+    .addHelpText('after', '\nWithout an article: articles by status, records per type, top organisations, agreements by kind, the dates covered.\nWith one: its text with every record marked ([ORG 防衛省] when not on a terminal), then the records with their values.')
+    .action(async (db: string, article: string | undefined, options: InspectOptions) => {
+      const dbPath = resolve(io.cwd, db);
+      const top = Number(options.top);
+      if (!article) printSummary(io, dbPath, Number.isInteger(top) && top > 0 ? top : 10);
+      else {
+        const useColor = options.color ?? Boolean(io.stdout.isTTY);
+        await printArticle(io, dbPath, article, pc.createColors(useColor));
+      }
+    });
+}

@@ -1,0 +1,90 @@
+import { basename, resolve } from 'node:path';
+import { Command } from 'commander';
+import { KijiError } from '../core/errors.js';
+import { openReadOnly, periodBound, queryMentions, type MentionListItem } from '../report/db.js';
+import { describeValue } from '../report/values.js';
+import { RECORD_TYPES } from '../schema/records.js';
+import { type CliIO, writeLine } from './io.js';
+
+interface QueryOptions {
+  type?: string;
+  from?: string;
+  to?: string;
+  org?: string;
+  text?: string;
+  json?: boolean;
+  limit?: string;
+}
+
+/** `DATE,money` → ['DATE', 'MONEY'], checked against the record types. */
+export function parseTypes(list: string | undefined): string[] | undefined {
+  if (!list) return undefined;
+  const types = list.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean);
+  const unknown = types.filter((t) => !(RECORD_TYPES as readonly string[]).includes(t));
+  if (unknown.length) throw new KijiError('E_USAGE', `unknown record type ${unknown.join(', ')} (one of ${RECORD_TYPES.join(', ')})`);
+  return types;
+}
+
+/** The JSON shape of a record row in query and export output. */
+export function mentionJson(m: MentionListItem): Record<string, unknown> {
+  return {
+    article: m.path,
+    ...(m.title ? { title: m.title } : {}),
+    publishedAt: m.publishedAt,
+    type: m.type,
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    rule: m.rule,
+    value: m.value,
+    ...(m.parties.length ? { parties: m.parties } : {}),
+  };
+}
+
+export function queryCommand(io: CliIO): Command {
+  return new Command('query')
+    .description('find records in a kiji database by type, period, organisation and text')
+    .argument('<db>', 'the SQLite database written by `kiji run`')
+    .option('--type <types>', `record types, comma-separated (${RECORD_TYPES.join(', ')})`)
+    .option('--from <period>', 'from this year, month or day (2021, 2021-07, 2021-07-18), inclusive')
+    .option('--to <period>', 'up to this year, month or day, inclusive')
+    .option('--org <name>', 'ORG records naming it, AGREEMENTs with it as a party, other records in articles that mention it (substring)')
+    .option('--text <substring>', 'records whose text contains this')
+    .option('--limit <n>', 'at most this many records')
+    .option('--json', 'print a JSON array')
+    .addHelpText('after', [
+      '',
+      'The period applies to the record\'s own date where it has one (the days a DATE covers, the date an',
+      'AGREEMENT was signed) and otherwise to the article\'s publication date.',
+      '',
+      'Example: kiji query kiji.sqlite --type AGREEMENT --from 2021 --to 2025 --org 国防省',
+    ].join('\n'))
+    .action((db: string, options: QueryOptions) => {
+      const types = parseTypes(options.type);
+      const limit = options.limit === undefined ? undefined : Number(options.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new KijiError('E_USAGE', `--limit ${options.limit}: expected a whole number of at least 1`);
+      const from = options.from ? periodBound(options.from, 'from') : undefined;
+      const to = options.to ? periodBound(options.to, 'to') : undefined;
+      if (from && to && from > to) throw new KijiError('E_USAGE', `--from ${options.from} is after --to ${options.to}`);
+      const store = openReadOnly(resolve(io.cwd, db));
+      let rows: MentionListItem[];
+      try {
+        rows = queryMentions(store.db, {
+          ...(types ? { types } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
+          ...(options.org ? { org: options.org } : {}), ...(options.text ? { text: options.text } : {}), ...(limit ? { limit } : {}),
+        });
+      } finally {
+        store.close();
+      }
+      if (options.json) {
+        writeLine(io.stdout, JSON.stringify(rows.map(mentionJson), null, 2));
+        return;
+      }
+      for (const m of rows) {
+        const value = describeValue(m);
+        const parties = m.parties.length ? ` [${m.parties.join(', ')}]` : '';
+        writeLine(io.stdout, `${(m.publishedAt ?? '----------').padEnd(10)}  ${basename(m.path)}  ${m.type.padEnd(9)} ${m.text}${value ? ` → ${value}` : ''}${parties}`);
+      }
+      writeLine(io.stderr, `${rows.length} record${rows.length === 1 ? '' : 's'}`);
+    });
+}
