@@ -38,10 +38,12 @@ export interface CurrencySpec {
   context?: ContextRuleName;
   /** Minor units that may follow the amount (2222円13銭, 2ドル3セント, 五元三角). */
   minor?: readonly string[];
-  /** Characters that must not follow the word (一元化, 二元論: 元 is not the yuan there). */
-  notFollowedBy?: string;
+  /** What must not follow the word, tested at the character after it (一元化, 元メンバー: 元 is not the yuan there). */
+  notFollowedBy?: RegExp;
   /** No space allowed between the numeral and the word (`3 元` is not an amount). */
   tight?: boolean;
+  /** A one-kanji numeral (四元) is an amount only with a minor unit after it (五元三角). */
+  loneKanjiDigitNeedsMinor?: boolean;
   /** Not money in a sentence matching this (ポンド is also the weight unit: 3ポンド砲, 体重147ポンド). */
   notInSentence?: RegExp;
 }
@@ -69,9 +71,19 @@ export const CURRENCIES: readonly CurrencySpec[] = [
   { code: 'BND', after: [...dollarNames('ブルネイ'), 'BND'], before: ['B$', 'BND'], minor: DOLLAR_MINOR },
   { code: 'EUR', after: ['ユーロ', 'EUR', 'euros', 'euro'], before: ['€', 'EUR'], minor: ['セント'] },
   // ポンド alone is also the weight unit (guns, boxers, fish): not money next to weight words.
-  { code: 'GBP', after: ['ポンド'], minor: ['ペンス'], notFollowedBy: '砲級', notInSentence: /砲|体重|計量|重量|重さ|口径|級|キロ|kg|ボール|釣/ },
+  { code: 'GBP', after: ['ポンド'], minor: ['ペンス'], notFollowedBy: /^[砲級]/, notInSentence: /砲|体重|計量|重量|重さ|口径|級|キロ|kg|ボール|釣/ },
   { code: 'GBP', after: ['英ポンド', '英国ポンド', 'GBP'], before: ['£', 'GBP'], minor: ['ペンス'] },
-  { code: 'CNY', after: ['人民元', '中国元', '元', 'CNY', 'RMB'], before: ['CNY', 'RMB'], minor: ['角', '分'], notFollowedBy: '化的論素号帥首老旦祖凶本来年気', tight: true },
+  { code: 'CNY', after: ['人民元', '中国元', 'CNY', 'RMB'], before: ['CNY', 'RMB'], minor: ['角', '分'] },
+  // 元 alone is also "former" (AKB48元メンバー, 3元社長), "one source" (一元化, 一元管理) and a surname (四元):
+  // not before those words, no space before it, and a one-kanji numeral needs a minor unit after it (五元三角).
+  {
+    code: 'CNY',
+    after: ['元'],
+    minor: ['角', '分'],
+    notFollowedBy: /^(?:[化的論素号帥首老旦祖凶本来年気]|[\u30A1-\u30FA]|社長|会長|選手|代表|幹部|職員|社員|議員|大臣|知事|市長|総理|監督|俳優|女優|大統領|将軍|兵士|記者|役員|理事|委員|同僚|部下|上司|妻|夫|恋人)/,
+    tight: true,
+    loneKanjiDigitNeedsMinor: true,
+  },
   { code: 'KRW', after: ['ウォン', '韓国ウォン', 'KRW'], before: ['₩', 'KRW'] },
   { code: 'VND', after: ['ドン', 'ベトナムドン', 'ベトナム・ドン', 'VND'], before: ['₫', 'VND'], tight: true },
   { code: 'INR', after: ['ルピー'], before: ['₹'], context: 'rupee' },

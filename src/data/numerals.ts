@@ -36,3 +36,10 @@ export const ENGLISH_SCALE_WORDS: Readonly<Record<string, number>> = {
   trillion: 12,
   tn: 12,
 };
+
+/** Scale abbreviations written right after the digits of a symbol amount (`£17m`, `$2bn`, `€40k`). */
+export const ENGLISH_SCALE_ABBREVIATIONS: Readonly<Record<string, number>> = {
+  k: 3,
+  m: 6,
+  b: 9,
+};

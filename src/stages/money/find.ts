@@ -1,6 +1,6 @@
 import { CURRENCIES, type CurrencySpec, MINOR_UNITS } from '../../data/currencies.js';
 import { MONEY_QUALIFIERS_AFTER, MONEY_QUALIFIERS_BEFORE, type MoneyQualifier } from '../../data/money-qualifiers.js';
-import { ENGLISH_SCALE_WORDS, KANJI_DIGITS, LARGE_UNITS, SMALL_UNITS, VAGUE_NUMERAL_PREFIXES } from '../../data/numerals.js';
+import { ENGLISH_SCALE_ABBREVIATIONS, ENGLISH_SCALE_WORDS, KANJI_DIGITS, LARGE_UNITS, SMALL_UNITS, VAGUE_NUMERAL_PREFIXES } from '../../data/numerals.js';
 import { parseJapaneseNumber } from '../../text/numerals.js';
 
 /**
@@ -107,8 +107,9 @@ const SUFFIX_PATTERN = new RegExp(
   'dg',
 );
 /** currency symbol or code + numeral (+ 万/億 or scale word). */
+const ATTACHED_SCALE = `(?:${Object.keys(ENGLISH_SCALE_ABBREVIATIONS).join('|')})(?![A-Za-z])`;
 const PREFIX_PATTERN = new RegExp(
-  `(?<![A-Za-z])(?<cur>${BEFORE}) ?(?<num>${NUM})(?: ?(?<unit>[万億兆]))?(?: ?(?<scale>${SCALE}))?`,
+  `(?<![A-Za-z])(?<cur>${BEFORE}) ?(?<num>${NUM})(?: ?(?<unit>[万億兆]))?(?: ?(?<scale>${SCALE})|(?<abbr>${ATTACHED_SCALE}))?`,
   'g',
 );
 const MINOR_NAMES = alternation(Object.keys(MINOR_UNITS));
@@ -177,15 +178,10 @@ function isInsideOtherNumber(sentence: string, at: number): boolean {
   return at > 1 && sentence[at - 1] === '/' && /[0-9]/.test(sentence[at - 2]!);
 }
 
-/** 一元管理, 一元的: a lone kanji digit + 元 + a kanji word is the "one-source" idiom, not yuan. */
-const YUAN_IDIOM_NEXT = new RegExp(`^(?![${Object.keys(KANJI_DIGITS).join('')}十百千万億兆角分超強弱余以未前程規近])\\p{Script=Han}`, 'u');
-function isYuanIdiom(sentence: string, end: number, num: string, currency: string): boolean {
-  return currency === '元' && num.length === 1 && KANJI_DIGIT_CHARS.has(num) && YUAN_IDIOM_NEXT.test(sentence.slice(end, end + 1));
-}
 
-const NOT_FOLLOWED_BY = new Map(CURRENCIES.filter((c) => c.notFollowedBy).map((c) => [c, new RegExp(`^[${c.notFollowedBy}]`)]));
-function notFollowedBy(spec: CurrencySpec, next: string | undefined): boolean {
-  return next === undefined || !NOT_FOLLOWED_BY.get(spec)?.test(next);
+
+function notFollowedBy(spec: CurrencySpec, sentence: string, end: number): boolean {
+  return end >= sentence.length || !spec.notFollowedBy?.test(sentence.slice(end, end + 4));
 }
 
 function qualifierBefore(sentence: string, at: number): MoneyQualifier | undefined {
@@ -242,7 +238,18 @@ export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
     const reject = () => {
       SUFFIX_PATTERN.lastIndex = m!.index + 1;
     };
-    if (!isNumeral(amount.text) || (max && !isNumeral(max.text)) || !notFollowedBy(spec, sentence[end]) || spec.notInSentence?.test(sentence) || isGluedKanjiDigit(sentence, start, amount.text, g.cur!) || isYuanIdiom(sentence, end, amount.text, g.cur!) || isInsideOtherNumber(sentence, start)) {
+    const minorMatch = MINOR_AFTER.exec(sentence.slice(end));
+    const hasMinor = minorMatch !== null && spec.minor?.includes(minorMatch.groups!.unit!) === true;
+    const loneKanjiDigit = amount.text.length === 1 && KANJI_DIGIT_CHARS.has(amount.text);
+    if (
+      !isNumeral(amount.text) ||
+      (max && !isNumeral(max.text)) ||
+      !notFollowedBy(spec, sentence, end) ||
+      spec.notInSentence?.test(sentence) ||
+      (spec.loneKanjiDigitNeedsMinor && loneKanjiDigit && !max && !hasMinor) ||
+      isGluedKanjiDigit(sentence, start, amount.text, g.cur!) ||
+      isInsideOtherNumber(sentence, start)
+    ) {
       reject();
       continue;
     }
@@ -256,8 +263,7 @@ export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
     const named = NAMES_BY_LAST_CHAR.get(sentence[start - 1] ?? '')?.find((w) => sentence.startsWith(w.word, start - w.word.length) && w.code === spec.code);
     if (named) start -= named.word.length;
     let minor: MoneyCandidate['minor'];
-    const minorMatch = MINOR_AFTER.exec(sentence.slice(end));
-    if (minorMatch && spec.minor?.includes(minorMatch.groups!.unit!)) {
+    if (hasMinor) {
       minor = { text: minorMatch.groups!.num!, unit: minorMatch.groups!.unit! };
       end += minorMatch[0].length;
     }
@@ -280,7 +286,7 @@ export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
     let minor: MoneyCandidate['minor'];
     const minorMatch = MINOR_AFTER.exec(sentence.slice(end));
     if (minorMatch && spec.minor?.includes(minorMatch.groups!.unit!)) minor = { text: minorMatch.groups!.num!, unit: minorMatch.groups!.unit! };
-    make({ start: m.index, end: end + (minorMatch && minor ? minorMatch[0].length : 0) }, { form: 'prefix', amount: { text, ...(g.scale ? { scaleWord: g.scale.toLowerCase() } : {}) }, currency: g.cur!, currencySide: 'before', ...(minor ? { minor } : {}) });
+    make({ start: m.index, end: end + (minorMatch && minor ? minorMatch[0].length : 0) }, { form: 'prefix', amount: { text, ...(g.scale || g.abbr ? { scaleWord: (g.scale ?? g.abbr)!.toLowerCase() } : {}) }, currency: g.cur!, currencySide: 'before', ...(minor ? { minor } : {}) });
   }
 
   // a minor unit alone (15銭), where no larger candidate covers it

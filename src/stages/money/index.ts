@@ -2,7 +2,7 @@ import type { ArticleDocument } from '../../core/document.js';
 import type { StageFactory } from '../../core/stage.js';
 import type { MoneyRecord } from '../../schema/records.js';
 import { findMoney, type MoneyCandidate } from './find.js';
-import { resolveMoney } from './resolve.js';
+import { type ResolvedMoney, resolveMoney } from './resolve.js';
 
 /**
  * The Japanese money stage: find candidate spans per sentence (find.ts), resolve each to an exact
@@ -26,30 +26,31 @@ export function extractMoney(doc: ArticleDocument): MoneyRecord[] {
     const candidates = findMoney(text.slice(sentence.start, sentence.end), sentence.start);
     if (candidates.length === 0) continue;
     candidates.sort((a, b) => a.start - b.start);
-    const rates = exchangeRateSides(text, candidates);
-    for (const candidate of candidates) {
-      const resolved = resolveMoney(candidate);
-      if (!resolved) continue;
+    const resolved = candidates.map((c) => ({ candidate: c, money: resolveMoney(c) }));
+    const rates = exchangeRateSides(text, resolved);
+    for (const { candidate, money } of resolved) {
+      if (!money) continue;
       records.push({
         type: 'MONEY',
         ...(MONEY_SPAN_INCLUDES_QUALIFIERS ? doc.rawSpan(candidate.outerStart, candidate.outerEnd) : doc.rawSpan(candidate.start, candidate.end)),
-        rule: rates.has(candidate) ? 'ja.money.rate' : resolved.rule,
-        value: resolved.value,
+        rule: rates.has(candidate) ? 'ja.money.rate' : money.rule,
+        value: money.value,
       });
     }
   }
   return records;
 }
 
-/** Candidates joined by `=` (1ドル=150円, 1ユーロ＝124円): the two sides of an exchange rate. */
-function exchangeRateSides(text: string, candidates: readonly MoneyCandidate[]): Set<MoneyCandidate> {
+/** Amounts in two currencies joined by `=` (1ドル=150円, 1ユーロ＝124円): the two sides of an exchange rate (315円=3090円 is a sum). */
+function exchangeRateSides(text: string, resolved: readonly { candidate: MoneyCandidate; money: ResolvedMoney | null }[]): Set<MoneyCandidate> {
   const sides = new Set<MoneyCandidate>();
-  for (let i = 0; i + 1 < candidates.length; i++) {
-    const a = candidates[i]!;
-    const b = candidates[i + 1]!;
-    if (b.start >= a.end && /^ ?[=:] ?$/.test(text.slice(a.end, b.start))) {
-      sides.add(a);
-      sides.add(b);
+  for (let i = 0; i + 1 < resolved.length; i++) {
+    const a = resolved[i]!;
+    const b = resolved[i + 1]!;
+    if (!a.money || !b.money || a.money.value.currency === b.money.value.currency) continue;
+    if (b.candidate.start >= a.candidate.end && /^ ?[=:] ?$/.test(text.slice(a.candidate.end, b.candidate.start))) {
+      sides.add(a.candidate);
+      sides.add(b.candidate);
     }
   }
   return sides;

@@ -1,5 +1,5 @@
 import { currencyFromContext, MINOR_UNITS } from '../../data/currencies.js';
-import { ENGLISH_SCALE_WORDS, LARGE_UNITS, SMALL_UNITS, VAGUE_NUMERAL_PREFIXES } from '../../data/numerals.js';
+import { ENGLISH_SCALE_ABBREVIATIONS, ENGLISH_SCALE_WORDS, LARGE_UNITS, SMALL_UNITS, VAGUE_NUMERAL_PREFIXES } from '../../data/numerals.js';
 import type { MoneyMod, MoneyValue } from '../../schema/records.js';
 import { addDecimals, type ExactDecimal, formatDecimal, parseJapaneseNumber, scaleDecimal } from '../../text/numerals.js';
 import { currencySpecOf, type MoneyCandidate, type NumeralText } from './find.js';
@@ -38,7 +38,7 @@ export function numeralValue(numeral: NumeralText): ExactDecimal | null {
   const value = parseJapaneseNumber(numeral.text);
   if (value === null) return null;
   if (numeral.scaleWord === undefined) return value;
-  const exponent = ENGLISH_SCALE_WORDS[numeral.scaleWord];
+  const exponent = ENGLISH_SCALE_WORDS[numeral.scaleWord] ?? ENGLISH_SCALE_ABBREVIATIONS[numeral.scaleWord];
   return exponent === undefined ? null : scaleDecimal(value, exponent);
 }
 
