@@ -5,6 +5,11 @@
 import { DAY_NUM, KANJI_NUM, MONTH_NUM, NUM_BEFORE_CHARS, YEAR_NUM, blockedBefore, startsWith, toInt } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
 
+const SCHOOL_BEFORE = /(?:小学|中学|高校|大学|学年|高等|学部|科)$/;
+const CLASS_AFTER = /^[0-9${KANJI_NUM}]+組/;
+/** U-18日本代表, A-1月: a letter code, not a date. */
+const CODE_BEFORE = /[A-Za-z]-?$/;
+
 export const calendarParsers: readonly DateParser[] = [
   {
     name: 'ja.date.absolute.y',
@@ -13,8 +18,8 @@ export const calendarParsers: readonly DateParser[] = [
       if (blockedBefore(m.input, m.index)) return null;
       const n = toInt(m[4]!);
       if (n === null || n === 0) return null;
-      // 3年生 is a school grade; 1971年生まれ is a year.
-      if (n < 10 && m.input[m.index + m[0].length] === '生') return null;
+      // 3年生, 小学4年, 2年2組 are school grades; 1971年生まれ is a year.
+      if (n < 10 && (m.input[m.index + m[0].length] === '生' || SCHOOL_BEFORE.test(m.input.slice(Math.max(0, m.index - 2), m.index)) || CLASS_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 4)))) return null;
       const start = m.index;
       const end = m.index + m[0].length;
       const fiscal = m[5] ? { fiscal: true } : {};
@@ -32,7 +37,7 @@ export const calendarParsers: readonly DateParser[] = [
     name: 'ja.date.partial.month',
     pattern: new RegExp(`${startsWith(`0123456789${KANJI_NUM}`)}(${MONTH_NUM}) ?月(?!曜|額|給|賦|刊|謝|光|桂|見)`, 'g'),
     extract(m) {
-      if (blockedBefore(m.input, m.index, `${NUM_BEFORE_CHARS}カヶヵか箇ケ`)) return null;
+      if (blockedBefore(m.input, m.index, `${NUM_BEFORE_CHARS}カヶヵか箇ケ`) || CODE_BEFORE.test(m.input.slice(Math.max(0, m.index - 2), m.index))) return null;
       const month = toInt(m[1]!);
       if (month === null || month < 1 || month > 12) return null;
       return candidate(m.index, m.index + m[0].length, this.name, { month }, ['month']);
@@ -42,7 +47,7 @@ export const calendarParsers: readonly DateParser[] = [
     name: 'ja.date.partial.day',
     pattern: new RegExp(`${startsWith(`0123456789${KANJI_NUM}`)}(${DAY_NUM}) ?日(?!間|市|町|酔|坊|も早|限り|程度|分の|あたり|当たり|当り)`, 'g'),
     extract(m) {
-      if (blockedBefore(m.input, m.index)) return null;
+      if (blockedBefore(m.input, m.index) || CODE_BEFORE.test(m.input.slice(Math.max(0, m.index - 2), m.index))) return null;
       const day = toInt(m[1]!);
       if (day === null || day < 1 || day > 31) return null;
       return candidate(m.index, m.index + m[0].length, this.name, { day }, ['day']);

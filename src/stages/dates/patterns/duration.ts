@@ -10,6 +10,7 @@ const PREFIX = '(過去|ここ|この|今後|向こう|約|およそ|最長|最�
 const BEFORE_CHARS = `0123456789.${KANJI_NUM}第`;
 const NUM_START = startsWith(`0123456789${KANJI_NUM}`);
 const ERA_BEFORE = new RegExp(`(?:${ERA_NAMES}|[${ERA_LETTERS}])$`);
+const NOUN_BEFORE_SU = '奇偶複少多整変係件人点回分倍関乗';
 const UNIT_LETTER: Record<string, 'Y' | 'M' | 'W' | 'D'> = { '年': 'Y', '週': 'W', '日': 'D' };
 
 function amount(text: string): { n: number | null; text: string } | null {
@@ -29,6 +30,8 @@ export const durationParsers: readonly DateParser[] = [
     extract(m) {
       const [, prefix, numText, unitText, extraMonths, half, kan, after] = m;
       if (!prefix && blockedBefore(m.input, m.index, BEFORE_CHARS)) return null;
+      // 奇数年, 複数日, 少数月: 数 is part of a noun, not a vague count.
+      if (!prefix && numText!.startsWith('数') && blockedBefore(m.input, m.index, NOUN_BEFORE_SU)) return null;
       const a = amount(numText!);
       if (!a) return null;
       const unit = UNIT_LETTER[unitText!] ?? 'M';

@@ -65,6 +65,8 @@ function composeRange(a: DateCandidate, b: DateCandidate, gap: string): DateCand
 }
 
 export function compose(a: DateCandidate, b: DateCandidate, gap: string): DateCandidate | null {
+  // 3年の夏, 3年3組: a one-digit bare year is a count or a school year, never an abbreviated year.
+  if (a.bareYear && !a.shortYear && a.year! < 10) return null;
   if (a.nextPrefix) {
     if (gap !== '' || b.rel || b.suffixOnly || b.duration || b.offset || b.vague || b.range || topLevel(b) < 1) return null;
     return { ...b, start: a.start, anchored: true, rule: 'ja.date.anaphoric.next', stated: new Set(b.stated) };
