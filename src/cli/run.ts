@@ -87,7 +87,7 @@ function shortPath(cwd: string, path: string): string {
 function printSummary(io: CliIO, summary: BatchSummary): void {
   const out = io.stdout;
   const db = shortPath(io.cwd, summary.db);
-  writeLine(out, `kiji run${summary.interrupted ? ' (interrupted)' : ''}: ${summary.seen} articles seen, ${summary.processed} processed, ${summary.skipped} skipped (unchanged), ${summary.failed} failed in ${seconds(summary.elapsedMs)} → ${db}`);
+  writeLine(out, `kiji run${summary.interrupted ? ' (interrupted)' : ''}: ${summary.seen} article${summary.seen === 1 ? '' : 's'} seen, ${summary.processed} processed, ${summary.skipped} skipped (unchanged), ${summary.failed} failed in ${seconds(summary.elapsedMs)} → ${db}`);
   writeLine(out, `records: ${RECORD_TYPES.map((t) => `${t} ${summary.records[t] ?? 0}`).join(', ')}`);
   if (summary.processed > 0 && summary.elapsedMs > 0) {
     writeLine(out, `throughput: ${Math.round(summary.chars / (summary.elapsedMs / 1000)).toLocaleString('en-US')} characters/s with ${summary.concurrency} worker${summary.concurrency === 1 ? '' : 's'}`);

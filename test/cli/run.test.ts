@@ -49,9 +49,10 @@ describe('kiji run', () => {
     expect(c.err()).toBe('');
   });
 
-  it('exits 0 when every article is fine, and prints plain progress lines when stderr is not a terminal', async () => {
+  it('exits 0 when every article is fine; --force re-processes unchanged articles; --quiet prints no progress', async () => {
     const c = captured(root);
-    expect(await main(['run', join(dir, 'article-000.txt'), '--db', 'one.sqlite', '--concurrency', '1', '--quiet'], c.io)).toBe(0);
+    expect(await main(['run', join(dir, 'article-000.txt'), '--db', 'out.sqlite', '--concurrency', '1', '--quiet', '--force'], c.io)).toBe(0);
+    expect(c.out()).toMatch(/1 article seen, 1 processed, 0 skipped/); // --force: re-processed although unchanged
     expect(c.err()).toBe('');
   });
 
