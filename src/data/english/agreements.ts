@@ -19,7 +19,6 @@ export const AGREEMENT_HEADS: readonly AgreementHead[] = [
   { words: ['memorandums', 'of', 'understanding'], kind: 'memorandum', bare: true },
   { words: ['memoranda', 'of', 'understanding'], kind: 'memorandum', bare: true },
   { words: ['memorandum', 'of', 'cooperation'], kind: 'memorandum', bare: true },
-  { words: ['memorandum', 'on'], kind: 'memorandum' },
   { words: ['memorandum'], kind: 'memorandum' },
   { words: ['mou'], kind: 'memorandum', bare: true },
   { words: ['mous'], kind: 'memorandum', bare: true },

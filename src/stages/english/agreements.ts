@@ -144,7 +144,8 @@ function candidates(analysis: EnglishAnalysis, text: string, list: AgreementHead
         break;
       }
       last = lowerChain(terms, last, to, text);
-      if (first === i && !head.bare) continue;
+      // A two-word head names itself (`framework agreement`, `joint statement`); a one-word head needs a modifier.
+      if (first === i && !head.bare && head.words.length < 2) continue;
       if (titleCase && first === i && last === found.last && !head.bare) continue;
       out.push({ start: terms[first]!.start, end: terms[last]!.end, kind: head.kind, rule: first < i ? 'en.agreement.modified' : 'en.agreement.bare', termFirst: first });
       i = last;
