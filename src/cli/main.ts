@@ -9,6 +9,7 @@ import { exportCommand } from './export.js';
 import { fixturesCommand } from './fixtures.js';
 import { inspectCommand } from './inspect.js';
 import { queryCommand } from './query.js';
+import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 import { EXIT_FATAL, EXIT_OK, type CliIO, writeLine } from './io.js';
 
@@ -32,7 +33,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     });
   let cached: Promise<KijiConfig> | undefined;
   const getConfig = () => (cached ??= loadConfig(program.opts<{ config?: string }>().config, io.cwd).then((r) => r.config));
-  for (const command of [runCommand(io, getConfig, setExit), extractCommand(io, getConfig, setExit), evalCommand(io, getConfig, setExit), fixturesCommand(io, getConfig, setExit), inspectCommand(io), queryCommand(io), exportCommand(io)]) {
+  for (const command of [runCommand(io, getConfig, setExit), extractCommand(io, getConfig, setExit), evalCommand(io, getConfig, setExit), fixturesCommand(io, getConfig, setExit), inspectCommand(io), queryCommand(io), exportCommand(io), reportCommand(io)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }));
   }
   try {
