@@ -16,12 +16,12 @@ const evalDir = process.env.KIJI_EVAL_DIR ?? resolve(repoRoot, '../shared/eval')
 const scorer = join(evalDir, 'score.mjs');
 const goldPath = join(repoRoot, 'fixtures/gold/en.jsonl');
 
-/** Reached on 2026-11-22 (lenient F1, strict F1), as fractions. */
-const FLOORS: Record<string, { lenientF1: number; strictF1: number }> = {
-  DATE: { lenientF1: 0.994, strictF1: 0.958 },
-  MONEY: { lenientF1: 1.0, strictF1: 1.0 },
+/** Reached on 2026-11-22 (lenient F1, strict F1, value accuracy), as fractions. */
+const FLOORS: Record<string, Partial<Record<'lenientF1' | 'strictF1' | 'valueAcc', number>>> = {
+  DATE: { lenientF1: 0.994, strictF1: 0.958, valueAcc: 1.0 },
+  MONEY: { lenientF1: 1.0, strictF1: 1.0, valueAcc: 1.0 },
   ORG: { lenientF1: 0.988, strictF1: 0.988 },
-  AGREEMENT: { lenientF1: 0.977, strictF1: 0.93 },
+  AGREEMENT: { lenientF1: 0.977, strictF1: 0.93, valueAcc: 1.0 },
 };
 const SLACK = 0.01;
 
