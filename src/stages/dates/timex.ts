@@ -116,6 +116,8 @@ function expandShortYear(n: number, ref: CalendarDate | undefined): number {
 
 // ---------------------------------------------------------------- resolution
 
+const PART_OF_UNIT: Record<string, DatePart> = { year: 'year', fiscal: 'fiscalYear', month: 'month', week: 'week', day: 'day' };
+
 /** The last dates the article mentioned, per precision: 同年 looks at the last year, 同日 at the last day. */
 export interface Anchors {
   year?: Anchor;
@@ -229,6 +231,7 @@ function resolveCalendar(c: DateCandidate, ctx: ResolveContext): Resolved {
     const base = baseOf(c, ctx);
     if (!base) return { value: null, kind: 'point', implied: [], ...modOut };
     const { unit, offset } = c.rel;
+    implied.push(PART_OF_UNIT[unit]!);
     if (unit === 'year') {
       year = base.date.year + offset;
     } else if (unit === 'fiscal') {

@@ -5,13 +5,10 @@
 import { RELATIVE_WORDS } from '../../../data/date-words.js';
 import { KANJI_NUM, NUM_BEFORE_CHARS, alternation, blockedBefore, startsWith } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
-import type { DatePart } from '../../../schema/records.js';
 
 /** Words written in hiragana are only dates when a particle or punctuation follows (きょうは, あすから). */
 const KANA_WORD = /^[ぁ-ゖ]+$/;
 const KANA_FOLLOW = /^(?:は|の|も|から|まで|に|、|。|\s|\d|[\u4e00-\u9fff]|$)/;
-
-const PART_OF: Record<string, DatePart> = { year: 'year', fiscal: 'fiscalYear', month: 'month', week: 'week', day: 'day' };
 
 export const relativeParsers: readonly DateParser[] = [
   {
@@ -33,7 +30,8 @@ export const relativeParsers: readonly DateParser[] = [
         ...(entry.weekend ? { weekend: true } : {}),
         ...(entry.unit === 'fiscal' ? { fiscal: true } : {}),
       };
-      const c = candidate(m.index, end, `${rule}.${entry.unit}`, fields, [PART_OF[entry.unit]!]);
+      // The text names the period only relative to another date: its parts are implied (by the resolver), not stated.
+      const c = candidate(m.index, end, `${rule}.${entry.unit}`, fields, []);
       if (entry.offset === 0 && !entry.anaphoric && (entry.mod || entry.half) && (entry.unit === 'year' || entry.unit === 'month')) c.periodWord = true;
       return c;
     },
