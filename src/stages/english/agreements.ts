@@ -4,7 +4,7 @@ import { AGREEMENT_HEADS, type AgreementHead, GENERIC_MODIFIERS } from '../../da
 import { COUNTRIES, NAME_STOP_WORDS } from '../../data/english/organisations.js';
 import type { KijiConfig } from '../../schema/config.js';
 import type { AgreementRecord, AgreementValue } from '../../schema/records.js';
-import { type EnTerm, type EnglishAnalysis, analyzeEnglish } from './analysis.js';
+import { type EnTerm, type EnglishAnalysis, analyzeEnglish, sentenceIndexAt } from './analysis.js';
 import { isCapitalized, isPossessive, isTitleCase, joined } from './names.js';
 
 /**
@@ -185,7 +185,7 @@ export function findAgreements(doc: ArticleDocument): AgreementRecord[] {
   return all.map((f, index) => {
     const span = spans[index]!;
     const value: AgreementValue = { kind: f.kind };
-    const sentence = analysis.sentences.find((s) => s.start <= f.start && f.start < s.end);
+    const sentence = analysis.sentences.length > 0 ? analysis.sentences[sentenceIndexAt(analysis, f.start)] : undefined;
     // A later mention by acronym (`KORUS`) says nothing about signing dates or parties.
     if (sentence && f.rule !== 'en.agreement.acronym') {
       const rawSentence = doc.rawSpan(sentence.start, sentence.end);

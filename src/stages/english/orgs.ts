@@ -164,7 +164,9 @@ function headCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
       // A lone head after the sentence's first word is a capitalized common word ("Department officials said").
       const words = terms.slice(first, last + 1);
       if (words.some((w) => AGREEMENT_HEAD_WORDS.has(w.text.toLowerCase()) && /^[A-Z]/.test(w.text))) continue;
-      const candidate: Candidate = { start: terms[first]!.start, end: endOf(terms[last]!, text), kind: ORG_HEADS[head.head]!, rule: hasChain ? 'en.org.head-of' : 'en.org.head' };
+      // `Bank of Korea`, `Bank of Thailand`: a bank named after a country is its central bank.
+      const kind = head.head === 'Bank' && hasChain && COUNTRY.has(baseText(terms[last]!)) ? 'government' : ORG_HEADS[head.head]!;
+      const candidate: Candidate = { start: terms[first]!.start, end: endOf(terms[last]!, text), kind, rule: hasChain ? 'en.org.head-of' : 'en.org.head' };
       const firstWord = terms[first]!;
       if (candidate.kind === 'company' && hasLeft && /^[A-Z][a-z]{2,}$|^[A-Z]{3,}$/.test(firstWord.text) && !COUNTRY.has(firstWord.text) && !['Place', 'Demonym', 'Adjective', 'Country', 'City'].some((tag) => firstWord.tags.has(tag))) {
         candidate.shortName = firstWord.text;
