@@ -1,7 +1,7 @@
 /**
  * One short, readable form of a record's normalized value, used wherever a value is shown on one
  * line: the eval error list, the fixture diff, inspect, query, CSV export and the HTML report.
- *   DATE 2025-11 START · MONEY 約5000万円 → 50000000 JPY APPROX · ORG → canonical name · AGREEMENT memorandum 2025-11-02
+ *   DATE 2025-11 START · MONEY 約5000万円 → 50000000 JPY APPROX · ORG → canonical name (kind) · AGREEMENT memorandum 2025-11-02
  */
 export interface ValueCarrier {
   type: string;
@@ -27,7 +27,7 @@ export function describeValue(record: ValueCarrier): string {
     const mod = v.mod ?? record.mod;
     return `${v.value === null || v.value === undefined ? 'vague' : str(v.value)}${mod ? ` ${str(mod)}` : ''}`;
   }
-  if (type === 'ORG') return v.name !== undefined ? str(v.name) : JSON.stringify(v);
+  if (type === 'ORG') return v.name !== undefined ? `${str(v.name)}${v.kind ? ` (${str(v.kind)})` : ''}` : JSON.stringify(v);
   if (type === 'AGREEMENT') return `${str(v.kind)}${v.date ? ` ${str(v.date)}` : ''}`;
   return JSON.stringify(v);
 }
