@@ -69,3 +69,20 @@ for (const file of files) {
     });
   });
 }
+
+describe('english lexicons from the config', () => {
+  it('finds configured organisations and their aliases, with the canonical name', async () => {
+    const custom = await createPipeline({ language: 'en', lexicons: { organisations: [{ name: 'Mekong River Commission', aliases: ['MRC'], kind: 'international' }] } });
+    const orgs = custom.process({ text: 'The Mekong River Commission warned of drought, and MRC staff flew to Vientiane.' }).records.filter((r) => r.type === 'ORG');
+    expect(orgs.map((r) => [r.text, r.type === 'ORG' && r.value.name, r.type === 'ORG' && r.value.alias === true])).toEqual([
+      ['Mekong River Commission', 'Mekong River Commission', false],
+      ['MRC', 'Mekong River Commission', true],
+    ]);
+  });
+
+  it('takes extra agreement heads from the config', async () => {
+    const custom = await createPipeline({ language: 'en', lexicons: { agreementHeads: [{ head: 'roadmap', kind: 'framework' }] } });
+    const found = custom.process({ text: 'Both sides adopted a maritime security roadmap.' }).records.filter((r) => r.type === 'AGREEMENT');
+    expect(found.map((r) => [r.text, r.type === 'AGREEMENT' && r.value.kind])).toEqual([['maritime security roadmap', 'framework']]);
+  });
+});

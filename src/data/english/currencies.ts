@@ -53,11 +53,11 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
 /** Scale words and abbreviations → power of ten. Short forms (`m`, `bn`) must follow the digits directly. */
 export const SCALE_WORDS: Readonly<Record<string, number>> = {
   trillion: 12, billion: 9, million: 6, thousand: 3,
-  tn: 12, trn: 12, bn: 9, b: 9, mn: 6, mln: 6, m: 6, k: 3,
+  tn: 12, trn: 12, trln: 12, bn: 9, bln: 9, b: 9, mn: 6, mln: 6, m: 6, k: 3,
   crore: 7, lakh: 5,
 };
 /** Scale forms that may stand apart from the digits (`5 million`, `1.2 bn`); the others must be attached (`€40m`). */
-export const SPACED_SCALES: readonly string[] = ['trillion', 'billion', 'million', 'thousand', 'tn', 'trn', 'bn', 'mn', 'mln', 'crore', 'lakh'];
+export const SPACED_SCALES: readonly string[] = ['trillion', 'billion', 'million', 'thousand', 'tn', 'trn', 'trln', 'bn', 'bln', 'mn', 'mln', 'crore', 'lakh'];
 
 /** Qualifiers before an amount → the MONEY `mod`. Case-insensitive; longest first when matched. */
 export const MONEY_MODIFIERS: Readonly<Record<string, 'APPROX' | 'MORE_THAN' | 'AT_LEAST' | 'LESS_THAN' | 'UP_TO'>> = {
