@@ -22,7 +22,7 @@ const scorer = join(evalDir, 'score.mjs');
 const FLOORS: Record<string, Record<string, number>> = {
   'ja-timex/dev.jsonl': { valueAcc: 0.984, lenientR: 0.961 },
   'recognizers-text-ja/dev-dates.jsonl': { lenientF1: 0.92, strictF1: 0.516 },
-  'ud-japanese-gsd-ne/dev.jsonl': { lenientF1: 0.902, strictF1: 0.818 },
+  'ud-japanese-gsd-ne/dev.jsonl': { lenientF1: 0.902, strictF1: 0.824 },
 };
 const SLACK = 0.01;
 

@@ -3,6 +3,18 @@
  * `patterns/`) finds candidates on the normalized text; an ordered list of refiners removes overlaps, composes
  * adjacent parts (2025年 + 11月 + 2日), joins ranges, drops what is not a date, and `timex.ts` resolves values
  * against the article's reference date. Records are built with `doc.rawSpan`, so offsets point into the raw text.
+ *
+ * Decisions (see fixtures/specs/dates/*.json for the cases):
+ * - A range is one record (`1995年~2025年` → `1995/2025`), though some gold sets split it in two.
+ * - `50周年` is a DATE of kind duration (`P50Y`, rule ja.date.anniversary): it is a span of years (the ud gold labels
+ *   it), and never the year 0050. A bare `30年` with nothing after it is likewise a count of years (`P30Y`).
+ * - A bare four-digit number (`博覧会2024`, `賀正2010`) is not a date: it becomes one only as the end of a range
+ *   (`1997~1999`, `2004-05`), with 年, or before a season (`2021夏`).
+ * - Relative words (昨年, 先週) and vague ones (近年, 最近) are recorded even where a gold set does not label them;
+ *   without a reference date a relative word has value null and a partial date stays partial (`XXXX-11-02`).
+ * - A partial date takes the nearest year/month to the reference date, a later one counting double (news reports
+ *   the past): a January article's `12月28日` is last December, a December article's `1月10日` next January.
+ * - 同年/同月/同日 (and この日, 翌日, 翌12日) resolve against the last year/month/day the article mentioned.
  */
 import type { StageFactory } from '../../core/stage.js';
 import { HISTORICAL_PERIODS, HOLIDAYS, RELATIVE_WORDS, VAGUE_WORDS, WEEKDAYS } from '../../data/date-words.js';
