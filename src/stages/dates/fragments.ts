@@ -12,8 +12,8 @@ export const YEAR_NUM = `(?:\\d{1,4}|[${KANJI_NUM}]{1,7})`;
 export const MONTH_NUM = '(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])';
 /** A day number 1–31. */
 export const DAY_NUM = '(?:3[01]|[12]\\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])';
-/** A count: Arabic (with decimals) or kanji. */
-export const COUNT_NUM = `(?:\\d+(?:\\.\\d+)?|[${KANJI_NUM}]+)`;
+/** A count: Arabic (with decimals) or kanji; bounded so a long run of digits cannot make matching quadratic. */
+export const COUNT_NUM = `(?:\\d{1,9}(?:\\.\\d{1,4})?|[${KANJI_NUM}]{1,9})`;
 
 /** Not preceded by something that makes the number part of a longer number, an ordinal or a vague count. */
 export const NUM_BEFORE_CHARS = `0123456789.${KANJI_NUM}第数何幾`;

@@ -24,7 +24,7 @@ export const durationParsers: readonly DateParser[] = [
   {
     name: 'ja.date.duration',
     pattern: new RegExp(
-      `${startsWith(`0123456789${KANJI_NUM}過こ今向約お最少数半`)}(?:${PREFIX}\\s?)?(十数|数十|数|半|\\d+数|${COUNT_NUM}(?:万|億)?)(年|${MONTH_UNIT}|週|日|(?<=半)月)(?:(${COUNT_NUM})${MONTH_UNIT}|(半)(?![ばば期]))?(間)?(以上前|ほど前|近く前|前(?!半)|後(?!半)|先|ぶり)?`,
+      `${startsWith(`0123456789${KANJI_NUM}過こ今向約お最少数半`)}(?:${PREFIX}\\s?)?(十数|数十|数|半|\\d{1,3}数|${COUNT_NUM}(?:万|億)?)(年|${MONTH_UNIT}|週|日|(?<=半)月)(?:(${COUNT_NUM})${MONTH_UNIT}|(半)(?![ばば期]))?(間)?(以上前|ほど前|近く前|前(?!半)|後(?!半)|先|ぶり)?`,
       'g',
     ),
     extract(m) {
