@@ -86,23 +86,26 @@ export function listArticles(db: Database.Database): ArticleListItem[] {
   });
 }
 
-/** An article by database id, exact path, file name, or a unique path suffix. */
+/** An article by database id, exact path, file name, a unique end of its path, or a unique beginning of its file name. */
 export function findArticle(db: Database.Database, ref: string): queries.ArticleRow {
-  const all = listArticles(db);
-  const found = (/^\d+$/.test(ref) ? all.filter((a) => a.id === Number(ref)) : [])
-    .concat(all.filter((a) => a.path === ref))
-    .concat(all.filter((a) => basename(a.path) === ref))
-    .concat(all.filter((a) => a.path.endsWith(`/${ref}`)))
-    .concat(all.filter((a) => basename(a.path).startsWith(ref)));
-  const unique = [...new Set(found)];
-  if (unique.length === 0) {
-    const near = all.filter((a) => a.path.includes(ref)).slice(0, 5).map((a) => basename(a.path));
-    throw new KijiError('E_USAGE', `no article "${ref}" in the database${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+  const candidates = db
+    .prepare<[string, string, string], { id: number; path: string }>(
+      "SELECT id, path FROM articles WHERE CAST(id AS TEXT) = ? OR path = ? OR instr(path, ?) > 0 ORDER BY path",
+    )
+    .all(ref, ref, ref);
+  const name = (p: string) => basename(p);
+  const tiers = [
+    candidates.filter((a) => String(a.id) === ref || a.path === ref),
+    candidates.filter((a) => name(a.path) === ref),
+    candidates.filter((a) => a.path.endsWith(`/${ref}`)),
+    candidates.filter((a) => name(a.path).startsWith(ref)),
+  ];
+  for (const tier of tiers) {
+    if (tier.length === 1) return queries.articleByPath(db, tier[0]!.path)!;
+    if (tier.length > 1) throw new KijiError('E_USAGE', `"${ref}" matches ${tier.length} articles: ${tier.slice(0, 5).map((a) => a.path).join(', ')}`);
   }
-  const exact = unique.filter((a) => a.path === ref || basename(a.path) === ref || a.id === Number(ref));
-  if (exact.length === 1) return exact[0]!;
-  if (unique.length > 1) throw new KijiError('E_USAGE', `"${ref}" matches ${unique.length} articles: ${unique.slice(0, 5).map((a) => a.path).join(', ')}`);
-  return unique[0]!;
+  const near = candidates.slice(0, 5).map((a) => name(a.path));
+  throw new KijiError('E_USAGE', `no article "${ref}" in the database${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
 }
 
 export const mentionsOfArticle = queries.mentionsOfArticle;

@@ -57,6 +57,9 @@ describe('kiji inspect', () => {
     const unknown = await runCli(['inspect', db, 'nope.txt']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no article "nope.txt"');
+    const ambiguous = await runCli(['inspect', db, 'ja-0']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('"ja-0" matches 2 articles');
     expect((await runCli(['inspect', join(articles, 'missing.sqlite')])).code).toBe(2);
     const help = await runCli(['inspect', '--help']);
     expect(help.code).toBe(0);
