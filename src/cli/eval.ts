@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { createPipeline } from '../core/pipeline.js';
@@ -14,6 +15,7 @@ interface EvalOptions {
   show?: string;
   min: string[];
   limit: string;
+  savePred?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -27,6 +29,7 @@ export function evalCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, set
     .option('--show <what>', '"errors": list misses and false positives grouped by rule, with the text around each')
     .option('--min <TYPE=F1>', 'fail (exit 1) when a type\'s lenient F1 is below this (0–1, or a percentage); repeatable; adds to config eval.min', collect, [])
     .option('--limit <n>', 'examples printed per rule with --show errors', '20')
+    .option('--save-pred <file>', 'also write the predictions as {"id","spans"} lines (what score.mjs reads)')
     .addHelpText('after', '\nExit codes: 0 scores at or above every threshold, 1 below a threshold (or a document failed), 2 usage error.')
     .action(async (gold: string, options: EvalOptions) => {
       if (options.show !== undefined && options.show !== 'errors') throw new KijiError('E_USAGE', `--show ${options.show}: the only choice is "errors"`);
@@ -41,7 +44,8 @@ export function evalCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, set
       }
       const pipeline = await createPipeline(config);
       const showErrors = options.show === 'errors';
-      const { docs, predictions, result } = await evaluate(pipeline, resolve(io.cwd, gold), { ...(types ? { types } : {}), outcomes: showErrors });
+      const { docs, warnings, predictions, result } = await evaluate(pipeline, resolve(io.cwd, gold), { ...(types ? { types } : {}), outcomes: showErrors });
+      if (options.savePred) writeFileSync(resolve(io.cwd, options.savePred), predictions.map((p) => JSON.stringify({ id: p.id, spans: p.spans })).join('\n') + '\n');
       const checks = checkThresholds(result.rows, types ? Object.fromEntries(Object.entries(minimums).filter(([t]) => types.includes(t))) : minimums);
       const failedDocs = predictions.filter((p) => p.error);
       const groups = showErrors ? groupOutcomesByRule(result.outcomes ?? []) : [];
@@ -69,6 +73,7 @@ export function evalCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, set
           for (const line of formatErrorGroups(groups, texts, limit)) writeLine(io.stdout, line);
         }
       }
+      for (const w of warnings) writeLine(io.stderr, `kiji eval: warning: ${w}`);
       for (const p of failedDocs) writeLine(io.stderr, `kiji eval: ${p.id}: ${p.error!.code}: ${p.error!.message}`);
       setExit(checks.some((c) => !c.ok) || failedDocs.length > 0 ? EXIT_SOME_FAILED : EXIT_OK);
     });

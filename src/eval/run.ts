@@ -36,8 +36,11 @@ function fixturesLayout(folder: string): { goldFiles: string[]; articles: string
   return { goldFiles, articles };
 }
 
-/** Reads gold documents from a JSONL file or a fixtures folder; every document ends up with its text. */
-export async function loadGold(target: string): Promise<GoldDoc[]> {
+/**
+ * Reads gold documents from a JSONL file or a fixtures folder; every document ends up with its text.
+ * Gold spans whose `text` is not what the article text has at their offsets are reported in `warnings`.
+ */
+export async function loadGold(target: string, warnings: string[] = []): Promise<GoldDoc[]> {
   if (!existsSync(target)) throw new KijiError('E_USAGE', `${target}: no such file or folder`);
   const folder = statSync(target).isDirectory();
   const { goldFiles, articles } = folder ? fixturesLayout(target) : { goldFiles: [target], articles: join(dirname(resolve(target)), '..', 'articles') };
@@ -57,6 +60,11 @@ export async function loadGold(target: string): Promise<GoldDoc[]> {
         ref ??= article.publishedAt;
       }
       docs.push({ ...item, id, text, spans: item.spans ?? [], ...(ref ? { ref } : {}) } as GoldDoc);
+      const off = (item.spans ?? []).filter((span) => typeof span.text === 'string' && text!.slice(span.start, span.end) !== span.text);
+      if (off.length) {
+        const first = off[0]!;
+        warnings.push(`${id}: ${off.length} of ${item.spans!.length} gold spans do not match the text at their offsets (first: "${first.text}" at ${first.start}–${first.end} reads "${text.slice(first.start, first.end)}"); the gold may refer to a different text`);
+      }
     }
   }
   return docs;
@@ -111,13 +119,15 @@ export function parseMin(spec: string): [string, number] {
 
 export interface EvalRun {
   docs: GoldDoc[];
+  warnings: string[];
   predictions: Prediction[];
   result: ScoreResult;
 }
 
 export async function evaluate(pipeline: Pipeline, target: string, options: { types?: readonly string[]; outcomes?: boolean } = {}): Promise<EvalRun> {
-  const docs = await loadGold(target);
+  const warnings: string[] = [];
+  const docs = await loadGold(target, warnings);
   const predictions = predict(pipeline, docs);
   const result = score(docs, predictions, { ...(options.types ? { types: options.types } : {}), outcomes: options.outcomes ?? false });
-  return { docs, predictions, result };
+  return { docs, warnings, predictions, result };
 }

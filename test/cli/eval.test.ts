@@ -49,6 +49,10 @@ describe('kiji eval', () => {
     expect(JSON.stringify({ missingDocs: mine.missingDocs, rows: mine.rows })).toBe(reference);
     const referenceTable = execFileSync(process.execPath, [scorer, gold, predPath], { encoding: 'utf8' });
     expect(table.stdout).toBe(referenceTable);
+    // --save-pred writes what was scored; score.mjs reads it to the same numbers.
+    const saved = join(dir, 'saved.jsonl');
+    await runCli(['eval', gold, '--save-pred', saved], { cwd: dir });
+    expect(execFileSync(process.execPath, [scorer, gold, saved, '--json'], { encoding: 'utf8' }).trim()).toBe(reference);
   });
 
   it('--show errors lists misses and false positives by rule with the text around them', async () => {
@@ -85,6 +89,14 @@ describe('kiji eval', () => {
     const help = await runCli(['eval', '--help'], { cwd: dir });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--min <TYPE=F1>');
+  });
+
+  it('warns when gold spans do not match the text at their offsets', async () => {
+    const { dir } = goldFile();
+    const gold = join(dir, 'off.jsonl');
+    writeFileSync(gold, JSON.stringify({ id: 'x', text: '防衛省は発表した。', spans: [{ start: 1, end: 4, type: 'ORG', text: '防衛省' }] }) + '\n');
+    const run = await runCli(['eval', gold], { cwd: dir });
+    expect(run.stderr).toContain('kiji eval: warning: x: 1 of 1 gold spans do not match the text at their offsets (first: "防衛省" at 1–4 reads "衛省は")');
   });
 
   it('scores a fixtures folder (gold/*.jsonl + articles/) with --types', async () => {
