@@ -48,9 +48,9 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 ${TYPES.map((t) => `.t-${t} { background: ${TYPE_STYLE[t]!.bg}; box-shadow: inset 0 -2px 0 ${TYPE_STYLE[t]!.fg}; } .c-${t} { color: ${TYPE_STYLE[t]!.fg}; font-weight: 600; }`).join('\n')}
 `;
 
-function page(title: string, css: string, body: string, script = ''): string {
+function page(title: string, css: string, body: string, script = '', lang = 'ja'): string {
   return `<!doctype html>
-<html lang="ja">
+<html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -208,5 +208,5 @@ ${rows}
 </section>
 </div>
 </main>`;
-  return page(`${article.title ?? name} — kiji`, ARTICLE_CSS, body, ARTICLE_SCRIPT);
+  return page(`${article.title ?? name} — kiji`, ARTICLE_CSS, body, ARTICLE_SCRIPT, article.lang ?? 'ja');
 }
