@@ -1,7 +1,7 @@
 import type { AgreementKind } from '../../schema/records.js';
 import type { Token } from '../tokenize/kuromoji.js';
 import { AFTER_HEAD_WORDS, AGREEMENT_DETERMINERS, GENERIC_AGREEMENT_MODIFIERS, MAX_AGREEMENT_HEAD_TOKENS, NAMING_MODIFIER, VERBAL_AFTER, WEAK_AGREEMENT_HEADS } from '../../data/agreement-heads.js';
-import { nounRuns } from '../orgs/chunk.js';
+import { edgeChars, tokenView } from '../orgs/tokens.js';
 
 /** An agreement name in normalized offsets. */
 export interface AgreementCandidate {
@@ -17,8 +17,19 @@ const LATIN_ACRONYM = /^[A-Z][A-Za-z0-9&+\-]{1,11}$/;
 const isNameLike = (t: Token) => t.pos1 === '固有名詞' || !t.known || /^[A-Za-z]/.test(t.surface) || /^[ァ-ヶー]{2,}$/.test(t.surface);
 const isContent = (t: Token) => t.pos === '名詞' && t.pos1 !== '数' && t.pos1 !== '接尾' && !GENERIC_AGREEMENT_MODIFIERS.has(t.surface) && !AGREEMENT_DETERMINERS.has(t.surface) && t.surface !== '・';
 
+/** Last characters of the heads of each head table (built-in plus the user's), computed once per table. */
+const headLastChars = new WeakMap<ReadonlyMap<string, AgreementKind>, Set<number>>();
+function lastCharsOf(heads: ReadonlyMap<string, AgreementKind>): Set<number> {
+  let set = headLastChars.get(heads);
+  if (!set) headLastChars.set(heads, (set = edgeChars(heads.keys(), 'last')));
+  return set;
+}
+
 /** The head ending at token k (whole tokens, longest first). */
-function headAt(tokens: readonly Token[], from: number, k: number, heads: ReadonlyMap<string, AgreementKind>): { head: string; kind: AgreementKind; first: number } | undefined {
+function headAt(tokens: readonly Token[], from: number, k: number, heads: ReadonlyMap<string, AgreementKind>, lastChars: Set<number>): { head: string; kind: AgreementKind; first: number } | undefined {
+  // Every head found here ends with the last character of token k.
+  const last = tokens[k]!.surface;
+  if (!lastChars.has(last.charCodeAt(last.length - 1))) return undefined;
   let best: { head: string; kind: AgreementKind; first: number } | undefined;
   // One dictionary token that ends with a head (日米地位協定): the head is inside it.
   const surface = tokens[k]!.surface;
@@ -60,15 +71,16 @@ function compoundStart(tokens: readonly Token[], i: number, runStartOf: Int32Arr
  */
 export function findAgreements(tokens: readonly Token[], norm: string, heads: ReadonlyMap<string, AgreementKind>): AgreementCandidate[] {
   const out: AgreementCandidate[] = [];
-  const runs = nounRuns(tokens);
-  const runStartOf = new Int32Array(tokens.length).fill(-1);
-  for (const [a, b] of runs) for (let i = a; i < b; i++) runStartOf[i] = a;
+  const { runCount, runFrom, runTo, runStartOf } = tokenView(tokens);
+  const lastChars = lastCharsOf(heads);
 
-  for (const [from, to] of runs) {
+  for (let r = 0; r < runCount; r++) {
+    const from = runFrom[r]!;
+    const to = runTo[r]!;
     let found: { head: string; kind: AgreementKind; first: number } | undefined;
     let k = to - 1;
     for (; k >= from; k--) {
-      found = headAt(tokens, from, k, heads);
+      found = headAt(tokens, from, k, heads, lastChars);
       if (found) break;
       if (!AFTER_HEAD_WORDS.has(tokens[k]!.surface)) break;
     }

@@ -2,6 +2,7 @@ import type { OrgKind } from '../../schema/records.js';
 import type { Token } from '../tokenize/kuromoji.js';
 import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
 import { PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
+import { edgeChars, GIVEN_NAME, HEAD_LAST, ORG_CUE, TITLE_HEAD_LAST, JOINER, KATAKANA, LATIN, NAME_LIKE, NOUN, ORG_TOKEN, SPACE, UPPER_START, type TokenView } from './tokens.js';
 
 /** An organisation candidate in normalized offsets. */
 export interface OrgCandidate {
@@ -13,80 +14,18 @@ export interface OrgCandidate {
   core?: { start: number; end: number };
 }
 
-const LATIN_WORD = /^[A-Za-z][A-Za-z0-9&'+.\-]*$/;
-const KATAKANA = /^[ァ-ヶー・]+$/;
-/** Characters that never belong to a name token (brackets, punctuation; kuromoji tags unknown symbols as nouns). */
-const NON_NAME_CHAR = /[()[\]{}「」『』【】〈〉《》〔〕"'“”‘’、。,，;:：；!?！？/\\|<>=*#@%^~`]/;
-const BREAK_POS1 = new Set(['代名詞', '非自立', '副詞可能', '特殊', '動詞非自立的', '引用文字列', '接続詞的']);
-const BREAK_SUFFIX = new Set(['助数詞', '人名', '副詞可能', '特殊', '助動詞語幹']);
-const JOINERS = new Set(['・', '&', '-', '+']);
 export const ACRONYM = /^[A-Z][A-Z0-9&]{1,9}$/;
 /** Acronyms that stand alone as organisation mentions are short (NHK, JICA, ASEAN); longer capitals are words (DUNGEON). */
 const SHORT_ACRONYM = /^[A-Z][A-Z0-9&]{1,4}$/;
 
-type Role = 'noun' | 'prefix' | 'joiner' | 'space' | 'break';
-
-function roleOf(t: Token): Role {
-  // Characters outside the BMP (𠮷) reach kuromoji masked as symbols: they are name characters.
-  if (/[\ud800-\udfff]/.test(t.surface)) return 'noun';
-  if (t.pos === '名詞') {
-    if (NON_NAME_CHAR.test(t.surface)) return 'break';
-    if (JOINERS.has(t.surface)) return 'joiner';
-    if (BREAK_POS1.has(t.pos1)) return 'break';
-    if (t.pos1 === '接尾' && BREAK_SUFFIX.has(t.pos2)) return 'break';
-    return 'noun';
-  }
-  if (t.pos === '接頭詞' && t.pos1 === '名詞接続') return 'prefix';
-  if (t.pos === '記号') {
-    if (JOINERS.has(t.surface)) return 'joiner';
-    if (t.pos1 === '空白' && t.surface === ' ') return 'space';
-  }
-  return 'break';
-}
-
-const isLatin = (t: Token) => LATIN_WORD.test(t.surface);
-const isKatakana = (t: Token) => KATAKANA.test(t.surface);
-/** A token that makes the words before a weak head look like a name. */
-const isNameLike = (t: Token) => t.pos1 === '固有名詞' || !t.known || isLatin(t) || isKatakana(t);
-/** An IPADIC organisation token (kuromoji also tags every unknown Latin word 組織: those do not count). */
-const isOrgToken = (t: Token) => t.pos1 === '固有名詞' && t.pos2 === '組織' && (t.known || !isLatin(t));
-
-/** Noun runs: maximal sequences of name-able tokens, with joiners (`・`, `&`) and spaces between Latin words inside. */
-export function nounRuns(tokens: readonly Token[]): [number, number][] {
-  const runs: [number, number][] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const role = roleOf(tokens[i]!);
-    if (role !== 'noun' && role !== 'prefix') {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < tokens.length) {
-      const t = tokens[j]!;
-      const r = roleOf(t);
-      if (r === 'noun' || r === 'prefix') {
-        if (t.start !== tokens[j - 1]!.end) break;
-        j++;
-        continue;
-      }
-      // A joiner or a single space continues the run only between two name words (a space only between Latin words).
-      const next = tokens[j + 1];
-      if (!next || next.start !== t.end || t.start !== tokens[j - 1]!.end || roleOf(next) !== 'noun') break;
-      if (r === 'joiner' || (r === 'space' && isLatin(tokens[j - 1]!) && isLatin(next))) {
-        j += 2;
-        continue;
-      }
-      break;
-    }
-    runs.push([i, j]);
-    i = j;
-  }
-  return runs;
-}
+/** First and last characters of titles: cheap tests before joining tokens. */
+const TITLE_FIRST = edgeChars(TITLES, 'first');
+const TITLE_LAST = edgeChars(TITLES, 'last');
+const lastChar = (t: Token) => t.surface.charCodeAt(t.surface.length - 1);
 
 /** The head ending at token `k` (whole tokens), longest first; undefined when a title is longer there (`代表団`). */
 function headEndingAt(tokens: readonly Token[], from: number, k: number): { head: OrgHead; first: number } | undefined {
+  if (!HEAD_LAST.has(lastChar(tokens[k]!))) return undefined;
   let best: { head: OrgHead; first: number } | undefined;
   let titleLength = 0;
   let text = '';
@@ -96,14 +35,15 @@ function headEndingAt(tokens: readonly Token[], from: number, k: number): { head
     if (head) best = { head, first: k - m };
     if (TITLES.has(text)) titleLength = text.length;
   }
-  if (best && titleLength > 0 && titleLength >= tokens.slice(best.first, k + 1).reduce((n, t) => n + t.surface.length, 0)) return undefined;
+  // Tokens of a run are contiguous: the head's length is the distance between its offsets.
+  if (best && titleLength > 0 && titleLength >= tokens[k]!.end - tokens[best.first]!.start) return undefined;
   return best;
 }
 
 /** Kind from the longest head the name ends with (`外務省` → government, `朝日新聞` → media). */
 export function kindOfName(name: string, headKind?: OrgKind): OrgKind | undefined {
   let kind = headKind;
-  if (!kind) {
+  if (!kind && HEAD_LAST.has(name.charCodeAt(name.length - 1))) {
     for (let n = Math.min(8, name.length - 1); n >= 1; n--) {
       const head = ORG_HEADS.get(name.slice(name.length - n));
       if (head) {
@@ -117,29 +57,35 @@ export function kindOfName(name: string, headKind?: OrgKind): OrgKind | undefine
   return kind;
 }
 
-const surfaceOf = (tokens: readonly Token[], a: number, b: number) => tokens.slice(a, b).map((t) => t.surface).join('');
+function surfaceOf(tokens: readonly Token[], a: number, b: number): string {
+  let s = '';
+  for (let i = a; i < b; i++) s += tokens[i]!.surface;
+  return s;
+}
 
 /** Leading tokens that never start a name: determiners, numbers, joiners, given names before the organisation. */
-function trimLeft(tokens: readonly Token[], from: number, to: number): number {
+function trimLeft(v: TokenView, from: number, to: number): number {
   let s = from;
   while (s < to) {
-    const t = tokens[s]!;
-    if (DETERMINERS.has(t.surface) || t.pos1 === '数' || roleOf(t) === 'joiner' || roleOf(t) === 'space') s++;
+    const t = v.tokens[s]!;
+    const r = v.role[s];
+    if (DETERMINERS.has(t.surface) || t.pos1 === '数' || r === JOINER || r === SPACE) s++;
     else break;
   }
   return s;
 }
 
 /** After a person's given name (岸田文雄自民党総裁) the organisation starts anew. */
-function afterGivenName(tokens: readonly Token[], s0: number, k: number): number {
+function afterGivenName(v: TokenView, s0: number, k: number): number {
   let s = s0;
-  for (let i = s0; i < k; i++) if (tokens[i]!.pos2 === '人名' && tokens[i]!.pos3 === '名') s = i + 1;
-  return s === s0 ? s0 : trimLeft(tokens, s, k + 1);
+  for (let i = s0; i < k; i++) if (v.flags[i]! & GIVEN_NAME) s = i + 1;
+  return s === s0 ? s0 : trimLeft(v, s, k + 1);
 }
 
 /** True when the tokens [k, to) are empty or start with a title (…省報道官, …会社社長): an organisation may end before them. */
 function endsName(tokens: readonly Token[], k: number, to: number): boolean {
   if (k >= to) return true;
+  if (!TITLE_FIRST.has(tokens[k]!.surface.charCodeAt(0))) return false;
   let text = '';
   for (let m = 0; m < 3 && k + m < to; m++) {
     text += tokens[k + m]!.surface;
@@ -149,17 +95,17 @@ function endsName(tokens: readonly Token[], k: number, to: number): boolean {
 }
 
 /** True when the words before a head make a name rather than a class of organisations. */
-function prefixNames(tokens: readonly Token[], s: number, headFirst: number, head: OrgHead): boolean {
+function prefixNames(v: TokenView, s: number, headFirst: number, head: OrgHead): boolean {
   if (headFirst <= s) return false; // a bare head (政府, 委員会) is not a name
   let generic = true;
   let nameLike = false;
   let chars = 0;
   let words = 0;
   for (let k = s; k < headFirst; k++) {
-    const t = tokens[k]!;
-    if (roleOf(t) === 'joiner') continue;
+    const t = v.tokens[k]!;
+    if (v.role[k] === JOINER) continue;
     if (!DETERMINERS.has(t.surface) && !GENERIC_MODIFIERS.has(t.surface)) generic = false;
-    if (isNameLike(t)) nameLike = true;
+    if (v.flags[k]! & NAME_LIKE) nameLike = true;
     chars += t.surface.length;
     words++;
   }
@@ -172,6 +118,7 @@ function prefixNames(tokens: readonly Token[], s: number, headFirst: number, hea
 function trimTitles(tokens: readonly Token[], s: number, e: number): number {
   let end = e;
   while (end > s + 1) {
+    if (!TITLE_LAST.has(lastChar(tokens[end - 1]!))) break;
     let cut = 0;
     let text = '';
     for (let m = 1; m <= 3 && end - m > s; m++) {
@@ -184,28 +131,38 @@ function trimTitles(tokens: readonly Token[], s: number, e: number): number {
   return end;
 }
 
+const PERSON_TITLE_LIST = [...PERSON_TITLES];
+
 /** A katakana name joined by `・` and followed by a person's title: スアン・チエン国防相, ジョン・スミス氏. */
-function isPersonName(tokens: readonly Token[], s: number, e: number): boolean {
+function isPersonName(v: TokenView, s: number, e: number): boolean {
+  const tokens = v.tokens;
   let hasDot = false;
+  let person = false;
   let k = s;
   for (; k < e; k++) {
     const t = tokens[k]!;
     if (t.surface === '・') hasDot = true;
-    else if (!isKatakana(t) && t.pos2 !== '人名') break;
+    else if (!(v.flags[k]! & KATAKANA) && t.pos2 !== '人名') break;
+    if (t.pos2 === '人名') person = true;
   }
   if (!hasDot) return false;
-  if (k === e && tokens.slice(s, e).some((t) => t.pos2 === '人名')) return true;
+  if (k === e && person) return true;
   const rest = k < e ? surfaceOf(tokens, k, Math.min(e, k + 2)) : (tokens[e]?.surface ?? '');
-  return [...PERSON_TITLES].some((title) => rest.startsWith(title));
+  return PERSON_TITLE_LIST.some((title) => rest.startsWith(title));
 }
 
 /**
  * Finds organisation candidates in one noun run [from, to): the longest stretch ending in an organisation
  * head (or an IPADIC organisation token), after trimming titles and determiners; company forms.
  */
-export function chunkRun(tokens: readonly Token[], from: number, to: number, norm: string, out: OrgCandidate[]): void {
-  if (isPersonName(tokens, from, to)) return;
-  const s0 = trimLeft(tokens, from, to);
+export function chunkRun(v: TokenView, from: number, to: number, norm: string, out: OrgCandidate[]): void {
+  const tokens = v.tokens;
+  let cue = false;
+  for (let k = from; k < to && !cue; k++) cue = (v.flags[k]! & ORG_CUE) !== 0;
+  // Without a cue only a bracketed company form can make this run a name.
+  if (!cue) return bracketCompany(v, from, to, norm, out);
+  if (isPersonName(v, from, to)) return;
+  const s0 = trimLeft(v, from, to);
   if (s0 >= to) return;
 
   // Company form first: 株式会社○○ (to the end of the run, without titles); clubs: FC○○.
@@ -218,15 +175,18 @@ export function chunkRun(tokens: readonly Token[], from: number, to: number, nor
 
   for (let k = to - 1; k >= s0; k--) {
     const t = tokens[k]!;
+    const orgToken = (v.flags[k]! & ORG_TOKEN) !== 0;
+    const split = TITLE_HEAD_LAST.has(lastChar(t)) ? TITLES_WITH_HEAD.get(t.surface) : undefined;
+    // Nothing can end here unless a head, a title with a head or an organisation word does.
+    if (!orgToken && !split && !HEAD_LAST.has(lastChar(t))) continue;
     // Only where the name can end: at the end of the run or before a title (not 蘇州工業|園区, 商店|街).
     const canEnd = endsName(tokens, k + 1, to);
-    const s = afterGivenName(tokens, s0, k);
+    const s = afterGivenName(v, s0, k);
     if (s > k) continue;
     // 防衛政策局長: the organisation ends inside the title.
-    const split = TITLES_WITH_HEAD.get(t.surface);
     if (split && k > s && canEnd) {
       const head = ORG_HEADS.get(split);
-      if (head && prefixNames(tokens, s, k, head) && !GENERIC_ORG_WORDS.has(surfaceOf(tokens, s, k) + split)) {
+      if (head && prefixNames(v, s, k, head) && !GENERIC_ORG_WORDS.has(surfaceOf(tokens, s, k) + split)) {
         out.push({ start: tokens[s]!.start, end: t.start + split.length, rule: 'ja.org.head-in-title', kind: kindOfName(surfaceOf(tokens, s, k) + split, head.kind)! });
         return;
       }
@@ -235,24 +195,24 @@ export function chunkRun(tokens: readonly Token[], from: number, to: number, nor
     if (found) {
       const name = surfaceOf(tokens, s, k + 1);
       let hasOrgToken = false;
-      for (let i = s; i <= k; i++) if (isOrgToken(tokens[i]!)) hasOrgToken = true;
+      for (let i = s; i <= k; i++) if (v.flags[i]! & ORG_TOKEN) hasOrgToken = true;
       // A head of several tokens can be a whole name (海上+自衛隊, 陸上+自衛隊).
       const wholeHead = found.first === s && k > s;
-      if (!GENERIC_ORG_WORDS.has(name) && (wholeHead || prefixNames(tokens, s, found.first, found.head) || (hasOrgToken && found.first > s))) {
+      if (!GENERIC_ORG_WORDS.has(name) && (wholeHead || prefixNames(v, s, found.first, found.head) || (hasOrgToken && found.first > s))) {
         const candidate: OrgCandidate = { start: tokens[s]!.start, end: t.end, rule: 'ja.org.head', kind: kindOfName(name, found.head.kind)! };
-        if (COMPANY_FORMS.includes(surfaceOf(tokens, found.first, k + 1)) && found.first > s) candidate.core = { start: tokens[s]!.start, end: tokens[found.first]!.start };
+        if (found.first > s && COMPANY_FORMS.includes(surfaceOf(tokens, found.first, k + 1))) candidate.core = { start: tokens[s]!.start, end: tokens[found.first]!.start };
         if (candidate.kind === undefined) delete candidate.kind;
         out.push(candidate);
         return;
       }
     }
-    if (isOrgToken(t) && !(t.surface.length <= 2 && tokens[k + 1]?.pos2 === '人名')) {
+    if (orgToken && !(t.surface.length <= 2 && tokens[k + 1]?.pos2 === '人名')) {
       // An IPADIC organisation word, with the place or name words before it (米国 + 国務省) and katakana/Latin name words after it (読売 + ジャイアンツ).
       let e = k + 1;
-      while (e < to && (isKatakana(tokens[e]!) || isLatin(tokens[e]!)) && !TITLES.has(tokens[e]!.surface)) e++;
+      while (e < to && v.flags[e]! & (KATAKANA | LATIN) && !TITLES.has(tokens[e]!.surface)) e++;
       let b = k;
-      while (b > s && (tokens[b - 1]!.pos1 === '固有名詞' || roleOf(tokens[b - 1]!) === 'joiner') && tokens[b - 1]!.pos3 !== '名') b--;
-      if (roleOf(tokens[b]!) === 'joiner') b++;
+      while (b > s && (tokens[b - 1]!.pos1 === '固有名詞' || v.role[b - 1] === JOINER) && tokens[b - 1]!.pos3 !== '名') b--;
+      if (v.role[b] === JOINER) b++;
       const name = surfaceOf(tokens, b, e);
       const candidate: OrgCandidate = { start: tokens[b]!.start, end: tokens[e - 1]!.end, rule: 'ja.org.ipadic' };
       const kind = kindOfName(name);
@@ -271,20 +231,32 @@ export function chunkRun(tokens: readonly Token[], from: number, to: number, nor
     let placeOnly = true;
     for (let k = s0; k < nameEnd; k++) {
       const t = tokens[k]!;
-      if (isKatakana(t) || isLatin(t) || !t.known || t.pos2 === '組織') evidence = true;
+      if (v.flags[k]! & (KATAKANA | LATIN) || !t.known || t.pos2 === '組織') evidence = true;
       if (t.pos2 === '人名') person = true;
-      if (t.pos2 !== '地域' && roleOf(t) !== 'joiner') placeOnly = false;
+      if (t.pos2 !== '地域' && v.role[k] !== JOINER) placeOnly = false;
     }
-    const endOffset = tokens[nameEnd - 1]!.end;
-    const after = nameEnd < to ? norm.slice(tokens[nameEnd]!.start, tokens[nameEnd]!.start + 12) : norm.slice(endOffset, endOffset + 12);
-    if (evidence && !person && !placeOnly && ORG_CONTEXT_AFTER.test(after) && !isPersonName(tokens, s0, to)) {
-      out.push({ start: tokens[s0]!.start, end: endOffset, rule: 'ja.org.context' });
-      return;
+    if (evidence && !person && !placeOnly) {
+      const endOffset = tokens[nameEnd - 1]!.end;
+      const after = nameEnd < to ? norm.slice(tokens[nameEnd]!.start, tokens[nameEnd]!.start + 12) : norm.slice(endOffset, endOffset + 12);
+      if (ORG_CONTEXT_AFTER.test(after) && !isPersonName(v, s0, to)) {
+        out.push({ start: tokens[s0]!.start, end: endOffset, rule: 'ja.org.context' });
+        return;
+      }
     }
   }
 
-  // ○○(株) / (株)○○ around a run without a head.
+  bracketCompany(v, from, to, norm, out, s0);
+}
+
+/** ○○(株) / (株)○○ around a run without a head. */
+function bracketCompany(v: TokenView, from: number, to: number, norm: string, out: OrgCandidate[], start?: number): void {
+  const tokens = v.tokens;
+  // Inside a run the character before a token is a name character, so a `)` can only precede its first token.
+  if (norm.charCodeAt(tokens[from]!.start - 1) !== 41 /* ) */ && norm.charCodeAt(tokens[to - 1]!.end) !== 40 /* ( */ && !TITLE_LAST.has(lastChar(tokens[to - 1]!))) return;
+  const s0 = start ?? trimLeft(v, from, to);
+  if (s0 >= to) return;
   const runStart = tokens[s0]!.start;
+  if (norm.charCodeAt(runStart - 1) !== 41 /* ) */ && norm.charCodeAt(tokens[to - 1]!.end) !== 40 /* ( */ && !TITLE_LAST.has(lastChar(tokens[to - 1]!))) return;
   const runEnd = tokens[trimTitles(tokens, s0, to) - 1]!.end;
   if (BRACKET_COMPANY_FORMS.includes(norm.slice(runEnd, runEnd + 3)) || BRACKET_COMPANY_FORMS.includes(norm.slice(runStart - 3, runStart))) {
     out.push({ start: runStart, end: runEnd, rule: 'ja.org.company-bracket', kind: 'company', core: { start: runStart, end: runEnd } });
@@ -306,12 +278,15 @@ export function inUrl(norm: string, start: number, end: number): boolean {
 }
 
 /** Stand-alone all-capital acronyms (NHK, JICA), except units, technologies and words inside URLs. */
-export function acronymCandidate(t: Token, next: Token | undefined, norm: string): OrgCandidate | undefined {
+export function acronymCandidate(v: TokenView, i: number, norm: string): OrgCandidate | undefined {
+  if (!(v.flags[i]! & UPPER_START)) return undefined;
+  const t = v.tokens[i]!;
+  const next = v.tokens[i + 1];
   if (!SHORT_ACRONYM.test(t.surface) || NON_ORG_ACRONYMS.has(t.surface) || /^[IVX]+$/.test(t.surface)) return undefined;
   if (inUrl(norm, t.start, t.end)) return undefined;
   // Part of a longer Latin word or a model number (ABC123-X).
   if (/[A-Za-z0-9]/.test(norm[t.start - 1] ?? '') || /[a-z0-9]/.test(norm[t.end] ?? '')) return undefined;
   // A modifier of the noun after it (FMチューナ, JR成田線), unless that noun is a title (NHK会長).
-  if (next && next.start === t.end && roleOf(next) === 'noun' && !TITLES.has(next.surface) && !ORG_HEADS.has(next.surface)) return undefined;
+  if (next && next.start === t.end && v.role[i + 1] === NOUN && !TITLES.has(next.surface) && !ORG_HEADS.has(next.surface)) return undefined;
   return { start: t.start, end: t.end, rule: 'ja.org.acronym' };
 }

@@ -4,7 +4,9 @@ import { LATIN_COMPANY_SUFFIXES, BRACKET_COMPANY_FORMS, ORG_CLASS_BEFORE_QUOTE }
 import { ORG_LEXICON } from '../../data/org-lexicon.js';
 import type { KijiConfig } from '../../schema/config.js';
 import type { OrgKind, OrgRecord } from '../../schema/records.js';
-import { acronymCandidate, ACRONYM, chunkRun, inUrl, kindOfName, nounRuns, type OrgCandidate } from './chunk.js';
+import type { Token } from '../tokenize/kuromoji.js';
+import { acronymCandidate, ACRONYM, chunkRun, inUrl, kindOfName, type OrgCandidate } from './chunk.js';
+import { tokenView } from './tokens.js';
 import { OrgLexicon } from './lexicon.js';
 
 export { OrgLexicon } from './lexicon.js';
@@ -84,18 +86,30 @@ export function buildOrgLexicon(config: KijiConfig): OrgLexicon {
   return lexicon;
 }
 
+/** Marks of the offsets where a token ends, in a buffer reused from document to document (typed-array allocations per document cost more than the work). */
+let endMarks = new Uint8Array(4096);
+function tokenEndMarks(tokens: readonly Token[], length: number): Uint8Array {
+  if (endMarks.length <= length) endMarks = new Uint8Array(Math.max(length + 1, endMarks.length * 2));
+  else endMarks.fill(0, 0, length + 1);
+  for (const t of tokens) endMarks[t.end] = 1;
+  return endMarks;
+}
+
 /** Finds organisations in one document (normalized offsets), with canonical names and aliases resolved. */
 export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Found[] {
   const norm = doc.norm.text;
   const tokens = doc.tokens;
   const candidates: Found[] = [];
 
-  for (const [from, to] of nounRuns(tokens)) {
+  const view = tokenView(tokens);
+  for (let r = 0; r < view.runCount; r++) {
+    const from = view.runFrom[r]!;
+    const to = view.runTo[r]!;
     const before = candidates.length;
-    chunkRun(tokens, from, to, norm, candidates);
+    chunkRun(view, from, to, norm, candidates);
     // A run the article defines an acronym for, around an organisation word: 国連平和維持活動(PKO).
     const runEnd = tokens[to - 1]!.end;
-    if (candidates.length === before || candidates[candidates.length - 1]!.end !== runEnd) {
+    if (norm.charCodeAt(runEnd) === 40 /* ( */ && (candidates.length === before || candidates[candidates.length - 1]!.end !== runEnd)) {
       const hasOrg = candidates.length > before || tokens.slice(from, to).some((t) => t.pos2 === '組織' && t.known);
       const runStart = tokens[from]!.start;
       if (hasOrg && aliasAfter(norm, runEnd, norm.slice(runStart, runEnd)) && runEnd - runStart >= 3) {
@@ -104,16 +118,18 @@ export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Fo
     }
   }
   for (let i = 0; i < tokens.length; i++) {
-    const acronym = acronymCandidate(tokens[i]!, tokens[i + 1], norm);
+    const acronym = acronymCandidate(view, i, norm);
     if (acronym) candidates.push(acronym);
   }
   // Lexicon names and aliases, from token starts to token ends (or word boundaries for Latin).
-  const tokenEnds = new Set(tokens.map((t) => t.end));
+  let tokenEnds: Uint8Array | undefined;
   for (const t of tokens) {
+    if (!lexicon.mayStartAt(norm, t.start)) continue;
+    tokenEnds ??= tokenEndMarks(tokens, norm.length);
     let best: [number, Found] | undefined;
     for (const [end, form] of lexicon.matchesAt(norm, t.start)) {
       const latinEnd = charClass(norm[end - 1]) === 'latin' ? charClass(norm[end]) !== 'latin' : false;
-      if (!tokenEnds.has(end) && !latinEnd) continue;
+      if (!tokenEnds[end] && !latinEnd) continue;
       if (charClass(norm[t.start]) === 'latin' && (charClass(norm[t.start - 1]) === 'latin' || inUrl(norm, t.start, end))) continue;
       const found: Found = { start: t.start, end, rule: form.alias ? 'ja.org.lexicon-alias' : 'ja.org.lexicon', name: form.name };
       if (form.kind) found.kind = form.kind;
@@ -137,6 +153,7 @@ export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Fo
 
   // (株)○○ / ○○(株) attached to a name.
   for (const c of candidates) {
+    if (norm.charCodeAt(c.start - 1) !== 41 /* ) */ && norm.charCodeAt(c.end) !== 40 /* ( */) continue;
     if (BRACKET_COMPANY_FORMS.includes(norm.slice(c.start - 3, c.start))) {
       c.start -= 3;
       c.kind = 'company';

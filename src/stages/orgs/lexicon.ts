@@ -8,6 +8,8 @@ export interface LexiconForm {
   alias: boolean;
 }
 
+const pairHash = (a: number, b: number) => ((a << 7) ^ b) & 0xffff;
+
 interface TrieNode {
   next: Map<string, TrieNode>;
   form?: LexiconForm;
@@ -19,6 +21,9 @@ interface TrieNode {
  */
 export class OrgLexicon {
   private readonly root: TrieNode = { next: new Map() };
+  /** The first two UTF-16 code units of every entry (one unit for one-unit entries): a cheap test before walking the trie. */
+  private readonly firstPairs = new Uint8Array(1 << 16); // a bitmap of hashed pairs: false positives only cost a trie walk
+  private readonly singleUnits = new Set<number>();
   size = 0;
 
   add(entry: { name: string; aliases?: readonly string[]; kind?: OrgKind | undefined }): void {
@@ -31,6 +36,8 @@ export class OrgLexicon {
   private insert(form: LexiconForm): void {
     const surface = form.surface.normalize('NFKC');
     if (!surface) return;
+    if (surface.length === 1) this.singleUnits.add(surface.charCodeAt(0));
+    else this.firstPairs[pairHash(surface.charCodeAt(0), surface.charCodeAt(1))] = 1;
     let node = this.root;
     for (const ch of surface) {
       let child = node.next.get(ch);
@@ -43,6 +50,13 @@ export class OrgLexicon {
     if (!node.form) this.size++;
     // A later entry (the user's) overrides a built-in one with the same surface.
     node.form = { ...form, surface };
+  }
+
+  /** False when no entry can start at `start` in `text`. */
+  mayStartAt(text: string, start: number): boolean {
+    const c0 = text.charCodeAt(start);
+    if (this.singleUnits.size > 0 && this.singleUnits.has(c0)) return true;
+    return start + 1 < text.length && this.firstPairs[pairHash(c0, text.charCodeAt(start + 1))] === 1;
   }
 
   /** Every entry that starts at `start` in `text`, shortest first, as [end, form]. */
