@@ -32,6 +32,7 @@ export const ORG_HEADS: ReadonlyMap<string, OrgHead> = new Map<string, OrgHead>(
   ...H('international', '機関', true),
   // company
   ...H('company', '会社 証券 保険 工業 産業 建設 化学 電子 食品 航空 鉄道 自動車 商会 スタジオ ファンド', true),
+  ...H('company', '交通 観光 物流 電工 電気 ガス 石油 酒造 醸造 薬品 通運 倉庫 製糖 製紙 製粉 紡績 化成 興産 開発 技研 産業 ', true),
   ...H('company', '株式会社 有限会社 合同会社 合資会社 銀行 信用金庫 信用組合 生命 損保 ホールディングス ホールディング 重工 重工業 製作所 製鉄 製薬 電機 電力 電鉄 商事 物産 不動産 興業 精機 工務店 運輸 海運 汽船 製菓 百貨店 コーポレーション カンパニー インダストリーズ テクノロジーズ エンタテインメント エンターテインメント プロダクション プロダクションズ ピクチャーズ レコード レコーズ フィナンシャルグループ'),
   ...H('company', '社 グループ 商店 組', true),
   // media
@@ -39,7 +40,8 @@ export const ORG_HEADS: ReadonlyMap<string, OrgHead> = new Map<string, OrgHead>(
   ...H('media', '新聞 新聞社 通信 通信社 放送局 テレビ ラジオ 出版 出版社 日報 新報 タイムズ'),
   ...H('media', 'テレビ局', true),
   // academic
-  ...H('academic', '学校 高校 高等学校 中学校 小学校 専門学校 学園 学院', true),
+  ...H('academic', '学校 高校 高等学校 中学校 小学校 中等教育学校 専門学校 幼稚園 学園 学院', true),
+  ...H('other', '病院 医院', true),
   ...H('academic', '大学 大学院 短期大学 大学校 高専 研究所 研究院 研究機構 研究センター 学会 学部 研究科'),
   // other
   ...H('other', 'FC SC AC CF', true),
@@ -66,7 +68,11 @@ export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(
     '私立 国立 公立 県立 市立 州立 女子 男子 総合 有名 名門 強豪 新興 大 小 各国 両国 諸国 多国籍 ' +
     '首脳 閣僚 外相 国防相 臨時 特別 定例 通常 常任 暫定 連立 投資 商業 都市 信託 事業 運営 地域 下部 上部 ' +
     '警察 消防 反乱 敵 友 官 親米 反米 親中 反政府 左派 右派 保守 革新 少数 多数 主流 野党 与党 ' +
-    '株主 役員 取締役 記者 学生 教職員 従業員 社員 職員 住民 市民 国民 有識者 専門家 研究者 第三者')
+    '株主 役員 取締役 記者 学生 教職員 従業員 社員 職員 住民 市民 国民 有識者 専門家 研究者 第三者 ' +
+    // class nouns: 所属事務所, 芸能事務所, 宗教法人, 介護保険, 公共交通機関, 報道機関, テレビ局, スポーツクラブ, 特殊部隊, 実行委員会
+    '所属 芸能 選挙 法律 宗教 福祉 社会福祉 医療 学校 介護 公的 公共 交通 報道 教育 行政 捜査 国家 専門 研究 ' +
+    'テレビ ラジオ スポーツ テニス ゴルフ サッカー 野球 プロジェクト 特殊 選考 実行 審議 諮問 検討 準備 組織 広告 制作 製作 販売 仲介 ' +
+    '専用 専属 系列 提携 取引 競合 同業 同名 後継 前身 母体 親 子 孫')
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -101,7 +107,11 @@ export const NON_ORG_ACRONYMS: ReadonlySet<string> = new Set(
     'CM PR QA FAQ HP WEB WWW HTML HTTP HTTPS API SDK ID PIN SIM ATM ETF ESG SDGS SDGs M&A IPO TOB TPP FTA EPA RCEP ' +
     'PKO ODA OK NG VS VR AR MR BGM MV PV DJ MC OB OG MVP CG 3D 2D UFO SF RPG FPS GB MB KB TB KM CC MM KG AM PM ' +
     'JPY USD EUR CNY GBP KRW UTC JST GMT EV HV PHV LNG LPG CO2 NOX PM2 PET HIV AIDS SARS COVID ICU ER MRI CT ' +
-    'II III IV VI VII VIII IX XI XII XIII')
+    'II III IV VI VII VIII IX XI XII XIII ' +
+    // technical terms, formats, positions and English words written in capitals
+    'CPU GPU RAM ROM SSD HDD LAN WAN VGA RSS XML CSS SQL DB OL MT AT FF FR SUV DX EX SP HD ED OP UP VTR GK DF MF FW PK ' +
+    'FA DH GO NO YES NEW TOP END ALL BEST LIVE SHOW GOOD BAD SEX LOVE OFF ON MAX MIN VOL NOTE TIME BLACK WHITE RED ' +
+    'BS CS EP LP NPO NGO')
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -110,10 +120,38 @@ export const NON_ORG_ACRONYMS: ReadonlySet<string> = new Set(
  * What follows a name that only an organisation can have: `Xに移籍`, `Xを設立`, `Xの社長`, `X社長`.
  * A noun run with a katakana, Latin or unknown word before one of these is an organisation even without a head word.
  */
-export const ORG_CONTEXT_AFTER = /^(?:(?:に|へ)(?:移籍|入団|入社|加入|加盟|所属|復帰|入行|入局)|を(?:退社|退団|脱退|設立|創業|創立|買収|結成|解雇)|が(?:設立|創業|創立|買収|結成|解散|発売|販売|製造|運営|開発)|と(?:契約|合併|提携|業務提携)|の(?:傘下|子会社|親会社|本社|社長|会長|副社長|代表取締役|取締役|頭取|社員|従業員|創業者|株式|株主|メンバー|所属|元メンバー|監督|ヘッドコーチ|ホームページ|公式サイト)|(?:社長|会長|代表取締役|取締役|頭取|社員|所属|入り))/;
+export const ORG_CONTEXT_AFTER = /^(?:(?:に|へ)(?:移籍|入団|入社|加入|加盟|所属|復帰|入行|入局|就職|転籍|吸収合併|買収され|出資)|から(?:移籍|独立|分社|発売|出資)|を(?:退社|退団|脱退|設立|創業|創立|買収|結成|解雇|吸収合併|退職|経営)|が(?:設立|創業|創立|買収|結成|解散|発売|販売|製造|運営|開発|出資|制作|主催|運行|経営|上場|吸収合併)|と(?:契約|合併|提携|業務提携|資本提携|経営統合|共同運行)|の(?:傘下|子会社|親会社|本社|社長|会長|副社長|代表取締役|取締役|頭取|社員|従業員|創業者|株式|株主|メンバー|所属|元メンバー|監督|ヘッドコーチ|ホームページ|公式サイト|ボーカル|ギタリスト|ドラマー|ベーシスト|下部組織|トップチーム|ユース)|(?:社長|会長|代表取締役|取締役|頭取|社員|所属|入り))/;
 
 /** Club forms written before the name: `FC東京`, `SC相模原`. */
 export const CLUB_PREFIXES: ReadonlySet<string> = new Set(['FC', 'SC', 'AC', 'CF', 'SV', 'VfB', 'VfL']);
 
 /** Class nouns before a quoted name that make it an organisation: `ユニット「○○」`, `レーベル「○○」`, `政党「○○」`. */
 export const ORG_CLASS_BEFORE_QUOTE = /(?:ユニット|グループ|バンド|アイドルグループ|レーベル|チーム|クラブ|劇団|楽団|会社|企業|法人|団体|政党|新党|事務所|芸能事務所|組織|結社|サークル)[「『]$/;
+
+/**
+ * Words ending a noun compound that make it an event or a facility, not an organisation, even when an
+ * organisation word is inside (`大成建設爆破事件`, `東京電力福島第1原発`, `○○市立△△小学校`, `NHK杯`):
+ * such a compound yields no organisation.
+ */
+export const NON_ORG_TAILS: ReadonlySet<string> = new Set(
+  ('事件 事故 空襲 爆撃 選挙 総選挙 選手権 大会 杯 賞 震災 大震災 博覧会 万博 共進会 見本市 祭 まつり 祭り フェスティバル 運動 闘争 紛争 戦争 ' +
+    '原発 発電所 変電所 刑務所 拘置所 収容所 駅 空港 神社 寺 寺院 城 公園 球場 競技場 スタジアム 植物園 動物園 校舎 キャンパス')
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words after a surname that IPADIC tags as an organisation (吉田, 平塚) which make it a person: `吉田被告`, `平塚さん`. */
+export const PERSON_AFTER: ReadonlySet<string> = new Set(
+  'さん 氏 君 くん ちゃん 様 殿 選手 容疑者 被告 被告人 投手 捕手 内野手 外野手 監督 夫人 一家 兄弟 姉妹 弁護士 先生 教諭 ら'.split(' '),
+);
+
+/** Nouns after an acronym that show it names an organisation (`GM株`, `BBC制作`, `NHK主催`) rather than modifying a thing. */
+export const ACRONYM_ORG_AFTER: ReadonlySet<string> = new Set('株 株価 製 制作 主催 提供 出資 買収 傘下 系列'.split(' '));
+
+/**
+ * Schools and hospitals are buildings as often as institutions: a name ending in one of these is an
+ * organisation only where the text reads it as one (`○○高校に進学`, `○○高校を卒業`, `○○病院の院長`, `○○高校が優勝`).
+ */
+export const INSTITUTION_TAILS: ReadonlySet<string> = new Set('学校 小学校 中学校 高校 高等学校 中等教育学校 専門学校 幼稚園 保育園 病院 医院'.split(' '));
+export const INSTITUTION_READING_AFTER =
+  /^(?:(?:に|へ)(?:進学|入学|転校|編入|入院|勤め|勤務|就職|赴任|在籍|在学|通|合格|進ん|入っ)|を(?:卒業|経て|中退|退学|受験|設立|開校|創立)|(?:から|より|と)|で(?:は|も|の)|が(?:優勝|準優勝|出場|勝|敗|初|制|開校|設立|創立|発表)|の(?:生徒|学生|児童|校長|教頭|教諭|教員|教師|卒業生|出身|選手|野球部|サッカー部|監督|院長|医師|看護師|理事長|OB|OG|同級生|先輩|後輩|教授)|(?:卒業|出身|在学|中退|在籍|進学|入学|時代|卒))/;

@@ -1,6 +1,6 @@
 import type { OrgKind } from '../../schema/records.js';
 import type { Token } from '../tokenize/kuromoji.js';
-import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
+import { ACRONYM_ORG_AFTER, INSTITUTION_READING_AFTER, INSTITUTION_TAILS, BRACKET_COMPANY_FORMS, CLUB_PREFIXES, NON_ORG_TAILS, PERSON_AFTER, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
 import { PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { edgeChars, GIVEN_NAME, HEAD_LAST, ORG_CUE, TITLE_HEAD_LAST, JOINER, KATAKANA, LATIN, NAME_LIKE, NOUN, ORG_TOKEN, SPACE, UPPER_START, type TokenView } from './tokens.js';
 
@@ -151,6 +151,24 @@ function isPersonName(v: TokenView, s: number, e: number): boolean {
   return PERSON_TITLE_LIST.some((title) => rest.startsWith(title));
 }
 
+const KANJI_NAME = /^[一-龥々]{1,3}$/;
+
+/** A short kanji 組織 word that is a surname here: followed by a person's suffix or role (吉田被告, 平塚さん, 新宮選手). */
+function surnameBefore(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  return next !== undefined && next.start === tokens[k]!.end && PERSON_AFTER.has(next.surface) && KANJI_NAME.test(tokens[k]!.surface);
+}
+
+/** True when the tokens [s, to) end with one of `words` (made of whole tokens, up to three). */
+function endsWithTail(tokens: readonly Token[], s: number, to: number, words: ReadonlySet<string>): boolean {
+  let text = '';
+  for (let m = 1; m <= 3 && to - m >= s; m++) {
+    text = tokens[to - m]!.surface + text;
+    if (words.has(text)) return true;
+  }
+  return false;
+}
+
 /**
  * Finds organisation candidates in one noun run [from, to): the longest stretch ending in an organisation
  * head (or an IPADIC organisation token), after trimming titles and determiners; company forms.
@@ -164,6 +182,10 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
   if (isPersonName(v, from, to)) return;
   const s0 = trimLeft(v, from, to);
   if (s0 >= to) return;
+  // An event or a facility named after an organisation (大成建設爆破事件, ○○市立△△小学校): no organisation.
+  if (endsWithTail(tokens, s0, to, NON_ORG_TAILS)) return;
+  // A school or hospital is an organisation only where the text reads it as one (…高校に進学, …病院の院長).
+  if (endsWithTail(tokens, s0, to, INSTITUTION_TAILS) && !INSTITUTION_READING_AFTER.test(norm.slice(tokens[to - 1]!.end, tokens[to - 1]!.end + 8))) return;
 
   // Company form first: 株式会社○○ (to the end of the run, without titles); clubs: FC○○.
   if ((COMPANY_FORMS.includes(tokens[s0]!.surface) || CLUB_PREFIXES.has(tokens[s0]!.surface)) && s0 + 1 < to) {
@@ -191,7 +213,9 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
         return;
       }
     }
-    const found = t.pos2 === '地域' || !canEnd ? undefined : headEndingAt(tokens, s, k);
+    let found = t.pos2 === '地域' || !canEnd ? undefined : headEndingAt(tokens, s, k);
+    // 湖北省, 河南省: a province after a place name, not a ministry.
+    if (found && tokens[found.first]!.surface === '省' && found.first > s && tokens[found.first - 1]!.pos2 === '地域') found = undefined;
     if (found) {
       const name = surfaceOf(tokens, s, k + 1);
       let hasOrgToken = false;
@@ -206,7 +230,7 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
         return;
       }
     }
-    if (orgToken && !(t.surface.length <= 2 && tokens[k + 1]?.pos2 === '人名')) {
+    if (orgToken && !(t.surface.length <= 2 && tokens[k + 1]?.pos2 === '人名') && !surnameBefore(tokens, k)) {
       // An IPADIC organisation word, with the place or name words before it (米国 + 国務省) and katakana/Latin name words after it (読売 + ジャイアンツ).
       let e = k + 1;
       while (e < to && v.flags[e]! & (KATAKANA | LATIN) && !TITLES.has(tokens[e]!.surface)) e++;
@@ -284,9 +308,13 @@ export function acronymCandidate(v: TokenView, i: number, norm: string): OrgCand
   const next = v.tokens[i + 1];
   if (!SHORT_ACRONYM.test(t.surface) || NON_ORG_ACRONYMS.has(t.surface) || /^[IVX]+$/.test(t.surface)) return undefined;
   if (inUrl(norm, t.start, t.end)) return undefined;
-  // Part of a longer Latin word or a model number (ABC123-X).
-  if (/[A-Za-z0-9]/.test(norm[t.start - 1] ?? '') || /[a-z0-9]/.test(norm[t.end] ?? '')) return undefined;
+  // Part of a longer Latin word or a model number (ABC123-X, HE-104, MS-DOS).
+  if (/[A-Za-z0-9\-]/.test(norm[t.start - 1] ?? '') || /[a-z0-9\-]/.test(norm[t.end] ?? '')) return undefined;
+  // A word of a Latin phrase or title (DEATH NOTE, GNU C, CS 5) rather than a name of its own.
+  if ((norm[t.start - 1] === ' ' && /[A-Za-z0-9]/.test(norm[t.start - 2] ?? '')) || (norm[t.end] === ' ' && /[A-Za-z0-9]/.test(norm[t.end + 1] ?? ''))) return undefined;
+  // A quoted term (「VGA」と呼ぶ, 『SATC』): organisations are named, not quoted.
+  if (/[「『"“]/.test(norm[t.start - 1] ?? '') && /[」』"”]/.test(norm[t.end] ?? '')) return undefined;
   // A modifier of the noun after it (FMチューナ, JR成田線), unless that noun is a title (NHK会長).
-  if (next && next.start === t.end && v.role[i + 1] === NOUN && !TITLES.has(next.surface) && !ORG_HEADS.has(next.surface)) return undefined;
+  if (next && next.start === t.end && v.role[i + 1] === NOUN && !TITLES.has(next.surface) && !ORG_HEADS.has(next.surface) && !ACRONYM_ORG_AFTER.has(next.surface)) return undefined;
   return { start: t.start, end: t.end, rule: 'ja.org.acronym' };
 }
