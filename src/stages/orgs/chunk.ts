@@ -159,8 +159,13 @@ function surnameBefore(tokens: readonly Token[], k: number): boolean {
   return next !== undefined && next.start === tokens[k]!.end && PERSON_AFTER.has(next.surface) && KANJI_NAME.test(tokens[k]!.surface);
 }
 
+const tailLastChars = new WeakMap<ReadonlySet<string>, Set<number>>();
+
 /** True when the tokens [s, to) end with one of `words` (made of whole tokens, up to three). */
 function endsWithTail(tokens: readonly Token[], s: number, to: number, words: ReadonlySet<string>): boolean {
+  let last = tailLastChars.get(words);
+  if (!last) tailLastChars.set(words, (last = edgeChars(words, 'last')));
+  if (!last.has(lastChar(tokens[to - 1]!))) return false;
   let text = '';
   for (let m = 1; m <= 3 && to - m >= s; m++) {
     text = tokens[to - m]!.surface + text;

@@ -50,10 +50,11 @@ export function aliasAfter(norm: string, end: number, fullName: string): { start
 type CharClass = 'latin' | 'katakana' | 'kanji' | 'hiragana' | 'other';
 function charClass(ch: string | undefined): CharClass {
   if (!ch) return 'other';
-  if (/[A-Za-z0-9]/.test(ch)) return 'latin';
-  if (/[ァ-ヶー]/.test(ch)) return 'katakana';
-  if (/[一-龥々〆\ud800-\udbff\udc00-\udfff]/.test(ch)) return 'kanji';
-  if (/[ぁ-ゖ]/.test(ch)) return 'hiragana';
+  const c = ch.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 'latin';
+  if ((c >= 0x30a1 && c <= 0x30f6) || c === 0x30fc) return 'katakana';
+  if ((c >= 0x4e00 && c <= 0x9fa5) || c === 0x3005 || c === 0x3006 || (c >= 0xd800 && c <= 0xdfff)) return 'kanji';
+  if (c >= 0x3041 && c <= 0x3096) return 'hiragana';
   return 'other';
 }
 
