@@ -119,3 +119,14 @@ describe('readArticleFile: errors', () => {
     expect((await readError(file('empty.md'))).code).toBe('E_EMPTY');
   });
 });
+
+describe('readArticleFile: the HTML fixture', () => {
+  it('reads to exactly the visible text its gold offsets point into (fixtures/gold/*.visible-text)', async () => {
+    const root = join(import.meta.dirname, '../..');
+    const article = await readArticleFile(join(root, 'fixtures/articles/ja-10-html-oda-loan.html'));
+    const visible = await import('node:fs/promises').then((fs) => fs.readFile(join(root, 'fixtures/gold/ja-10-html-oda-loan.html.visible-text'), 'utf8'));
+    expect(article.text).toBe(visible);
+    // Navigation, the sidebar and the script (with its own date) are not article text.
+    expect(article.text).not.toMatch(/<|ログイン|gtag|2025年11月1日/);
+  });
+});

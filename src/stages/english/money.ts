@@ -3,6 +3,7 @@ import { CURRENCY_CODES, CURRENCY_PREFIXES, CURRENCY_WORDS, MONEY_MODIFIERS, SCA
 import { NUMBER_WORDS } from '../../data/english/numbers.js';
 import type { MoneyMod, MoneyRecord, MoneyValue } from '../../schema/records.js';
 import { type ExactDecimal, formatDecimal, parseJapaneseNumber } from '../../text/numerals.js';
+import { MONEY_SPAN_INCLUDES_QUALIFIERS } from '../money/index.js';
 
 /**
  * English money: a currency symbol or code before the amount (`$130 million`, `US$1.2bn`, `¥3 trillion`,
@@ -49,9 +50,15 @@ const codeOf = (symbol: string): string | undefined => CURRENCY_PREFIXES[symbol]
 const wordCurrency = (word: string): string | undefined => CURRENCY_WORDS[word.toLowerCase().replace(/\s+/g, ' ')] ?? (CURRENCY_CODES.includes(word.toUpperCase()) ? word.toUpperCase() : undefined);
 const modOf = (word: string | undefined): MoneyMod | undefined => (word ? MONEY_MODIFIERS[word.toLowerCase().replace(/\s+/g, ' ')] : undefined);
 
-/** `between` belongs to the span only when a range follows (`between $850 million and $900 million`). */
+/**
+ * Where the span starts. A qualifier (`about`, `more than`) is outside it, as in the Japanese stage, unless
+ * MONEY_SPAN_INCLUDES_QUALIFIERS says otherwise; `between` is range syntax and belongs to the span only when a
+ * range follows (`between $850 million and $900 million`).
+ */
 function startOf(m: RegExpMatchArray, modWord: string | undefined, second: string | undefined): number {
-  if (!modWord || modOf(modWord) || second) return m.index!;
+  if (!modWord) return m.index!;
+  const keep = modOf(modWord) ? MONEY_SPAN_INCLUDES_QUALIFIERS : second !== undefined;
+  if (keep) return m.index!;
   return m.index! + modWord.length + (/^\s*/.exec(m[0].slice(modWord.length))?.[0].length ?? 0);
 }
 
@@ -125,7 +132,7 @@ export const englishMoneyStage: StageFactory = {
         const value: MoneyValue = { amount: null, amountText: null, currency, vague: true };
         const mod = modOf(modWord);
         if (mod) value.mod = mod;
-        push(m.index, m.index + m[0].length, value, 'en.money.vague');
+        push(startOf(m, modWord, undefined), m.index + m[0].length, value, 'en.money.vague');
       }
       return records;
     },

@@ -10,8 +10,8 @@ import { type ResolvedMoney, resolveMoney } from './resolve.js';
  *
  * Span convention: amount + currency only; qualifiers (約, 超, 以上 …) go into `mod`. That is how the
  * shared gold sets mark money (UD Japanese GSD NE: `約[1億円]`, `[7,000万ドル]以上`; strict F1 0.91 this
- * way, 0.71 with the qualifiers inside). The project's own fixtures and the English stage put the
- * qualifier inside the span instead; flip this switch to follow them (find.ts reports both spans).
+ * way, 0.71 with the qualifiers inside). The English stage and the fixture gold follow the same switch
+ * (find.ts reports both spans, so flipping it is the only change needed in code).
  */
 export const MONEY_SPAN_INCLUDES_QUALIFIERS = false;
 
