@@ -20,6 +20,18 @@ function amount(text: string): { n: number | null; text: string } | null {
   return n === null ? null : { n, text: String(n) };
 }
 
+/** Units a fractional offset is counted in instead (4.5年後 = 54 months later, 1.5週間前 = 10–11 days before). */
+const SMALLER_UNIT: Readonly<Record<string, { unit: 'M' | 'D'; per: number }>> = { Y: { unit: 'M', per: 12 }, M: { unit: 'D', per: 30 }, W: { unit: 'D', per: 7 } };
+
+/** An offset in whole units, so that it resolves to a calendar date; `rounded` when that changed its length. */
+function wholeOffset(unit: 'Y' | 'M' | 'W' | 'D', n: number): { unit: 'Y' | 'M' | 'W' | 'D'; n: number; rounded: boolean } {
+  if (Number.isInteger(n)) return { unit, n, rounded: false };
+  const smaller = SMALLER_UNIT[unit];
+  const exact = smaller ? n * smaller.per : n;
+  const whole = Math.round(exact);
+  return { unit: smaller?.unit ?? unit, n: whole, rounded: whole !== exact };
+}
+
 export const durationParsers: readonly DateParser[] = [
   {
     name: 'ja.date.duration',
@@ -59,9 +71,9 @@ export const durationParsers: readonly DateParser[] = [
       const approx = prefix === '約' || prefix === 'およそ' ? { mod: 'APPROX' as const } : {};
       if (isOffset) {
         const sign = after!.endsWith('前') ? -1 : 1;
-        const n = a.n === null ? 0 : a.n === 0.5 ? (unit === 'Y' ? 6 : 15) : a.n;
-        const offsetUnit = a.n === 0.5 ? (unit === 'Y' ? 'M' : 'D') : unit;
-        return candidate(start, end, 'ja.date.relative.offset', { offset: { unit: offsetUnit, n: sign * n }, ...(vague ? { vague: true } : {}), ...approx }, []);
+        const { unit: offsetUnit, n, rounded } = wholeOffset(unit, a.n ?? 0);
+        const mod = rounded && !approx.mod ? { mod: 'APPROX' as const } : approx;
+        return candidate(start, end, 'ja.date.relative.offset', { offset: { unit: offsetUnit, n: sign * n }, ...(vague ? { vague: true } : {}), ...mod }, []);
       }
       return candidate(start, end, this.name, { duration: value, ...approx }, []);
     },
