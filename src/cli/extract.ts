@@ -6,21 +6,8 @@ import { createPipeline } from '../core/pipeline.js';
 import { KijiError, describeError } from '../core/errors.js';
 import { readArticleFile } from '../text/read-article.js';
 import type { KijiConfig } from '../schema/config.js';
-import type { KijiRecord } from '../schema/records.js';
+import { toEvalSpan } from '../eval/spans.js';
 import { EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, type CliIO, writeLine } from './io.js';
-
-/** The evaluation contract's span shape: what score.mjs reads, plus the fields users want. */
-export function toEvalSpan(record: KijiRecord): Record<string, unknown> {
-  const { type, start, end, text, rule } = record;
-  if (record.type === 'DATE') {
-    const { value, mod, kind, startDate, endDate, stated, implied } = record;
-    return { start, end, type, text, value, ...(mod ? { mod } : {}), kind, startDate, endDate, stated, implied, rule };
-  }
-  if (record.type === 'MONEY') {
-    return { start, end, type, text, value: record.value, ...(record.value.mod ? { mod: record.value.mod } : {}), rule };
-  }
-  return { start, end, type, text, value: record.value, rule };
-}
 
 const JsonlLine = (line: string, lineNumber: number): { id: string; text: string; ref?: string } => {
   let parsed: unknown;

@@ -2,6 +2,7 @@ import { type KijiConfig, type KijiConfigInput, parseConfig } from '../schema/co
 import { type ArticleInput, type ArticleResult, type KijiRecord, KijiRecordSchema, type Language, RECORD_TYPES, type RecordType } from '../schema/records.js';
 import { loadTokenizer } from '../stages/tokenize/kuromoji.js';
 import { STAGE_FACTORIES } from '../stages/index.js';
+import { loadCompromise } from '../stages/english/analysis.js';
 import { detectLanguage } from '../text/language.js';
 import { normalizeText } from '../text/normalize.js';
 import { PIPELINE_VERSION } from '../version.js';
@@ -46,7 +47,7 @@ function isDisabledRecordLayer(layer: LayerName, config: KijiConfig): boolean {
 /** Loads kuromoji once and returns a pipeline that turns articles into validated records. */
 export async function createPipeline(configInput: KijiConfigInput | KijiConfig = {}): Promise<Pipeline> {
   const config = parseConfig(configInput); // idempotent on an already-parsed config
-  const tokenizer = config.language === 'en' ? undefined : await loadTokenizer();
+  const [tokenizer] = await Promise.all([config.language === 'en' ? undefined : loadTokenizer(), config.language === 'ja' ? undefined : loadCompromise()]);
   const context: StageContext = tokenizer ? { config, tokenizer } : { config };
   const stageSets: Record<Language, Stage[]> = {
     ja: tokenizer ? buildStages('ja', context) : [],

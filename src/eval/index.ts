@@ -2,3 +2,4 @@ export { score, valueMatches, formatScoreTable, type ScoreDoc, type ScoreSpan, t
 export { groupOutcomesByRule, formatErrorGroups, shortValue, NO_RULE, type ErrorGroup } from './errors.js';
 export { contextSnippet, CONTEXT_CHARS } from './context.js';
 export { loadGold, predict, evaluate, checkThresholds, parseMin, readJsonl, type GoldDoc, type Prediction, type ThresholdCheck, type EvalRun } from './run.js';
+export { toEvalSpan } from './spans.js';

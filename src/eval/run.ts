@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { toEvalSpan } from '../cli/extract.js';
+import { toEvalSpan } from './spans.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { KijiError, describeError } from '../core/errors.js';
 import { readArticleFile } from '../text/read-article.js';

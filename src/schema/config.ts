@@ -4,6 +4,9 @@ import { AgreementKindSchema, OrgKindSchema, RecordTypeSchema } from './records.
 
 /** The config schema is the single source of truth: the types below are inferred from it. */
 
+/** Default size limit for one article file (see `maxFileBytes`). */
+export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+
 export const OrgLexiconEntrySchema = z.object({
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
@@ -35,8 +38,12 @@ export const KijiConfigSchema = z.object({
   language: z.enum(['auto', 'ja', 'en']).default('auto'),
   /** Worker threads for `kiji run` (default: the number of cores). */
   concurrency: z.number().int().positive().optional(),
-  /** Files larger than this are recorded as failed (E_TOO_LARGE) instead of read. */
-  maxFileBytes: z.number().int().positive().default(64 * 1024 * 1024),
+  /**
+   * Files larger than this are recorded as failed (E_TOO_LARGE) instead of read. A news article is tens of
+   * kilobytes; 8 MiB leaves room for heavy HTML pages while a 50 MB dump cannot take a worker's memory
+   * (tokens and records of one file cost ~50 bytes per character). Raise it for unusual inputs.
+   */
+  maxFileBytes: z.number().int().positive().default(DEFAULT_MAX_FILE_BYTES),
   lexicons: z.object({
     /** Extra organisation names (with aliases and kind) on top of the built-in lexicon. */
     organisations: z.array(OrgLexiconEntrySchema).default([]),

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { KijiError } from '../core/errors.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../schema/config.js';
 import {
   FORMAT_BY_EXTENSION,
   HTML_OPENINGS,
@@ -36,11 +37,11 @@ export interface DecodedArticle {
 }
 
 export interface ReadArticleOptions {
-  /** Files larger than this fail with E_TOO_LARGE before being read. Default 64 MiB. */
+  /** Files larger than this fail with E_TOO_LARGE before being read. Default: the config's default (8 MiB). */
   readonly maxBytes?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES;
 
 export async function readArticleFile(path: string, opts: ReadArticleOptions = {}): Promise<DecodedArticle> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;

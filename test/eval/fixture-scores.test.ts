@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toEvalSpan } from '../../src/cli/extract.js';
+import { toEvalSpan } from '../../src/eval/spans.js';
 import { createPipeline, type Pipeline } from '../../src/index.js';
 import { readArticleFile } from '../../src/text/read-article.js';
 

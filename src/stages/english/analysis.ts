@@ -1,4 +1,5 @@
-import nlp from 'compromise';
+import type nlpType from 'compromise';
+import { KijiError } from '../../core/errors.js';
 import type { ArticleDocument } from '../../core/document.js';
 import type { Segment } from '../../text/sentences.js';
 
@@ -55,7 +56,18 @@ export function analyzeEnglish(doc: ArticleDocument): EnglishAnalysis {
   return analysis;
 }
 
+let nlp: typeof nlpType | undefined;
+
+/**
+ * Loads compromise (~1 s of start-up) once, when a pipeline that can meet English text is built, so that
+ * commands that never analyse English (inspect, query, report, --version) do not pay for it.
+ */
+export async function loadCompromise(): Promise<void> {
+  nlp ??= (await import('compromise')).default;
+}
+
 export function analyzeText(text: string): EnglishAnalysis {
+  if (!nlp) throw new KijiError('E_INTERNAL', 'compromise is not loaded: build the pipeline with createPipeline (it calls loadCompromise)');
   const sentences: Segment[] = [];
   const terms: EnTerm[] = [];
   const sentenceTermStart: number[] = [];
