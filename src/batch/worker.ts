@@ -11,7 +11,7 @@ import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import { describeError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { okArticle, type StoredArticle } from '../store/rows.js';
-import { readArticleFile } from '../text/read-article.js';
+import { readArticleFileSync } from '../text/read-article.js';
 
 export interface WorkerData {
   config: KijiConfig;
@@ -48,7 +48,7 @@ export default async function processArticleTask(task: ArticleTask): Promise<Art
   let source: { path: string; contentHash: string | null; bytes: number | null; format?: string; encoding?: string } = { path: task.path, contentHash: null, bytes: null };
   try {
     // Read first: a file that cannot be read or decoded never waits for (or loads) kuromoji.
-    const decoded = await readArticleFile(task.path, { maxBytes: task.maxBytes });
+    const decoded = readArticleFileSync(task.path, { maxBytes: task.maxBytes });
     source = { path: task.path, contentHash: decoded.sha256, bytes: decoded.bytes, format: decoded.format, encoding: decoded.encoding };
     tRead = performance.now();
     pipeline ??= createPipeline((Piscina.workerData as WorkerData).config);

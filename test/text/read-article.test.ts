@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KijiError } from '../../src/core/errors.js';
-import { readArticleFile } from '../../src/text/read-article.js';
+import { readArticleFile, readArticleFileSync } from '../../src/text/read-article.js';
 
 let dir: string;
 const file = (name: string) => join(dir, name);
@@ -23,6 +23,15 @@ async function readError(path: string, opts?: { maxBytes?: number }): Promise<Ki
     (e: unknown) => e,
   );
   if (!(error instanceof KijiError)) throw error;
+  // The worker's synchronous reader fails the same way.
+  let syncError: unknown;
+  try {
+    readArticleFileSync(path, opts);
+  } catch (e) {
+    syncError = e;
+  }
+  expect(syncError).toBeInstanceOf(KijiError);
+  expect({ code: (syncError as KijiError).code, message: (syncError as KijiError).message }).toEqual({ code: error.code, message: error.message });
   return error;
 }
 
@@ -124,6 +133,7 @@ describe('readArticleFile: the HTML fixture', () => {
   it('reads to exactly the visible text its gold offsets point into (fixtures/gold/*.visible-text)', async () => {
     const root = join(import.meta.dirname, '../..');
     const article = await readArticleFile(join(root, 'fixtures/articles/ja-10-html-oda-loan.html'));
+    expect(readArticleFileSync(join(root, 'fixtures/articles/ja-10-html-oda-loan.html'))).toEqual(article);
     const visible = await import('node:fs/promises').then((fs) => fs.readFile(join(root, 'fixtures/gold/ja-10-html-oda-loan.html.visible-text'), 'utf8'));
     expect(article.text).toBe(visible);
     // Navigation, the sidebar and the script (with its own date) are not article text.
