@@ -6,7 +6,8 @@
  *
  * Writes the corpus's articles to a temporary folder as .txt files (first line `公開日:YYYY-MM-DD` from
  * the item's `ref`, then its text; every figure counts the characters of the whole file), then in one run:
- *   (a) bare kuromoji tokenization of the same texts, one thread, split at newlines/。 and capped as kiji does;
+ *   (a) bare kuromoji tokenization of the same texts, one thread, split at newlines/。 and capped as kiji does
+ *       (stock kuromoji 0.1.2); (a′) the same with kiji's output-identical lattice builder, which kiji runs with;
  *   (b) `kiji run` end to end with 1 worker into a fresh database;
  *   (c) the same with all cores into another fresh database;
  *   (d) a second `kiji run` over (c)'s database with nothing changed.
@@ -56,7 +57,7 @@ console.log(`cores: ${availableParallelism()}, (c) uses ${cores} workers; node $
 // ---------------------------------------------------------------- (a) bare kuromoji
 const loadStart = performance.now();
 const loadCpu0 = process.cpuUsage();
-const tokenizer = await loadTokenizer();
+const tokenizer = await loadTokenizer(undefined, { stock: true });
 const loadMs = performance.now() - loadStart;
 const loadCpu = process.cpuUsage(loadCpu0);
 const loadCpuMs = (loadCpu.user + loadCpu.system) / 1000;
@@ -71,6 +72,14 @@ const aCpu = process.cpuUsage(aCpu0);
 const aCpuMs = (aCpu.user + aCpu.system) / 1000;
 const aRate = chars / (aMs / 1000);
 const aRss = process.resourceUsage().maxRSS / 1024;
+
+// (a′) kiji's tokenizer: the same kuromoji and dictionary with kiji's lattice builder (identical tokens).
+const fastTokenizer = await loadTokenizer();
+const a2Start = performance.now();
+for (const text of texts) {
+  for (const segment of splitSentences(text)) fastTokenizer.tokenize(text.slice(segment.start, segment.end));
+}
+const a2Ms = performance.now() - a2Start;
 
 // ---------------------------------------------------------------- (b)–(d) kiji run
 function kijiRun(db, concurrency) {
@@ -98,8 +107,9 @@ const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const pct = (x) => `${(100 * x).toFixed(1)} %`;
 const row = (label, ms, extra = '') => console.log(`${label.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(8)} s ${fmt(rate(ms)).padStart(11)} chars/s  ${(rate(ms) / aRate).toFixed(2).padStart(5)} × (a)${extra}`);
 
-console.log(`(a) bare kuromoji, 1 thread: ${fmt(tokens)} tokens; dictionary load ${(loadMs / 1000).toFixed(2)} s (not counted)`);
+console.log(`(a) stock kuromoji, 1 thread: ${fmt(tokens)} tokens; dictionary load ${(loadMs / 1000).toFixed(2)} s (not counted)`);
 row('(a) kuromoji tokenize only', aMs);
+row('(a′) kiji tokenizer only (same tokens)', a2Ms, `   ${(aMs / a2Ms).toFixed(2)} × faster than (a)`);
 row('(b) kiji run, 1 worker, fresh DB', b.ms, `   [failed ${b.summary.failed}]`);
 row(`(c) kiji run, ${cores} workers, fresh DB`, c.ms, `   (c)/(b) = ${(b.ms / c.ms).toFixed(2)}`);
 row(`(d) kiji run again, nothing changed`, d.ms, `   = ${pct(d.ms / b.ms)} of (b)'s time; skipped ${d.summary.skipped}/${d.summary.seen}`);
@@ -136,7 +146,8 @@ const t = b.summary.timings;
 const busy = t.readMs + t.processMs;
 console.log('');
 console.log(`(b) where the worker's time goes: read+decode ${pct(t.readMs / busy)} (${fmt(t.readMs)} ms), pipeline ${pct(t.processMs / busy)} (${fmt(t.processMs)} ms)` +
-  ` — kuromoji alone would be ${fmt(aMs)} ms, so normalization + extraction + validation ≈ ${fmt(t.processMs - aMs)} ms`);
+  ` — kiji's tokenizer alone (a′) took ${fmt(a2Ms)} ms, so normalization + extraction + validation ≈ ${fmt(t.processMs - a2Ms)} ms`);
+console.log(`(b) overhead over tokenizing alone with the same tokenizer: (b′)/(a′) = ${(rate(sb.steadyMs) / (chars / (a2Ms / 1000))).toFixed(2)} (steady rates)`);
 console.log(`(b) writer (main thread): ${fmt(t.writeMs)} ms in transactions; walk ${fmt(t.walkMs)} ms`);
 console.log(`(d) main thread: hashing unchanged files ${fmt(d.summary.timings.hashMs)} ms, walk ${fmt(d.summary.timings.walkMs)} ms, in-run total ${fmt(d.summary.elapsedMs)} ms`);
 
@@ -154,6 +165,7 @@ console.log(JSON.stringify({
   articles: items.length, chars, cores,
   loadavg: load,
   a: { ms: Math.round(aMs), cpuMs: Math.round(aCpuMs), charsPerSec: Math.round(aRate) },
+  a2: { ms: Math.round(a2Ms), charsPerSec: Math.round(chars / (a2Ms / 1000)), ratioToA: +(aMs / a2Ms).toFixed(3) },
   b: { ms: Math.round(b.ms), charsPerSec: Math.round(rate(b.ms)), ratioToA: +(rate(b.ms) / aRate).toFixed(3), steadyRatioToA: +(rate(sb.steadyMs) / aRate).toFixed(3), timings: b.summary.timings, cpuMs: b.summary.cpuMs, cpuRatioToA: +(aCpuMs / b.summary.cpuMs).toFixed(3), inRunCpuRatioToA: +(aCpuMs / inRun(b)).toFixed(3), peakRssMb: b.summary.memory.peakRssMb },
   c: { ms: Math.round(c.ms), charsPerSec: Math.round(rate(c.ms)), ratioToA: +(rate(c.ms) / aRate).toFixed(3), ratioToB: +(b.ms / c.ms).toFixed(3), steadyRatioToB: +(sb.steadyMs / sc.steadyMs).toFixed(3), cpuMs: c.summary.cpuMs, peakRssMb: c.summary.memory.peakRssMb },
   d: { ms: Math.round(d.ms), percentOfB: +(100 * d.ms / b.ms).toFixed(2), cpuMs: d.summary.cpuMs, cpuPercentOfB: +(100 * d.summary.cpuMs / b.summary.cpuMs).toFixed(2), peakRssMb: d.summary.memory.peakRssMb },

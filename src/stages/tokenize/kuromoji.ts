@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import kuromoji from 'kuromoji';
 import { KijiError } from '../../core/errors.js';
 import type { Segment } from '../../text/sentences.js';
+import { installFastLattice } from './fast-lattice.js';
 
 /** One kuromoji (IPADIC) token. `start`/`end` are offsets into the normalized text. */
 export interface Token {
@@ -29,17 +30,31 @@ export function defaultDictionaryPath(): string {
   return join(dirname(requireFromHere.resolve('kuromoji/package.json')), 'dict');
 }
 
-let shared: Promise<KuromojiTokenizer> | undefined;
+const loaded = new Map<string, Promise<KuromojiTokenizer>>();
+
+export interface LoadTokenizerOptions {
+  /**
+   * Keep kuromoji's own lattice builder and feature lookup (for benchmarks against stock kuromoji).
+   * By default kiji installs an output-identical, faster builder (fast-lattice.ts).
+   */
+  stock?: boolean;
+}
 
 /** Loads the IPADIC tokenizer once per process (or worker): ~0.7 s and ~370 MB, so never twice. */
-export function loadTokenizer(dicPath = defaultDictionaryPath()): Promise<KuromojiTokenizer> {
-  shared ??= new Promise((resolve, reject) => {
-    kuromoji.builder({ dicPath }).build((error, tokenizer) => {
-      if (error) reject(new KijiError('E_INTERNAL', `could not load the kuromoji dictionary from ${dicPath}: ${String(error)}`));
-      else resolve(tokenizer);
+export function loadTokenizer(dicPath = defaultDictionaryPath(), options: LoadTokenizerOptions = {}): Promise<KuromojiTokenizer> {
+  const key = `${options.stock ? 'stock' : 'fast'}:${dicPath}`;
+  let tokenizer = loaded.get(key);
+  if (!tokenizer) {
+    tokenizer = new Promise((resolve, reject) => {
+      kuromoji.builder({ dicPath }).build((error, built) => {
+        if (error) return reject(new KijiError('E_INTERNAL', `could not load the kuromoji dictionary from ${dicPath}: ${String(error)}`));
+        if (!options.stock) installFastLattice(built);
+        resolve(built);
+      });
     });
-  });
-  return shared;
+    loaded.set(key, tokenizer);
+  }
+  return tokenizer;
 }
 
 /** A BMP stand-in for each half of a surrogate pair: same length, so offsets stay exact. */

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * Checks that kiji's lattice builder (src/stages/tokenize/fast-lattice.ts) gives exactly kuromoji's tokens,
+ * and how much faster it is, on a corpus: every field of every token, segment by segment.
+ *
+ *   npm run build && node bench/tokenizer-identity.mjs [--corpus ../shared/eval/livedoor-news/articles.jsonl] [--limit N]
+ *
+ * Segments are cut as kiji cuts them (src/text/sentences.ts). Exit code 1 on any difference.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const corpus = resolve(opt('corpus', join(repoRoot, '../shared/eval/livedoor-news/articles.jsonl')));
+const limit = Number(opt('limit', 'Infinity'));
+
+const { loadTokenizer } = await import(join(repoRoot, 'dist/stages/tokenize/kuromoji.js'));
+const { splitSentences } = await import(join(repoRoot, 'dist/text/sentences.js'));
+
+const texts = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim()).slice(0, Number.isFinite(limit) ? limit : undefined).map((l) => JSON.parse(l).text);
+const segments = texts.flatMap((t) => splitSentences(t).map((s) => t.slice(s.start, s.end)));
+const chars = segments.reduce((n, s) => n + s.length, 0);
+
+const stock = await loadTokenizer(undefined, { stock: true });
+const fast = await loadTokenizer();
+
+// Alternate the two in blocks so that neither gets a warmer machine.
+let stockMs = 0;
+let fastMs = 0;
+let tokens = 0;
+let differences = 0;
+const BLOCK = 500;
+for (let from = 0; from < segments.length; from += BLOCK) {
+  const block = segments.slice(from, from + BLOCK);
+  let t = performance.now();
+  const expected = block.map((s) => stock.tokenize(s));
+  stockMs += performance.now() - t;
+  t = performance.now();
+  const actual = block.map((s) => fast.tokenize(s));
+  fastMs += performance.now() - t;
+  for (let i = 0; i < block.length; i++) {
+    tokens += expected[i].length;
+    if (JSON.stringify(expected[i]) !== JSON.stringify(actual[i])) {
+      if (differences++ < 5) console.log(`DIFFERENT tokens for segment ${from + i}: ${JSON.stringify(block[i].slice(0, 80))}`);
+    }
+  }
+}
+const rate = (ms) => Math.round(chars / (ms / 1000)).toLocaleString('en-US');
+console.log(`corpus: ${corpus}: ${texts.length} articles, ${segments.length} segments, ${chars.toLocaleString('en-US')} characters, ${tokens.toLocaleString('en-US')} tokens`);
+console.log(`stock kuromoji  ${(stockMs / 1000).toFixed(2)} s  ${rate(stockMs)} chars/s`);
+console.log(`kiji builder    ${(fastMs / 1000).toFixed(2)} s  ${rate(fastMs)} chars/s  (${(stockMs / fastMs).toFixed(2)} × stock)`);
+console.log(differences === 0 ? 'identical: every token of every segment' : `${differences} segments tokenized differently`);
+process.exitCode = differences === 0 ? 0 : 1;

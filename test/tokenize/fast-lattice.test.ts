@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type KuromojiTokenizer, loadTokenizer } from '../../src/stages/tokenize/kuromoji.js';
+import { splitSentences } from '../../src/text/sentences.js';
+
+/**
+ * kiji's lattice builder must give exactly stock kuromoji's tokens (every field), only faster.
+ * The whole livedoor corpus is checked by bench/tokenizer-identity.mjs; here, the fixture articles and
+ * the character classes where kuromoji's unknown-word rules differ.
+ */
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+const HARD_CASES = [
+  '防衛省は11月2日、ハノイで了解覚書に署名した。',
+  'スアン・チエン国防次官とカーティス・ハリソン氏が会談した',
+  'ＡＢＣＤ株式会社とXYZ Holdings Inc.が1,200万ドルで合意', // full-width and Latin runs (grouping classes)
+  'ｶﾀｶﾅﾊﾝｶｸとｶﾞｷﾞｸﾞ', // half-width katakana
+  'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン', // a long katakana run
+  '〓〓川精機の社長は「〓〓」と書いた', // kiji's stand-in for 𠮷 and emoji
+  '顰蹙・齟齬・魑魅魍魎・鬱', // rare kanji
+  '1234567890１２３４５６７８９０', // digits
+  '！？。、・（）「」『』【】〈〉《》…—～〜', // symbols
+  'ｱ', // one character
+  '\u00a0 \t', // spaces only
+  'Ωαβγδ ЖЗИЙ 한국어 ไทย', // other scripts
+];
+
+describe('fast lattice builder', () => {
+  let stock: KuromojiTokenizer;
+  let fast: KuromojiTokenizer;
+  beforeAll(async () => {
+    stock = await loadTokenizer(undefined, { stock: true });
+    fast = await loadTokenizer();
+  });
+
+  it('is installed on the default tokenizer only', () => {
+    expect(fast).not.toBe(stock);
+    expect(Object.hasOwn((fast as unknown as { viterbi_builder: object }).viterbi_builder, 'build')).toBe(true);
+    expect(Object.hasOwn((stock as unknown as { viterbi_builder: object }).viterbi_builder, 'build')).toBe(false);
+  });
+
+  it.each(HARD_CASES)('same tokens as kuromoji: %s', (text) => {
+    expect(fast.tokenize(text)).toEqual(stock.tokenize(text));
+  });
+
+  it('same tokens as kuromoji on every fixture article, segment by segment', () => {
+    const dir = join(repoRoot, 'fixtures/articles');
+    const files = readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f) && !/sjis|eucjp/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    let segments = 0;
+    for (const file of files) {
+      const text = readFileSync(join(dir, file), 'utf8').replace(/[\ud800-\udfff]/g, '\u3013');
+      for (const s of splitSentences(text)) {
+        const piece = text.slice(s.start, s.end);
+        expect(fast.tokenize(piece), `${file} at ${s.start}`).toEqual(stock.tokenize(piece));
+        segments++;
+      }
+    }
+    expect(segments).toBeGreaterThan(200);
+  });
+
+  it('falls back to kuromoji itself on text with surrogate pairs', () => {
+    const text = '𠮷野家と😀の話';
+    expect(fast.tokenize(text)).toEqual(stock.tokenize(text));
+  });
+});
