@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import PQueue from 'p-queue';
 import { describeError, KijiError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { acquireRunLock } from '../store/lock.js';
@@ -172,9 +173,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     }, options.flushMs ?? DEFAULT_FLUSH_MS);
     flushTimer.unref();
 
-    // Bounded work in flight: enough to keep every worker busy, never the whole folder.
-    const maxInFlight = concurrency * 2;
-    const inFlight = new Set<Promise<void>>();
+    // Bounded work in flight (p-queue): enough to keep every worker busy, never the whole folder.
+    const queue = new PQueue({ concurrency: concurrency * 2 });
     for (const path of walked.files) {
       if (writeError) throw writeError;
       if (options.signal?.aborted) break;
@@ -183,16 +183,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         progress();
         continue;
       }
-      while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+      await queue.onSizeLessThan(1); // every slot busy: wait for one before reading the next path
       if (options.signal?.aborted) break;
-      pool ??= createArticlePool(config, concurrency);
-      const task: Promise<void> = pool
-        .run({ path, maxBytes: config.maxFileBytes })
-        .then(onResult, (error: unknown) => onCrash(path, error))
-        .finally(() => inFlight.delete(task));
-      inFlight.add(task);
+      const articles = (pool ??= createArticlePool(config, concurrency));
+      queue
+        .add(() => articles.run({ path, maxBytes: config.maxFileBytes }).then(onResult, (error: unknown) => onCrash(path, error)))
+        .catch((error: unknown) => {
+          writeError ??= error; // storing the result failed: the main flow stops the run
+        });
     }
-    await Promise.all(inFlight);
+    await queue.onIdle();
     if (writeError) throw writeError;
     flush();
     if (options.signal?.aborted) status = 'interrupted';
