@@ -152,6 +152,10 @@ function isPersonName(v: TokenView, s: number, e: number): boolean {
 }
 
 const KANJI_NAME = /^[一-龥々]{1,3}$/;
+/** Last characters of IPADIC's ministry and agency words (交通省, 労働省, 金融庁). */
+const MINISTRY_LAST = new Set(['省', '庁']);
+const COMPOUND_NOUN = new Set(['一般', 'サ変接続']);
+const KANJI_WORD = /^[一-龥々]{2,4}$/;
 
 /** A short kanji 組織 word that is a surname here: followed by a person's suffix or role (吉田被告, 平塚さん, 新宮選手). */
 function surnameBefore(tokens: readonly Token[], k: number): boolean {
@@ -240,7 +244,9 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
       let e = k + 1;
       while (e < to && v.flags[e]! & (KATAKANA | LATIN) && !TITLES.has(tokens[e]!.surface)) e++;
       let b = k;
-      while (b > s && (tokens[b - 1]!.pos1 === '固有名詞' || v.role[b - 1] === JOINER) && tokens[b - 1]!.pos3 !== '名') b--;
+      // IPADIC knows 交通省 and 労働省 but not 国土交通省 or 厚生労働省: a ministry word takes the kanji nouns before it.
+      const ministry = MINISTRY_LAST.has(t.surface[t.surface.length - 1]!) && t.surface.length >= 3;
+      while (b > s && ((tokens[b - 1]!.pos1 === '固有名詞' && tokens[b - 1]!.pos3 !== '名') || v.role[b - 1] === JOINER || (ministry && b === k && COMPOUND_NOUN.has(tokens[b - 1]!.pos1) && KANJI_WORD.test(tokens[b - 1]!.surface)))) b--;
       if (v.role[b] === JOINER) b++;
       const name = surfaceOf(tokens, b, e);
       const candidate: OrgCandidate = { start: tokens[b]!.start, end: tokens[e - 1]!.end, rule: 'ja.org.ipadic' };
