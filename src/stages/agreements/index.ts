@@ -140,8 +140,8 @@ export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string
       }
       const sentenceText = norm.slice(segment.start, segment.end);
       if (articleCountries.length === 2 && BOTH_COUNTRIES.some((w) => sentenceText.includes(w))) for (const country of articleCountries) add(country.name);
-      // 日越, 日米 in the sentence outside the name: both countries.
-      for (const m of sentenceText.matchAll(/(?<![一-龥])([日米越中韓比豪印英仏独露])([日米越中韓比豪印英仏独露])(?=[一-龥])/g)) {
+      // 日越, 日米 (日越首脳, 日越の) in the sentence outside the name: both countries.
+      for (const m of sentenceText.matchAll(/(?<![一-龥])([日米越中韓比豪印英仏独露])([日米越中韓比豪印英仏独露])(?=[一-龥]|の)/g)) {
         const at = segment.start + m.index;
         if (at >= c.start && at < c.end) continue;
         const pair = abbreviatedParties(m[0]);
