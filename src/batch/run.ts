@@ -18,7 +18,7 @@ export interface BatchOptions {
   inputs: readonly string[];
   dbPath: string;
   config: KijiConfig;
-  /** Worker threads (default: config.concurrency, else the number of cores). */
+  /** Worker threads (default: config.concurrency, else the number of cores; never more than the articles to process). */
   concurrency?: number;
   /** Re-process every article, even unchanged ones. */
   force?: boolean;
@@ -175,7 +175,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
     // Bounded work in flight (p-queue): enough to keep every worker busy, never the whole folder.
     const queue = new PQueue({ concurrency: concurrency * 2 });
-    for (const path of walked.files) {
+    for (const [index, path] of walked.files.entries()) {
       if (writeError) throw writeError;
       if (options.signal?.aborted) break;
       if (!options.force && (await isUpToDate(store, path, run, timings))) {
@@ -185,7 +185,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       }
       await queue.onSizeLessThan(1); // every slot busy: wait for one before reading the next path
       if (options.signal?.aborted) break;
-      const articles = (pool ??= createArticlePool(config, concurrency));
+      // No more workers (each loads its own kuromoji) than there are articles left to process.
+      const articles = (pool ??= createArticlePool(config, Math.min(concurrency, walked.files.length - index)));
       queue
         .add(() => articles.run({ path, maxBytes: config.maxFileBytes }).then(onResult, (error: unknown) => onCrash(path, error)))
         .catch((error: unknown) => {
@@ -226,7 +227,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     chars,
     elapsedMs: performance.now() - started,
     interrupted: status === 'interrupted',
-    concurrency,
+    concurrency: pool?.threads ?? concurrency,
     timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])) as BatchSummary['timings'],
     memory: { peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), workerHeapMb: [...workerHeap.values()] },
     cpuAtStartMs: Math.round((cpuAtStart.user + cpuAtStart.system) / 1000),

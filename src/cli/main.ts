@@ -34,7 +34,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   let cached: Promise<KijiConfig> | undefined;
   const getConfig = () => (cached ??= loadConfig(program.opts<{ config?: string }>().config, io.cwd).then((r) => r.config));
   for (const command of [runCommand(io, getConfig, setExit), extractCommand(io, getConfig, setExit), evalCommand(io, getConfig, setExit), fixturesCommand(io, getConfig, setExit), inspectCommand(io), queryCommand(io), exportCommand(io), reportCommand(io)]) {
-    program.addCommand(command.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }));
+    program.addCommand(command.exitOverride().configureHelp({ showGlobalOptions: true }).configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }));
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
