@@ -93,6 +93,14 @@ export const GENERIC_ORG_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Words IPADIC tags 名詞,固有名詞,組織 that in running text are mostly common words (毎日 "every day", ブログ,
+ * スペック); as a whole name they are not organisations (毎日新聞 is still one).
+ */
+export const IPADIC_COMMON_WORDS: ReadonlySet<string> = new Set(
+  '毎日 自社 ブログ コスプレ コチラ テザリング スペック データ通信 データ通信サービス オフィシャルサイト 公式サイト'.split(' '),
+);
+
 /** Company forms written before or after the name: `株式会社○○`, `○○株式会社`, `(株)○○`, `○○(株)`. */
 export const COMPANY_FORMS: readonly string[] = ['株式会社', '有限会社', '合同会社', '合資会社', '合名会社'];
 /** Bracketed company abbreviations after NFKC (`㈱` → `(株)`). */
@@ -111,7 +119,11 @@ export const NON_ORG_ACRONYMS: ReadonlySet<string> = new Set(
     // technical terms, formats, positions and English words written in capitals
     'CPU GPU RAM ROM SSD HDD LAN WAN VGA RSS XML CSS SQL DB OL MT AT FF FR SUV DX EX SP HD ED OP UP VTR GK DF MF FW PK ' +
     'FA DH GO NO YES NEW TOP END ALL BEST LIVE SHOW GOOD BAD SEX LOVE OFF ON MAX MIN VOL NOTE TIME BLACK WHITE RED ' +
-    'BS CS EP LP NPO NGO')
+    'BS CS EP LP NPO NGO ' +
+    // mobile, display and interface standards (LTE, GSM, HDMI …) and more capitalised English words
+    'LTE GSM CDMA WCDMA HSPA WIMAX VOLTE 3G 4G 5G ICS UI UX SMS MMS MNP NFC PHS DLNA MHL HDMI CMOS CCD OLED LSI IC ' +
+    'WXGA WVGA XGA SVGA QHD FHD UHD NAS EDR AF TM DM EL TL AV QR ETC ' +
+    'JAPAN TOKYO NY BOX BAR ROCK HOME LIFE HEY JOY HOT COOL FREE STYLE')
     .split(/\s+/)
     .filter(Boolean),
 );

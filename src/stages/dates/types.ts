@@ -17,6 +17,8 @@ export interface DateCandidate {
   shortYear?: boolean;
   /** A bare `N年` with N < 1000 and nothing after it: a year count unless a range or month makes it a year. */
   bareYear?: boolean;
+  /** `100年`, `5000年`: a round or far-future number of years, read as a year only when a month or day follows. */
+  countLikeYear?: boolean;
   month?: number;
   day?: number;
   weekday?: number;

@@ -1,6 +1,6 @@
 import type { OrgKind } from '../../schema/records.js';
 import type { Token } from '../tokenize/kuromoji.js';
-import { ACRONYM_ORG_AFTER, INSTITUTION_READING_AFTER, INSTITUTION_TAILS, BRACKET_COMPANY_FORMS, CLUB_PREFIXES, NON_ORG_TAILS, PERSON_AFTER, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
+import { ACRONYM_ORG_AFTER, INSTITUTION_READING_AFTER, INSTITUTION_TAILS, BRACKET_COMPANY_FORMS, CLUB_PREFIXES, NON_ORG_TAILS, PERSON_AFTER, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, IPADIC_COMMON_WORDS, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
 import { PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { edgeChars, GIVEN_NAME, HEAD_LAST, ORG_CUE, TITLE_HEAD_LAST, JOINER, KATAKANA, LATIN, NAME_LIKE, NOUN, ORG_TOKEN, SPACE, UPPER_START, type TokenView } from './tokens.js';
 
@@ -152,6 +152,8 @@ function isPersonName(v: TokenView, s: number, e: number): boolean {
 }
 
 const KANJI_NAME = /^[一-龥々]{1,3}$/;
+/** Any letter or ideograph other than the long vowel mark. */
+const NAME_CHARACTER = /[A-Za-z0-9\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff々]/;
 /** Last characters of IPADIC's ministry and agency words (交通省, 労働省, 金融庁). */
 const MINISTRY_LAST = new Set(['省', '庁']);
 const COMPOUND_NOUN = new Set(['一般', 'サ変接続']);
@@ -249,6 +251,8 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
       while (b > s && ((tokens[b - 1]!.pos1 === '固有名詞' && tokens[b - 1]!.pos3 !== '名') || v.role[b - 1] === JOINER || (ministry && b === k && COMPOUND_NOUN.has(tokens[b - 1]!.pos1) && KANJI_WORD.test(tokens[b - 1]!.surface)))) b--;
       if (v.role[b] === JOINER) b++;
       const name = surfaceOf(tokens, b, e);
+      // A name needs a letter (kuromoji tags a lone ー as an organisation) and must not be a common word.
+      if (!NAME_CHARACTER.test(name) || IPADIC_COMMON_WORDS.has(name)) return;
       const candidate: OrgCandidate = { start: tokens[b]!.start, end: tokens[e - 1]!.end, rule: 'ja.org.ipadic' };
       const kind = kindOfName(name);
       if (kind) candidate.kind = kind;

@@ -1,5 +1,5 @@
 /**
- * Last clean-up before resolution: a bare `3年` that nothing made into a year is a count of years (P3Y);
+ * Last clean-up before resolution: a bare `3年` (or `100年`, `5000年`) that nothing made into a year is a count of years (P3Y);
  * `04年` and `25年度` are years; suffix words (上旬, 末, 春) that attached to nothing are dropped.
  */
 import type { DateCandidate, DateRefiner } from '../types.js';
@@ -11,6 +11,9 @@ function finalizeOne(c: DateCandidate): DateCandidate | null {
     const to = finalizeOne(c.range.to);
     if (!from || !to) return null;
     return { ...c, range: { from, to } };
+  }
+  if (c.countLikeYear && c.month === undefined && c.day === undefined) {
+    return { start: c.start, end: c.end, rule: 'ja.date.duration', duration: `P${c.year}Y`, stated: new Set() };
   }
   if (c.bareYear) {
     if (c.shortYear || c.fiscal || c.month !== undefined) return { ...c, bareYear: false, shortYear: true };
