@@ -14,13 +14,13 @@ export const AGREEMENT_HEADS: ReadonlyMap<string, AgreementKind> = new Map<strin
   ...A('statement', '声明 共同声明 共同ビジョン声明 ビジョン声明 首脳声明 共同発表 共同文書 コミュニケ 共同コミュニケ 議長声明 閣僚声明'),
   ...A('declaration', '宣言 共同宣言 首脳宣言 閣僚宣言'),
   ...A('charter', '憲章 規約 規程 大綱'),
-  ...A('partnership', 'パートナーシップ 戦略的パートナーシップ 連携 経済連携'),
+  ...A('partnership', 'パートナーシップ 戦略的パートナーシップ 経済連携'),
   ...A('framework', '枠組み 枠組 枠組条約 フレームワーク イニシアチブ イニシアティブ'),
   ...A('code_of_conduct', '行動規範 行動指針 行動基準'),
 ]);
 
 /** Heads that are also ordinary nouns or verbs (`合意した`, `連携して`, `構想を`): they need a naming modifier or a name-like word. */
-export const WEAK_AGREEMENT_HEADS: ReadonlySet<string> = new Set(['合意', '契約', '連携', '経済連携', '構想', '大綱', '規程', '声明', '宣言', '枠組み', '枠組', 'イニシアチブ', 'イニシアティブ', '了解事項']);
+export const WEAK_AGREEMENT_HEADS: ReadonlySet<string> = new Set(['合意', '契約', '経済連携', '構想', '大綱', '規程', '声明', '宣言', '枠組み', '枠組', 'イニシアチブ', 'イニシアティブ', '了解事項']);
 
 /** The longest head in tokens. */
 export const MAX_AGREEMENT_HEAD_TOKENS = 3;
