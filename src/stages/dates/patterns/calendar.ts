@@ -54,6 +54,13 @@ export const calendarParsers: readonly DateParser[] = [
       if (blockedBefore(m.input, m.index) || CODE_BEFORE.test(m.input.slice(Math.max(0, m.index - 2), m.index))) return null;
       const day = toInt(m[1]!);
       if (day === null || day < 1 || day > 31) return null;
+      const before = m.input[m.index - 1] ?? '';
+      if (!/^\d/.test(m[1]!) && before !== '月') {
+        // 統一日報: kanji inside a word. 一日 on its own is "a day" (一日中, 一日2回, 首都の一日), not the 1st.
+        const after = m.input[m.index + m[0].length] ?? '';
+        if (/[一-龥々]/.test(before) && /[一-龥々]/.test(after) && after !== '中') return null;
+        if (day === 1) return candidate(m.index, m.index + m[0].length, 'ja.date.duration', { duration: 'P1D' }, []);
+      }
       return candidate(m.index, m.index + m[0].length, this.name, { day }, ['day']);
     },
   },
