@@ -112,8 +112,10 @@ export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Fo
     const runEnd = tokens[to - 1]!.end;
     if (norm.charCodeAt(runEnd) === 40 /* ( */ && (candidates.length === before || candidates[candidates.length - 1]!.end !== runEnd)) {
       const hasOrg = candidates.length > before || tokens.slice(from, to).some((t) => t.pos2 === '組織' && t.known);
+      // 池田利夫＋岡本奈知子（ジャムハウス）, エトー（インテル）: people with their affiliation in brackets.
+      const hasPerson = tokens.slice(from, to).some((t) => t.pos2 === '人名');
       const runStart = tokens[from]!.start;
-      if (hasOrg && aliasAfter(norm, runEnd, norm.slice(runStart, runEnd)) && runEnd - runStart >= 3) {
+      if (hasOrg && !hasPerson && aliasAfter(norm, runEnd, norm.slice(runStart, runEnd)) && runEnd - runStart >= 3) {
         candidates.push({ start: runStart, end: runEnd, rule: 'ja.org.defined-by-alias' });
       }
     }
