@@ -10,7 +10,9 @@
  *       (stock kuromoji 0.1.2); (a′) the same with kiji's output-identical lattice builder, which kiji runs with;
  *   (b) `kiji run` end to end with 1 worker into a fresh database;
  *   (c) the same with all cores into another fresh database;
- *   (d) a second `kiji run` over (c)'s database with nothing changed.
+ *   (d) a second `kiji run` over (c)'s database with nothing changed;
+ *   (e) the machine's parallel ceiling: tokenizing alone in 1 worker thread vs in N worker threads, the
+ *       texts shared out, dictionaries loaded before the clock starts; (c)/(b) cannot exceed it.
  * (b)–(d) are separate processes timed wall-clock from spawn to exit (start-up and dictionary loading included).
  * Prints characters/second, ratios to (a), (d)'s time as % of (b)'s, stage times and peak RSS.
  */
@@ -19,6 +21,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -71,7 +74,8 @@ const aMs = performance.now() - aStart;
 const aCpu = process.cpuUsage(aCpu0);
 const aCpuMs = (aCpu.user + aCpu.system) / 1000;
 const aRate = chars / (aMs / 1000);
-const aRss = process.resourceUsage().maxRSS / 1024;
+const { peakRssMb } = await import(join(repoRoot, 'dist/batch/peak-rss.js'));
+const aRss = peakRssMb();
 
 // (a′) kiji's tokenizer: the same kuromoji and dictionary with kiji's lattice builder (identical tokens).
 const fastTokenizer = await loadTokenizer();
@@ -80,6 +84,25 @@ for (const text of texts) {
   for (const segment of splitSentences(text)) fastTokenizer.tokenize(text.slice(segment.start, segment.end));
 }
 const a2Ms = performance.now() - a2Start;
+
+// ---------------------------------------------------------------- (e) parallel ceiling
+// Same work, 1 thread vs `cores` threads, timed from `go` to the last thread's end. On a VM whose vCPUs
+// share physical cores or memory bandwidth this is below `cores`, and no pool design can beat it.
+async function tokenizeInThreads(shares) {
+  const workers = Array.from({ length: shares }, (_, share) =>
+    new Worker(new URL('./lib/tokenize-share.mjs', import.meta.url), { workerData: { repoRoot, texts, share, shares } }));
+  const next = (w) => new Promise((res, rej) => { w.once('message', res); w.once('error', rej); });
+  await Promise.all(workers.map(next));
+  const start = performance.now();
+  const done = workers.map(next);
+  for (const w of workers) w.postMessage('go');
+  const results = await Promise.all(done);
+  const wallMs = performance.now() - start;
+  await Promise.all(workers.map((w) => w.terminate()));
+  return { wallMs, busyMs: results.map((r) => r.busyMs) };
+}
+const e1 = await tokenizeInThreads(1);
+const eN = cores > 1 ? await tokenizeInThreads(cores) : e1;
 
 // ---------------------------------------------------------------- (b)–(d) kiji run
 function kijiRun(db, concurrency) {
@@ -113,6 +136,9 @@ row('(a′) kiji tokenizer only (same tokens)', a2Ms, `   ${(aMs / a2Ms).toFixed
 row('(b) kiji run, 1 worker, fresh DB', b.ms, `   [failed ${b.summary.failed}]`);
 row(`(c) kiji run, ${cores} workers, fresh DB`, c.ms, `   (c)/(b) = ${(b.ms / c.ms).toFixed(2)}`);
 row(`(d) kiji run again, nothing changed`, d.ms, `   = ${pct(d.ms / b.ms)} of (b)'s time; skipped ${d.summary.skipped}/${d.summary.seen}`);
+
+console.log(`(e) parallel ceiling, tokenizing only: 1 thread ${(e1.wallMs / 1000).toFixed(2)} s, ${cores} threads ${(eN.wallMs / 1000).toFixed(2)} s` +
+  ` (busy ${eN.busyMs.map((ms) => (ms / 1000).toFixed(2)).join(' / ')} s) ⇒ ${(e1.wallMs / eN.wallMs).toFixed(2)} × on ${cores} threads; (c)/(b) = ${(b.ms / c.ms).toFixed(2)} of it`);
 
 // In-run throughput, without process start-up and the dictionary load (what a long run converges to).
 const steady = (r) => {
@@ -168,6 +194,7 @@ console.log(JSON.stringify({
   a2: { ms: Math.round(a2Ms), charsPerSec: Math.round(chars / (a2Ms / 1000)), ratioToA: +(aMs / a2Ms).toFixed(3) },
   b: { ms: Math.round(b.ms), charsPerSec: Math.round(rate(b.ms)), ratioToA: +(rate(b.ms) / aRate).toFixed(3), steadyRatioToA: +(rate(sb.steadyMs) / aRate).toFixed(3), timings: b.summary.timings, cpuMs: b.summary.cpuMs, cpuRatioToA: +(aCpuMs / b.summary.cpuMs).toFixed(3), inRunCpuRatioToA: +(aCpuMs / inRun(b)).toFixed(3), peakRssMb: b.summary.memory.peakRssMb },
   c: { ms: Math.round(c.ms), charsPerSec: Math.round(rate(c.ms)), ratioToA: +(rate(c.ms) / aRate).toFixed(3), ratioToB: +(b.ms / c.ms).toFixed(3), steadyRatioToB: +(sb.steadyMs / sc.steadyMs).toFixed(3), cpuMs: c.summary.cpuMs, peakRssMb: c.summary.memory.peakRssMb },
+  e: { oneThreadMs: Math.round(e1.wallMs), threadsMs: Math.round(eN.wallMs), threads: cores, speedup: +(e1.wallMs / eN.wallMs).toFixed(3) },
   d: { ms: Math.round(d.ms), percentOfB: +(100 * d.ms / b.ms).toFixed(2), cpuMs: d.summary.cpuMs, cpuPercentOfB: +(100 * d.summary.cpuMs / b.summary.cpuMs).toFixed(2), peakRssMb: d.summary.memory.peakRssMb },
 }));
 
