@@ -21,7 +21,7 @@ export const ORG_HEADS: ReadonlyMap<string, OrgHead> = new Map<string, OrgHead>(
   ...H('government', '省 庁 府 政府 政権 内閣 警察 県警 府警 道警 警視庁 警察庁 公安 委員会 理事会 評議会 監督機構 公社 公庫 公団 事業団 検察庁 地検 高検 裁判所 地裁 高裁 最高裁 家裁 市役所 県庁 役所 総督府 幕府 国務院 税関'),
   ...H('government', '局 署 院 室 課 本部 事務局 司令部 総局', true),
   // military
-  ...H('military', '軍 陸軍 海軍 空軍 国軍 米軍 自衛隊 陸上自衛隊 海上自衛隊 航空自衛隊 海兵隊 艦隊 師団 旅団 連隊 軍団 部隊 警備隊 沿岸警備隊 親衛隊 防衛隊 航空隊 騎兵隊 義勇軍 解放軍 海警局 海警'),
+  ...H('military', '軍 陸軍 海軍 空軍 国軍 米軍 自衛隊 陸上自衛隊 海上自衛隊 航空自衛隊 海兵隊 艦隊 師団 旅団 連隊 軍団 空挺団 航空団 方面隊 大隊 中隊 飛行隊 部隊 警備隊 沿岸警備隊 親衛隊 防衛隊 航空隊 騎兵隊 義勇軍 解放軍 海警局 海警'),
   ...H('military', '隊', true),
   // legislature
   ...H('legislature', '議会 国会 上院 下院 衆議院 参議院 議院 州議会 県議会 市議会 人民代表大会'),
@@ -51,6 +51,14 @@ export const ORG_HEADS: ReadonlyMap<string, OrgHead> = new Map<string, OrgHead>(
 
 /** The longest head (in characters) — bounds how many trailing tokens are joined when looking for a head. */
 export const MAX_HEAD_TOKENS = 3;
+
+/**
+ * Military unit words that are a name when an ordinal number comes first (第7艦隊, 第12師団, 第1空挺団),
+ * though alone they are a class (師団, 艦隊).
+ */
+export const NUMBERED_UNIT_HEADS: ReadonlySet<string> = new Set('軍 艦隊 師団 旅団 連隊 軍団 空挺団 航空団 方面隊 大隊 中隊 飛行隊 戦隊 航空隊 混成団'.split(' '));
+/** The ordinal before a numbered unit, at the end of the text before it (normalized: ASCII digits). */
+export const UNIT_ORDINAL_BEFORE = /第[0-9一二三四五六七八九十百〇]{1,4}$/;
 
 /** Names starting with these are international bodies whatever their head (`国際原子力機関`, `欧州連合`). */
 export const INTERNATIONAL_PREFIXES: readonly string[] = ['国際', '国連', '世界', '欧州', 'ヨーロッパ', 'アジア', 'アフリカ', '太平洋', '東南アジア', '北大西洋', '米州', '南米', '中南米', 'アラブ', 'イスラム協力', '拡大ASEAN', 'ASEAN', '上海協力', '独立国家共同体', '経済協力開発', '石油輸出国'];
