@@ -142,6 +142,13 @@ export const NON_ORG_ACRONYMS: ReadonlySet<string> = new Set(
  */
 export const ORG_CONTEXT_AFTER = /^(?:(?:に|へ)(?:移籍|入団|入社|加入|加盟|所属|復帰|入行|入局|就職|転籍|吸収合併|買収され|出資)|から(?:移籍|独立|分社|発売|出資)|を(?:退社|退団|脱退|設立|創業|創立|買収|結成|解雇|吸収合併|退職|経営)|が(?:設立|創業|創立|買収|結成|解散|発売|販売|製造|運営|開発|出資|制作|主催|運行|経営|上場|吸収合併)|と(?:契約|合併|提携|業務提携|資本提携|経営統合|共同運行)|の(?:傘下|子会社|親会社|本社|社長|会長|副社長|代表取締役|取締役|頭取|社員|従業員|創業者|株式|株主|メンバー|所属|元メンバー|監督|ヘッドコーチ|ホームページ|公式サイト|ボーカル|ギタリスト|ドラマー|ベーシスト|下部組織|トップチーム|ユース)|(?:社長|会長|代表取締役|取締役|頭取|社員|所属|入り))/;
 
+/**
+ * Words that, written right after an organisation's name, make the whole an event or a title named after
+ * it (`FIFAワールドカップ`, `UEFAチャンピオンズリーグ`, `NHK杯`, `NBAファイナル`): the name alone is then not
+ * an organisation mention. Checked after lexicon matches, which do not see the noun run around them.
+ */
+export const EVENT_AFTER_ORG = /^(?:ワールドカップ|W杯|杯|カップ|スーパーカップ|チャンピオンズリーグ|ヨーロッパリーグ|ネーションズリーグ|選手権|大会|賞|ファイナル|オールスター|ドラフト|紅白|グランプリ|GP)/;
+
 /** Club forms written before the name: `FC東京`, `SC相模原`. */
 export const CLUB_PREFIXES: ReadonlySet<string> = new Set(['FC', 'SC', 'AC', 'CF', 'SV', 'VfB', 'VfL']);
 

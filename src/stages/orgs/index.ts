@@ -1,6 +1,6 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { StageFactory } from '../../core/stage.js';
-import { LATIN_COMPANY_SUFFIXES, BRACKET_COMPANY_FORMS, ORG_CLASS_BEFORE_QUOTE } from '../../data/org-heads.js';
+import { LATIN_COMPANY_SUFFIXES, BRACKET_COMPANY_FORMS, EVENT_AFTER_ORG, ORG_CLASS_BEFORE_QUOTE } from '../../data/org-heads.js';
 import { ORG_LEXICON } from '../../data/org-lexicon.js';
 import type { KijiConfig } from '../../schema/config.js';
 import type { OrgKind, OrgRecord } from '../../schema/records.js';
@@ -134,6 +134,7 @@ export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Fo
       const latinEnd = charClass(norm[end - 1]) === 'latin' ? charClass(norm[end]) !== 'latin' : false;
       if (!tokenEnds[end] && !latinEnd) continue;
       if (charClass(norm[t.start]) === 'latin' && (charClass(norm[t.start - 1]) === 'latin' || inUrl(norm, t.start, end))) continue;
+      if (EVENT_AFTER_ORG.test(norm.slice(end, end + 12))) continue;
       const found: Found = { start: t.start, end, rule: form.alias ? 'ja.org.lexicon-alias' : 'ja.org.lexicon', name: form.name };
       if (form.kind) found.kind = form.kind;
       if (form.alias) found.alias = true;
