@@ -64,6 +64,7 @@ for (const lang of ['ja', 'en'] as const) {
     for (const [type, floor] of Object.entries(FLOORS[lang])) {
       it(`${type} stays within a point of ${JSON.stringify(floor)}`, () => {
         const row = rows.find((r) => r.type === type)!;
+        console.log(`${lang} ${type}: ${Object.keys(floor).map((m) => `${m} ${Number(row[m]).toFixed(3)}`).join(', ')}`);
         for (const [metric, reached] of Object.entries(floor)) {
           expect(row[metric], `${lang} ${type} ${metric}`).toBeGreaterThanOrEqual(reached - SLACK);
         }
