@@ -66,6 +66,9 @@ function surfaceOf(tokens: readonly Token[], a: number, b: number): string {
 /** Leading tokens that never start a name: determiners, numbers, joiners, given names before the organisation. */
 function trimLeft(v: TokenView, from: number, to: number): number {
   let s = from;
+  // A headline's verbal noun after を ends a clause (…国際法順守を強調ASEAN首脳会議): the name starts after it.
+  const before = v.tokens[from - 1];
+  if (before?.surface === 'を' && before.pos === '助詞' && v.tokens[from]!.pos1 === 'サ変接続' && from + 1 < to && v.flags[from + 1]! & NAME_LIKE) s++;
   while (s < to) {
     const t = v.tokens[s]!;
     const r = v.role[s];
