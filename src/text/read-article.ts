@@ -19,6 +19,7 @@ import { parseDateValue } from './date-value.js';
 import { decodeBytes, type SupportedEncoding } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
 import { htmlToArticle } from './html.js';
+import { DATE_LINE_LABELS } from '../data/published-at.js';
 import { findPublishedAt } from './published-at.js';
 
 export type { ArticleFormat } from '../data/article-formats.js';
@@ -167,10 +168,27 @@ function plainArticle(text: string, titleSource: string): Extracted {
   };
 }
 
-/** The first non-empty line, if it is short and not a breadcrumb/menu line (`ホーム > 経済 > 企業`). */
+/** The first line after navigation lines, if it is short and not a sentence. */
 function plainTitle(text: string): string | undefined {
-  const first = text.split('\n').map((l) => l.trim()).find((l) => l !== '');
-  if (first === undefined || first.length >= MAX_PLAIN_TITLE_LENGTH) return undefined;
-  const separators = first.match(/[>＞›»|｜]/g)?.length ?? 0;
-  return separators >= 2 ? undefined : first;
+  // Scraped pages often start with navigation (`Find Go Logo Menu opener`, `ホーム > 経済`): skip such lines.
+  const japanese = KANA.test(text);
+  const lines = text.split('\n', 40).map((l) => l.trim()).filter((l) => l !== '').slice(0, TITLE_SEARCH_LINES);
+  const first = lines.find((l) => !isNavigationLine(l, japanese));
+  if (first === undefined || first.length >= MAX_PLAIN_TITLE_LENGTH || first.endsWith('。')) return undefined;
+  return first;
+}
+
+const KANA = /[\u3041-\u3096\u30a1-\u30fa]/;
+const DATE_LINE = new RegExp(`^(?:${DATE_LINE_LABELS.map((l) => l.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*[:：]`, 'i');
+/** Lines looked at for a title: a title comes first, after at most a few lines of navigation. */
+const TITLE_SEARCH_LINES = 4;
+
+/**
+ * A breadcrumb (`ホーム > 経済 > 企業`), a date line (`公開日:2021/11/23`), or in a Japanese text a short
+ * line of Latin words only (menu labels).
+ */
+function isNavigationLine(line: string, japanese: boolean): boolean {
+  if ((line.match(/[>＞›»|｜]/g)?.length ?? 0) >= 2) return true;
+  if (DATE_LINE.test(line)) return true;
+  return japanese && /^[A-Za-z][A-Za-z0-9 .,&'’/:_-]*$/.test(line) && line.split(/\s+/).length <= 8;
 }

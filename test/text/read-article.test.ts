@@ -53,6 +53,14 @@ describe('readArticleFile: formats', () => {
     });
   });
 
+  it('title after navigation lines a scraper kept (menu labels, breadcrumbs, a date line)', async () => {
+    await writeFile(file('nav.txt'), 'Search Home Menu Login\nホーム > 国際 > アジア\n公開日:2024/05/01\n港湾協力の覚書に署名\n\n両国は覚書に署名した。\n');
+    expect(await readArticleFile(file('nav.txt'))).toMatchObject({ title: '港湾協力の覚書に署名', publishedAt: '2024-05-01' });
+    // In an English text a Latin first line is the title.
+    await writeFile(file('en-title.txt'), 'Ports Deal Signed\n\nThe two governments signed a memorandum on Monday.\n');
+    expect((await readArticleFile(file('en-title.txt'))).title).toBe('Ports Deal Signed');
+  });
+
   it('no title when the first line is a breadcrumb or a long paragraph', async () => {
     await writeFile(file('crumbs.txt'), 'ホーム > 経済 > 企業\n本文です。');
     expect((await readArticleFile(file('crumbs.txt'))).title).toBeUndefined();
