@@ -33,11 +33,14 @@ export const ORG_HEADS: ReadonlyMap<string, OrgHead> = new Map<string, OrgHead>(
   // company
   ...H('company', '会社 証券 保険 工業 産業 建設 化学 電子 食品 航空 鉄道 自動車 商会 スタジオ ファンド', true),
   ...H('company', '交通 電工 酒造 醸造 薬品 通運 製糖 製紙 製粉 紡績 化成 興産 技研', true),
-  ...H('company', '株式会社 有限会社 合同会社 合資会社 銀行 信用金庫 信用組合 生命 損保 ホールディングス ホールディング 重工 重工業 製作所 製鉄 製薬 電機 電力 電鉄 商事 物産 不動産 興業 精機 工務店 運輸 海運 汽船 製菓 百貨店 コーポレーション カンパニー インダストリーズ テクノロジーズ エンタテインメント エンターテインメント プロダクション プロダクションズ ピクチャーズ レコード レコーズ フィナンシャルグループ'),
+  ...H('company', '株式会社 有限会社 合同会社 合資会社 銀行 信用金庫 信用組合 生命 損保 ホールディングス ホールディング 重工 重工業 製作所 製鉄 製薬 電機 電鉄 商事 物産 不動産 興業 精機 工務店 運輸 海運 汽船 製菓 百貨店 コーポレーション カンパニー インダストリーズ テクノロジーズ エンタテインメント エンターテインメント プロダクション プロダクションズ ピクチャーズ レコード レコーズ フィナンシャルグループ'),
+  // Weak: a common noun before them makes an ordinary word (消費電力, 赤外線通信, 液晶テレビ); IPADIC knows the real ones (中部電力, 時事通信).
+  ...H('company', '電力', true),
   ...H('company', '社 グループ 商店 組', true),
   // media
   ...H('media', '放送', true),
-  ...H('media', '新聞 新聞社 通信 通信社 放送局 テレビ ラジオ 出版 出版社 日報 新報 タイムズ'),
+  ...H('media', '新聞 新聞社 通信社 放送局 出版 出版社 日報 新報 タイムズ'),
+  ...H('media', '通信 テレビ ラジオ', true),
   ...H('media', 'テレビ局', true),
   // academic
   ...H('academic', '学校 高校 高等学校 中学校 小学校 中等教育学校 専門学校 幼稚園 学園 学院', true),
@@ -51,6 +54,16 @@ export const ORG_HEADS: ReadonlyMap<string, OrgHead> = new Map<string, OrgHead>(
 
 /** The longest head (in characters) — bounds how many trailing tokens are joined when looking for a head. */
 export const MAX_HEAD_TOKENS = 3;
+
+/** Heads that also name a product or a technique (テレビ a set, 通信 a link, 電力 power). */
+export const PRODUCT_LIKE_HEADS: ReadonlySet<string> = new Set(['テレビ', 'ラジオ', '通信', '電力']);
+/**
+ * Words that, right before one of those heads, make a product or a technique rather than a name:
+ * `大型液晶テレビ`, `消費電力`, `赤外線通信`, `ネットラジオ`.
+ */
+export const PRODUCT_BEFORE_WEAK_HEAD: ReadonlySet<string> = new Set(
+  '液晶 薄型 有機EL プラズマ 地デジ デジタル アナログ カラー 白黒 携帯 家庭用 スマート ネット インターネット ポータブル ワンセグ 消費 待機 最大 赤外線 無線 有線 データ パケット 高速 衛星 光 移動 双方向 非接触 近距離 音声 ビデオ'.split(' '),
+);
 
 /**
  * Military unit words that are a name when an ordinal number comes first (第7艦隊, 第12師団, 第1空挺団),
