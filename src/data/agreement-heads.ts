@@ -22,6 +22,17 @@ export const AGREEMENT_HEADS: ReadonlyMap<string, AgreementKind> = new Map<strin
 /** Heads that are also ordinary nouns or verbs (`合意した`, `連携して`, `構想を`): they need a naming modifier or a name-like word. */
 export const WEAK_AGREEMENT_HEADS: ReadonlySet<string> = new Set(['合意', '契約', '経済連携', '構想', '大綱', '規程', '声明', '宣言', '枠組み', '枠組', 'イニシアチブ', 'イニシアティブ', '了解事項']);
 
+/**
+ * Heads that people and companies also use for their own pronouncements and terms (縁故採用宣言,
+ * 紙ゼロ宣言, FA宣言, 利用規約, 就業規約): a name with one of them needs a party in it — a place
+ * (アメリカ独立宣言, 平泉宣言), an organisation IPADIC knows, or one of PARTY_WORDS (世界人権宣言,
+ * 国際人権規約) — or must be signed (SIGNED_AFTER).
+ */
+export const PARTY_NEEDING_HEADS: ReadonlySet<string> = new Set(['宣言', '規約']);
+/** …or a signing after it: `…に関する宣言に署名した`, `宣言を採択`. */
+export const SIGNED_AFTER = /^(?:に|を|へ|の)(?:署名|調印|採択|締結|批准|加盟|加入)/;
+export const PARTY_WORDS: ReadonlySet<string> = new Set('人権 平和 非核 非核化 共同 首脳 閣僚 国連 国際 連合 同盟 政府 議会 国会 両国 日米 日中 日韓 日露 日朝 米中 米朝 南北'.split(' '));
+
 /** The longest head in tokens. */
 export const MAX_AGREEMENT_HEAD_TOKENS = 3;
 
@@ -32,11 +43,11 @@ export const MAX_AGREEMENT_HEAD_TOKENS = 3;
 export const NAMING_MODIFIER = /(?:に関する|に係る|にかかる|についての|に関わる|のための|における|を(?:強化|促進|推進|深化|発展|拡大|円滑化|推進|確立|構築)する(?:ための)?)$/;
 
 /** Words before a head that make it an anaphor, not a name: この合意, 本覚書, 同協定, 両国間の合意. */
-export const AGREEMENT_DETERMINERS: ReadonlySet<string> = new Set(['この', 'その', 'あの', '同', '本', '当', '前記', '上記', '今回', '今般', '新た', '両国', '両国間', '各', '同様', '当該']);
+export const AGREEMENT_DETERMINERS: ReadonlySet<string> = new Set(['この', 'その', 'あの', '同', '本', '当', '前記', '上記', '今回', '今般', '新た', '両国', '両国間', '各', '同様', '当該', '件', '本件', '同件', 'これ', 'それ']);
 
 /** Words before a head that only classify it: 基本合意, 正式合意, 大筋合意, 二国間協定. */
 export const GENERIC_AGREEMENT_MODIFIERS: ReadonlySet<string> = new Set(
-  '基本 正式 大筋 最終 暫定 原則 政治 口頭 書面 一定 事実上 新 旧 前 初 仮 二国間 多国間 国際 地域 両国 相互 共同 公式 非公式 秘密 極秘 事前 追加 個別 具体 全面 部分 一部 緊急 当面 今後 過去 別途 関連 協力 提携 業務 技術 資本 販売 売買 雇用 労働 賃貸 請負 委託 ライセンス 保守 運用'.split(' '),
+  '基本 正式 大筋 最終 暫定 原則 政治 口頭 書面 一定 事実上 新 旧 前 初 仮 二国間 多国間 国際 地域 両国 相互 共同 公式 非公式 秘密 極秘 事前 追加 個別 具体 全面 部分 一部 緊急 当面 今後 過去 別途 関連 協力 提携 業務 技術 資本 販売 売買 雇用 労働 賃貸 請負 委託 ライセンス 保守 運用 移籍 完全 入団 クラブ 契約'.split(' '),
 );
 
 /** Words a head may be followed by inside the same noun compound: `協定締結`, `条約違反`, `覚書署名式`. */

@@ -1,6 +1,6 @@
 import type { AgreementKind } from '../../schema/records.js';
 import type { Token } from '../tokenize/kuromoji.js';
-import { AFTER_HEAD_WORDS, AGREEMENT_DETERMINERS, GENERIC_AGREEMENT_MODIFIERS, MAX_AGREEMENT_HEAD_TOKENS, NAMING_MODIFIER, VERBAL_AFTER, WEAK_AGREEMENT_HEADS } from '../../data/agreement-heads.js';
+import { AFTER_HEAD_WORDS, AGREEMENT_DETERMINERS, GENERIC_AGREEMENT_MODIFIERS, MAX_AGREEMENT_HEAD_TOKENS, NAMING_MODIFIER, PARTY_NEEDING_HEADS, PARTY_WORDS, SIGNED_AFTER, VERBAL_AFTER, WEAK_AGREEMENT_HEADS } from '../../data/agreement-heads.js';
 import { edgeChars, tokenView } from '../orgs/tokens.js';
 
 /** An agreement name in normalized offsets. */
@@ -14,7 +14,7 @@ export interface AgreementCandidate {
 }
 
 const LATIN_ACRONYM = /^[A-Z][A-Za-z0-9&+\-]{1,11}$/;
-const isNameLike = (t: Token) => t.pos1 === '固有名詞' || !t.known || /^[A-Za-z]/.test(t.surface) || /^[ァ-ヶー]{2,}$/.test(t.surface);
+const isNameLike = (t: Token) => !GENERIC_AGREEMENT_MODIFIERS.has(t.surface) && (t.pos1 === '固有名詞' || !t.known || /^[A-Za-z]/.test(t.surface) || /^[ァ-ヶー]{2,}$/.test(t.surface));
 const isContent = (t: Token) => t.pos === '名詞' && t.pos1 !== '数' && t.pos1 !== '接尾' && !GENERIC_AGREEMENT_MODIFIERS.has(t.surface) && !AGREEMENT_DETERMINERS.has(t.surface) && t.surface !== '・';
 
 /** Last characters of the heads of each head table (built-in plus the user's), computed once per table. */
@@ -47,6 +47,16 @@ function headAt(tokens: readonly Token[], from: number, k: number, heads: Readon
     if (kind) best = { head: text, kind, first: k - m };
   }
   return best;
+}
+
+/** True when a token in [start, end) (normalized offsets) is a place, a known organisation or a party word. */
+function namesParty(tokens: readonly Token[], start: number, end: number): boolean {
+  for (const t of tokens) {
+    if (t.end <= start) continue;
+    if (t.start >= end) break;
+    if (t.pos2 === '地域' || (t.pos2 === '組織' && t.known) || PARTY_WORDS.has(t.surface)) return true;
+  }
+  return false;
 }
 
 /** Index of the token that ends exactly at `offset`, or -1. */
@@ -116,6 +126,7 @@ export function findAgreements(tokens: readonly Token[], norm: string, heads: Re
     for (let step = 0; step < 4; step++) {
       const left = norm.slice(Math.max(0, cursor - 24), cursor);
       let joinEnd = -1;
+      let byModifier = false;
       const bracket = /\(([A-Za-z][A-Za-z0-9&+\-]{1,11})\)$/.exec(left);
       const modifier = NAMING_MODIFIER.exec(left);
       if (bracket && step === 0 && LATIN_ACRONYM.test(bracket[1]!)) {
@@ -123,8 +134,7 @@ export function findAgreements(tokens: readonly Token[], norm: string, heads: Re
         alias = { start: joinEnd + 1, end: joinEnd + 1 + bracket[1]!.length, text: bracket[1]! };
       } else if (modifier) {
         joinEnd = cursor - modifier[0].length;
-        named = true;
-        rule = 'ja.agreement.modifier';
+        byModifier = true;
       } else if (left.endsWith('的な') && named) {
         joinEnd = cursor - 1;
       } else if (left.endsWith('の') && step > 0) {
@@ -135,7 +145,11 @@ export function findAgreements(tokens: readonly Token[], norm: string, heads: Re
       const j = compoundStart(tokens, i, runStartOf);
       let first = j;
       while (first <= i && AGREEMENT_DETERMINERS.has(tokens[first]!.surface)) first++;
-      if (first > i) break;
+      if (first > i) break; // この件に関する声明: the subject is an anaphor
+      if (byModifier) {
+        named = true;
+        rule = 'ja.agreement.modifier';
+      }
       for (let x = first; x <= i; x++) if (isNameLike(tokens[x]!) || isContent(tokens[x]!)) named = true;
       cursor = tokens[first]!.start;
       lastTokenBefore = first - 1;
@@ -146,13 +160,14 @@ export function findAgreements(tokens: readonly Token[], norm: string, heads: Re
     if (norm[end] === '」' || norm[end] === '』') {
       const open = Math.max(norm.lastIndexOf('「', start), norm.lastIndexOf('『', start));
       const title = norm.slice(open + 1, end);
-      if (open >= 0 && end - open <= 80 && !/[」』\n。]/.test(title) && ![...AGREEMENT_DETERMINERS].some((d) => title.startsWith(d))) {
+      if (open >= 0 && end - open <= 80 && title !== found.head && !/[」』\n。]/.test(title) && ![...AGREEMENT_DETERMINERS].some((d) => title.startsWith(d))) {
         start = open + 1;
         named = true;
         rule = 'ja.agreement.quoted';
       }
     }
     if (!named || (determiner && rule === 'ja.agreement.compound' && start >= tokens[s]!.start)) continue;
+    if (PARTY_NEEDING_HEADS.has(found.head) && !namesParty(tokens, start, tokens[found.first]!.start) && !SIGNED_AFTER.test(norm.slice(end, end + 6))) continue;
 
     // (RAA) right after the name.
     const next = /^\(([A-Za-z][A-Za-z0-9&+\-]{1,11})\)/.exec(norm.slice(end, end + 16));
