@@ -5,7 +5,10 @@
  *
  *   npm run build && node bench/tokenizer-identity.mjs [--corpus ../shared/eval/livedoor-news/articles.jsonl] [--limit N]
  *
- * Segments are cut as kiji cuts them (src/text/sentences.ts). Exit code 1 on any difference.
+ * Segments are cut as kiji cuts them (src/text/sentences.ts). Then kiji's own token reader
+ * (tokenizeSegments, which walks the Viterbi path without kuromoji's token objects: word-info.ts) is
+ * checked against kiji tokens built from kuromoji's token objects, article by article, and timed.
+ * Exit code 1 on any difference.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -20,7 +23,7 @@ const opt = (name, fallback) => {
 const corpus = resolve(opt('corpus', join(repoRoot, '../shared/eval/livedoor-news/articles.jsonl')));
 const limit = Number(opt('limit', 'Infinity'));
 
-const { loadTokenizer } = await import(join(repoRoot, 'dist/stages/tokenize/kuromoji.js'));
+const { loadTokenizer, tokenizeSegments } = await import(join(repoRoot, 'dist/stages/tokenize/kuromoji.js'));
 const { splitSentences } = await import(join(repoRoot, 'dist/text/sentences.js'));
 
 const texts = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim()).slice(0, Number.isFinite(limit) ? limit : undefined).map((l) => JSON.parse(l).text);
@@ -56,4 +59,34 @@ console.log(`corpus: ${corpus}: ${texts.length} articles, ${segments.length} seg
 console.log(`stock kuromoji  ${(stockMs / 1000).toFixed(2)} s  ${rate(stockMs)} chars/s`);
 console.log(`kiji builder    ${(fastMs / 1000).toFixed(2)} s  ${rate(fastMs)} chars/s  (${(stockMs / fastMs).toFixed(2)} × stock)`);
 console.log(differences === 0 ? 'identical: every token of every segment' : `${differences} segments tokenized differently`);
-process.exitCode = differences === 0 ? 0 : 1;
+
+// kiji tokens: built from kuromoji's token objects (as kiji did) vs read off the Viterbi path.
+const fromTokenObjects = (text) => {
+  const out = [];
+  for (const s of splitSentences(text)) {
+    let cursor = s.start;
+    for (const t of fast.tokenize(text.slice(s.start, s.end))) {
+      const token = { surface: t.surface_form, start: cursor, end: cursor + t.surface_form.length, pos: t.pos, pos1: t.pos_detail_1, pos2: t.pos_detail_2, pos3: t.pos_detail_3, basic: t.basic_form, known: t.word_type === 'KNOWN' };
+      if (t.reading !== undefined && t.reading !== '*') token.reading = t.reading;
+      out.push(token);
+      cursor = token.end;
+    }
+  }
+  return out;
+};
+let objectsMs = 0;
+let readerMs = 0;
+let readerDifferences = 0;
+for (const raw of texts) {
+  const text = raw.replace(/[\ud800-\udfff]/g, '\u3013');
+  let t = performance.now();
+  const expected = fromTokenObjects(text);
+  objectsMs += performance.now() - t;
+  t = performance.now();
+  const actual = tokenizeSegments(fast, text, splitSentences(text));
+  readerMs += performance.now() - t;
+  if (JSON.stringify(expected) !== JSON.stringify(actual) && readerDifferences++ < 5) console.log(`DIFFERENT kiji tokens for ${JSON.stringify(text.slice(0, 60))}`);
+}
+console.log(`kiji tokens from kuromoji's token objects ${(objectsMs / 1000).toFixed(2)} s; read off the path (tokenizeSegments) ${(readerMs / 1000).toFixed(2)} s (${(objectsMs / readerMs).toFixed(2)} ×)`);
+console.log(readerDifferences === 0 ? 'identical: every kiji token of every article' : `${readerDifferences} articles with different kiji tokens`);
+process.exitCode = differences === 0 && readerDifferences === 0 ? 0 : 1;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type KuromojiTokenizer, loadTokenizer } from '../../src/stages/tokenize/kuromoji.js';
+import { type KuromojiTokenizer, loadTokenizer, type Token, tokenizeSegments } from '../../src/stages/tokenize/kuromoji.js';
 import { splitSentences } from '../../src/text/sentences.js';
 
 /**
@@ -63,5 +63,33 @@ describe('fast lattice builder', () => {
   it('falls back to kuromoji itself on text with surrogate pairs', () => {
     const text = '𠮷野家と😀の話';
     expect(fast.tokenize(text)).toEqual(stock.tokenize(text));
+  });
+
+  // tokenizeSegments walks the Viterbi path itself (word-info.ts) instead of calling tokenize: it must
+  // give what kiji built from kuromoji's own token objects, field for field.
+  function fromKuromojiTokens(text: string): Token[] {
+    const out: Token[] = [];
+    for (const s of splitSentences(text)) {
+      let cursor = s.start;
+      for (const t of stock.tokenize(text.slice(s.start, s.end))) {
+        const token: Token = { surface: t.surface_form, start: cursor, end: cursor + t.surface_form.length, pos: t.pos, pos1: t.pos_detail_1, pos2: t.pos_detail_2, pos3: t.pos_detail_3, basic: t.basic_form, known: t.word_type === 'KNOWN' };
+        if (t.reading !== undefined && t.reading !== '*') token.reading = t.reading;
+        out.push(token);
+        cursor = token.end;
+      }
+    }
+    return out;
+  }
+
+  it.each(HARD_CASES.filter((t) => t.trim() !== ''))('tokenizeSegments gives the fields of kuromoji\'s tokens: %s', (text) => {
+    expect(tokenizeSegments(fast, text, splitSentences(text))).toEqual(fromKuromojiTokens(text));
+  });
+
+  it('tokenizeSegments gives the fields of kuromoji\'s tokens on every fixture article', () => {
+    const dir = join(repoRoot, 'fixtures/articles');
+    for (const file of readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f) && !/sjis|eucjp/.test(f))) {
+      const text = readFileSync(join(dir, file), 'utf8').replace(/[\ud800-\udfff]/g, '\u3013');
+      expect(tokenizeSegments(fast, text, splitSentences(text)), file).toEqual(fromKuromojiTokens(text));
+    }
   });
 });

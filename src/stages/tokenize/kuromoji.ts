@@ -4,6 +4,7 @@ import kuromoji from 'kuromoji';
 import { KijiError } from '../../core/errors.js';
 import type { Segment } from '../../text/sentences.js';
 import { installFastLattice } from './fast-lattice.js';
+import { forEachWord } from './word-info.js';
 
 /** One kuromoji (IPADIC) token. `start`/`end` are offsets into the normalized text. */
 export interface Token {
@@ -78,27 +79,17 @@ export function tokenizeSegments(tokenizer: KuromojiTokenizer, text: string, seg
   for (const segment of segments) {
     const piece = maskAstral(text.slice(segment.start, segment.end));
     let cursor = segment.start;
-    for (const t of tokenizer.tokenize(piece)) {
+    forEachWord(tokenizer, piece, (surface, info) => {
       const start = cursor;
-      const end = start + t.surface_form.length;
-      if (piece.slice(start - segment.start, end - segment.start) !== t.surface_form) {
-        throw new KijiError('E_TOKENIZE', `token "${t.surface_form}" does not line up with the text at offset ${start}`, { start });
+      const end = start + surface.length;
+      if (!piece.startsWith(surface, start - segment.start)) {
+        throw new KijiError('E_TOKENIZE', `token "${surface}" does not line up with the text at offset ${start}`, { start });
       }
-      const token: Token = {
-        surface: text.slice(start, end),
-        start,
-        end,
-        pos: t.pos,
-        pos1: t.pos_detail_1,
-        pos2: t.pos_detail_2,
-        pos3: t.pos_detail_3,
-        basic: t.basic_form,
-        known: t.word_type === 'KNOWN',
-      };
-      if (t.reading !== undefined && t.reading !== '*') token.reading = t.reading;
+      const token: Token = { surface: text.slice(start, end), start, end, pos: info.pos, pos1: info.pos1, pos2: info.pos2, pos3: info.pos3, basic: info.basic, known: info.known };
+      if (info.reading !== undefined) token.reading = info.reading;
       tokens.push(token);
-      cursor = token.end;
-    }
+      cursor = end;
+    });
     if (cursor !== segment.end) {
       throw new KijiError('E_TOKENIZE', `tokens cover ${cursor - segment.start} of ${segment.end - segment.start} characters of a segment at offset ${segment.start}`);
     }
