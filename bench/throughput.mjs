@@ -108,7 +108,8 @@ const eN = cores > 1 ? await tokenizeInThreads(cores) : e1;
 function kijiRun(db, concurrency) {
   return new Promise((resolvePromise, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [bin, 'run', folder, '--db', db, '--concurrency', String(concurrency), '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // With the V8 flag the kiji command starts with (see src/cli/bin.ts).
+    const child = spawn(process.execPath, ['--single-threaded-gc', bin, 'run', folder, '--db', db, '--concurrency', String(concurrency), '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.on('error', reject);

@@ -1,4 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --single-threaded-gc
+// --single-threaded-gc: kiji's batch runs keep every core busy with a worker, and V8's parallel GC
+// helper threads then only compete with them; measured on livedoor (2 cores), runs are 8-12 % faster
+// and use less CPU with 1 or 2 workers. A V8 flag can only be given at start-up, hence the shebang.
 import { main } from './main.js';
 
 // `kiji export … | head`: the reader went away; that is the user's choice, not an error.
