@@ -61,7 +61,7 @@ export const PRODUCT_LIKE_HEADS: ReadonlySet<string> = new Set(['テレビ', '�
  * Words that, right before one of those heads, make a product or a technique rather than a name:
  * `大型液晶テレビ`, `消費電力`, `赤外線通信`, `ネットラジオ`.
  */
-export const PRODUCT_BEFORE_WEAK_HEAD: ReadonlySet<string> = new Set(
+export const PRODUCT_WORDS_BEFORE_HEAD: ReadonlySet<string> = new Set(
   '液晶 薄型 有機EL プラズマ 地デジ デジタル アナログ カラー 白黒 携帯 家庭用 スマート ネット インターネット ポータブル ワンセグ 消費 待機 最大 赤外線 無線 有線 データ パケット 高速 衛星 光 移動 双方向 非接触 近距離 音声 ビデオ'.split(' '),
 );
 

@@ -49,11 +49,10 @@ function headAt(tokens: readonly Token[], from: number, k: number, heads: Readon
   return best;
 }
 
-/** True when a token in [start, end) (normalized offsets) is a place, a known organisation or a party word. */
-function namesParty(tokens: readonly Token[], start: number, end: number): boolean {
-  for (const t of tokens) {
-    if (t.end <= start) continue;
-    if (t.start >= end) break;
+/** True when a token of the name before its head (from offset `start` to token `head`) is a place, a known organisation or a party word. */
+function namesParty(tokens: readonly Token[], start: number, head: number): boolean {
+  for (let i = head - 1; i >= 0 && tokens[i]!.end > start; i--) {
+    const t = tokens[i]!;
     if (t.pos2 === '地域' || (t.pos2 === '組織' && t.known) || PARTY_WORDS.has(t.surface)) return true;
   }
   return false;
@@ -167,7 +166,7 @@ export function findAgreements(tokens: readonly Token[], norm: string, heads: Re
       }
     }
     if (!named || (determiner && rule === 'ja.agreement.compound' && start >= tokens[s]!.start)) continue;
-    if (PARTY_NEEDING_HEADS.has(found.head) && !namesParty(tokens, start, tokens[found.first]!.start) && !SIGNED_AFTER.test(norm.slice(end, end + 6))) continue;
+    if (PARTY_NEEDING_HEADS.has(found.head) && !namesParty(tokens, start, found.first) && !SIGNED_AFTER.test(norm.slice(end, end + 6))) continue;
 
     // (RAA) right after the name.
     const next = /^\(([A-Za-z][A-Za-z0-9&+\-]{1,11})\)/.exec(norm.slice(end, end + 16));

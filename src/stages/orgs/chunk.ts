@@ -1,6 +1,6 @@
 import type { OrgKind } from '../../schema/records.js';
 import type { Token } from '../tokenize/kuromoji.js';
-import { ACRONYM_ORG_AFTER, INSTITUTION_READING_AFTER, INSTITUTION_TAILS, BRACKET_COMPANY_FORMS, CLUB_PREFIXES, NON_ORG_TAILS, PERSON_AFTER, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, IPADIC_COMMON_WORDS, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, NUMBERED_UNIT_HEADS, ORG_HEADS, PRODUCT_BEFORE_WEAK_HEAD, PRODUCT_LIKE_HEADS, UNIT_ORDINAL_BEFORE, type OrgHead } from '../../data/org-heads.js';
+import { ACRONYM_ORG_AFTER, INSTITUTION_READING_AFTER, INSTITUTION_TAILS, BRACKET_COMPANY_FORMS, CLUB_PREFIXES, NON_ORG_TAILS, PERSON_AFTER, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, IPADIC_COMMON_WORDS, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, NUMBERED_UNIT_HEADS, ORG_HEADS, PRODUCT_WORDS_BEFORE_HEAD, PRODUCT_LIKE_HEADS, UNIT_ORDINAL_BEFORE, type OrgHead } from '../../data/org-heads.js';
 import { PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { edgeChars, GIVEN_NAME, HEAD_LAST, ORG_CUE, TITLE_HEAD_LAST, JOINER, KATAKANA, LATIN, NAME_LIKE, NOUN, ORG_TOKEN, SPACE, UPPER_START, type TokenView } from './tokens.js';
 
@@ -231,7 +231,7 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
     }
     let found = t.pos2 === '地域' || !canEnd ? undefined : headEndingAt(tokens, s, k);
     // 大型液晶テレビ, 消費電力: a product or a technique, not a name.
-    if (found && found.first > s && PRODUCT_LIKE_HEADS.has(surfaceOf(tokens, found.first, k + 1)) && PRODUCT_BEFORE_WEAK_HEAD.has(tokens[found.first - 1]!.surface)) found = undefined;
+    if (found && found.first > s && PRODUCT_LIKE_HEADS.has(surfaceOf(tokens, found.first, k + 1)) && PRODUCT_WORDS_BEFORE_HEAD.has(tokens[found.first - 1]!.surface)) found = undefined;
     // 湖北省, 河南省: a province after a place name, not a ministry.
     if (found && tokens[found.first]!.surface === '省' && found.first > s && tokens[found.first - 1]!.pos2 === '地域') found = undefined;
     // 第7艦隊, 第12師団: an ordinal makes a bare unit word a name (the ordinal is outside the noun run).
