@@ -25,10 +25,11 @@ export async function walkInputs(inputs: readonly string[], extensions: readonly
   const seenFiles = new Map<string, string>();
   const seenDirs = new Set<string>();
 
-  const addFile = async (path: string) => {
+  /** `knownReal`: the real path when the caller already has it (a plain file in a folder whose real path is known). */
+  const addFile = async (path: string, knownReal?: string) => {
     let real: string;
     try {
-      real = await realpath(path);
+      real = knownReal ?? (await realpath(path));
     } catch {
       real = path;
     }
@@ -58,7 +59,8 @@ export async function walkInputs(inputs: readonly string[], extensions: readonly
       if (entry.isDirectory()) {
         await walkDir(path, [...ancestors, real]);
       } else if (entry.isFile()) {
-        if (wanted.has(extname(entry.name).toLowerCase())) await addFile(path);
+        // A plain file (not a link) in a folder whose real path is known: its real path needs no system call.
+        if (wanted.has(extname(entry.name).toLowerCase())) await addFile(path, join(real, entry.name));
       } else if (entry.isSymbolicLink()) {
         await followLink(path, entry.name, [...ancestors, real]);
       }
