@@ -49,6 +49,11 @@ export function findPublishedAt(text: string): string | undefined {
   return leading ?? updated;
 }
 
+/** True when the line states a labelled date (`公開日:2021/11/23`, `2021年11月23日 配信`): a header line, not text. */
+export function isDateLine(line: string): boolean {
+  return labelledDate(line.normalize('NFKC').trim()) !== undefined;
+}
+
 /** `LABEL: DATE` or `DATE LABEL` on one line; no sentence may continue after the date. */
 function labelledDate(line: string): { value: string; kind: DateLabelKind } | undefined {
   const labelled = LABEL_LINE.exec(line);

@@ -19,8 +19,7 @@ import { parseDateValue } from './date-value.js';
 import { decodeBytes, type SupportedEncoding } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
 import { htmlToArticle } from './html.js';
-import { DATE_LINE_LABELS } from '../data/published-at.js';
-import { findPublishedAt } from './published-at.js';
+import { findPublishedAt, isDateLine } from './published-at.js';
 
 export type { ArticleFormat } from '../data/article-formats.js';
 
@@ -179,7 +178,6 @@ function plainTitle(text: string): string | undefined {
 }
 
 const KANA = /[\u3041-\u3096\u30a1-\u30fa]/;
-const DATE_LINE = new RegExp(`^(?:${DATE_LINE_LABELS.map((l) => l.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*[:：]`, 'i');
 /** Lines looked at for a title: a title comes first, after at most a few lines of navigation. */
 const TITLE_SEARCH_LINES = 4;
 
@@ -189,6 +187,6 @@ const TITLE_SEARCH_LINES = 4;
  */
 function isNavigationLine(line: string, japanese: boolean): boolean {
   if ((line.match(/[>＞›»|｜]/g)?.length ?? 0) >= 2) return true;
-  if (DATE_LINE.test(line)) return true;
+  if (isDateLine(line)) return true;
   return japanese && /^[A-Za-z][A-Za-z0-9 .,&'’/:_-]*$/.test(line) && line.split(/\s+/).length <= 8;
 }
