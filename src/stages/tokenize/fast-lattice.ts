@@ -10,8 +10,7 @@
  * sees the same lattice and returns the same tokens (checked token for token on the whole livedoor
  * corpus: bench/tokenizer-identity.mjs).
  *
- * It also caches feature strings by word id: kuromoji decodes the same UTF-8 feature line from its
- * buffer for every occurrence of a word.
+ * Feature lines are decoded once per word by kiji's token reader (word-info.ts), not here.
  *
  * Segments containing surrogates keep kuromoji's own builder (kiji masks astral characters before
  * tokenizing, so that path is only a safety net).
@@ -43,7 +42,6 @@ interface CharClass {
 interface DictionaryLike {
   dictionary: ByteBufferLike;
   target_map: Record<number, ArrayLike<number | string>>;
-  getFeatures(id: number | string): string;
 }
 interface UnknownDictionaryLike extends DictionaryLike {
   lookup(ch: string): CharClass;
@@ -149,21 +147,5 @@ export function installFastLattice(tokenizer: KuromojiTokenizer): void {
     return lattice;
   };
 
-  cacheFeatures(internals.token_info_dictionary);
-  cacheFeatures(internals.unknown_dictionary);
   installed.add(internals);
-}
-
-/** Feature lines never change for a word id; decode each once. */
-function cacheFeatures(dictionary: DictionaryLike): void {
-  const decode = dictionary.getFeatures.bind(dictionary);
-  const cache = new Map<number | string, string>();
-  dictionary.getFeatures = (id) => {
-    let features = cache.get(id);
-    if (features === undefined) {
-      features = decode(id);
-      cache.set(id, features);
-    }
-    return features;
-  };
 }
