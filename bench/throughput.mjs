@@ -7,7 +7,8 @@
  * Writes the corpus's articles to a temporary folder as .txt files (first line `公開日:YYYY-MM-DD` from
  * the item's `ref`, then its text; every figure counts the characters of the whole file), then in one run:
  *   (a) bare kuromoji tokenization of the same texts, one thread, split at newlines/。 and capped as kiji does
- *       (stock kuromoji 0.1.2); (a′) the same with kiji's output-identical lattice builder, which kiji runs with;
+ *       (stock kuromoji 0.1.2); (a′) the same through kiji's tokenizer as the pipeline runs it (output-identical
+ *       lattice builder and token reader, tokenizeSegments);
  *   (b) `kiji run` end to end with 1 worker into a fresh database;
  *   (c) the same with all cores into another fresh database;
  *   (d) a second `kiji run` over (c)'s database with nothing changed;
@@ -35,7 +36,7 @@ const cores = Number(opt('concurrency', String(availableParallelism())));
 const keep = args.includes('--keep');
 const bin = join(repoRoot, 'dist/cli/bin.js');
 
-const { loadTokenizer } = await import(join(repoRoot, 'dist/stages/tokenize/kuromoji.js'));
+const { loadTokenizer, tokenizeSegments } = await import(join(repoRoot, 'dist/stages/tokenize/kuromoji.js'));
 const { splitSentences } = await import(join(repoRoot, 'dist/text/sentences.js'));
 
 // ---------------------------------------------------------------- corpus → files
@@ -77,11 +78,11 @@ const aRate = chars / (aMs / 1000);
 const { peakRssMb } = await import(join(repoRoot, 'dist/batch/peak-rss.js'));
 const aRss = peakRssMb();
 
-// (a′) kiji's tokenizer: the same kuromoji and dictionary with kiji's lattice builder (identical tokens).
+// (a′) kiji's tokenizer as the pipeline runs it: kiji's lattice builder and token reader (tokenizeSegments; identical tokens).
 const fastTokenizer = await loadTokenizer();
 const a2Start = performance.now();
 for (const text of texts) {
-  for (const segment of splitSentences(text)) fastTokenizer.tokenize(text.slice(segment.start, segment.end));
+  tokenizeSegments(fastTokenizer, text, splitSentences(text));
 }
 const a2Ms = performance.now() - a2Start;
 
