@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { KijiError } from '../core/errors.js';
 import { iterateMentions, openReadOnly, type MentionListItem } from '../report/db.js';
 import { describeValue } from '../report/values.js';
+import { assertExportTarget, temporaryBeside } from './output-path.js';
 import { type CliIO, writeLine } from './io.js';
 import { mentionJson, parseTypes } from './query.js';
 
@@ -33,19 +34,26 @@ export function exportCommand(io: CliIO): Command {
     .option('--type <types>', 'only these record types, comma-separated')
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--bom', 'start a CSV file with a UTF-8 byte order mark (for spreadsheet programs)')
+    .option('--force', 'replace an existing --out file that is not an earlier kiji export (never the database)')
     .addHelpText('after', [
       '',
       'jsonl: one {"article","title","publishedAt","type","start","end","text","rule","value","parties"?} per line.',
       `csv: a header row (${CSV_COLUMNS.join(',')}), RFC 4180 quoting, UTF-8; amounts as exact decimal strings.`,
     ].join('\n'))
-    .action(async (db: string, options: { format: string; type?: string; out?: string; bom?: boolean }) => {
+    .action(async (db: string, options: { format: string; type?: string; out?: string; bom?: boolean; force?: boolean }) => {
       const format = options.format.toLowerCase();
       if (format !== 'jsonl' && format !== 'csv') throw new KijiError('E_USAGE', `--format ${options.format}: use jsonl or csv`);
       const types = parseTypes(options.type);
-      const store = openReadOnly(resolve(io.cwd, db));
-      const file = options.out ? createWriteStream(resolve(io.cwd, options.out)) : undefined;
+      const dbPath = resolve(io.cwd, db);
+      const outPath = options.out === undefined ? undefined : resolve(io.cwd, options.out);
+      // Checked before the database is opened: `--out` naming the database must not even truncate it.
+      if (outPath) assertExportTarget(outPath, dbPath, { force: options.force ?? false, csvHeader: CSV_COLUMNS.join(',') });
+      const store = openReadOnly(dbPath);
+      const temporary = outPath ? temporaryBeside(outPath) : undefined;
+      const file = temporary ? createWriteStream(temporary.path, { flags: 'wx' }) : undefined;
       const out: Writable = file ?? io.stdout;
       let count = 0;
+      let complete = false;
       try {
         if (format === 'csv') out.write(`${options.bom ? '\uFEFF' : ''}${CSV_COLUMNS.join(',')}\r\n`);
         for (const m of iterateMentions(store.db, types)) {
@@ -54,11 +62,20 @@ export function exportCommand(io: CliIO): Command {
           if (!out.write(line)) await new Promise((done) => out.once('drain', done));
           count++;
         }
+        complete = true;
       } finally {
         store.close();
         if (file) {
           file.end();
-          await finished(file);
+          try {
+            await finished(file);
+          } catch (error) {
+            complete = false;
+            throw new KijiError('E_WRITE', `cannot write ${outPath}: ${(error as Error).message}; the previous file, if any, is unchanged`, {}, { cause: error });
+          } finally {
+            if (complete) temporary!.commit();
+            else temporary!.discard();
+          }
         }
       }
       if (options.out) writeLine(io.stderr, `${count} record${count === 1 ? '' : 's'} → ${options.out}`);

@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   E_SCHEMA: 'a record does not validate against its schema',
   E_DB: 'the database could not be opened or written',
   E_DB_LOCKED: 'another kiji run holds the database',
+  E_WRITE: 'an output file or folder could not be written',
+  E_TIMEOUT: 'processing the article took longer than articleTimeoutMs',
   E_INTERNAL: 'an unexpected internal error',
 } as const;
 

@@ -1,8 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadArticleText } from './article-text.js';
 import { listArticles, mentionsOfArticle, openReadOnly, summary } from './db.js';
 import { articlePageName, renderArticlePage, renderIndex } from './html.js';
+import { openReportFolder } from './out-dir.js';
 
 export interface ReportResult {
   index: string;
@@ -17,7 +16,7 @@ export async function writeReport(dbPath: string, outDir: string): Promise<Repor
   try {
     const articles = listArticles(store.db);
     const info = summary(store.db);
-    mkdirSync(join(outDir, 'articles'), { recursive: true });
+    const folder = openReportFolder(outDir, dbPath);
     const pages: string[] = [];
     const warnings: string[] = [];
     for (const article of articles) {
@@ -28,12 +27,10 @@ export async function writeReport(dbPath: string, outDir: string): Promise<Repor
       if (loaded.text === undefined) notes.push(`The article text could not be read again (${loaded.problem}); the records are listed without it.`);
       else if (loaded.changed) notes.push('The file changed since it was processed: records whose text is no longer at their offsets are listed but not marked. Run kiji run again to refresh.');
       if (notes.length) warnings.push(`${article.path}: ${notes.join(' ')}`);
-      const path = join(outDir, 'articles', articlePageName(article));
-      writeFileSync(path, renderArticlePage({ article, mentions, ...(loaded.text !== undefined ? { text: loaded.text } : {}), notes }));
-      pages.push(path);
+      pages.push(folder.write(`articles/${articlePageName(article)}`, renderArticlePage({ article, mentions, ...(loaded.text !== undefined ? { text: loaded.text } : {}), notes })));
     }
-    const index = join(outDir, 'index.html');
-    writeFileSync(index, renderIndex(articles, info, dbPath));
+    const index = folder.write('index.html', renderIndex(articles, info, dbPath));
+    folder.removeStale();
     return { index, pages, warnings };
   } finally {
     store.close();
