@@ -34,6 +34,11 @@ export interface TypeCounts {
   lenient: number;
   valued: number;
   valueOk: number;
+  /** AGREEMENT links among lenient matches: gold spans with a date, those whose date agrees; gold parties, those found. */
+  dateN: number;
+  dateOk: number;
+  partiesN: number;
+  partiesOk: number;
 }
 
 /** One row of score.mjs `--json` output, same keys, same order. */
@@ -49,6 +54,11 @@ export interface ScoreRow {
   lenientF1: number;
   valueAcc: number | null;
   valued: number;
+  /** Only on rows with agreement links (score.mjs adds these four keys when a gold span has a date or parties). */
+  linkDateAcc?: number | null;
+  linkDateN?: number;
+  linkPartiesRecall?: number | null;
+  linkPartiesN?: number;
 }
 
 /** What happened to one span, for error listings. */
@@ -80,6 +90,9 @@ export interface ScoreOptions {
 
 const overlap = (a: ScoreSpan, b: ScoreSpan) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
+// TIMEX writes unknown trailing parts as X ("2021-XX-XX" = "2021", "2021-07-XX" = "2021-07"): compare without them.
+const timex = (v: unknown) => String(v).split('/').map((x) => x.replace(/(-XX)+$/, '')).join('/');
+
 /** The value rule of score.mjs: null when the gold span has no value, else whether the prediction's value agrees. */
 export function valueMatches(g: ScoreSpan, p: ScoreSpan): boolean | null {
   if (g.value === undefined) return null;
@@ -90,10 +103,33 @@ export function valueMatches(g: ScoreSpan, p: ScoreSpan): boolean | null {
     const ga = Number(gv.amount), pa = Number(pv?.amount);
     return Math.abs(ga - pa) <= 1e-9 * Math.max(1, Math.abs(ga)) && gv.currency === pv?.currency;
   }
-  if (typeof g.value === 'object') return Object.keys(gv).filter((k) => k !== 'date').every((k) => gv[k] === pv?.[k]);
-  // TIMEX writes unknown trailing parts as X ("2021-XX-XX" = "2021", "2021-07-XX" = "2021-07"): compare without them.
-  const date = (v: unknown) => String(v).split('/').map((x) => x.replace(/(-XX)+$/, '')).join('/');
-  return date(g.value) === date(p.value) && (g.mod === undefined || g.mod === p.mod);
+  // AGREEMENT: the kind is the value; its date and parties are scored apart (agreementLinks).
+  if (typeof g.value === 'object') {
+    return 'kind' in gv ? gv.kind === pv?.kind : Object.keys(gv).filter((k) => k !== 'date' && k !== 'parties').every((k) => gv[k] === pv?.[k]);
+  }
+  return timex(g.value) === timex(p.value) && (g.mod === undefined || g.mod === p.mod);
+}
+
+// A gold party is found when a predicted party contains it or is contained in it, after NFKC, lower case,
+// without a leading "the" and without spaces, 「・」 and dots (score.mjs's rule).
+const partyKey = (x: unknown) => String(x).normalize('NFKC').toLowerCase().replace(/^the\s+/, '').replace(/[\s・.]/g, '');
+
+/** Counts an agreement's links (signing date, parties) for one lenient match, as score.mjs does. */
+export function agreementLinks(g: ScoreSpan, p: ScoreSpan, t: Pick<TypeCounts, 'dateN' | 'dateOk' | 'partiesN' | 'partiesOk'>): void {
+  const gv = g.value as Record<string, unknown> | undefined;
+  const pv = (p.value ?? {}) as Record<string, unknown>;
+  if (!gv || typeof gv !== 'object') return;
+  if (gv.date !== undefined) {
+    t.dateN++;
+    if (pv.date !== undefined && pv.date !== null && timex(gv.date) === timex(pv.date)) t.dateOk++;
+  }
+  if (Array.isArray(gv.parties) && gv.parties.length) {
+    const have = (Array.isArray(pv.parties) ? pv.parties : []).map(partyKey);
+    for (const party of gv.parties.map(partyKey)) {
+      t.partiesN++;
+      if (have.some((h) => h.includes(party) || party.includes(h))) t.partiesOk++;
+    }
+  }
 }
 
 const ratio = (n: number, d: number) => (d ? n / d : 0);
@@ -111,7 +147,7 @@ export function score(gold: readonly ScoreDoc[], pred: readonly ScoreDoc[] | Rea
   const typeFilter = options.types;
   const outcomes: Outcome[] | undefined = options.outcomes ? [] : undefined;
   const stats: Record<string, TypeCounts> = {};
-  const st = (t: string) => (stats[t] ??= { gold: 0, pred: 0, strict: 0, lenient: 0, valued: 0, valueOk: 0 });
+  const st = (t: string) => (stats[t] ??= { gold: 0, pred: 0, strict: 0, lenient: 0, valued: 0, valueOk: 0, dateN: 0, dateOk: 0, partiesN: 0, partiesOk: 0 });
   let missingDocs = 0;
   for (const doc of gold) {
     const id = String(doc.id);
@@ -148,6 +184,7 @@ export function score(gold: readonly ScoreDoc[], pred: readonly ScoreDoc[] | Rea
         t.valued++;
         if (ok) t.valueOk++;
       }
+      if (r.type === 'AGREEMENT') agreementLinks(r, s, t);
       if (outcomes) {
         if (!strictHit.has(r)) outcomes.push({ kind: 'boundary', docId: id, type: r.type, gold: r, pred: s });
         if (ok === false) outcomes.push({ kind: 'value', docId: id, type: r.type, gold: r, pred: s });
@@ -166,7 +203,10 @@ export function score(gold: readonly ScoreDoc[], pred: readonly ScoreDoc[] | Rea
   // Object.entries(...).sort() without a comparator, exactly as score.mjs orders its rows.
   const rows = Object.entries(stats).sort().map(([type, s]): ScoreRow => {
     const sp = ratio(s.strict, s.pred), sr = ratio(s.strict, s.gold), lp = ratio(s.lenient, s.pred), lr = ratio(s.lenient, s.gold);
-    return { type, gold: s.gold, pred: s.pred, strictP: sp, strictR: sr, strictF1: f1(sp, sr), lenientP: lp, lenientR: lr, lenientF1: f1(lp, lr), valueAcc: s.valued ? s.valueOk / s.valued : null, valued: s.valued };
+    return {
+      type, gold: s.gold, pred: s.pred, strictP: sp, strictR: sr, strictF1: f1(sp, sr), lenientP: lp, lenientR: lr, lenientF1: f1(lp, lr), valueAcc: s.valued ? s.valueOk / s.valued : null, valued: s.valued,
+      ...(s.dateN || s.partiesN ? { linkDateAcc: s.dateN ? s.dateOk / s.dateN : null, linkDateN: s.dateN, linkPartiesRecall: s.partiesN ? s.partiesOk / s.partiesN : null, linkPartiesN: s.partiesN } : {}),
+    };
   });
   return outcomes ? { missingDocs, rows, outcomes } : { missingDocs, rows };
 }
@@ -177,6 +217,9 @@ export function formatScoreTable(result: ScoreResult): string[] {
   const lines = ['type        gold  pred  strictP strictR strictF1  lenP   lenR   lenF1  valueAcc(n)'];
   for (const r of result.rows) {
     lines.push(`${r.type.padEnd(10)} ${String(r.gold).padStart(5)} ${String(r.pred).padStart(5)}  ${pct(r.strictP)}  ${pct(r.strictR)}  ${pct(r.strictF1)}  ${pct(r.lenientP)} ${pct(r.lenientR)} ${pct(r.lenientF1)}  ${pct(r.valueAcc)} (${r.valued})`);
+  }
+  for (const r of result.rows) {
+    if (r.linkDateN || r.linkPartiesN) lines.push(`${r.type} links among lenient matches: date ${pct(r.linkDateAcc ?? null)} (${r.linkDateN}), parties found ${pct(r.linkPartiesRecall ?? null)} (${r.linkPartiesN})`);
   }
   if (result.missingDocs) lines.push(`${result.missingDocs} gold document(s) had no prediction line`);
   return lines;

@@ -23,7 +23,7 @@ function goldFile(): { dir: string; gold: string } {
   const docs = [
     { id: 'a', ref: '2024-03-16', text: t1, spans: [at(t1, '経済産業省', 'ORG'), at(t1, '2024年3月15日', 'DATE', { value: '2024-03-15' }), at(t1, '約300億円', 'MONEY', { value: { amount: 30000000000, currency: 'JPY' }, mod: 'APPROX' })] },
     { id: 'b', ref: '2024-03-16', text: t2, spans: [at(t2, '東都重工株式会社', 'ORG'), at(t2, '来月', 'DATE', { value: '2024-04' }), at(t2, '5000万ドル', 'MONEY', { value: { amount: 50000000, currency: 'USD' } })] },
-    { id: 'c', ref: '2024-03-16', text: t3, spans: [at(t3, '2023年', 'DATE', { value: '2023' }), at(t3, '防衛装備品・技術移転協定', 'AGREEMENT', { value: { kind: 'agreement' } }), at(t3, '青い空', 'ORG')] },
+    { id: 'c', ref: '2024-03-16', text: t3, spans: [at(t3, '2023年', 'DATE', { value: '2023' }), at(t3, '防衛装備品・技術移転協定', 'AGREEMENT', { value: { kind: 'agreement', date: '2023', parties: ['日本', 'ベトナム'] } }), at(t3, '青い空', 'ORG')] },
   ];
   const gold = join(dir, 'gold.jsonl');
   writeFileSync(gold, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
@@ -53,6 +53,20 @@ describe('kiji eval', () => {
     const saved = join(dir, 'saved.jsonl');
     await runCli(['eval', gold, '--save-pred', saved], { cwd: dir });
     expect(execFileSync(process.execPath, [scorer, gold, saved, '--json'], { encoding: 'utf8' }).trim()).toBe(reference);
+  });
+
+  it.skipIf(!existsSync(join(evalDir, 'gov-press/dev.jsonl')))('gov-press: the table, agreement links included, equals score.mjs on `kiji extract --jsonl` (needs ../shared/eval)', async () => {
+    const gold = join(evalDir, 'gov-press/dev.jsonl');
+    const dir = mkdtempSync(join(tmpdir(), 'kiji-eval-gov-'));
+    const table = await runCli(['eval', gold], { cwd: dir });
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/^AGREEMENT links among lenient matches: date /m);
+    const pred = await runCli(['extract', '--jsonl', gold], { cwd: dir });
+    const predPath = join(dir, 'pred.jsonl');
+    writeFileSync(predPath, pred.stdout);
+    expect(table.stdout).toBe(execFileSync(process.execPath, [scorer, gold, predPath], { encoding: 'utf8' }));
+    const json = JSON.parse((await runCli(['eval', gold, '--json'], { cwd: dir })).stdout) as { missingDocs: number; rows: unknown[] };
+    expect(JSON.stringify({ missingDocs: json.missingDocs, rows: json.rows })).toBe(execFileSync(process.execPath, [scorer, gold, predPath, '--json'], { encoding: 'utf8' }).trim());
   });
 
   it('--show errors lists misses and false positives by rule with the text around them', async () => {

@@ -65,7 +65,7 @@ describe('score: hand-made cases', () => {
     expect(valueMatches(d('2026'), span('DATE', 0, 1))).toBe(false);
   });
 
-  it('MONEY values need the same amount (1e-9 relative) and currency; AGREEMENT needs the same kind, date ignored', () => {
+  it('MONEY values need the same amount (1e-9 relative) and currency; AGREEMENT needs the same kind, date and parties ignored', () => {
     const m = (amount: number | string, currency: string) => span('MONEY', 0, 4, { value: { amount, currency } });
     expect(valueMatches(m('140000000000', 'JPY'), m(140000000000, 'JPY'))).toBe(true);
     expect(valueMatches(m(50000000, 'JPY'), m(50000000.00001, 'JPY'))).toBe(true);
@@ -74,8 +74,26 @@ describe('score: hand-made cases', () => {
     const a = (value: Record<string, unknown>) => span('AGREEMENT', 0, 4, { value });
     expect(valueMatches(a({ kind: 'memorandum', date: '2025-11-02' }), a({ kind: 'memorandum' }))).toBe(true);
     expect(valueMatches(a({ kind: 'memorandum' }), a({ kind: 'treaty', date: '2025' }))).toBe(false);
-    // Every other key of an object value is compared with ===.
-    expect(valueMatches(a({ kind: 'treaty', parties: ['A'] }), a({ kind: 'treaty', parties: ['A'] }))).toBe(false);
+    expect(valueMatches(a({ kind: 'treaty', parties: ['A'] }), a({ kind: 'treaty', parties: ['B'] }))).toBe(true);
+  });
+
+  it('agreement links: date accuracy and the share of gold parties found, among lenient matches only', () => {
+    const a = (start: number, value: Record<string, unknown>) => span('AGREEMENT', start, start + 4, { value });
+    const gold = [doc('a', [
+      a(0, { kind: 'agreement', date: '2025-11-02', parties: ['日本', 'ベトナム社会主義共和国'] }),
+      a(10, { kind: 'treaty', date: '2021-XX-XX', parties: ['the United States'] }),
+      a(20, { kind: 'memorandum', date: '2020' }),
+    ])];
+    const pred = [doc('a', [
+      a(1, { kind: 'agreement', date: '2025-11-02', parties: ['日本国', 'ベトナム'] }), // 日本 ⊂ 日本国, ベトナム ⊂ ベトナム社会主義共和国
+      a(10, { kind: 'agreement', date: '2021', parties: ['United  States'] }), // kind wrong, date and party right
+    ])];
+    const row = score(gold, pred).rows.find((r) => r.type === 'AGREEMENT')!;
+    expect(row.valueAcc).toBe(0.5);
+    expect([row.linkDateN, row.linkDateAcc, row.linkPartiesN, row.linkPartiesRecall]).toEqual([2, 1, 3, 1]);
+    const none = score(gold, [doc('a', [a(1, { kind: 'agreement' })])]).rows.find((r) => r.type === 'AGREEMENT')!;
+    expect([none.linkDateN, none.linkDateAcc, none.linkPartiesN, none.linkPartiesRecall]).toEqual([1, 0, 2, 0]);
+    expect(score([doc('a', [span('ORG', 0, 4)])], []).rows[0]).not.toHaveProperty('linkDateN');
   });
 
   it('value accuracy counts only lenient matches whose gold has a value', () => {
@@ -134,7 +152,9 @@ function syntheticCorpus(seed: number, docs: number): { gold: ScoreDoc[]; pred: 
   const value = (type: string) => {
     if (type === 'DATE') return pick(['2025', '2025-11', '2025-11-02', '2025-XX-XX', 'XXXX-11', 'FY2025', 'P3M', '2021/2022']);
     if (type === 'MONEY') return { amount: pick([1, 5e8, 140000000000, 0.3]), currency: pick(['JPY', 'USD']) };
-    if (type === 'AGREEMENT') return { kind: pick(['memorandum', 'treaty']), ...(rnd() < 0.5 ? { date: '2025' } : {}) };
+    if (type === 'AGREEMENT') {
+      return { kind: pick(['memorandum', 'treaty']), ...(rnd() < 0.5 ? { date: pick(['2025', '2025-XX', '2024-11-02']) } : {}), ...(rnd() < 0.5 ? { parties: [pick(['日本', '日本国', 'the Philippines', 'Viet Nam', 'ベトナム'])] } : {}) };
+    }
     return undefined;
   };
   const spans = (n: number, jitter: ScoreSpan[] = []) => {
