@@ -6,8 +6,8 @@ import { describeError, KijiError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { acquireRunLock } from '../store/lock.js';
 import type { FailedArticle, StoredArticle } from '../store/rows.js';
-import { openStore, type RunCounts, type RunInfo } from '../store/store.js';
-import { PIPELINE_VERSION } from '../version.js';
+import { openStore, type RunCounts, type RunInfo, versionFor } from '../store/store.js';
+import { LANGUAGE_VERSIONS, PIPELINE_VERSION } from '../version.js';
 import { configHash } from './config-hash.js';
 import { createArticlePool, type ArticlePool, workerHeapLimitMb } from './pool.js';
 import { peakRssMb } from './peak-rss.js';
@@ -30,8 +30,10 @@ export interface BatchOptions {
   /** Articles per write transaction, and the longest a finished article waits to be written. */
   batchSize?: number;
   flushMs?: number;
-  /** Overrides the pipeline version recorded (tests). */
+  /** Overrides the pipeline version recorded, for every language (tests). */
   pipelineVersion?: string;
+  /** Overrides the version of some language paths (tests: an upgrade that changed one language). */
+  languageVersions?: Readonly<Record<string, string>>;
 }
 
 export interface BatchProgress {
@@ -82,7 +84,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const cpuAtStart = process.cpuUsage();
   const { config } = options;
   const concurrency = Math.max(1, options.concurrency ?? config.concurrency ?? availableParallelism());
-  const run: RunInfo = { configHash: configHash(config), pipelineVersion: options.pipelineVersion ?? PIPELINE_VERSION, inputs: options.inputs };
+  const languageVersions = options.pipelineVersion !== undefined ? { ja: options.pipelineVersion, en: options.pipelineVersion } : { ...LANGUAGE_VERSIONS, ...options.languageVersions };
+  const run: RunInfo = { configHash: configHash(config), pipelineVersion: options.pipelineVersion ?? PIPELINE_VERSION, languageVersions, inputs: options.inputs };
 
   const lock = acquireRunLock(options.dbPath);
   let store;
@@ -236,10 +239,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   };
 }
 
-/** Up to date: processed successfully before from the same bytes, pipeline version and config. */
+/** Up to date: processed successfully before from the same bytes and config, by the same version of its language's path. */
 function isUpToDate(store: ReturnType<typeof openStore>, path: string, run: RunInfo, timings: BatchSummary['timings']): boolean {
   const state = store.lookup(path);
-  if (!state || state.status !== 'ok' || state.pipelineVersion !== run.pipelineVersion || state.configHash !== run.configHash) return false;
+  if (!state || state.status !== 'ok' || state.pipelineVersion !== versionFor(state.lang, run) || state.configHash !== run.configHash) return false;
   const t = performance.now();
   try {
     // Synchronous on purpose: articles are small, and an async read per file costs a thread-pool round

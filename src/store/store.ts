@@ -24,18 +24,28 @@ export type RunStatus = 'done' | 'interrupted' | 'failed';
 /** What the store remembers about a path, to decide whether a run may skip it. */
 export interface ArticleState {
   contentHash: string | null;
+  /** The version of the article's language path when it was processed (see src/version.ts). */
   pipelineVersion: string;
+  lang: string | null;
   configHash: string;
   status: 'ok' | 'failed';
 }
 
 export interface RunInfo {
   configHash: string;
+  /** The whole pipeline's version, recorded with the run (and with articles that failed before their language was known). */
   pipelineVersion: string;
+  /** Each language path's version, recorded with the articles of that language. */
+  languageVersions?: Readonly<Record<string, string>>;
   inputs?: readonly string[];
 }
 
 const now = () => new Date().toISOString();
+
+/** The version an article of this language is stored with by a run: its language path's, else the whole pipeline's. */
+export function versionFor(lang: string | null, info: Pick<RunInfo, 'pipelineVersion' | 'languageVersions'>): string {
+  return (lang !== null ? info.languageVersions?.[lang] : undefined) ?? info.pipelineVersion;
+}
 
 /**
  * The write side of the database. One connection, owned by one thread; every article is written
@@ -44,7 +54,7 @@ const now = () => new Date().toISOString();
 export class KijiStore {
   readonly db: Database.Database;
   readonly path: string;
-  private run: { id: number; configHash: string; pipelineVersion: string } | undefined;
+  private run: { id: number; configHash: string; pipelineVersion: string; languageVersions: Readonly<Record<string, string>> } | undefined;
   private readonly statements: ReturnType<KijiStore['prepare']> | undefined;
 
   constructor(path: string, options: StoreOptions = {}) {
@@ -71,8 +81,8 @@ export class KijiStore {
   private prepare() {
     const db = this.db;
     return {
-      lookup: db.prepare<[string], { contentHash: string | null; pipelineVersion: string; configHash: string; status: 'ok' | 'failed' }>(
-        'SELECT content_hash AS contentHash, pipeline_version AS pipelineVersion, config_hash AS configHash, status FROM articles WHERE path = ?',
+      lookup: db.prepare<[string], ArticleState>(
+        'SELECT content_hash AS contentHash, pipeline_version AS pipelineVersion, lang, config_hash AS configHash, status FROM articles WHERE path = ?',
       ),
       upsertArticle: db.prepare(`
         INSERT INTO articles (path, content_hash, bytes, format, encoding, title, published_at, lang, chars, status, error_code, error,
@@ -110,7 +120,7 @@ export class KijiStore {
           .run(now(), info.configHash, info.pipelineVersion, JSON.stringify(info.inputs ?? [])).lastInsertRowid,
       );
     }).immediate();
-    this.run = { id, configHash: info.configHash, pipelineVersion: info.pipelineVersion };
+    this.run = { id, configHash: info.configHash, pipelineVersion: info.pipelineVersion, languageVersions: info.languageVersions ?? {} };
     return id;
   }
 
@@ -134,7 +144,7 @@ export class KijiStore {
   isUpToDate(path: string, contentHash: string, info: RunInfo): boolean {
     const state = this.lookup(path);
     return state !== undefined && state.status === 'ok' && state.contentHash === contentHash &&
-      state.pipelineVersion === info.pipelineVersion && state.configHash === info.configHash;
+      state.pipelineVersion === versionFor(state.lang, info) && state.configHash === info.configHash;
   }
 
   /**
@@ -163,7 +173,7 @@ export class KijiStore {
           status: article.status,
           errorCode: ok ? null : article.errorCode,
           error: ok ? null : article.error,
-          pipelineVersion: run.pipelineVersion,
+          pipelineVersion: ok ? (run.languageVersions[article.lang] ?? run.pipelineVersion) : run.pipelineVersion,
           configHash: run.configHash,
           processedAt,
           runId: run.id,
