@@ -4,9 +4,10 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { Command } from 'commander';
 import { KijiError } from '../core/errors.js';
-import { iterateMentions, openReadOnly, type MentionListItem } from '../report/db.js';
 import { describeValue } from '../report/values.js';
 import { assertExportTarget, temporaryBeside } from './output-path.js';
+import { openReader, resolveTarget } from '../store/open.js';
+import type { RecordRow } from '../store/read.js';
 import { type CliIO, writeLine } from './io.js';
 import { mentionJson, parseTypes } from './query.js';
 
@@ -20,7 +21,7 @@ export function csvField(value: unknown): string {
 export const CSV_COLUMNS = ['article', 'title', 'published_at', 'type', 'start', 'end', 'text', 'rule', 'value', 'mod', 'date_start', 'date_end',
   'amount_text', 'amount_max_text', 'currency', 'org_name', 'org_kind', 'agreement_kind', 'agreement_date', 'parties', 'value_json'] as const;
 
-function csvRow(m: MentionListItem): string {
+function csvRow(m: RecordRow): string {
   const cells: unknown[] = [m.path, m.title, m.publishedAt, m.type, m.start, m.end, m.text, m.rule, describeValue(m), m.mod, m.dateStart, m.dateEnd,
     m.amountText, m.amountMaxText, m.currency, m.orgName, m.orgKind, m.agreementKind, m.agreementDate, m.parties.join('; '), JSON.stringify(m.value)];
   return cells.map(csvField).join(',');
@@ -29,7 +30,7 @@ function csvRow(m: MentionListItem): string {
 export function exportCommand(io: CliIO): Command {
   return new Command('export')
     .description('write every record of a kiji database as JSON lines or CSV, for other tools')
-    .argument('<db>', 'the SQLite database written by `kiji run`')
+    .argument('<db>', 'the database written by `kiji run`: a SQLite file or a postgres:// URL')
     .requiredOption('--format <format>', 'jsonl or csv')
     .option('--type <types>', 'only these record types, comma-separated')
     .option('--out <file>', 'write to this file instead of standard output')
@@ -44,11 +45,11 @@ export function exportCommand(io: CliIO): Command {
       const format = options.format.toLowerCase();
       if (format !== 'jsonl' && format !== 'csv') throw new KijiError('E_USAGE', `--format ${options.format}: use jsonl or csv`);
       const types = parseTypes(options.type);
-      const dbPath = resolve(io.cwd, db);
+      const dbPath = resolveTarget(db, io.cwd);
       const outPath = options.out === undefined ? undefined : resolve(io.cwd, options.out);
       // Checked before the database is opened: `--out` naming the database must not even truncate it.
       if (outPath) assertExportTarget(outPath, dbPath, { force: options.force ?? false, csvHeader: CSV_COLUMNS.join(',') });
-      const store = openReadOnly(dbPath);
+      const store = await openReader(dbPath);
       const temporary = outPath ? temporaryBeside(outPath) : undefined;
       const file = temporary ? createWriteStream(temporary.path, { flags: 'wx' }) : undefined;
       const out: Writable = file ?? io.stdout;
@@ -56,7 +57,7 @@ export function exportCommand(io: CliIO): Command {
       let complete = false;
       try {
         if (format === 'csv') out.write(`${options.bom ? '\uFEFF' : ''}${CSV_COLUMNS.join(',')}\r\n`);
-        for (const m of iterateMentions(store.db, types)) {
+        for await (const m of store.iterateMentions(types)) {
           const line = format === 'csv' ? `${csvRow(m)}\r\n` : `${JSON.stringify(mentionJson(m))}\n`;
           // Respect backpressure on large databases.
           if (!out.write(line)) await new Promise((done) => out.once('drain', done));
@@ -64,7 +65,7 @@ export function exportCommand(io: CliIO): Command {
         }
         complete = true;
       } finally {
-        store.close();
+        await store.close();
         if (file) {
           file.end();
           try {

@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 import pc from 'picocolors';
 import { loadArticleText } from '../report/article-text.js';
-import { findArticle, mentionsOfArticle, openReadOnly, summary, type MentionOut } from '../report/db.js';
 import { segmentText } from '../report/segments.js';
 import { describeValue } from '../report/values.js';
+import { displayTarget, openReader, resolveTarget } from '../store/open.js';
+import type { RecordRow } from '../store/read.js';
 import { type CliIO, writeLine } from './io.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -25,12 +25,12 @@ interface InspectOptions {
   top: string;
 }
 
-function printSummary(io: CliIO, dbPath: string, top: number): void {
-  const store = openReadOnly(dbPath);
+async function printSummary(io: CliIO, dbPath: string, top: number): Promise<void> {
+  const store = await openReader(dbPath);
   try {
-    const s = summary(store.db, { topOrgs: top });
+    const s = await store.summary({ topOrgs: top });
     const total = s.statuses.reduce((n, x) => n + x.articles, 0);
-    writeLine(io.stdout, dbPath);
+    writeLine(io.stdout, displayTarget(dbPath));
     const statuses = s.statuses.map((x) => `${x.articles} ${x.status}${x.errorCode ? ` (${x.errorCode})` : ''}`).join(', ');
     writeLine(io.stdout, `articles: ${total}${statuses ? ` — ${statuses}` : ''}`);
     writeLine(io.stdout, `records: ${s.types.length ? s.types.map((t) => `${t.type} ${t.mentions} (in ${t.articles} article${t.articles === 1 ? '' : 's'})`).join(', ') : 'none'}`);
@@ -45,19 +45,19 @@ function printSummary(io: CliIO, dbPath: string, top: number): void {
     }
     if (s.agreementKinds.length) writeLine(io.stdout, `agreements by kind: ${s.agreementKinds.map((k) => `${k.kind} ${k.mentions}`).join(', ')}`);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 async function printArticle(io: CliIO, dbPath: string, ref: string, colors: Colors): Promise<void> {
-  const store = openReadOnly(dbPath);
+  const store = await openReader(dbPath);
   let article;
-  let mentions: MentionOut[];
+  let mentions: RecordRow[];
   try {
-    article = findArticle(store.db, ref);
-    mentions = mentionsOfArticle(store.db, article.id);
+    article = await store.findArticle(ref);
+    mentions = await store.mentionsOfArticle(article.id);
   } finally {
-    store.close();
+    await store.close();
   }
   writeLine(io.stdout, colors.bold(article.path));
   const meta = [article.title && `title: ${article.title}`, `published: ${article.publishedAt ?? 'unknown'}`, article.lang && `lang: ${article.lang}`, `status: ${article.status}`].filter(Boolean);
@@ -91,16 +91,16 @@ async function printArticle(io: CliIO, dbPath: string, ref: string, colors: Colo
 export function inspectCommand(io: CliIO): Command {
   return new Command('inspect')
     .description('summarise a kiji database, or show one article with its records marked inline')
-    .argument('<db>', 'the SQLite database written by `kiji run`')
+    .argument('<db>', 'the database written by `kiji run`: a SQLite file or a postgres:// URL')
     .argument('[article]', 'an article: database id, path, file name, or a unique end of its path')
     .option('--color', 'colour the records even when the output is not a terminal')
     .option('--no-color', 'mark records as [TYPE text] even on a terminal')
     .option('--top <n>', 'how many organisations the summary lists', '10')
     .addHelpText('after', '\nWithout an article: articles by status, records per type, top organisations, agreements by kind, the dates covered.\nWith one: its text with every record marked ([ORG 防衛省] when not on a terminal), then the records with their values.')
     .action(async (db: string, article: string | undefined, options: InspectOptions) => {
-      const dbPath = resolve(io.cwd, db);
+      const dbPath = resolveTarget(db, io.cwd);
       const top = Number(options.top);
-      if (!article) printSummary(io, dbPath, Number.isInteger(top) && top > 0 ? top : 10);
+      if (!article) await printSummary(io, dbPath, Number.isInteger(top) && top > 0 ? top : 10);
       else {
         const useColor = options.color ?? Boolean(io.stdout.isTTY);
         await printArticle(io, dbPath, article, pc.createColors(useColor));

@@ -1,9 +1,10 @@
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { Command } from 'commander';
 import { KijiError } from '../core/errors.js';
-import { openReadOnly, periodBound, queryMentions, type MentionListItem } from '../report/db.js';
 import { describeValue } from '../report/values.js';
 import { RECORD_TYPES } from '../schema/records.js';
+import { openReader } from '../store/open.js';
+import type { RecordRow } from '../store/read.js';
 import { type CliIO, writeLine } from './io.js';
 
 interface QueryOptions {
@@ -26,7 +27,7 @@ export function parseTypes(list: string | undefined): string[] | undefined {
 }
 
 /** The JSON shape of a record row in query and export output. */
-export function mentionJson(m: MentionListItem): Record<string, unknown> {
+export function mentionJson(m: RecordRow): Record<string, unknown> {
   return {
     article: m.path,
     ...(m.title ? { title: m.title } : {}),
@@ -44,7 +45,7 @@ export function mentionJson(m: MentionListItem): Record<string, unknown> {
 export function queryCommand(io: CliIO): Command {
   return new Command('query')
     .description('find records in a kiji database by type, period, organisation and text')
-    .argument('<db>', 'the SQLite database written by `kiji run`')
+    .argument('<db>', 'the database written by `kiji run`: a SQLite file or a postgres:// URL')
     .option('--type <types>', `record types, comma-separated (${RECORD_TYPES.join(', ')})`)
     .option('--from <period>', 'from this year, month or day (2021, 2021-07, 2021-07-18), inclusive')
     .option('--to <period>', 'up to this year, month or day, inclusive')
@@ -59,22 +60,22 @@ export function queryCommand(io: CliIO): Command {
       '',
       'Example: kiji query kiji.sqlite --type AGREEMENT --from 2021 --to 2025 --org 国防省',
     ].join('\n'))
-    .action((db: string, options: QueryOptions) => {
+    .action(async (db: string, options: QueryOptions) => {
       const types = parseTypes(options.type);
       const limit = options.limit === undefined ? undefined : Number(options.limit);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new KijiError('E_USAGE', `--limit ${options.limit}: expected a whole number of at least 1`);
       const from = options.from ? periodBound(options.from, 'from') : undefined;
       const to = options.to ? periodBound(options.to, 'to') : undefined;
       if (from && to && from > to) throw new KijiError('E_USAGE', `--from ${options.from} is after --to ${options.to}`);
-      const store = openReadOnly(resolve(io.cwd, db));
-      let rows: MentionListItem[];
+      const store = await openReader(db, io.cwd);
+      let rows: RecordRow[];
       try {
-        rows = queryMentions(store.db, {
+        rows = await store.queryMentions({
           ...(types ? { types } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
           ...(options.org ? { org: options.org } : {}), ...(options.text ? { text: options.text } : {}), ...(limit ? { limit } : {}),
         });
       } finally {
-        store.close();
+        await store.close();
       }
       if (options.json) {
         writeLine(io.stdout, JSON.stringify(rows.map(mentionJson), null, 2));
@@ -87,4 +88,24 @@ export function queryCommand(io: CliIO): Command {
       }
       writeLine(io.stderr, `${rows.length} record${rows.length === 1 ? '' : 's'}`);
     });
+}
+
+/**
+ * `2021` → 2021-01-01 … 2021-12-31, `2021-07` → the month, `2021-07-18` → the day: the bounds of a
+ * --from/--to argument.
+ */
+export function periodBound(value: string, side: 'from' | 'to'): string {
+  const match = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(value.trim().replaceAll('/', '-'));
+  if (!match) throw new KijiError('E_USAGE', `"${value}": expected a year (2021), a month (2021-07) or a day (2021-07-18)`);
+  const [, y, m, d] = match;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (d) return `${y}-${pad(Number(m))}-${pad(Number(d))}`;
+  if (m) {
+    const month = Number(m);
+    if (month < 1 || month > 12) throw new KijiError('E_USAGE', `"${value}": no month ${m}`);
+    if (side === 'from') return `${y}-${pad(month)}-01`;
+    const last = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+    return `${y}-${pad(month)}-${pad(last)}`;
+  }
+  return side === 'from' ? `${y}-01-01` : `${y}-12-31`;
 }

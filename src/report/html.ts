@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { ArticleListItem, MentionOut, Summary } from './db.js';
+import type { ArticleListItem, RecordRow, Summary } from '../store/read.js';
 import { segmentText } from './segments.js';
 import { describeValue } from './values.js';
 
@@ -158,22 +158,22 @@ document.querySelectorAll('table.records tr[data-for]').forEach(function (row) {
 
 export interface ArticlePageInput {
   article: ArticleListItem;
-  mentions: readonly MentionOut[];
+  mentions: readonly RecordRow[];
   text?: string;
   /** Shown above the text (file changed, text unavailable). */
   notes: string[];
 }
 
-function hoverTitle(m: MentionOut): string {
+function hoverTitle(m: RecordRow): string {
   const value = describeValue(m);
   return `${m.type}${value ? `: ${value}` : ''}${m.parties.length ? ` · parties: ${m.parties.join(', ')}` : ''} · rule ${m.rule}`;
 }
 
 export function renderArticlePage({ article, mentions, text, notes }: ArticlePageInput): string {
   const name = basename(article.path);
-  const markId = (m: MentionOut) => `r${m.id}`;
+  const markId = (m: RecordRow) => `r${m.id}`;
   let textHtml = '';
-  const placed = new Set<MentionOut>();
+  const placed = new Set<RecordRow>();
   if (text !== undefined) {
     const { segments } = segmentText(text, mentions);
     textHtml = segments.map((seg) => {

@@ -1,5 +1,5 @@
 import { loadArticleText } from './article-text.js';
-import { listArticles, mentionsOfArticle, openReadOnly, summary } from './db.js';
+import { displayTarget, openReader } from '../store/open.js';
 import { articlePageName, renderArticlePage, renderIndex } from './html.js';
 import { openReportFolder } from './out-dir.js';
 
@@ -12,16 +12,16 @@ export interface ReportResult {
 
 /** Writes `index.html` and `articles/<id>-<name>.html` for every processed article of the database. */
 export async function writeReport(dbPath: string, outDir: string): Promise<ReportResult> {
-  const store = openReadOnly(dbPath);
+  const store = await openReader(dbPath);
   try {
-    const articles = listArticles(store.db);
-    const info = summary(store.db);
+    const articles = await store.listArticles();
+    const info = await store.summary();
     const folder = openReportFolder(outDir, dbPath);
     const pages: string[] = [];
     const warnings: string[] = [];
     for (const article of articles) {
       if (article.status !== 'ok') continue;
-      const mentions = mentionsOfArticle(store.db, article.id);
+      const mentions = await store.mentionsOfArticle(article.id);
       const loaded = await loadArticleText(article.path, article.contentHash);
       const notes: string[] = [];
       if (loaded.text === undefined) notes.push(`The article text could not be read again (${loaded.problem}); the records are listed without it.`);
@@ -29,10 +29,10 @@ export async function writeReport(dbPath: string, outDir: string): Promise<Repor
       if (notes.length) warnings.push(`${article.path}: ${notes.join(' ')}`);
       pages.push(folder.write(`articles/${articlePageName(article)}`, renderArticlePage({ article, mentions, ...(loaded.text !== undefined ? { text: loaded.text } : {}), notes })));
     }
-    const index = folder.write('index.html', renderIndex(articles, info, dbPath));
+    const index = folder.write('index.html', renderIndex(articles, info, displayTarget(dbPath)));
     folder.removeStale();
     return { index, pages, warnings };
   } finally {
-    store.close();
+    await store.close();
   }
 }

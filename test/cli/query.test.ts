@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { periodBound } from '../../src/report/db.js';
+import { periodBound } from '../../src/cli/query.js';
 import { buildFixtureDb } from '../helpers/fixture-db.js';
 import { runCli } from '../helpers/cli.js';
 

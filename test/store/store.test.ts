@@ -7,13 +7,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KijiRecord } from '../../src/schema/records.js';
 import { KijiError } from '../../src/core/errors.js';
 import { acquireRunLock, lockPathFor } from '../../src/store/lock.js';
-import { agreementsWithDateAndParties, countsByStatus, countsByType, mentionsOfArticle, orgsByName } from '../../src/store/queries.js';
+import { StoreReader } from '../../src/store/read.js';
+import { sqliteConnection } from '../../src/store/sqlite-connection.js';
 import { amountInMinorUnits, mentionRow, type OkArticle } from '../../src/store/rows.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { openStore, type KijiStore } from '../../src/store/store.js';
 
 let dir: string;
 let store: KijiStore;
+/** The read side on the store's own connection. */
+const read = () => new StoreReader(sqliteConnection(store.db));
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kiji-store-'));
   store = openStore(join(dir, 'kiji.sqlite'));
@@ -72,33 +75,33 @@ describe('schema and migrations', () => {
 });
 
 describe('writing articles', () => {
-  it('replaces an article\'s mentions when it is written again', () => {
+  it('replaces an article\'s mentions when it is written again', async () => {
     store.writeArticles([article('/a.txt', [date('2025年11月2日', 0, '2025-11-02'), money('5億円', 20, '500000000'), org('防衛省', 30)])]);
-    expect(mentionsOfArticle(store.db, '/a.txt')).toHaveLength(3);
+    expect((await read().mentionsOfArticle('/a.txt'))).toHaveLength(3);
     store.writeArticles([article('/a.txt', [org('外務省', 5)])]);
-    const mentions = mentionsOfArticle(store.db, '/a.txt');
+    const mentions = (await read().mentionsOfArticle('/a.txt'));
     expect(mentions.map((m) => m.text)).toEqual(['外務省']);
     expect(store.db.prepare('SELECT COUNT(*) FROM articles').pluck().get()).toBe(1);
   });
 
-  it('writes a batch in one transaction: a failing article rolls back the whole batch, old mentions stay', () => {
+  it('writes a batch in one transaction: a failing article rolls back the whole batch, old mentions stay', async () => {
     store.writeArticles([article('/a.txt', [org('防衛省', 0), org('外務省', 10)])]);
     const broken = article('/b.txt', [org('財務省', 0)]);
     broken.mentions[0]!.type = 'PERSON' as never; // violates the CHECK constraint
     expect(() => store.writeArticles([article('/a.txt', [org('内閣府', 0)]), broken])).toThrow();
-    expect(mentionsOfArticle(store.db, '/a.txt').map((m) => m.text)).toEqual(['防衛省', '外務省']);
+    expect((await read().mentionsOfArticle('/a.txt')).map((m) => m.text)).toEqual(['防衛省', '外務省']);
     expect(store.db.prepare("SELECT COUNT(*) FROM articles WHERE path = '/b.txt'").pluck().get()).toBe(0);
   });
 
-  it('records a failure with code and reason and drops the mentions the article had', () => {
+  it('records a failure with code and reason and drops the mentions the article had', async () => {
     store.writeArticles([article('/a.txt', [org('防衛省', 0)])]);
     store.recordFailure({ path: '/a.txt', status: 'failed', errorCode: 'E_DECODE', error: 'invalid UTF-8 at byte 6 (0xff)', contentHash: null, bytes: 9 });
-    expect(mentionsOfArticle(store.db, '/a.txt')).toEqual([]);
-    expect(countsByStatus(store.db)).toEqual([{ status: 'failed', errorCode: 'E_DECODE', articles: 1 }]);
+    expect((await read().mentionsOfArticle('/a.txt'))).toEqual([]);
+    expect((await read().countsByStatus())).toEqual([{ status: 'failed', errorCode: 'E_DECODE', articles: 1 }]);
     expect(store.lookup('/a.txt')).toMatchObject({ status: 'failed', pipelineVersion: 'v1', configHash: 'c1' });
   });
 
-  it('keeps amounts exact: 9007199254740993 survives as amount_text and as the 64-bit amount_minor', () => {
+  it('keeps amounts exact: 9007199254740993 survives as amount_text and as the 64-bit amount_minor', async () => {
     store.writeArticles([article('/m.txt', [money('9007199254740993円', 0, '9007199254740993'), money('12.34ドル', 30, '12.34', 'USD')])]);
     const row = store.db.prepare("SELECT amount_text, amount_minor, typeof(amount_minor) AS t FROM mentions WHERE currency = 'JPY'").safeIntegers(true).get() as { amount_text: string; amount_minor: bigint; t: string };
     expect(row.amount_text).toBe('9007199254740993');
@@ -107,36 +110,36 @@ describe('writing articles', () => {
     // Exact in SQL too: comparing with the integer literal, not a float.
     expect(store.db.prepare('SELECT COUNT(*) FROM mentions WHERE amount_minor = 9007199254740993').pluck().get()).toBe(1);
     expect(store.db.prepare('SELECT COUNT(*) FROM mentions WHERE amount_minor = 9007199254740992').pluck().get()).toBe(0);
-    const mentions = mentionsOfArticle(store.db, '/m.txt');
+    const mentions = (await read().mentionsOfArticle('/m.txt'));
     expect(mentions.map((m) => m.amountMinor)).toEqual([9007199254740993n, 1234n]);
   });
 
-  it('agreements with date and parties come back in one query', () => {
+  it('agreements with date and parties come back in one query', async () => {
     store.writeArticles([
       article('/x.txt', [agreement('了解覚書', 0, ['日本', 'ベトナム'], '2025-11-02'), org('防衛省', 10)]),
       article('/y.txt', [agreement('共同声明', 0, ['フィリピン'])]),
     ]);
-    const all = agreementsWithDateAndParties(store.db);
+    const all = (await read().queryMentions({ types: ['AGREEMENT'] }));
     expect(all).toEqual([
-      expect.objectContaining({ path: '/y.txt', text: '共同声明', date: null, parties: ['フィリピン'] }),
-      expect.objectContaining({ path: '/x.txt', text: '了解覚書', kind: 'memorandum', date: '2025-11-02', parties: ['日本', 'ベトナム'] }),
+      expect.objectContaining({ path: '/x.txt', text: '了解覚書', agreementKind: 'memorandum', agreementDate: '2025-11-02', parties: ['日本', 'ベトナム'] }),
+      expect.objectContaining({ path: '/y.txt', text: '共同声明', agreementDate: null, parties: ['フィリピン'] }),
     ]);
-    expect(agreementsWithDateAndParties(store.db, { party: 'ベトナム' }).map((a) => a.path)).toEqual(['/x.txt']);
+    expect((await read().queryMentions({ types: ['AGREEMENT'], org: 'ベトナム' })).map((a) => a.path)).toEqual(['/x.txt']);
     // Parties go with their mention when the article is replaced.
     store.writeArticles([article('/x.txt', [])]);
     expect(store.db.prepare('SELECT COUNT(*) FROM agreement_parties').pluck().get()).toBe(1);
   });
 
-  it('counts by type and organisations by canonical name', () => {
+  it('counts by type and organisations by canonical name', async () => {
     store.writeArticles([
       article('/a.txt', [org('防衛省', 0), org('MOD', 10, '防衛省'), date('2025年11月2日', 20, '2025-11-02')]),
       article('/b.txt', [org('防衛省', 0), org('外務省', 10)]),
     ]);
-    expect(countsByType(store.db)).toEqual([
+    expect((await read().countsByType())).toEqual([
       { type: 'DATE', mentions: 1, articles: 1 },
       { type: 'ORG', mentions: 4, articles: 2 },
     ]);
-    expect(orgsByName(store.db)).toEqual([
+    expect((await read().orgsByName())).toEqual([
       { name: '防衛省', kind: 'government', mentions: 3, articles: 2 },
       { name: '外務省', kind: 'government', mentions: 1, articles: 1 },
     ]);
