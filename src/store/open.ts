@@ -15,6 +15,10 @@ export function isPostgresUrl(target: string): boolean {
  * PostgreSQL URL. The caller closes the reader.
  */
 export async function openReader(target: string, cwd = process.cwd()): Promise<StoreReader> {
+  if (isPostgresUrl(target)) {
+    const { postgresReader } = await import('./postgres.js');
+    return postgresReader(target);
+  }
   const path = resolve(cwd, target);
   if (!existsSync(path)) throw new KijiError('E_USAGE', `${path}: no such database (create one with \`kiji run <folder> --db ${target}\`)`);
   let db: Database.Database;
