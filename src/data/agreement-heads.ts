@@ -1,4 +1,4 @@
-import type { AgreementKind } from '../schema/records.js';
+import type { AgreementDateRelation, AgreementKind } from '../schema/records.js';
 
 /**
  * Agreement head words → kind. Matched as whole kuromoji tokens (or runs of up to three whole tokens,
@@ -9,7 +9,9 @@ const A = (kind: AgreementKind, words: string): [string, AgreementKind][] => wor
 
 export const AGREEMENT_HEADS: ReadonlyMap<string, AgreementKind> = new Map<string, AgreementKind>([
   ...A('treaty', '条約 平和条約 基本条約 同盟条約'),
-  ...A('agreement', '協定 協定書 合意 合意書 合意文書 取り決め 取極 取極め 取りきめ 協約 協力協定 議定書 付属書 交換公文 アコード'),
+  ...A('agreement', '協定 協定書 合意 合意書 合意文書 取り決め 取決め 取極 取極め 取りきめ 協約 協力協定 アコード'),
+  // Protocols, exchanges of notes and letters are instruments of their own kind (SCORING.md: other).
+  ...A('other', '議定書 改正議定書 付属書 附属書 交換公文 書簡 作業計画 行動計画'),
   ...A('memorandum', '覚書 了解覚書 覚え書き 覚書き 協力覚書 了解事項 趣意書'),
   ...A('statement', '声明 共同声明 共同ビジョン声明 ビジョン声明 首脳声明 共同発表 共同文書 コミュニケ 共同コミュニケ 議長声明 閣僚声明'),
   ...A('declaration', '宣言 共同宣言 首脳宣言 閣僚宣言'),
@@ -20,7 +22,10 @@ export const AGREEMENT_HEADS: ReadonlyMap<string, AgreementKind> = new Map<strin
 ]);
 
 /** Heads that are also ordinary nouns or verbs (`合意した`, `連携して`, `構想を`): they need a naming modifier or a name-like word. */
-export const WEAK_AGREEMENT_HEADS: ReadonlySet<string> = new Set(['合意', '契約', '経済連携', '構想', '大綱', '規程', '声明', '宣言', '枠組み', '枠組', 'イニシアチブ', 'イニシアティブ', '了解事項']);
+export const WEAK_AGREEMENT_HEADS: ReadonlySet<string> = new Set(['合意', '契約', '経済連携', '構想', '大綱', '規程', '声明', '宣言', '枠組み', '枠組', 'イニシアチブ', 'イニシアティブ', '了解事項', '書簡', '作業計画', '行動計画']);
+
+/** Heads that are letters or plans before they are agreements (書簡を送った, 行動計画を作る): a name needs a naming modifier (`…に関する書簡`). */
+export const MODIFIER_NEEDING_HEADS: ReadonlySet<string> = new Set(['書簡', '作業計画', '行動計画']);
 
 /**
  * Heads that people and companies also use for their own pronouncements and terms (縁故採用宣言,
@@ -40,7 +45,32 @@ export const MAX_AGREEMENT_HEAD_TOKENS = 3;
  * Modifiers between a subject and the head that keep the subject in the name:
  * `防衛産業協力に関する了解覚書`, `海洋協力のための枠組み`, `防衛協力を強化するための覚書`.
  */
-export const NAMING_MODIFIER = /(?:に関する|に係る|にかかる|についての|に関わる|のための|における|を(?:強化|促進|推進|深化|発展|拡大|円滑化|推進|確立|構築)する(?:ための)?)$/;
+export const NAMING_MODIFIER = /(?:に関する|に係る|にかかる|についての|に関わる|に対する|のための|における|を(?:強化|促進|推進|深化|発展|拡大|円滑化|推進|確立|構築|改正|改定|修正)する(?:ための)?)$/;
+
+/**
+ * The verbs of an agreement's own clause and the relation of its date (longest first when matched):
+ * `…に署名した` → signed, `…を締結` → concluded, `…が発効した` → in_force. `交換` is the signing of an exchange of notes or letters.
+ */
+export const JA_DATE_RELATIONS: readonly (readonly [AgreementDateRelation, readonly string[]])[] = [
+  ['signed', ['署名', '調印', '交換', '取り交わ', '交わし', '交わさ']],
+  ['concluded', ['締結', '結ん', '結ば', '結び']],
+  ['established', ['格上げ', '樹立']],
+  ['adopted', ['採択']],
+  ['issued', ['発出', '発表', '公表', '発し']],
+  ['in_force', ['発効', '効力を生ずる', '効力を生じ']],
+];
+
+/** Organisations that stand beside 日 in a name as a party: 日EU, 日・ASEAN. */
+export const JA_PARTY_ORG_ABBR: ReadonlyMap<string, string> = new Map([
+  ['EU', '欧州連合'],
+  ['ASEAN', '東南アジア諸国連合'],
+  ['アセアン', '東南アジア諸国連合'],
+  ['NATO', '北大西洋条約機構'],
+  ['欧州連合', '欧州連合'],
+]);
+
+/** What a state's formal name adds after its short name: フィリピン共和国, ウルグアイ東方共和国, タイ王国, 東南アジア諸国連合構成国. */
+export const JA_STATE_SUFFIX = /^(?:東方共和国|社会主義共和国|民主共和国|人民共和国|連邦共和国|共和国|王国|連邦|合衆国|首長国連邦)/;
 
 /** Words before a head that make it an anaphor, not a name: この合意, 本覚書, 同協定, 両国間の合意. */
 export const AGREEMENT_DETERMINERS: ReadonlySet<string> = new Set(['この', 'その', 'あの', '同', '本', '当', '前記', '上記', '今回', '今般', '新た', '両国', '両国間', '各', '同様', '当該', '件', '本件', '同件', 'これ', 'それ']);

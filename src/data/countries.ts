@@ -46,6 +46,21 @@ export const COUNTRIES: readonly Country[] = [
   { name: 'サウジアラビア', names: ['サウジアラビア'], abbr: [] },
   { name: 'エジプト', names: ['エジプト'], abbr: [] },
   { name: '南アフリカ', names: ['南アフリカ'], abbr: [] },
+  { name: 'ウルグアイ', names: ['ウルグアイ'], abbr: [] },
+  { name: 'アルゼンチン', names: ['アルゼンチン'], abbr: ['亜'] },
+  { name: 'チリ', names: ['チリ'], abbr: [] },
+  { name: 'ペルー', names: ['ペルー'], abbr: [] },
+  { name: 'コロンビア', names: ['コロンビア'], abbr: [] },
+  { name: 'パキスタン', names: ['パキスタン'], abbr: [] },
+  { name: 'バングラデシュ', names: ['バングラデシュ'], abbr: [] },
+  { name: 'スリランカ', names: ['スリランカ'], abbr: [] },
+  { name: 'ポーランド', names: ['ポーランド'], abbr: [] },
+  { name: 'スウェーデン', names: ['スウェーデン'], abbr: [] },
+  { name: 'スイス', names: ['スイス'], abbr: [] },
+  { name: 'ノルウェー', names: ['ノルウェー'], abbr: [] },
+  { name: 'イラン', names: ['イラン'], abbr: [] },
+  { name: 'ケニア', names: ['ケニア'], abbr: [] },
+  { name: 'ナイジェリア', names: ['ナイジェリア'], abbr: [] },
 ];
 
 /** Country by any of its names. */
@@ -53,4 +68,4 @@ export const COUNTRY_BY_NAME: ReadonlyMap<string, Country> = new Map(COUNTRIES.f
 /** Country by one-character abbreviation. */
 export const COUNTRY_BY_ABBR: ReadonlyMap<string, Country> = new Map(COUNTRIES.flatMap((c) => c.abbr.map((a) => [a, c] as const)));
 /** Words that refer to the countries the article names: 両国 (both), 三か国 … */
-export const BOTH_COUNTRIES: readonly string[] = ['両国', '両国間', '二国間', '両政府'];
+export const BOTH_COUNTRIES: readonly string[] = ['両国', '両国間', '両政府'];

@@ -108,13 +108,32 @@ export type OrgRecord = z.infer<typeof OrgRecordSchema>;
 export const AgreementKindSchema = z.enum(['treaty', 'agreement', 'memorandum', 'statement', 'declaration', 'charter', 'partnership', 'framework', 'code_of_conduct', 'other']);
 export type AgreementKind = z.infer<typeof AgreementKindSchema>;
 
+/**
+ * What the linked date is to the agreement, read off its own clause: 署名/調印/書簡の交換/signed → signed,
+ * 締結/結ぶ/concluded → concluded, 採択/adopted → adopted, 発表/発出/issued → issued, 発効/entered into force →
+ * in_force; a partnership's 格上げ/樹立/upgraded/established → established; `dated` for a date written onto the name without a verb (`了解覚書(2011年)`, `a 2011 memorandum`).
+ */
+export const AgreementDateRelationSchema = z.enum(['signed', 'concluded', 'adopted', 'issued', 'established', 'in_force', 'dated']);
+export type AgreementDateRelation = z.infer<typeof AgreementDateRelationSchema>;
+
 export const AgreementValueSchema = z.object({
   kind: AgreementKindSchema,
-  /** When signed or adopted: a DATE value (TIMEX) linked from the same clause. */
+  /** A DATE value (TIMEX) from the agreement's own clause; a signing (or adoption, issue) date is preferred to entry into force. */
   date: z.string().min(1).optional(),
-  /** Organisation or country names linked from the same sentence. */
+  /** Which event `date` is; present exactly when `date` is. */
+  dateRelation: AgreementDateRelationSchema.optional(),
+  /** The parties (states, organisations) as the text names them: in the name (日米, between X and Y) or its clause. */
   parties: z.array(z.string().min(1)).optional(),
-}).strict();
+  /** For an alias or short form (`RCEP`, `日比RAA`, `以下「本協定」`): the full name it stands for. */
+  name: z.string().min(1).optional(),
+  /** True when this mention is an alias or short form of `name`. */
+  alias: z.boolean().optional(),
+  /**
+   * The same agreement across articles: the normalized full name, plus `|` and the sorted canonical parties
+   * when the name itself does not spell them (`防衛装備品・技術移転協定|日本+ベトナム` = `日越防衛装備品・技術移転協定`).
+   */
+  key: z.string().min(1).optional(),
+}).strict().refine((v) => (v.date === undefined) === (v.dateRelation === undefined), { message: 'dateRelation goes with date', path: ['dateRelation'] });
 export type AgreementValue = z.infer<typeof AgreementValueSchema>;
 
 export const AgreementRecordSchema = z.object({

@@ -4,7 +4,11 @@ import { createPipeline, type AgreementRecord, type Pipeline } from '../../src/i
 
 interface AgreementCase {
   text: string;
-  expect: { text: string; kind: string; date?: string; parties?: string[] }[];
+  /**
+   * Every AGREEMENT record, in order. `date: null`: no date (none in the agreement's own clause); `partiesExactly`: all
+   * the parties, in any order (an organisation merely in the sentence is not one); `name`/`alias`: what a short form stands for.
+   */
+  expect: { text: string; kind: string; date?: string | null; dateRelation?: string; parties?: string[]; partiesExactly?: string[]; name?: string; alias?: boolean; key?: string }[];
 }
 const spec = JSON.parse(readFileSync(new URL('../../fixtures/specs/agreements/cases.json', import.meta.url), 'utf8')) as { ref: string; cases: AgreementCase[] };
 
@@ -27,8 +31,14 @@ describe('agreements (fixtures/specs/agreements/cases.json)', () => {
     c.expect.forEach((e, i) => {
       const a = found[i]!;
       expect(a.value.kind).toBe(e.kind);
-      if (e.date) expect(a.value.date).toBe(e.date);
+      if (e.date === null) expect(a.value.date, 'no date of its own clause').toBeUndefined();
+      else if (e.date) expect(a.value.date).toBe(e.date);
+      if (e.dateRelation) expect(a.value.dateRelation).toBe(e.dateRelation);
       if (e.parties) expect(a.value.parties ?? []).toEqual(expect.arrayContaining(e.parties));
+      if (e.partiesExactly) expect([...(a.value.parties ?? [])].sort()).toEqual([...e.partiesExactly].sort());
+      if (e.name !== undefined) expect(a.value.name).toBe(e.name);
+      if (e.alias !== undefined) expect(a.value.alias ?? false).toBe(e.alias);
+      if (e.key !== undefined) expect(a.value.key).toBe(e.key);
     });
   });
 

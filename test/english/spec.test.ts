@@ -16,8 +16,11 @@ interface Expected {
   name?: string;
   alias?: boolean;
   kind?: string;
-  date?: string;
+  date?: string | null;
+  dateRelation?: string;
   parties?: string[];
+  /** The parties, all of them (any order): an organisation or place that is merely in the sentence must not be one. */
+  partiesExactly?: string[];
 }
 interface SpecFile {
   description: string;
@@ -62,8 +65,13 @@ for (const file of files) {
           expect(r.value.alias ?? false).toBe(e.alias ?? false);
         } else {
           expect(r.value.kind).toBe(e.kind);
-          if (e.date !== undefined) expect(r.value.date).toBe(e.date);
+          if (e.date === null) expect(r.value.date, 'no date of its own clause').toBeUndefined();
+          else if (e.date !== undefined) expect(r.value.date).toBe(e.date);
+          if (e.dateRelation !== undefined) expect(r.value.dateRelation).toBe(e.dateRelation);
           if (e.parties) expect(r.value.parties ?? []).toEqual(expect.arrayContaining(e.parties));
+          if (e.partiesExactly) expect([...(r.value.parties ?? [])].sort()).toEqual([...e.partiesExactly].sort());
+          if (e.name !== undefined) expect(r.value.name).toBe(e.name);
+          if (e.alias !== undefined) expect(r.value.alias ?? false).toBe(e.alias);
         }
       });
     });

@@ -58,3 +58,11 @@ export const GENERIC_MODIFIERS: readonly string[] = [
 
 /** Prepositions that continue a name after its head (`Agreement on …`, `Convention on …`, `Partnership for …`). */
 export const NAME_CONTINUATIONS: readonly string[] = ['on', 'for', 'of', 'concerning', 'regarding', 'against', 'between'];
+
+/** One canonical name per country for agreement keys (`U.S.`, `US`, `America` → `United States`). */
+export const COUNTRY_CANONICAL: ReadonlyMap<string, string> = new Map([
+  ['U.S.', 'United States'], ['US', 'United States'], ['USA', 'United States'], ['America', 'United States'], ['United States of America', 'United States'],
+  ['U.K.', 'United Kingdom'], ['UK', 'United Kingdom'], ['Britain', 'United Kingdom'], ['Great Britain', 'United Kingdom'],
+  ['Viet Nam', 'Vietnam'], ['Korea', 'South Korea'], ['Republic of Korea', 'South Korea'], ['ROK', 'South Korea'], ['UAE', 'United Arab Emirates'],
+  ['Republic of the Philippines', 'Philippines'],
+]);

@@ -11,6 +11,8 @@ export interface AgreementCandidate {
   rule: string;
   /** A bracketed short form defined right after (or inside) the name: `(RAA)`, `(RCEP)`. */
   alias?: { start: number; end: number; text: string };
+  /** The `AとBとの間の` phrase of a formal title (`…に関する日本国とフィリピン共和国との間の協定`): its parties. */
+  titleParties?: string;
 }
 
 const LATIN_ACRONYM = /^[A-Z][A-Za-z0-9&+\-]{1,11}$/;

@@ -3,7 +3,10 @@ import type { StageFactory } from '../../core/stage.js';
 import { AGREEMENT_HEADS, type AgreementHead, GENERIC_MODIFIERS } from '../../data/english/agreements.js';
 import { COUNTRIES, NAME_STOP_WORDS } from '../../data/english/organisations.js';
 import type { KijiConfig } from '../../schema/config.js';
-import type { AgreementRecord, AgreementValue } from '../../schema/records.js';
+import type { AgreementDateRelation, AgreementRecord, AgreementValue, DateRecord, OrgRecord } from '../../schema/records.js';
+import { COUNTRY_CANONICAL } from '../../data/english/agreements.js';
+import { type Mention, groupMentions } from '../agreements/group.js';
+import type { DateLink, Party, Span } from '../agreements/links.js';
 import { type EnTerm, type EnglishAnalysis, analyzeEnglish, sentenceIndexAt } from './analysis.js';
 import { isCapitalized, isPossessive, isTitleCase, joined } from './names.js';
 
@@ -96,6 +99,8 @@ interface Found {
   kind: AgreementValue['kind'];
   rule: string;
   termFirst: number;
+  /** For an acronym: the name it stands for. */
+  aliasOf?: string;
 }
 
 function candidates(analysis: EnglishAnalysis, text: string, list: AgreementHead[]): Found[] {
@@ -167,7 +172,7 @@ function acronyms(found: Found[], text: string): Found[] {
     if (forms[0] !== firstWord && /^[A-Z]{4,}$/.test(firstWord)) forms.push(firstWord);
     for (const acronym of forms) {
       const pattern = new RegExp(`(?<![A-Za-z0-9])${acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'g');
-      for (const a of text.matchAll(pattern)) out.push({ start: a.index, end: a.index + acronym.length, kind: f.kind, rule: 'en.agreement.acronym', termFirst: -1 });
+      for (const a of text.matchAll(pattern)) out.push({ start: a.index, end: a.index + acronym.length, kind: f.kind, rule: 'en.agreement.acronym', termFirst: -1, aliasOf: text.slice(f.start, f.end) });
     }
   }
   return out;
@@ -177,41 +182,138 @@ export function findAgreements(doc: ArticleDocument): AgreementRecord[] {
   const text = doc.norm.text;
   const analysis = analyzeEnglish(doc);
   const found = candidates(analysis, text, heads(doc.config));
-  const all = [...found, ...acronyms(found, text)];
+  const all = [...found, ...acronyms(found, text)].sort((a, b) => a.start - b.start);
   const dates = doc.records('DATE');
   const spans = all.map((f) => doc.rawSpan(f.start, f.end));
   // An organisation candidate inside any agreement name (`UN` in `UN Convention …`) is part of the name, not a party.
   const orgs = doc.records('ORG').filter((o) => !spans.some((a) => o.start < a.end && a.start < o.end));
-  return all.map((f, index) => {
+  const mentions = all.map((f, index): Mention => {
     const span = spans[index]!;
-    const value: AgreementValue = { kind: f.kind };
+    const name = text.slice(f.start, f.end);
+    const inName = nameParties(name);
+    const mention: Mention = { start: span.start, end: span.end, rule: f.rule, kind: f.kind, name, bareName: inName.length > 0 ? name.replace(/^[^ ]*-[^ ]* /, '') : name, parties: inName };
+    if (f.aliasOf) mention.aliasOf = f.aliasOf;
     const sentence = analysis.sentences.length > 0 ? analysis.sentences[sentenceIndexAt(analysis, f.start)] : undefined;
-    // A later mention by acronym (`KORUS`) says nothing about signing dates or parties.
-    if (sentence && f.rule !== 'en.agreement.acronym') {
+    if (sentence) {
       const rawSentence = doc.rawSpan(sentence.start, sentence.end);
-      // The date: one written right before the name (`a 2011 memorandum`), else the nearest in the sentence.
-      const near = dates
-        .filter((d) => d.value && (d.kind === 'point' || d.kind === 'range') && d.start >= rawSentence.start && d.end <= rawSentence.end && (d.end <= span.start || d.start >= span.end))
-        .sort((a, b) => distance(a, span) - distance(b, span))[0];
-      if (near?.value) value.date = near.value;
-      const parties = new Set<string>();
-      for (const o of orgs) {
-        if (o.start >= rawSentence.start && o.end <= rawSentence.end) parties.add(o.value.name);
-      }
-      const sentenceText = text.slice(sentence.start, sentence.end);
-      for (const c of sentenceText.matchAll(COUNTRY_PATTERN)) {
-        // A country inside a party's name (`U.S.` in `U.S. Department of Defense`) is that party already.
-        const at = doc.rawSpan(sentence.start + c.index, sentence.start + c.index + c[0].length);
-        // … and one inside a longer capitalized name (`South China Sea`) is no party at all.
-        // A hyphen compound (`Korea-U.S.`, `Japan-Philippines`) names parties even inside a name.
-        const hyphenated = sentenceText[c.index - 1] === '-' || sentenceText[c.index + c[0].length] === '-';
-        if (!hyphenated && (/[A-Z][\w.]*\s$/.test(sentenceText.slice(0, c.index)) || /^\s[A-Z]/.test(sentenceText.slice(c.index + c[0].length)))) continue;
-        if (!orgs.some((o) => o.start <= at.start && at.end <= o.end && o.start >= rawSentence.start && o.end <= rawSentence.end)) parties.add(c[1]!);
-      }
-      if (parties.size > 0) value.parties = [...parties];
+      const date = englishClauseDate(doc.raw, span, rawSentence, dates, spans);
+      if (date) mention.date = date;
+      if (inName.length === 0) mention.parties = englishClauseParties(doc.raw, span, rawSentence, orgs, spans);
     }
-    return { type: 'AGREEMENT' as const, ...span, rule: f.rule, value };
+    return mention;
   });
+  const values = groupMentions(mentions);
+  return mentions.map((m, i) => ({ type: 'AGREEMENT' as const, start: m.start, end: m.end, text: doc.raw.slice(m.start, m.end), rule: m.rule, value: values[i]! }));
+}
+
+/** Parties a name spells as a hyphen compound: `Japan-Philippines …`, `U.S.-Australia FTA`, `Korea-U.S. …`. */
+function nameParties(name: string): Party[] {
+  const first = /^(\S+-\S+)\s/.exec(name)?.[1];
+  if (!first) return [];
+  const parts = first.split('-');
+  if (parts.length < 2 || !parts.every((p) => COUNTRY_SET.has(p) || PARTY_ORGS.has(p))) return [];
+  return parts.map((p) => ({ name: p, canonical: canonicalCountry(p) }));
+}
+
+const COUNTRY_SET = new Set(COUNTRIES);
+/** Organisations that stand in a hyphen compound as parties (`ASEAN-U.S. Plan of Action`). */
+const PARTY_ORGS = new Set(['ASEAN', 'EU', 'NATO']);
+const canonicalCountry = (name: string) => COUNTRY_CANONICAL.get(name) ?? name;
+
+const RELATION_VERBS: readonly [RegExp, AgreementDateRelation][] = [
+  [/^(?:signed|signing|sign|signs|initialed|exchanged|exchange)$/i, 'signed'],
+  [/^(?:concluded|concluding|conclude|reached|finalized|added)$/i, 'concluded'],
+  [/^(?:upgraded|established|elevated)$/i, 'established'],
+  [/^(?:adopted|adopting|adopt|endorsed|launched)$/i, 'adopted'],
+  [/^(?:issued|issuing|issue|released|announced)$/i, 'issued'],
+  [/^(?:force|effect|effective)$/i, 'in_force'],
+];
+const relationOf = (word: string): AgreementDateRelation | undefined => RELATION_VERBS.find(([re]) => re.test(word))?.[1];
+
+/**
+ * The date of an English agreement mention from its own clause: a relation verb within a few words before the name
+ * (`signed the …`, `the signing of the …`) or after it (`…, signed in 2014`, `… entered into force on …`, `… took effect in 2012`),
+ * and the DATE nearest that verb on the same side; else a year or date written right before the name (`a 2011 memorandum`).
+ */
+function englishClauseDate(raw: string, agreement: Span, sentence: Span, dates: readonly DateRecord[], names: readonly Span[]): DateLink | undefined {
+  const inSentence = dates.filter((d) => d.value && (d.kind === 'point' || d.kind === 'range') && d.start >= sentence.start && d.end <= sentence.end && (d.end <= agreement.start || d.start >= agreement.end));
+  const before = raw.slice(sentence.start, agreement.start);
+  const after = raw.slice(agreement.end, sentence.end);
+  const right = /^[\s,)"”]*(?:\([^)]*\)[\s,"”]*)?(?:(?:which|that)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,4})?(?:was|were|is|has been|had been|have been|will be)?\s*(?:jointly\s+|formally\s+|officially\s+|first\s+)?(signed|concluded|adopted|endorsed|issued|released|announced|upgraded|established|entered into force|took effect|came into force|goes into effect|went into effect|takes effect|into force)\b/i.exec(after);
+  const leftWords = before.split(/\s+/).filter(Boolean).slice(-6);
+  let leftVerb: { relation: AgreementDateRelation; at: number } | undefined;
+  for (let i = leftWords.length - 1; i >= 0; i--) {
+    const w = leftWords[i]!.replace(/[^A-Za-z]/g, '');
+    const relation = relationOf(w);
+    if (relation && relation !== 'in_force') {
+      const at = sentence.start + before.lastIndexOf(leftWords[i]!);
+      // The verb takes the name as its object (`signed the …`, `the signing of a …`, `issued a 2022 …`), not a noun before it.
+      if (/^\S+\s+(?:(?:an?|the|its|their|this|these|of|to|into|up|ties|relations|[a-z]+ly)\s+)*$/.test(raw.slice(at, agreement.start))) leftVerb = { relation, at };
+      break;
+    }
+    if (/[.;:]$/.test(leftWords[i]!)) break;
+  }
+  const nearest = (at: number, side: 'after' | 'any') => inSentence
+    .filter((d) => (side === 'any' || d.start >= at) && !names.some((n) => n !== agreement && n.start > Math.min(at, d.start) && n.end < Math.max(at, d.end) && n.start !== agreement.start))
+    .sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+  if (right) {
+    const verb = right[1]!.toLowerCase();
+    const relation: AgreementDateRelation = /force|effect/.test(verb) ? 'in_force' : relationOf(verb) ?? (verb === 'endorsed' ? 'adopted' : 'signed');
+    const d = nearest(agreement.end + right.index + right[0].length, 'after');
+    if (d) return { date: d.value!, relation };
+  }
+  if (leftVerb) {
+    const d = nearest(leftVerb.at, 'any');
+    if (d) return { date: d.value!, relation: leftVerb.relation };
+  }
+  // `a 2011 memorandum of understanding`, `the 2022 Joint Statement`.
+  const onName = inSentence.find((d) => (d.end <= agreement.start && /^\s*$/.test(raw.slice(d.end, agreement.start))) || (d.start >= agreement.end && /^\s*(?:of|\()\s*$/.test(raw.slice(agreement.end, d.start))));
+  if (onName) return { date: onName.value!, relation: 'dated' };
+  return undefined;
+}
+
+/**
+ * Parties the clause names: `between X and Y`, `X and Y signed …`, `X signed … with Y`. Places and organisations that are
+ * merely in the sentence are not parties.
+ */
+function englishClauseParties(raw: string, agreement: Span, sentence: Span, orgs: readonly OrgRecord[], names: readonly Span[]): Party[] {
+  const mentions: { start: number; end: number; name: string; canonical: string }[] = orgs
+    .filter((o) => o.start >= sentence.start && o.end <= sentence.end)
+    .map((o) => ({ start: o.start, end: o.end, name: o.text.replace(/^the\s+/i, ''), canonical: o.value.name }));
+  const sentenceText = raw.slice(sentence.start, sentence.end);
+  for (const c of sentenceText.matchAll(COUNTRY_PATTERN)) {
+    const at = { start: sentence.start + c.index, end: sentence.start + c.index + c[0].length };
+    if (mentions.some((m) => m.start < at.end && at.start < m.end) || names.some((n) => n.start < at.end && at.start < n.end)) continue;
+    // A country inside a longer capitalized name (`South China Sea`) is no party.
+    if (/^\s[A-Z][a-z]/.test(sentenceText.slice(c.index + c[0].length)) && !/^\s(?:and|And)\b/.test(sentenceText.slice(c.index + c[0].length))) continue;
+    mentions.push({ ...at, name: c[1]!, canonical: canonicalCountry(c[1]!) });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  const pick = (list: typeof mentions) => list.map(({ name, canonical }) => ({ name, canonical }));
+  // `between X and Y` (before or after the name).
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1]!;
+    if (/between\s+(?:the\s+)?$/i.test(raw.slice(Math.max(sentence.start, a.start - 14), a.start)) && /^\s*(?:,\s*)?and\s+(?:the\s+)?$/i.test(raw.slice(a.end, b.start))) return pick([a, b]);
+  }
+  // `X and Y signed|issued|concluded … NAME` / `X and Y have a NAME`: a subject list before the name.
+  const before = mentions.filter((m) => m.end <= agreement.start);
+  for (let last = before.length - 1; last >= 0; last--) {
+    const tail = raw.slice(before[last]!.end, agreement.start);
+    if (!/^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:(?:have|has|had|jointly|formally|officially|today|also|will|would|to)\s+)*(?:signed|sign|issued|issue|concluded|conclude|adopted|adopt|exchanged|released|agreed|upgraded|launched|reaffirmed|established)\b/i.test(tail)) continue;
+    const list = [before[last]!];
+    for (let i = last - 1; i >= 0; i--) {
+      const between = raw.slice(before[i]!.end, list[0]!.start);
+      if (!/^\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.]*['’]s\s+)?$/i.test(between)) break;
+      list.unshift(before[i]!);
+    }
+    if (list.length >= 2) return pick(list);
+    // `X signed the NAME with Y`.
+    const partner = mentions.find((m) => m.start >= agreement.end && /^\s*(?:,\s*)?with\s+(?:the\s+)?$/i.test(raw.slice(agreement.end, m.start)));
+    if (partner) return pick([list[0]!, partner]);
+    break;
+  }
+  return [];
 }
 
 function distance(a: { start: number; end: number }, b: { start: number; end: number }): number {
