@@ -31,7 +31,8 @@ export function workerFileUrl(): string {
 }
 
 export interface ArticlePool {
-  run(task: ArticleTask): Promise<ArticleTaskResult>;
+  /** Aborting `signal` terminates the worker running the task (it is replaced) and rejects. */
+  run(task: ArticleTask, signal?: AbortSignal): Promise<ArticleTaskResult>;
   destroy(): Promise<void>;
   readonly threads: number;
 }
@@ -48,7 +49,7 @@ export function createArticlePool(config: KijiConfig, threads: number): ArticleP
   });
   return {
     threads,
-    run: (task) => pool.run(task),
+    run: (task, signal) => pool.run(task, signal ? { signal } : {}),
     destroy: () => pool.destroy(),
   };
 }

@@ -1,15 +1,18 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import PQueue from 'p-queue';
+import { resolve } from 'node:path';
 import { describeError, KijiError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { acquireRunLock } from '../store/lock.js';
 import type { FailedArticle, StoredArticle } from '../store/rows.js';
-import { openStore, type RunCounts, type RunInfo, versionFor } from '../store/store.js';
+import { type KijiStore, openStore, type RunCounts, type RunInfo, versionFor } from '../store/store.js';
 import { LANGUAGE_VERSIONS, PIPELINE_VERSION } from '../version.js';
 import { configHash } from './config-hash.js';
-import { createArticlePool, type ArticlePool, workerHeapLimitMb } from './pool.js';
+import { workerHeapLimitMb } from './pool.js';
+import { createScheduler, type Scheduler, type TaskOutcome } from './scheduler.js';
+import { createBatchWriter, type BatchWriter } from './writer.js';
+import { hashFile } from './file-hash.js';
+import { reconcileArticles } from './identity.js';
+import { realPathOf } from './real-path.js';
 import { peakRssMb } from './peak-rss.js';
 import { walkInputs } from './walk.js';
 import type { ArticleTaskResult } from './worker.js';
@@ -23,7 +26,7 @@ export interface BatchOptions {
   concurrency?: number;
   /** Re-process every article, even unchanged ones. */
   force?: boolean;
-  /** Aborting stops taking new work; articles in flight finish and are written. */
+  /** Aborting stops taking new work; articles in flight finish and are written (those still running after a short grace are stopped and left for the next run). */
   signal?: AbortSignal;
   onProgress?: (progress: BatchProgress) => void;
   cwd?: string;
@@ -53,6 +56,9 @@ export interface BatchFailure {
 
 export interface BatchSummary extends RunCounts {
   db: string;
+  /** Articles under the inputs whose files were not found (now `missing`), and files found under a new name (same bytes: the article's path was updated). */
+  missing: number;
+  renamed: number;
   runId: number;
   /** Records written in this run, per type. */
   records: Record<string, number>;
@@ -76,26 +82,35 @@ const DEFAULT_BATCH_SIZE = 50;
 const DEFAULT_FLUSH_MS = 250;
 
 /**
- * One `kiji run`: walk the inputs, skip what is up to date, process the rest on a worker pool with
- * bounded work in flight, and write the results from this thread in batched transactions.
+ * One `kiji run`: walk the inputs, reconcile what the database knows under them (renamed and
+ * missing files), skip what is up to date, process the rest on the worker pool (scheduler.ts) and
+ * write the results from this thread in batched transactions (writer.ts).
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
   const { config } = options;
   const concurrency = Math.max(1, options.concurrency ?? config.concurrency ?? availableParallelism());
+  const cwd = options.cwd ?? process.cwd();
+  const roots = options.inputs.map((input) => realPathOf(resolve(cwd, input)));
   const languageVersions = options.pipelineVersion !== undefined ? { ja: options.pipelineVersion, en: options.pipelineVersion } : { ...LANGUAGE_VERSIONS, ...options.languageVersions };
-  const run: RunInfo = { configHash: configHash(config), pipelineVersion: options.pipelineVersion ?? PIPELINE_VERSION, languageVersions, inputs: options.inputs };
+  const run: RunInfo = { configHash: configHash(config), pipelineVersion: options.pipelineVersion ?? PIPELINE_VERSION, languageVersions, inputs: roots };
 
   const lock = acquireRunLock(options.dbPath);
-  let store;
+  let store: KijiStore;
+  let runId: number;
   try {
     store = openStore(options.dbPath);
+    try {
+      runId = store.beginRun(run);
+    } catch (error) {
+      store.close();
+      throw error;
+    }
   } catch (error) {
     lock.release();
-    throw error;
+    throw error instanceof KijiError ? error : new KijiError('E_DB', `cannot start the run in ${options.dbPath}: ${(error as Error).message}`, {}, { cause: error });
   }
-  const runId = store.beginRun(run);
   const counts: RunCounts = { seen: 0, processed: 0, skipped: 0, failed: 0 };
   const records: Record<string, number> = {};
   const failures: BatchFailure[] = [];
@@ -103,27 +118,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const workerHeap = new Map<number, number>();
   let chars = 0;
   let total = 0;
-  let pool: ArticlePool | undefined;
-  let pending: StoredArticle[] = [];
-  let flushTimer: NodeJS.Timeout | undefined;
-  let writeError: unknown;
+  let reconciled = { missing: 0, renamed: 0 };
+  let scheduler: Scheduler | undefined;
+  let taskError: unknown;
+  const writer: BatchWriter = createBatchWriter(store, { batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, flushMs: options.flushMs ?? DEFAULT_FLUSH_MS });
 
   const progress = () =>
     options.onProgress?.({ total, done: counts.processed + counts.skipped + counts.failed, processed: counts.processed, skipped: counts.skipped, failed: counts.failed, elapsedMs: performance.now() - started });
-
-  const flush = () => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    const t = performance.now();
-    try {
-      store.writeArticles(batch);
-    } catch (error) {
-      pending = batch.concat(pending); // nothing of the batch was written: the transaction rolled back
-      throw error;
-    }
-    timings.writeMs += performance.now() - t;
-  };
 
   const settle = (article: StoredArticle) => {
     if (article.status === 'ok') counts.processed++;
@@ -133,91 +134,80 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       counts.failed++;
       failures.push({ path: article.path, code: article.errorCode, reason: article.error });
     }
-    pending.push(article);
-    if (pending.length >= (options.batchSize ?? DEFAULT_BATCH_SIZE)) flush();
+    writer.add(article);
     progress();
   };
 
-  const onResult = (result: ArticleTaskResult) => {
-    timings.readMs += result.readMs;
-    timings.loadMs += result.loadMs;
-    timings.processMs += result.processMs;
-    workerHeap.set(result.threadId, Math.max(workerHeap.get(result.threadId) ?? 0, result.heapMb));
-    if (result.article.status === 'ok') {
-      chars += result.article.chars;
-      for (const [type, n] of Object.entries(result.types)) records[type] = (records[type] ?? 0) + n;
+  const onOutcome = (path: string, outcome: TaskOutcome): void => {
+    if (outcome.kind === 'interrupted') return; // not recorded: the next run processes it
+    if (outcome.kind === 'done') {
+      const { result } = outcome;
+      timings.readMs += result.readMs;
+      timings.loadMs += result.loadMs;
+      timings.processMs += result.processMs;
+      workerHeap.set(result.threadId, Math.max(workerHeap.get(result.threadId) ?? 0, result.heapMb));
+      if (result.article.status === 'ok') {
+        chars += result.article.chars;
+        for (const [type, n] of Object.entries(result.types)) records[type] = (records[type] ?? 0) + n;
+      }
+      settle(result.article);
+      return;
     }
-    settle(result.article);
-  };
-
-  const onCrash = (path: string, error: unknown): void => {
-    const { message } = describeError(error);
-    const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-    const failed: FailedArticle = outOfMemory
-      ? { path, status: 'failed', errorCode: 'E_TOO_LARGE', error: `${path}: processing needed more than the worker's ${workerHeapLimitMb(config)} MB heap (the limit grows with maxFileBytes); the worker was replaced`, contentHash: null, bytes: null }
-      : { path, status: 'failed', errorCode: 'E_INTERNAL', error: `${path}: the worker processing this article crashed: ${message}`, contentHash: null, bytes: null };
-    settle(failed);
+    settle(failedTask(path, outcome, config));
   };
 
   let status: 'done' | 'interrupted' | 'failed' = 'done';
   try {
     const walkStart = performance.now();
-    const walked = await walkInputs(options.inputs, config.extensions, options.cwd);
+    const walked = await walkInputs(options.inputs, config.extensions, cwd);
     timings.walkMs = performance.now() - walkStart;
     total = walked.files.length + walked.failures.length;
     counts.seen = total;
+    reconciled = reconcileArticles(store, runId, roots, walked, timings);
     for (const failure of walked.failures) settle(failure);
 
-    flushTimer = setInterval(() => {
-      try {
-        flush();
-      } catch (error) {
-        writeError ??= error; // surfaces in the main flow, which stops the run
-      }
-    }, options.flushMs ?? DEFAULT_FLUSH_MS);
-    flushTimer.unref();
-
-    // Bounded work in flight (p-queue): enough to keep every worker busy, never the whole folder.
-    const queue = new PQueue({ concurrency: concurrency * 2 });
     for (const [index, path] of walked.files.entries()) {
-      if (writeError) throw writeError;
+      if (writer.error) throw writer.error;
+      if (taskError) throw taskError;
       if (options.signal?.aborted) break;
       if (!options.force && isUpToDate(store, path, run, timings)) {
         counts.skipped++;
         progress();
         continue;
       }
-      await queue.onSizeLessThan(1); // every slot busy: wait for one before reading the next path
-      if (options.signal?.aborted) break;
       // No more workers (each loads its own kuromoji) than there are articles left to process.
-      const articles = (pool ??= createArticlePool(config, Math.min(concurrency, walked.files.length - index)));
-      queue
-        .add(() => articles.run({ path, maxBytes: config.maxFileBytes }).then(onResult, (error: unknown) => onCrash(path, error)))
-        .catch((error: unknown) => {
-          writeError ??= error; // storing the result failed: the main flow stops the run
-        });
+      scheduler ??= createScheduler(config, Math.min(concurrency, walked.files.length - index), {
+        ...(options.signal ? { signal: options.signal } : {}),
+        onFailure: (error) => {
+          taskError ??= error;
+        },
+      });
+      if (options.signal?.aborted) break;
+      await scheduler.submit(path, (outcome) => onOutcome(path, outcome));
     }
-    await queue.onIdle();
-    if (writeError) throw writeError;
-    flush();
+    await scheduler?.idle();
+    if (writer.error) throw writer.error;
+    if (taskError) throw taskError;
+    writer.flush();
     if (options.signal?.aborted) status = 'interrupted';
   } catch (error) {
     status = 'failed';
     // Whatever was finished is still written; a failing write leaves the last transaction rolled back.
     try {
-      flush();
+      writer.flush();
     } catch {
       /* reported below */
     }
     throw error instanceof KijiError ? error : new KijiError('E_DB', `the run stopped: ${(error as Error).message}`, {}, { cause: error });
   } finally {
-    if (flushTimer) clearInterval(flushTimer);
+    writer.stop();
+    timings.writeMs = writer.writeMs;
     try {
       store.finishRun(counts, status);
     } catch {
       /* the database itself failed: the run stays 'running' and the next run marks it abandoned */
     }
-    await pool?.destroy();
+    await scheduler?.destroy();
     store.close();
     lock.release();
   }
@@ -226,12 +216,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     db: store.path,
     runId,
     ...counts,
+    ...reconciled,
     records,
     failures,
     chars,
     elapsedMs: performance.now() - started,
     interrupted: status === 'interrupted',
-    concurrency: pool?.threads ?? concurrency,
+    concurrency: scheduler?.threads ?? concurrency,
     timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])) as BatchSummary['timings'],
     memory: { peakRssMb: peakRssMb(), workerHeapMb: [...workerHeap.values()] },
     cpuAtStartMs: Math.round((cpuAtStart.user + cpuAtStart.system) / 1000),
@@ -239,16 +230,25 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   };
 }
 
+/** The row recorded for an article whose worker did not return a result. */
+function failedTask(path: string, outcome: Exclude<TaskOutcome, { kind: 'done' | 'interrupted' }>, config: KijiConfig): FailedArticle {
+  const failed = (errorCode: FailedArticle['errorCode'], error: string): FailedArticle => ({ path, status: 'failed', errorCode, error: `${path}: ${error}`, contentHash: null, bytes: null });
+  if (outcome.kind === 'timeout') {
+    return failed('E_TIMEOUT', `processing took longer than articleTimeoutMs (${config.articleTimeoutMs} ms; stopped after ${outcome.ms} ms); the worker was replaced. Raise articleTimeoutMs in the config for very large articles`);
+  }
+  if ((outcome.error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return failed('E_TOO_LARGE', `processing needed more than the worker's ${workerHeapLimitMb(config)} MB heap (the limit grows with maxFileBytes); the worker was replaced`);
+  }
+  return failed('E_INTERNAL', `the worker processing this article crashed: ${describeError(outcome.error).message}`);
+}
+
 /** Up to date: processed successfully before from the same bytes and config, by the same version of its language's path. */
-function isUpToDate(store: ReturnType<typeof openStore>, path: string, run: RunInfo, timings: BatchSummary['timings']): boolean {
+export function isUpToDate(store: KijiStore, path: string, run: RunInfo, timings: BatchSummary['timings']): boolean {
   const state = store.lookup(path);
   if (!state || state.status !== 'ok' || state.pipelineVersion !== versionFor(state.lang, run) || state.configHash !== run.configHash) return false;
   const t = performance.now();
   try {
-    // Synchronous on purpose: articles are small, and an async read per file costs a thread-pool round
-    // trip per syscall, which made a run with nothing to do three times slower.
-    const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
-    return hash === state.contentHash;
+    return hashFile(path) === state.contentHash;
   } catch {
     return false; // unreadable now: let the worker record why
   } finally {

@@ -4,7 +4,7 @@ import { KijiError } from '../core/errors.js';
 import type { FailedArticle } from '../store/rows.js';
 
 export interface WalkResult {
-  /** Article files to read, absolute, sorted, each file once (by real path). */
+  /** Article files to read: real paths (an article is known by its real path), sorted, each once. */
   files: string[];
   /** Paths that could not be walked (symlink loops, dangling links, unreadable folders): recorded as failed articles. */
   failures: FailedArticle[];
@@ -106,7 +106,7 @@ export async function walkInputs(inputs: readonly string[], extensions: readonly
     if (info.isDirectory()) await walkDir(path, []);
     else await addFile(path);
   }
-  files.push(...seenFiles.values());
+  files.push(...seenFiles.keys());
   files.sort();
   failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, failures };

@@ -8,6 +8,7 @@ import { extractCommand } from './extract.js';
 import { exportCommand } from './export.js';
 import { fixturesCommand } from './fixtures.js';
 import { inspectCommand } from './inspect.js';
+import { pruneCommand } from './prune.js';
 import { queryCommand } from './query.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
@@ -33,7 +34,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     });
   let cached: Promise<KijiConfig> | undefined;
   const getConfig = () => (cached ??= loadConfig(program.opts<{ config?: string }>().config, io.cwd).then((r) => r.config));
-  for (const command of [runCommand(io, getConfig, setExit), extractCommand(io, getConfig, setExit), evalCommand(io, getConfig, setExit), fixturesCommand(io, getConfig, setExit), inspectCommand(io), queryCommand(io), exportCommand(io), reportCommand(io)]) {
+  for (const command of [runCommand(io, getConfig, setExit), extractCommand(io, getConfig, setExit), evalCommand(io, getConfig, setExit), fixturesCommand(io, getConfig, setExit), inspectCommand(io), queryCommand(io), exportCommand(io), reportCommand(io), pruneCommand(io)]) {
     program.addCommand(command.exitOverride().configureHelp({ showGlobalOptions: true }).configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }));
   }
   try {

@@ -1,6 +1,9 @@
-import { closeSync, existsSync, lstatSync, openSync, readSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { realPathOf } from '../batch/real-path.js';
 import { KijiError } from '../core/errors.js';
+
+export { realPathOf };
 
 /**
  * Where a command may write its output. A command that writes a file (`export --out`) or a folder
@@ -8,19 +11,6 @@ import { KijiError } from '../core/errors.js';
  * -shm, -journal and lock files), or a user's own file. `export DB --out DB` once replaced the
  * database with an empty export and exited 0.
  */
-
-/** The real path of `path`, or of its folder joined with its name when it does not exist yet. */
-export function realPathOf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    try {
-      return join(realpathSync(dirname(path)), basename(path));
-    } catch {
-      return path;
-    }
-  }
-}
 
 /** The database file and the files SQLite and kiji keep beside it, as real paths. */
 function databaseFiles(dbPath: string): string[] {

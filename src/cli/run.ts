@@ -10,6 +10,8 @@ import { EXIT_OK, EXIT_SOME_FAILED, type CliIO, writeLine } from './io.js';
 
 /** Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells expect. */
 export const EXIT_INTERRUPTED = 130;
+/** Exit code of a run stopped with SIGTERM (128 + 15): `docker stop`, systemd, `kill`. */
+export const EXIT_TERMINATED = 143;
 
 interface RunOptions {
   db?: string;
@@ -87,7 +89,7 @@ function shortPath(cwd: string, path: string): string {
 function printSummary(io: CliIO, summary: BatchSummary): void {
   const out = io.stdout;
   const db = shortPath(io.cwd, summary.db);
-  writeLine(out, `kiji run${summary.interrupted ? ' (interrupted)' : ''}: ${summary.seen} article${summary.seen === 1 ? '' : 's'} seen, ${summary.processed} processed, ${summary.skipped} skipped (unchanged), ${summary.failed} failed in ${seconds(summary.elapsedMs)} → ${db}`);
+  writeLine(out, `kiji run${summary.interrupted ? ' (interrupted)' : ''}: ${summary.seen} article${summary.seen === 1 ? '' : 's'} seen, ${summary.processed} processed, ${summary.skipped} skipped (unchanged), ${summary.failed} failed${summary.renamed ? `, ${summary.renamed} renamed` : ''}${summary.missing ? `, ${summary.missing} missing (files gone: \`kiji prune\` removes them)` : ''} in ${seconds(summary.elapsedMs)} → ${db}`);
   writeLine(out, `records: ${RECORD_TYPES.map((t) => `${t} ${summary.records[t] ?? 0}`).join(', ')}`);
   if (summary.processed > 0 && summary.elapsedMs > 0) {
     writeLine(out, `throughput: ${Math.round(summary.chars / (summary.elapsedMs / 1000)).toLocaleString('en-US')} characters/s with ${summary.concurrency} worker${summary.concurrency === 1 ? '' : 's'}`);
@@ -109,7 +111,7 @@ export function runCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, setE
     .option('--quiet', 'no progress output')
     .option('--json', 'print the summary as JSON (and no progress output)')
     .addHelpText('after', `
-Exit codes: 0 all articles ok, 1 some articles failed (the rest were processed), 2 usage or fatal error, 130 interrupted.
+Exit codes: 0 all articles ok, 1 some articles failed (the rest were processed), 2 usage or fatal error, 130 interrupted (143 by SIGTERM).
 Ctrl-C stops taking new articles, writes the ones in flight and prints what was done; running the same
 command again continues. Only one run may write a database at a time (E_DB_LOCKED).`)
     .action(async (inputs: string[], options: RunOptions) => {
@@ -120,17 +122,21 @@ command again continues. Only one run may write a database at a time (E_DB_LOCKE
       const controller = new AbortController();
       const quiet = Boolean(options.quiet || options.json);
       let interrupts = 0;
-      const onSigint = () => {
+      let stopCode = EXIT_INTERRUPTED;
+      // SIGTERM (a service manager, a container stop) is as graceful as Ctrl-C.
+      const onSignal = (signal: NodeJS.Signals) => {
         interrupts++;
         if (interrupts === 1) {
+          stopCode = signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
           controller.abort();
-          if (!quiet) writeLine(io.stderr, '\nkiji run: stopping — writing the articles in flight (Ctrl-C again to quit at once; nothing written is lost)');
+          if (!quiet) writeLine(io.stderr, `\nkiji run: ${signal === 'SIGTERM' ? 'SIGTERM: ' : ''}stopping — writing the articles in flight (Ctrl-C again to quit at once; nothing written is lost)`);
         } else {
           // Every article is committed atomically, so quitting now loses at most the articles in flight.
-          process.exit(EXIT_INTERRUPTED);
+          process.exit(stopCode);
         }
       };
-      process.on('SIGINT', onSigint);
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       const progress = progressReporter(io, quiet);
       let summary: BatchSummary;
       try {
@@ -146,10 +152,11 @@ command again continues. Only one run may write a database at a time (E_DB_LOCKE
         });
       } finally {
         progress.stop();
-        process.off('SIGINT', onSigint);
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
       }
       if (options.json) writeLine(io.stdout, JSON.stringify(summary, null, 2));
       else printSummary(io, summary);
-      setExit(summary.interrupted ? EXIT_INTERRUPTED : summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK);
+      setExit(summary.interrupted ? stopCode : summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK);
     });
 }

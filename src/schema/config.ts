@@ -44,6 +44,12 @@ export const KijiConfigSchema = z.object({
    * (tokens and records of one file cost ~50 bytes per character). Raise it for unusual inputs.
    */
   maxFileBytes: z.number().int().positive().default(DEFAULT_MAX_FILE_BYTES),
+  /**
+   * The longest one article may take in `kiji run` (milliseconds). A news article takes well under a
+   * second; an article over the limit is recorded as failed (E_TIMEOUT), its worker is replaced, and
+   * the batch goes on.
+   */
+  articleTimeoutMs: z.number().int().positive().default(60_000),
   lexicons: z.object({
     /** Extra organisation names (with aliases and kind) on top of the built-in lexicon. */
     organisations: z.array(OrgLexiconEntrySchema).default([]),

@@ -13,7 +13,10 @@ import type Database from 'better-sqlite3';
  * `runs` — one row per `kiji run`: when, with which config and pipeline version, and what it did.
  * A run killed with `kill -9` stays `running` until the next run marks it `abandoned`.
  *
- * `articles` — one row per input file (`path` is the absolute path). `status` is `ok` or `failed`;
+ * `articles` — one row per input file (`path` is its real path: a file reached through a symbolic
+ * link or a linked folder is the same article). `status` is `ok`, `failed` or `missing` (a run over
+ * its folder no longer found the file: its records are dropped, `kiji prune` removes the row; a file
+ * renamed with the same bytes is the same article, its path updated);
  * a failed article has `error_code` (E_BINARY, E_EMPTY, E_DECODE, E_READ, E_TOO_LARGE, …) and
  * `error` (the reason, with the byte offset for undecodable files) and no mentions. `content_hash`
  * is the SHA-256 of the file's bytes; with `pipeline_version` and `config_hash` it decides whether
@@ -123,7 +126,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX agreement_parties_party ON agreement_parties(party);
     `,
   },
+  // 2: an article whose file a run no longer finds becomes `missing` (its records are dropped, the row is
+  // kept until `kiji prune`). SQLite cannot alter a CHECK constraint; the documented way is to edit the
+  // table's schema text (the stored rows are unaffected) and bump schema_version, which keeps the
+  // table, its indexes, triggers and foreign keys as they are.
+  (db) => editTableSql(db, 'articles', "CHECK (status IN ('ok', 'failed'))", "CHECK (status IN ('ok', 'failed', 'missing'))"),
 ];
+
+/** Replaces `from` by `to` in a table's CREATE statement (a change that does not touch the stored format). */
+function editTableSql(db: Database.Database, table: string, from: string, to: string): void {
+  const sql = db.prepare<[string], string>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table);
+  if (sql === undefined || !sql.includes(from)) throw new Error(`migration: table ${table} does not have ${from}`);
+  const version = db.pragma('schema_version', { simple: true }) as number;
+  db.unsafeMode(true);
+  try {
+    db.pragma('writable_schema = ON');
+    db.prepare("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?").run(sql.replace(from, to), table);
+    db.pragma(`schema_version = ${version + 1}`);
+    db.pragma('writable_schema = OFF');
+  } finally {
+    db.unsafeMode(false);
+  }
+}
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

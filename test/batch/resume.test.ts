@@ -99,8 +99,8 @@ describe.skipIf(!existsSync(bin))('kill -9 at random moments, then one more run'
     expect(snapshot(db)).toEqual(expected);
   });
 
-  it('Ctrl-C (SIGINT) stops taking work, writes what finished, prints what was done and exits 130', { timeout: 120_000 }, async () => {
-    const db = join(root, 'sigint.sqlite');
+  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s stops taking work, writes what finished, prints what was done and exits %i', { timeout: 120_000 }, async (signal, exitCode) => {
+    const db = join(root, `${signal}.sqlite`);
     const child = spawn(process.execPath, [bin, 'run', folder, '--db', db, '--concurrency', '1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -110,12 +110,12 @@ describe.skipIf(!existsSync(bin))('kill -9 at random moments, then one more run'
     const poll = setInterval(() => {
       if (articleCount(db) > 0) {
         clearInterval(poll);
-        child.kill('SIGINT');
+        child.kill(signal);
       }
     }, 20);
     const code = await exited;
     clearInterval(poll);
-    expect(code, stderr).toBe(130);
+    expect(code, stderr).toBe(exitCode);
     expect(stderr).toContain('stopping');
     const done = /(\d+) processed/.exec(stdout);
     expect(stdout).toContain('(interrupted)');
