@@ -40,8 +40,8 @@ import type Database from 'better-sqlite3';
  */
 export interface Migration {
   readonly description: string;
-  /** SQLite DDL. */
-  readonly sqlite: string;
+  /** SQLite DDL, or a function for the changes SQLite has no statement for. */
+  readonly sqlite: string | ((db: Database.Database) => void);
   /** PostgreSQL DDL; default: `postgresDdl(sqlite)`. */
   readonly postgres?: string;
 }
@@ -126,11 +126,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX agreement_parties_party ON agreement_parties(party);
     `,
   },
-  // 2: an article whose file a run no longer finds becomes `missing` (its records are dropped, the row is
-  // kept until `kiji prune`). SQLite cannot alter a CHECK constraint; the documented way is to edit the
-  // table's schema text (the stored rows are unaffected) and bump schema_version, which keeps the
-  // table, its indexes, triggers and foreign keys as they are.
-  (db) => editTableSql(db, 'articles', "CHECK (status IN ('ok', 'failed'))", "CHECK (status IN ('ok', 'failed', 'missing'))"),
+  {
+    // SQLite cannot alter a CHECK constraint; the documented way is to edit the table's schema text
+    // (the stored rows are unaffected) and bump schema_version, which keeps the table, its indexes,
+    // triggers and foreign keys as they are (rebuilding it would cascade-delete every mention).
+    description: "an article whose file a run no longer finds is 'missing' (its records dropped, the row kept until `kiji prune`)",
+    sqlite: (db) => editTableSql(db, 'articles', "CHECK (status IN ('ok', 'failed'))", "CHECK (status IN ('ok', 'failed', 'missing'))"),
+    postgres: `ALTER TABLE articles DROP CONSTRAINT articles_status_check;
+      ALTER TABLE articles ADD CONSTRAINT articles_status_check CHECK (status IN ('ok', 'failed', 'missing'));`,
+  },
 ];
 
 /** Replaces `from` by `to` in a table's CREATE statement (a change that does not touch the stored format). */
@@ -159,7 +163,9 @@ export function migrate(db: Database.Database): { from: number; to: number } {
   }
   for (let version = from; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version]!.sqlite);
+      const { sqlite } = MIGRATIONS[version]!;
+      if (typeof sqlite === 'string') db.exec(sqlite);
+      else sqlite(db);
       db.pragma(`user_version = ${version + 1}`);
     }).immediate();
   }
@@ -176,5 +182,7 @@ export function postgresDdl(sqlite: string): string {
 }
 
 export function postgresMigration(migration: Migration): string {
-  return migration.postgres ?? postgresDdl(migration.sqlite);
+  if (migration.postgres !== undefined) return migration.postgres;
+  if (typeof migration.sqlite !== 'string') throw new Error(`migration "${migration.description}" needs its own PostgreSQL text`);
+  return postgresDdl(migration.sqlite);
 }
