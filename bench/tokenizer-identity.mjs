@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * Checks that kiji's lattice builder (src/stages/tokenize/fast-lattice.ts) gives exactly kuromoji's tokens,
- * and how much faster it is, on a corpus: every field of every token, segment by segment.
+ * Checks that kiji's tokenizer (src/stages/tokenize: dictionary image, typed-array lattice) gives exactly
+ * kuromoji's tokens, and how much faster it is, on a corpus: every field of every token, segment by segment
+ * (kiji's `tokenize()` gives kuromoji's token objects for this), and every feature line of the dictionary.
  *
  *   npm run build && node bench/tokenizer-identity.mjs [--corpus ../shared/eval/livedoor-news/articles.jsonl] [--limit N]
  *
  * Segments are cut as kiji cuts them (src/text/sentences.ts). Then kiji's own token reader
- * (tokenizeSegments, which walks the Viterbi path without kuromoji's token objects: word-info.ts) is
+ * (tokenizeSegments, which reads the best path without making kuromoji's token objects: word-info.ts) is
  * checked against kiji tokens built from kuromoji's token objects, article by article, and timed.
  * Exit code 1 on any difference.
  */
@@ -57,7 +58,7 @@ for (let from = 0; from < segments.length; from += BLOCK) {
 const rate = (ms) => Math.round(chars / (ms / 1000)).toLocaleString('en-US');
 console.log(`corpus: ${corpus}: ${texts.length} articles, ${segments.length} segments, ${chars.toLocaleString('en-US')} characters, ${tokens.toLocaleString('en-US')} tokens`);
 console.log(`stock kuromoji  ${(stockMs / 1000).toFixed(2)} s  ${rate(stockMs)} chars/s`);
-console.log(`kiji builder    ${(fastMs / 1000).toFixed(2)} s  ${rate(fastMs)} chars/s  (${(stockMs / fastMs).toFixed(2)} × stock)`);
+console.log(`kiji tokenizer  ${(fastMs / 1000).toFixed(2)} s  ${rate(fastMs)} chars/s  (${(stockMs / fastMs).toFixed(2)} × stock; kuromoji-shaped token objects)`);
 console.log(differences === 0 ? 'identical: every token of every segment' : `${differences} segments tokenized differently`);
 
 // kiji tokens: built from kuromoji's token objects (as kiji did) vs read off the Viterbi path.
@@ -89,4 +90,18 @@ for (const raw of texts) {
 }
 console.log(`kiji tokens from kuromoji's token objects ${(objectsMs / 1000).toFixed(2)} s; read off the path (tokenizeSegments) ${(readerMs / 1000).toFixed(2)} s (${(objectsMs / readerMs).toFixed(2)} ×)`);
 console.log(readerDifferences === 0 ? 'identical: every kiji token of every article' : `${readerDifferences} articles with different kiji tokens`);
-process.exitCode = differences === 0 && readerDifferences === 0 ? 0 : 1;
+
+// Every word of the dictionary image: entry fields and feature line as kuromoji reads them.
+const { FeatureLines } = await import(join(repoRoot, 'dist/stages/tokenize/word-info.js'));
+const table = fast.dictionary.known;
+const lines = new FeatureLines(table);
+const d = stock.token_info_dictionary;
+let entryDifferences = 0;
+for (let e = 0; e < table.left.length; e++) {
+  const id = e * 10;
+  if (table.left[e] !== d.dictionary.getShort(id) || table.right[e] !== d.dictionary.getShort(id + 2) || table.cost[e] !== d.dictionary.getShort(id + 4) || lines.line(e) !== d.getFeatures(id)) {
+    if (entryDifferences++ < 5) console.log(`DIFFERENT dictionary entry ${id}: ${lines.line(e)} vs ${d.getFeatures(id)}`);
+  }
+}
+console.log(entryDifferences === 0 ? `identical: all ${table.left.length.toLocaleString('en-US')} dictionary entries` : `${entryDifferences} dictionary entries differ`);
+process.exitCode = differences === 0 && readerDifferences === 0 && entryDifferences === 0 ? 0 : 1;

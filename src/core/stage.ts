@@ -1,4 +1,4 @@
-import type { KuromojiTokenizer } from '../stages/tokenize/kuromoji.js';
+import type { Tokenizer } from '../stages/tokenize/kuromoji.js';
 import type { KijiConfig } from '../schema/config.js';
 import type { KijiRecord, Language, RecordType } from '../schema/records.js';
 import type { ArticleDocument } from './document.js';
@@ -22,7 +22,7 @@ export interface Stage {
 export interface StageContext {
   config: KijiConfig;
   /** Present for Japanese stage sets. */
-  tokenizer?: KuromojiTokenizer;
+  tokenizer?: Tokenizer;
 }
 
 export interface StageFactory {

@@ -1,10 +1,12 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import kuromoji from 'kuromoji';
 import { KijiError } from '../../core/errors.js';
 import type { Segment } from '../../text/sentences.js';
-import { installFastLattice } from './fast-lattice.js';
-import { forEachWord } from './word-info.js';
+import { openDictionaryImage } from './dictionary.js';
+import { defaultDictionaryPath, loadDictionaryImage } from './dictionary-file.js';
+import { Tokenizer } from './tokenizer.js';
+
+export { defaultDictionaryPath } from './dictionary-file.js';
+export { Tokenizer } from './tokenizer.js';
 
 /** One kuromoji (IPADIC) token. `start`/`end` are offsets into the normalized text. */
 export interface Token {
@@ -23,36 +25,45 @@ export interface Token {
   known: boolean;
 }
 
+/** Stock kuromoji, for benchmarks and identity checks against kiji's tokenizer. */
 export type KuromojiTokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
 
-const requireFromHere = createRequire(import.meta.url);
-
-export function defaultDictionaryPath(): string {
-  return join(dirname(requireFromHere.resolve('kuromoji/package.json')), 'dict');
-}
-
-const loaded = new Map<string, Promise<KuromojiTokenizer>>();
-
 export interface LoadTokenizerOptions {
-  /**
-   * Keep kuromoji's own lattice builder and feature lookup (for benchmarks against stock kuromoji).
-   * By default kiji installs an output-identical, faster builder (fast-lattice.ts).
-   */
+  /** Stock kuromoji 0.1.2 (its own loader, lattice and token objects), for benchmarks against it. */
   stock?: boolean;
 }
 
-/** Loads the IPADIC tokenizer once per process (or worker): ~0.7 s and ~370 MB, so never twice. */
-export function loadTokenizer(dicPath = defaultDictionaryPath(), options: LoadTokenizerOptions = {}): Promise<KuromojiTokenizer> {
-  const key = `${options.stock ? 'stock' : 'fast'}:${dicPath}`;
+const loaded = new Map<string, Promise<Tokenizer | KuromojiTokenizer>>();
+/** An image handed over by whoever loaded it first (a batch run's main thread, for its workers). */
+let provided: { dicPath: string; image: ArrayBufferLike } | undefined;
+
+/**
+ * Makes this thread's tokenizer read a dictionary image already in (shared) memory instead of its file:
+ * how a batch run's workers share one copy of the dictionary. Call before the first loadTokenizer.
+ */
+export function useDictionaryImage(image: ArrayBufferLike, dicPath = defaultDictionaryPath()): void {
+  provided = { dicPath, image };
+}
+
+/**
+ * Loads the IPADIC tokenizer once per process (or worker). kiji's tokenizer opens the dictionary image
+ * (dictionary-file.ts: read once, tens of milliseconds; shared with worker threads); stock kuromoji loads
+ * and inflates its own files (≈ 1.5 s and ≈ 300 MB per copy).
+ */
+export function loadTokenizer(dicPath?: string, options?: { stock?: false }): Promise<Tokenizer>;
+export function loadTokenizer(dicPath: string | undefined, options: { stock: true }): Promise<KuromojiTokenizer>;
+export function loadTokenizer(dicPath = defaultDictionaryPath(), options: LoadTokenizerOptions = {}): Promise<Tokenizer | KuromojiTokenizer> {
+  const key = `${options.stock ? 'stock' : 'kiji'}:${dicPath}`;
   let tokenizer = loaded.get(key);
   if (!tokenizer) {
-    tokenizer = new Promise((resolve, reject) => {
-      kuromoji.builder({ dicPath }).build((error, built) => {
-        if (error) return reject(new KijiError('E_INTERNAL', `could not load the kuromoji dictionary from ${dicPath}: ${String(error)}`));
-        if (!options.stock) installFastLattice(built);
-        resolve(built);
-      });
-    });
+    tokenizer = options.stock
+      ? new Promise<KuromojiTokenizer>((resolve, reject) => {
+          kuromoji.builder({ dicPath }).build((error, built) => {
+            if (error) return reject(new KijiError('E_INTERNAL', `could not load the kuromoji dictionary from ${dicPath}: ${String(error)}; reinstall kiji's dependencies (npm ci)`));
+            resolve(built);
+          });
+        })
+      : Promise.resolve().then(() => new Tokenizer(openDictionaryImage(provided?.dicPath === dicPath ? provided.image : loadDictionaryImage(dicPath))));
     loaded.set(key, tokenizer);
   }
   return tokenizer;
@@ -74,17 +85,17 @@ function maskAstral(piece: string): string {
  * Tokenizes each segment separately and places tokens in the whole text.
  * The tokens of a segment must spell the segment exactly: a mismatch is an error, not a silent drift.
  */
-export function tokenizeSegments(tokenizer: KuromojiTokenizer, text: string, segments: readonly Segment[]): Token[] {
+export function tokenizeSegments(tokenizer: Tokenizer, text: string, segments: readonly Segment[]): Token[] {
   const tokens: Token[] = [];
   for (const segment of segments) {
     const piece = maskAstral(text.slice(segment.start, segment.end));
     let cursor = segment.start;
-    forEachWord(tokenizer, piece, (surface, info) => {
-      const start = cursor;
-      const end = start + surface.length;
-      if (!piece.startsWith(surface, start - segment.start)) {
-        throw new KijiError('E_TOKENIZE', `token "${surface}" does not line up with the text at offset ${start}`, { start });
+    tokenizer.forEachWord(piece, (info, at, length) => {
+      const start = segment.start + at;
+      if (start !== cursor) {
+        throw new KijiError('E_TOKENIZE', `a token at offset ${start} does not follow the one before it, which ended at ${cursor}`, { start });
       }
+      const end = start + length;
       const token: Token = { surface: text.slice(start, end), start, end, pos: info.pos, pos1: info.pos1, pos2: info.pos2, pos3: info.pos3, basic: info.basic, known: info.known };
       if (info.reading !== undefined) token.reading = info.reading;
       tokens.push(token);

@@ -1,18 +1,13 @@
 /**
- * kiji's read of kuromoji's best path, without kuromoji's token objects.
- *
- * `Tokenizer.tokenize` builds, for every token, a ten-field object from a freshly split feature line;
- * kiji then copies five of those fields into its own token. Here the Viterbi path is walked directly and
- * each word's fields are split once per word id and shared, so a token costs one object. The path, the
- * splitting at 、 and 。 and the fields are kuromoji 0.1.2's own (Tokenizer.tokenize / tokenizeForSentence /
- * IpadicFormatter), so the tokens are the same (test/tokenize/fast-lattice.test.ts, bench/tokenizer-identity.mjs).
+ * The dictionary fields of a word, decoded from its feature line the first time the word is met and
+ * shared by all its occurrences (a news corpus meets a few tens of thousands of IPADIC's 390 k words).
+ * The fields are kuromoji's (IpadicFormatter): surface, 品詞 and three sub-levels, conjugation type and
+ * form, dictionary form, reading, pronunciation, comma-separated.
  */
-import type { KuromojiTokenizer } from './kuromoji.js';
+import type { IpadicDictionary, WordTable } from './dictionary.js';
 
 /** The dictionary fields of one word, shared by all its occurrences. */
 export interface WordInfo {
-  /** The dictionary's surface (known words); unknown words take theirs from the text. */
-  readonly surface: string | undefined;
   readonly pos: string;
   readonly pos1: string;
   readonly pos2: string;
@@ -23,25 +18,30 @@ export interface WordInfo {
   readonly known: boolean;
 }
 
-interface PathNode {
-  name: number;
-  type: 'KNOWN' | 'UNKNOWN' | string;
-  surface_form: string;
-}
-interface Internals {
-  viterbi_builder: { build(sentence: string): unknown };
-  viterbi_searcher: { search(lattice: unknown): PathNode[] };
-  token_info_dictionary: { getFeatures(id: number): string | null | undefined };
-  unknown_dictionary: { getFeatures(id: number): string | null | undefined };
+/** A word table's feature lines as text (Buffer's UTF-8 decoder reads shared memory without a copy). */
+export class FeatureLines {
+  private readonly bytes: Buffer;
+  private readonly table: WordTable;
+
+  constructor(table: WordTable) {
+    this.table = table;
+    this.bytes = Buffer.from(table.features.buffer, table.features.byteOffset, table.features.byteLength);
+  }
+
+  /** kuromoji's getFeatures: the NUL-terminated line at the entry's offset ('' past the end). */
+  line(entry: number): string {
+    const at = this.table.featureAt[entry]!;
+    if (at < 0 || at >= this.bytes.length) return '';
+    let end = this.bytes.indexOf(0, at);
+    if (end < 0) end = this.bytes.length;
+    return this.bytes.toString('utf8', at, end);
+  }
 }
 
-const caches = new WeakMap<object, { known: Map<number, WordInfo>; unknown: Map<number, WordInfo> }>();
-
-function infoOf(features: string | null | undefined, known: boolean): WordInfo {
-  const f = features == null ? [] : features.split(',');
+function infoOf(line: string, known: boolean): WordInfo {
+  const f = line.split(',');
   const reading = known ? f[8] : undefined;
   return {
-    surface: known ? f[0] : undefined,
     pos: f[1]!,
     pos1: f[2]!,
     pos2: f[3]!,
@@ -52,33 +52,24 @@ function infoOf(features: string | null | undefined, known: boolean): WordInfo {
   };
 }
 
-/**
- * Calls `visit(surface, info)` for each token of `piece`, in order: what `tokenizer.tokenize(piece)` gives,
- * as (surface_form, fields). `piece` must contain no surrogates (kiji masks them first).
- */
-export function forEachWord(tokenizer: KuromojiTokenizer, piece: string, visit: (surface: string, info: WordInfo) => void): void {
-  const t = tokenizer as unknown as Internals;
-  let cache = caches.get(t);
-  if (!cache) caches.set(t, (cache = { known: new Map(), unknown: new Map() }));
-  // kuromoji's splitByPunctuation: each sentence ends after 、 or 。 and gets its own lattice.
-  let from = 0;
-  while (from < piece.length) {
-    let to = from;
-    while (to < piece.length && piece[to] !== '、' && piece[to] !== '。') to++;
-    if (to < piece.length) to++;
-    const path = t.viterbi_searcher.search(t.viterbi_builder.build(piece.slice(from, to)));
-    for (const node of path) {
-      if (node.type === 'KNOWN') {
-        let info = cache.known.get(node.name);
-        if (!info) cache.known.set(node.name, (info = infoOf(t.token_info_dictionary.getFeatures(node.name), true)));
-        visit(info.surface ?? '', info); // no feature line: an empty surface, which the caller's coverage check reports
-      } else {
-        // Unknown words (and, in kuromoji, user-dictionary words, which kiji does not load).
-        let info = cache.unknown.get(node.name);
-        if (!info) cache.unknown.set(node.name, (info = infoOf(t.unknown_dictionary.getFeatures(node.name), false)));
-        visit(node.surface_form, info);
-      }
-    }
-    from = to;
+/** Word infos by entry, decoded lazily; one per tokenizer (per worker). */
+export class WordInfos {
+  readonly knownLines: FeatureLines;
+  readonly unknownLines: FeatureLines;
+  private readonly known: (WordInfo | undefined)[];
+  private readonly unknown: (WordInfo | undefined)[];
+
+  constructor(dict: IpadicDictionary) {
+    this.knownLines = new FeatureLines(dict.known);
+    this.unknownLines = new FeatureLines(dict.unknown);
+    // Filled arrays, not holey ones: V8 keeps them as flat element arrays (3 MB for IPADIC).
+    this.known = new Array<WordInfo | undefined>(dict.known.left.length).fill(undefined);
+    this.unknown = new Array<WordInfo | undefined>(dict.unknown.left.length).fill(undefined);
+  }
+
+  /** `entry` as the lattice gives it: ≥ 0 a known word, < 0 (~entry) an unknown-word template. */
+  of(entry: number): WordInfo {
+    if (entry >= 0) return (this.known[entry] ??= infoOf(this.knownLines.line(entry), true));
+    return (this.unknown[~entry] ??= infoOf(this.unknownLines.line(~entry), false));
   }
 }

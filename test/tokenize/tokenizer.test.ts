@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type KuromojiTokenizer, loadTokenizer, type Token, tokenizeSegments } from '../../src/stages/tokenize/kuromoji.js';
+import { type KuromojiTokenizer, loadTokenizer, type Token, type Tokenizer, tokenizeSegments } from '../../src/stages/tokenize/kuromoji.js';
 import { splitSentences } from '../../src/text/sentences.js';
 
 /**
- * kiji's lattice builder must give exactly stock kuromoji's tokens (every field), only faster.
+ * kiji's tokenizer (dictionary image + typed-array lattice) must give exactly stock kuromoji's tokens
+ * (every field), only faster.
  * The whole livedoor corpus is checked by bench/tokenizer-identity.mjs; here, the fixture articles and
  * the character classes where kuromoji's unknown-word rules differ.
  */
@@ -26,18 +27,18 @@ const HARD_CASES = [
   'Ωαβγδ ЖЗИЙ 한국어 ไทย', // other scripts
 ];
 
-describe('fast lattice builder', () => {
+describe('kiji tokenizer', () => {
   let stock: KuromojiTokenizer;
-  let fast: KuromojiTokenizer;
+  let fast: Tokenizer;
   beforeAll(async () => {
     stock = await loadTokenizer(undefined, { stock: true });
     fast = await loadTokenizer();
   });
 
-  it('is installed on the default tokenizer only', () => {
+  it('is kiji\'s own, loaded once per process', async () => {
     expect(fast).not.toBe(stock);
-    expect(Object.hasOwn((fast as unknown as { viterbi_builder: object }).viterbi_builder, 'build')).toBe(true);
-    expect(Object.hasOwn((stock as unknown as { viterbi_builder: object }).viterbi_builder, 'build')).toBe(false);
+    expect(await loadTokenizer()).toBe(fast);
+    expect(fast.dictionary.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
   it.each(HARD_CASES)('same tokens as kuromoji: %s', (text) => {
@@ -60,9 +61,13 @@ describe('fast lattice builder', () => {
     expect(segments).toBeGreaterThan(200);
   });
 
-  it('falls back to kuromoji itself on text with surrogate pairs', () => {
+  it('tokenizes text with surrogate pairs as kuromoji tokenizes it with each half masked, keeping the real surfaces', () => {
     const text = '𠮷野家と😀の話';
-    expect(fast.tokenize(text)).toEqual(stock.tokenize(text));
+    const tokens = tokenizeSegments(fast, text, splitSentences(text));
+    expect(tokens.map((t) => t.surface).join('')).toBe(text);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.surface);
+    const masked = text.replace(/[\ud800-\udfff]/g, '\u3013');
+    expect(tokens.map((t) => ({ ...t, surface: masked.slice(t.start, t.end) }))).toEqual(fromKuromojiTokens(masked));
   });
 
   // tokenizeSegments walks the Viterbi path itself (word-info.ts) instead of calling tokenize: it must

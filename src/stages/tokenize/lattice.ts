@@ -1,0 +1,270 @@
+/**
+ * kuromoji's lattice and Viterbi search on typed arrays: no object per node, no string per candidate.
+ *
+ * The lattice is kuromoji 0.1.2's (ViterbiBuilder.build): at each position, every dictionary word that
+ * starts there (the trie walked one character at a time, stopping where no word continues), then unknown
+ * words when no dictionary word starts there or the character's class always invokes them — one word
+ * per class template, covering the whole run of the class when the class groups. The search is
+ * ViterbiSearcher's: nodes taken by end position and, within one, in the order they were added; the
+ * first cheapest predecessor wins ties; costs are summed as kuromoji sums them, (prev + edge) + word, in
+ * doubles from Number.MAX_VALUE, and a node with no cheaper predecessor keeps the one found for the node
+ * before it, as kuromoji's function-scoped `var` does. So the best path is kuromoji's, node for node
+ * (checked on every token of the livedoor corpus: bench/tokenizer-identity.mjs).
+ *
+ * Input is one kuromoji sentence (kuromoji cuts text after each 、 and 。) of UTF-16 code units;
+ * kiji masks surrogates before tokenizing, so positions are code units, as in kiji's offsets.
+ */
+import { type IpadicDictionary, utf8Step } from './dictionary.js';
+
+/** The best path of one sentence: for each word, its entry (known: ≥ 0; unknown: ~entry, < 0), start and length in the sentence. */
+export interface Path {
+  length: number;
+  entry: Int32Array;
+  start: Int32Array;
+  size: Int32Array;
+}
+
+const BOS = 0;
+
+export class ViterbiSearch {
+  private readonly dict: IpadicDictionary;
+  private readonly traverse: (parent: number, code: number) => number;
+  // Nodes in the order added (index 0 is BOS).
+  private capacity = 0;
+  private nStart = new Int32Array(0);
+  private nEnd = new Int32Array(0);
+  private nEntry = new Int32Array(0);
+  // Nodes sorted by end position (stable: the order added within one end), as the search visits them.
+  private sNode = new Int32Array(0);
+  private sRow = new Int32Array(0);
+  private sCost = new Float64Array(0);
+  private sPrev = new Int32Array(0);
+  // Per position of the sentence.
+  private positions = 0;
+  private endFrom = new Int32Array(0);
+  private cls = new Uint8Array(0);
+  private runEnd = new Int32Array(0);
+  readonly path: Path = { length: 0, entry: new Int32Array(64), start: new Int32Array(64), size: new Int32Array(64) };
+
+  constructor(dict: IpadicDictionary) {
+    this.dict = dict;
+    const { base, check } = dict;
+    const size = check.length;
+    this.traverse = (parent, code) => {
+      const child = base[parent]! + code;
+      return child >= 0 && child < size && check[child] === parent ? child : -1;
+    };
+  }
+
+  /** Finds the best path of `text[from, to)` into `this.path`. */
+  search(text: string, from: number, to: number): Path {
+    const count = this.build(text, from, to);
+    this.forward(count, to - from);
+    return this.backward(count);
+  }
+
+  private grow(nodes: number): void {
+    let capacity = Math.max(1024, this.capacity);
+    while (capacity < nodes) capacity *= 2;
+    const keep = <T extends Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(old as never);
+      return next;
+    };
+    this.nStart = keep(this.nStart, (n) => new Int32Array(n));
+    this.nEnd = keep(this.nEnd, (n) => new Int32Array(n));
+    this.nEntry = keep(this.nEntry, (n) => new Int32Array(n));
+    this.sNode = new Int32Array(capacity);
+    this.sRow = new Int32Array(capacity);
+    this.sCost = new Float64Array(capacity);
+    this.sPrev = new Int32Array(capacity);
+    this.capacity = capacity;
+  }
+
+  private growPositions(length: number): void {
+    let n = Math.max(256, this.positions);
+    while (n < length + 2) n *= 2;
+    this.endFrom = new Int32Array(n + 1);
+    this.cls = new Uint8Array(n);
+    this.runEnd = new Int32Array(n);
+    this.positions = n;
+  }
+
+  /** Adds the lattice's nodes in kuromoji's order; returns the node count (BOS included). */
+  private build(text: string, from: number, to: number): number {
+    const length = to - from;
+    if (length + 2 > this.positions) this.growPositions(length);
+    const { base, rootStep, known, unknown, charClass, classInvoke, classGroup, className } = this.dict;
+    const traverse = this.traverse;
+    const cls = this.cls;
+    const runEnd = this.runEnd;
+    for (let i = 0; i < length; i++) cls[i] = charClass[text.charCodeAt(from + i)]!;
+    // Where the run of a character's class (by name, as kuromoji compares them) ends.
+    if (length > 0) runEnd[length - 1] = length;
+    for (let i = length - 2; i >= 0; i--) runEnd[i] = className[cls[i]!] === className[cls[i + 1]!] ? runEnd[i + 1]! : i + 1;
+
+    const knownKeys = known.mapStart.length - 1;
+    const unknownKeys = unknown.mapStart.length - 1;
+    if (this.capacity < 1) this.grow(1);
+    this.nStart[BOS] = 0;
+    this.nEnd[BOS] = 0;
+    this.nEntry[BOS] = 0;
+    let count = 1;
+    for (let pos = 0; pos < length; pos++) {
+      let found = false;
+      let node = rootStep[text.charCodeAt(from + pos)]!;
+      for (let i = pos; node >= 0; ) {
+        const leaf = traverse(node, 0);
+        if (leaf >= 0) {
+          found = true;
+          const b = base[leaf]!;
+          if (b <= 0 && -b - 1 < knownKeys) {
+            const key = -b - 1;
+            const last = known.mapStart[key + 1]!;
+            let e = known.mapStart[key]!;
+            if (count + last - e > this.capacity) this.grow(count + last - e);
+            for (; e < last; e++) {
+              this.nStart[count] = pos;
+              this.nEnd[count] = i + 1;
+              this.nEntry[count] = known.entries[e]!;
+              count++;
+            }
+          }
+        }
+        if (++i >= length) break;
+        node = utf8Step(traverse, node, text.charCodeAt(from + i));
+      }
+      const c = cls[pos]!;
+      if ((!found || classInvoke[c] === 1) && c < unknownKeys) {
+        const end = classGroup[c] === 1 ? runEnd[pos]! : pos + 1;
+        const last = unknown.mapStart[c + 1]!;
+        let e = unknown.mapStart[c]!;
+        if (count + last - e > this.capacity) this.grow(count + last - e);
+        for (; e < last; e++) {
+          this.nStart[count] = pos;
+          this.nEnd[count] = end;
+          this.nEntry[count] = ~unknown.entries[e]!;
+          count++;
+        }
+      }
+    }
+
+    // Sort by end position, stable (counting sort): ends are 1..length, BOS alone at 0.
+    const endFrom = this.endFrom;
+    endFrom.fill(0, 0, length + 2);
+    const nEnd = this.nEnd;
+    for (let n = 0; n < count; n++) endFrom[nEnd[n]! + 1]!++;
+    for (let k = 1; k <= length + 1; k++) endFrom[k]! += endFrom[k - 1]!;
+    // endFrom[k] is now the first sorted slot of end k; fill, then shift back.
+    const sNode = this.sNode;
+    const sRow = this.sRow;
+    const dim = this.dict.backwardDim;
+    const nEntry = this.nEntry;
+    for (let n = 0; n < count; n++) {
+      const slot = endFrom[nEnd[n]!]!++;
+      sNode[slot] = n;
+      const entry = nEntry[n]!;
+      const right = n === BOS ? 0 : entry >= 0 ? known.right[entry]! : unknown.right[~entry]!;
+      sRow[slot] = right * dim + 2;
+    }
+    for (let k = length + 1; k > 0; k--) endFrom[k] = endFrom[k - 1]!;
+    endFrom[0] = 0;
+    return count;
+  }
+
+  private eosPrev = -1;
+
+  private forward(count: number, length: number): void {
+    const { known, unknown, connection } = this.dict;
+    const { endFrom, sNode, sRow, sCost, sPrev, nStart, nEntry } = this;
+    sCost[0] = 0; // BOS
+    sPrev[0] = -1;
+    let shortestPrev = -1; // kuromoji's `var shortest_prev_node`, shared by every node of the search
+    for (let j = 1; j <= count; j++) {
+      // j === count is EOS: it starts after the last character, left id 0, cost 0.
+      const isEos = j === count;
+      let start: number;
+      let left: number;
+      let wordCost: number;
+      if (isEos) {
+        start = length;
+        left = 0;
+        wordCost = 0;
+      } else {
+        const n = sNode[j]!;
+        start = nStart[n]!;
+        const entry = nEntry[n]!;
+        if (entry >= 0) {
+          left = known.left[entry]!;
+          wordCost = known.cost[entry]!;
+        } else {
+          left = unknown.left[~entry]!;
+          wordCost = unknown.cost[~entry]!;
+        }
+      }
+      const first = endFrom[start]!;
+      const last = endFrom[start + 1]!;
+      let cost = Number.MAX_VALUE;
+      if (first === last) {
+        // No node ends where this one starts: kuromoji leaves it unreached.
+        if (isEos) this.eosPrev = -1;
+        else {
+          sCost[j] = Number.MAX_VALUE;
+          sPrev[j] = -1;
+        }
+        continue;
+      }
+      for (let p = first; p < last; p++) {
+        const c = sCost[p]! + connection[sRow[p]! + left]! + wordCost;
+        if (c < cost) {
+          cost = c;
+          shortestPrev = p;
+        }
+      }
+      if (isEos) this.eosPrev = shortestPrev;
+      else {
+        sCost[j] = cost;
+        sPrev[j] = shortestPrev;
+      }
+    }
+  }
+
+  private backward(count: number): Path {
+    const path = this.path;
+    path.length = 0;
+    let node = this.eosPrev;
+    if (node < 0) return path;
+    let steps = 0;
+    while (node !== BOS) {
+      if (path.length === path.entry.length) this.growPath();
+      const n = this.sNode[node]!;
+      path.entry[path.length] = this.nEntry[n]!;
+      path.start[path.length] = this.nStart[n]!;
+      path.size[path.length] = this.nEnd[n]! - this.nStart[n]!;
+      path.length++;
+      node = this.sPrev[node]!;
+      if (node < 0 || ++steps > count) {
+        path.length = 0; // kuromoji: "failed to back"
+        return path;
+      }
+    }
+    // Collected from the end: reverse in place.
+    for (let a = 0, b = path.length - 1; a < b; a++, b--) {
+      for (const array of [path.entry, path.start, path.size]) {
+        const t = array[a]!;
+        array[a] = array[b]!;
+        array[b] = t;
+      }
+    }
+    return path;
+  }
+
+  private growPath(): void {
+    const n = this.path.entry.length * 2;
+    for (const key of ['entry', 'start', 'size'] as const) {
+      const next = new Int32Array(n);
+      next.set(this.path[key]);
+      this.path[key] = next;
+    }
+  }
+}
