@@ -1,0 +1,112 @@
+import type { ArticleDocument } from '../../core/document.js';
+import { LATIN_COMPANY_SUFFIXES, BRACKET_COMPANY_FORMS, EVENT_AFTER_ORG, ORG_CLASS_BEFORE_QUOTE } from '../../data/org-heads.js';
+import type { Token } from '../tokenize/kuromoji.js';
+import { aliasAfter, charClass, overlapsAny, type Found } from './aliases.js';
+import { acronymCandidate, chunkRun, inUrl } from './chunk.js';
+import type { OrgLexicon } from './lexicon.js';
+import { tokenView } from './tokens.js';
+
+/**
+ * The rule candidates of one document (normalized offsets), from six sources: noun-run chunking around
+ * organisation heads, runs that define an acronym, acronyms, lexicon names, Latin company names, and
+ * quoted names after a class word; then `(株)` forms attached to them. Overlaps are not resolved here.
+ */
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LATIN_NAME_WORD = "[A-Z][A-Za-z0-9&'\\-]*";
+/** `Brightline Robotics, Inc.`, `Acme Co., Ltd.`: capitalised words and a company suffix. */
+const LATIN_COMPANY = new RegExp(
+  `${LATIN_NAME_WORD}(?: ${LATIN_NAME_WORD}){0,5}(,? (?:${[...LATIN_COMPANY_SUFFIXES].sort((a, b) => b.length - a.length).map(escape).join('|')}))(?![A-Za-z])`,
+  'g',
+);
+
+/** Longest wins, earlier breaks ties (the pipeline's rule, applied here so aliases see the final names). */
+export function resolveCandidates<T extends { start: number; end: number }>(candidates: readonly T[]): T[] {
+  const ordered = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: T[] = [];
+  for (const c of ordered) if (!overlapsAny(kept, c)) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Marks of the offsets where a token ends, in a buffer reused from document to document (typed-array allocations per document cost more than the work). */
+let endMarks = new Uint8Array(4096);
+function tokenEndMarks(tokens: readonly Token[], length: number): Uint8Array {
+  if (endMarks.length <= length) endMarks = new Uint8Array(Math.max(length + 1, endMarks.length * 2));
+  else endMarks.fill(0, 0, length + 1);
+  for (const t of tokens) endMarks[t.end] = 1;
+  return endMarks;
+}
+
+/** Every rule candidate in one document, overlapping ones included. */
+export function collectCandidates(doc: ArticleDocument, lexicon: OrgLexicon): Found[] {
+  const norm = doc.norm.text;
+  const tokens = doc.tokens;
+  const candidates: Found[] = [];
+
+  const view = tokenView(tokens);
+  for (let r = 0; r < view.runCount; r++) {
+    const from = view.runFrom[r]!;
+    const to = view.runTo[r]!;
+    const before = candidates.length;
+    chunkRun(view, from, to, norm, candidates);
+    // A run the article defines an acronym for, around an organisation word: 国連平和維持活動(PKO).
+    const runEnd = tokens[to - 1]!.end;
+    if (norm.charCodeAt(runEnd) === 40 /* ( */ && (candidates.length === before || candidates[candidates.length - 1]!.end !== runEnd)) {
+      const hasOrg = candidates.length > before || tokens.slice(from, to).some((t) => t.pos2 === '組織' && t.known);
+      // 池田利夫＋岡本奈知子（ジャムハウス）, エトー（インテル）: people with their affiliation in brackets.
+      const hasPerson = tokens.slice(from, to).some((t) => t.pos2 === '人名');
+      const runStart = tokens[from]!.start;
+      if (hasOrg && !hasPerson && aliasAfter(norm, runEnd, norm.slice(runStart, runEnd)) && runEnd - runStart >= 3) {
+        candidates.push({ start: runStart, end: runEnd, rule: 'ja.org.defined-by-alias' });
+      }
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const acronym = acronymCandidate(view, i, norm);
+    if (acronym) candidates.push(acronym);
+  }
+  // Lexicon names and aliases, from token starts to token ends (or word boundaries for Latin).
+  let tokenEnds: Uint8Array | undefined;
+  for (const t of tokens) {
+    if (!lexicon.mayStartAt(norm, t.start)) continue;
+    tokenEnds ??= tokenEndMarks(tokens, norm.length);
+    let best: [number, Found] | undefined;
+    for (const [end, form] of lexicon.matchesAt(norm, t.start)) {
+      const latinEnd = charClass(norm[end - 1]) === 'latin' ? charClass(norm[end]) !== 'latin' : false;
+      if (!tokenEnds[end] && !latinEnd) continue;
+      if (charClass(norm[t.start]) === 'latin' && (charClass(norm[t.start - 1]) === 'latin' || inUrl(norm, t.start, end))) continue;
+      if (EVENT_AFTER_ORG.test(norm.slice(end, end + 12))) continue;
+      const found: Found = { start: t.start, end, rule: form.alias ? 'ja.org.lexicon-alias' : 'ja.org.lexicon', name: form.name };
+      if (form.kind) found.kind = form.kind;
+      if (form.alias) found.alias = true;
+      best = [end, found];
+    }
+    if (best) candidates.push(best[1]);
+  }
+  for (const m of norm.matchAll(LATIN_COMPANY)) {
+    if (inUrl(norm, m.index, m.index + m[0].length)) continue;
+    const coreEnd = m.index + m[0].length - m[1]!.length;
+    candidates.push({ start: m.index, end: m.index + m[0].length, rule: 'ja.org.latin-company', kind: 'company', core: { start: m.index, end: coreEnd } });
+  }
+
+  // ユニット「○○」, レーベル「○○」: the quoted name is an organisation.
+  for (const m of norm.matchAll(/[「『]([^「」『』\n]{1,30})[」』]/g)) {
+    if (ORG_CLASS_BEFORE_QUOTE.test(norm.slice(Math.max(0, m.index - 8), m.index + 1))) {
+      candidates.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length, rule: 'ja.org.quoted-after-class' });
+    }
+  }
+
+  // (株)○○ / ○○(株) attached to a name.
+  for (const c of candidates) {
+    if (norm.charCodeAt(c.start - 1) !== 41 /* ) */ && norm.charCodeAt(c.end) !== 40 /* ( */) continue;
+    if (BRACKET_COMPANY_FORMS.includes(norm.slice(c.start - 3, c.start))) {
+      c.start -= 3;
+      c.kind = 'company';
+    } else if (BRACKET_COMPANY_FORMS.includes(norm.slice(c.end, c.end + 3))) {
+      c.end += 3;
+      c.kind = 'company';
+    }
+  }
+
+  return candidates;
+}
