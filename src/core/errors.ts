@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   E_DB_LOCKED: 'another kiji run holds the database',
   E_WRITE: 'an output file or folder could not be written',
   E_TIMEOUT: 'processing the article took longer than articleTimeoutMs',
+  E_MODEL: 'a model file is missing, damaged or stale',
   E_INTERNAL: 'an unexpected internal error',
 } as const;
 

@@ -50,6 +50,13 @@ export const KijiConfigSchema = z.object({
    * the batch goes on.
    */
   articleTimeoutMs: z.number().int().positive().default(60_000),
+  orgs: z.object({
+    /**
+     * Organisations are found by the trained tagger (src/data/models/orgs.bin), with the rules as its features
+     * and for names and aliases; false brings back the rules alone, for comparison.
+     */
+    model: z.boolean().default(false),
+  }).strict().default({ model: false }),
   lexicons: z.object({
     /** Extra organisation names (with aliases and kind) on top of the built-in lexicon. */
     organisations: z.array(OrgLexiconEntrySchema).default([]),

@@ -1,22 +1,14 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { StageFactory } from '../../core/stage.js';
-import { ORG_LEXICON } from '../../data/org-lexicon.js';
-import type { KijiConfig } from '../../schema/config.js';
 import type { OrgRecord } from '../../schema/records.js';
 import { resolveNames, type Found } from './aliases.js';
 import { collectCandidates, resolveCandidates } from './candidates.js';
 import { kindOfName } from './chunk.js';
-import { OrgLexicon } from './lexicon.js';
+import { buildOrgLexicon, OrgLexicon } from './lexicon.js';
+import { loadOrgTagger } from './model/tagger.js';
+import { findOrganisationsWithModel } from './with-model.js';
 
-export { OrgLexicon } from './lexicon.js';
-
-/** The built-in lexicon plus the user's `lexicons.organisations`, built once per pipeline. */
-export function buildOrgLexicon(config: KijiConfig): OrgLexicon {
-  const lexicon = new OrgLexicon();
-  for (const entry of ORG_LEXICON) lexicon.add(entry);
-  for (const entry of config.lexicons.organisations) lexicon.add(entry);
-  return lexicon;
-}
+export { OrgLexicon, buildOrgLexicon } from './lexicon.js';
 
 /** Finds organisations in one document (normalized offsets), with canonical names and aliases resolved. */
 export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Found[] {
@@ -29,12 +21,18 @@ export const orgsStage: StageFactory = {
   enabled: (config) => config.stages.orgs,
   create: ({ config }) => {
     const lexicon = buildOrgLexicon(config);
+    const tagger = config.orgs.model ? loadOrgTagger() : undefined;
+    let userLexicon: OrgLexicon | undefined;
+    if (config.lexicons.organisations.length > 0) {
+      userLexicon = new OrgLexicon();
+      for (const entry of config.lexicons.organisations) userLexicon.add(entry);
+    }
     return {
       name: 'orgs',
       requires: ['tokens'],
       provides: ['ORG'],
       run(doc) {
-        return findOrganisations(doc, lexicon).map((c): OrgRecord => {
+        return (tagger ? findOrganisationsWithModel(doc, lexicon, userLexicon, tagger) : findOrganisations(doc, lexicon)).map((c): OrgRecord => {
           const span = doc.rawSpan(c.start, c.end);
           const value: OrgRecord['value'] = { name: c.name ?? doc.norm.text.slice(c.start, c.end) };
           const kind = c.kind ?? kindOfName(value.name);

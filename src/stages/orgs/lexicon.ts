@@ -1,3 +1,5 @@
+import { ORG_LEXICON } from '../../data/org-lexicon.js';
+import type { KijiConfig } from '../../schema/config.js';
 import type { OrgKind } from '../../schema/records.js';
 
 /** One surface form in the lexicon: the canonical name it stands for, and whether it is an alias. */
@@ -72,4 +74,12 @@ export class OrgLexicon {
       if (node.form) yield [i, node.form];
     }
   }
+}
+
+/** The built-in lexicon plus the user's `lexicons.organisations`, built once per pipeline. */
+export function buildOrgLexicon(config: KijiConfig): OrgLexicon {
+  const lexicon = new OrgLexicon();
+  for (const entry of ORG_LEXICON) lexicon.add(entry);
+  for (const entry of config.lexicons.organisations) lexicon.add(entry);
+  return lexicon;
 }

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/schema/config.js';
+import { loadTokenizer, type KuromojiTokenizer } from '../../src/stages/tokenize/kuromoji.js';
+import { buildOrgLexicon } from '../../src/stages/orgs/lexicon.js';
+import { decodeModel, encodeModel } from '../../src/stages/orgs/model/file.js';
+import { OrgTagger, SHIPPED_MODEL } from '../../src/stages/orgs/model/tagger.js';
+import { DEFAULT_TRAINING, SLICE, TRAINING_FILES, featureProbe, trainOrgModel } from '../../src/stages/orgs/model/train.js';
+
+/**
+ * The shipped organisation model is what `npm run train:orgs` makes from the current code and data:
+ * its feature probe matches the features the code computes now (no data needed), and with the training
+ * data present, the data hashes match and a small retrain reproduces the slice hash recorded in the model.
+ */
+const repoRoot = resolve(import.meta.dirname, '../..');
+const evalDir = process.env.KIJI_EVAL_DIR ?? resolve(repoRoot, '../shared/eval');
+const haveData = TRAINING_FILES.every((f) => existsSync(join(evalDir, f)));
+
+const bytes = readFileSync(SHIPPED_MODEL);
+const model = decodeModel(bytes, SHIPPED_MODEL);
+
+let tokenizer: KuromojiTokenizer;
+beforeAll(async () => {
+  tokenizer = await loadTokenizer();
+});
+
+describe('shipped organisation model', () => {
+  it('is at most 20 MB and loads quickly', () => {
+    expect(statSync(SHIPPED_MODEL).size).toBeLessThanOrEqual(20 * 1024 * 1024);
+    const started = performance.now();
+    new OrgTagger(decodeModel(readFileSync(SHIPPED_MODEL), SHIPPED_MODEL));
+    expect(performance.now() - started).toBeLessThan(300);
+  });
+
+  it('round-trips through its file format byte for byte', () => {
+    expect(Buffer.from(encodeModel(model)).equals(bytes)).toBe(true);
+  });
+
+  it('was trained with the default settings', () => {
+    expect({ epochs: model.header.epochs, seed: model.header.seed, minCount: model.header.minCount }).toEqual(DEFAULT_TRAINING);
+    expect(model.header.data.map((d) => d.file)).toEqual([...TRAINING_FILES]);
+  });
+
+  it('was trained on the features the code computes now (else retrain: npm run train:orgs)', () => {
+    expect(featureProbe(tokenizer, buildOrgLexicon(parseConfig({})))).toBe(model.header.featureProbe);
+  });
+});
+
+describe.skipIf(!haveData)(`training reproduces the shipped model (needs ${evalDir}; set KIJI_EVAL_DIR to run)`, () => {
+  it('was trained on these training files', () => {
+    for (const d of model.header.data) {
+      expect(createHash('sha256').update(readFileSync(join(evalDir, d.file))).digest('hex'), d.file).toBe(d.sha256);
+    }
+  });
+
+  it(`retraining on the first ${SLICE} sentences of each file gives the recorded bytes, twice`, async () => {
+    const a = await trainOrgModel({ evalDir, limit: SLICE });
+    const b = await trainOrgModel({ evalDir, limit: SLICE });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(createHash('sha256').update(a).digest('hex')).toBe(model.header.sliceCheck);
+  }, 120_000);
+});
