@@ -44,7 +44,7 @@ describe('shipped organisation model', () => {
   });
 
   it('was trained on the features the code computes now (else retrain: npm run train:orgs)', () => {
-    expect(featureProbe(tokenizer, buildOrgLexicon(parseConfig({})))).toBe(model.header.featureProbe);
+    expect(featureProbe(tokenizer, buildOrgLexicon(parseConfig({}))), 'the features changed since the model was trained: run npm run train:orgs and commit src/data/models/orgs.bin').toBe(model.header.featureProbe);
   });
 });
 
@@ -59,6 +59,6 @@ describe.skipIf(!haveData)(`training reproduces the shipped model (needs ${evalD
     const a = await trainOrgModel({ evalDir, limit: SLICE });
     const b = await trainOrgModel({ evalDir, limit: SLICE });
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
-    expect(createHash('sha256').update(a).digest('hex')).toBe(model.header.sliceCheck);
+    expect(createHash('sha256').update(a).digest('hex'), 'the training code or the rules changed since the model was trained: run npm run train:orgs and commit src/data/models/orgs.bin').toBe(model.header.sliceCheck);
   }, 120_000);
 });
