@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/schema/config.js';
-import { loadTokenizer, type KuromojiTokenizer } from '../../src/stages/tokenize/kuromoji.js';
+import { loadTokenizer, type Tokenizer } from '../../src/stages/tokenize/kuromoji.js';
 import { buildOrgLexicon } from '../../src/stages/orgs/lexicon.js';
 import { decodeModel, encodeModel } from '../../src/stages/orgs/model/file.js';
 import { OrgTagger, SHIPPED_MODEL } from '../../src/stages/orgs/model/tagger.js';
@@ -21,7 +21,7 @@ const haveData = TRAINING_FILES.every((f) => existsSync(join(evalDir, f)));
 const bytes = readFileSync(SHIPPED_MODEL);
 const model = decodeModel(bytes, SHIPPED_MODEL);
 
-let tokenizer: KuromojiTokenizer;
+let tokenizer: Tokenizer;
 beforeAll(async () => {
   tokenizer = await loadTokenizer();
 });

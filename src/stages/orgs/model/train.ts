@@ -6,7 +6,7 @@ import { KijiError } from '../../../core/errors.js';
 import { parseConfig } from '../../../schema/config.js';
 import { normalizeText } from '../../../text/normalize.js';
 import { splitSentences } from '../../../text/sentences.js';
-import { type KuromojiTokenizer, loadTokenizer, tokenizeSegments } from '../../tokenize/kuromoji.js';
+import { loadTokenizer, tokenizeSegments, type Tokenizer } from '../../tokenize/kuromoji.js';
 import { collectCandidates, resolveCandidates } from '../candidates.js';
 import { buildOrgLexicon, type OrgLexicon } from '../lexicon.js';
 import { extractFeatures, type FeatureInput } from './features.js';
@@ -42,7 +42,7 @@ interface GoldItem {
 }
 
 /** A document with kiji's sentences and tokens, made as the pipeline makes it. */
-export function tokenizedDocument(tokenizer: KuromojiTokenizer, raw: string): ArticleDocument {
+export function tokenizedDocument(tokenizer: Tokenizer, raw: string): ArticleDocument {
   const doc = new ArticleDocument(raw, normalizeText(raw), 'ja', CONFIG);
   doc.sentences = splitSentences(doc.norm.text);
   doc.tokens = tokenizeSegments(tokenizer, doc.norm.text, doc.sentences);
@@ -91,7 +91,7 @@ const PROBE = [
 ];
 
 /** sha256 of the features of the probe sentences: recorded in the model, checked by the model test. */
-export function featureProbe(tokenizer: KuromojiTokenizer, lexicon: OrgLexicon): string {
+export function featureProbe(tokenizer: Tokenizer, lexicon: OrgLexicon): string {
   const hash = createHash('sha256');
   for (const text of PROBE) {
     const f = extractFeatures(featureInputOf(tokenizedDocument(tokenizer, text), lexicon));
