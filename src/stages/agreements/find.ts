@@ -74,6 +74,100 @@ function compoundStart(tokens: readonly Token[], i: number, runStartOf: Int32Arr
   return runStartOf[i]! >= 0 ? runStartOf[i]! : i;
 }
 
+const isNoun = (t: Token) => t.pos === '名詞' && t.pos1 !== '代名詞' && !AGREEMENT_DETERMINERS.has(t.surface) && /[\p{L}\p{N}]/u.test(t.surface);
+const SUBJECT_JOINS = new Set(['及び', 'および', '並びに', 'ならびに', '・']);
+/** A number followed by 年/月/日: a date, which a subject does not swallow (`2019年の…に関する`). */
+const isDateNumber = (tokens: readonly Token[], i: number) => tokens[i]!.pos1 === '数' && /^(?:年|月|日|年度)/.test(tokens[i + 1]?.surface ?? '');
+
+/**
+ * Start (token index) of the subject ending at token `last`, walking left over nouns, `の`/`など` between nouns,
+ * `及び`/`並びに`/`・`, `X的な`, a 「…」 quotation and a bracket right before the modifier (`円借款(2件)に関する`).
+ * -1 when the subject is an anaphor (この件に関する).
+ */
+function subjectStart(tokens: readonly Token[], last: number): number {
+  let i = last;
+  let first = -1;
+  const lower = Math.max(0, last - 40);
+  // A bracket or quotation ending the subject: take it whole.
+  const skipGroup = (at: number): number => {
+    const close = tokens[at]!.surface;
+    const open = close.endsWith('」') ? '「' : close.endsWith(')') ? '(' : close.endsWith('』') ? '『' : '';
+    if (!open) return at;
+    for (let k = at; k >= lower; k--) if (tokens[k]!.surface.startsWith(open) || tokens[k]!.surface === open) return k;
+    return -2;
+  };
+  let pairs = 0; // `AとBとの間における…`: one と inside such a phrase joins the pair
+  while (i >= lower) {
+    const t = tokens[i]!;
+    // A subject never crosses a line or segment break, punctuation or a bracket holding an amount.
+    if (i < last && t.end !== tokens[i + 1]!.start) break;
+    if (/^[,、。，．!?！？:;]$/.test(t.surface)) break;
+    if (t.surface === 'における' && tokens[i - 1]?.surface === '間' && tokens[i - 2]?.surface === 'の' && tokens[i - 3]?.surface === 'と' && first >= 0) {
+      i -= 4;
+      pairs++;
+      continue;
+    }
+    if (t.surface === 'と' && pairs > 0 && first >= 0 && tokens[i - 1] && isNoun(tokens[i - 1]!)) {
+      pairs--;
+      i--;
+      continue;
+    }
+    if (/[」』)]$/.test(t.surface)) {
+      const k = skipGroup(i);
+      if (k < 0) break;
+      if (/\d/.test(tokens.slice(k, i + 1).map((x) => x.surface).join('')) && /[円ドル]/.test(tokens.slice(k, i + 1).map((x) => x.surface).join(''))) break;
+      // A quotation or bracket needs a noun right before it (`円借款「…」`, `円借款(2件)`) or must be the whole subject.
+      first = k;
+      i = k - 1;
+      if (i < lower || !isNoun(tokens[i]!)) break;
+      continue;
+    }
+    if (/^(?:年|月|日|年度)$/.test(t.surface) && tokens[i - 1]?.pos1 === '数') break;
+    const counter = t.pos1 === '接尾' && tokens[i - 1]?.pos1 === '数'; // 5件, 2件: a count, not the anaphor 件
+    const partyGap = t.surface === '間' && tokens[i - 1]?.surface === 'の'; // …との間の: a party phrase, not the subject
+    if ((isNoun(t) || counter) && !isDateNumber(tokens, i) && !partyGap) {
+      first = i;
+      i--;
+      continue;
+    }
+    const prev = tokens[i - 1];
+    const prevNoun = prev !== undefined && (isNoun(prev) || (prev.pos1 === '接尾' && tokens[i - 2]?.pos1 === '数'));
+    if (first >= 0 && prev && prevNoun && !(prev.surface === '間' && tokens[i - 2]?.surface === 'の') && (SUBJECT_JOINS.has(t.surface) || ((t.surface === 'の' || t.surface === 'など') && !/[)」]$/.test(prev.surface)))) {
+      i--;
+      continue;
+    }
+    // `包括的な`: an adjectival noun and な.
+    if (first >= 0 && t.surface === 'な' && prev && (prev.surface === '的' || prev.pos1 === '形容動詞語幹')) {
+      i--;
+      continue;
+    }
+    if (first >= 0 && t.surface === 'など' && prev && isNoun(prev)) {
+      i--;
+      continue;
+    }
+    break;
+  }
+  if (first < 0) return -1;
+  while (first <= last && (SUBJECT_JOINS.has(tokens[first]!.surface) || tokens[first]!.surface === 'の')) first++;
+  return first <= last ? first : -1;
+}
+
+/** Start of a party list `A(と|及び|、)B` ending at token `last` (nouns only), or -1. */
+function partyListStart(tokens: readonly Token[], last: number): number {
+  if (last < 0 || !isNoun(tokens[last]!)) return -1;
+  let i = last;
+  let first = last;
+  let joins = 0;
+  while (i >= 0 && i > last - 20) {
+    const t = tokens[i]!;
+    if (isNoun(t) && !isDateNumber(tokens, i)) first = i;
+    else if ((t.surface === 'と' || SUBJECT_JOINS.has(t.surface) || t.surface === '、') && tokens[i - 1] && isNoun(tokens[i - 1]!)) joins++;
+    else break;
+    i--;
+  }
+  return joins > 0 ? first : -1;
+}
+
 /**
  * Agreement names: noun compounds ending in a head, extended left over the modifiers that name the
  * subject (…に関する, …のための, …的な, a bracketed acronym inside the name) and to a surrounding 「」 title.
@@ -124,7 +218,10 @@ export function findAgreements(tokens: readonly Token[], norm: string, heads: Re
     // Extend left, a few steps at most: (ACRONYM) inside the name, …に関する / …のための, …的な, …の….
     let cursor = start;
     let lastTokenBefore = s - 1;
-    for (let step = 0; step < 4; step++) {
+    let atHeadCompound = true;
+    let titleParties: string | undefined;
+    let walked = false;
+    for (let step = 0; step < 5; step++) {
       const left = norm.slice(Math.max(0, cursor - 24), cursor);
       let joinEnd = -1;
       let byModifier = false;
@@ -140,9 +237,41 @@ export function findAgreements(tokens: readonly Token[], norm: string, heads: Re
         joinEnd = cursor - 1;
       } else if (left.endsWith('の') && step > 0) {
         joinEnd = cursor - 1;
-      } else break;
+      } else if (!(atHeadCompound && /(?:との|の)間の$/.test(left))) break;
+      // A formal title's parties right before its head: `…に関する日本国とタイ王国との間の協定`, `日本国と欧州連合及び欧州連合構成国との間の…協定`.
+      const title = atHeadCompound ? /(?:との|の)間の$/.exec(left) : null;
+      if (title && !byModifier && !alias) {
+        const partiesEnd = cursor - title[0].length;
+        const p = partyListStart(tokens, tokenEndingAt(tokens, partiesEnd, lastTokenBefore));
+        if (p < 0) break;
+        titleParties = norm.slice(tokens[p]!.start, partiesEnd);
+        cursor = tokens[p]!.start;
+        lastTokenBefore = p - 1;
+        start = cursor;
+        atHeadCompound = false;
+        named = true;
+        rule = 'ja.agreement.title';
+        continue;
+      }
       const i = tokenEndingAt(tokens, joinEnd, lastTokenBefore);
-      if (i < 0 || tokens[i]!.pos !== '名詞' || /[()]/.test(tokens[i]!.surface)) break;
+      if (byModifier && i >= 0 && (tokens[i]!.pos === '名詞' || /[」)]$/.test(tokens[i]!.surface))) {
+        // The subject of a naming modifier: a coordinated noun phrase (`円借款5件及び無償資金協力1件`, `防衛装備品などの共同開発`,
+        // `包括的な経済上の連携`, `円借款「…」`), stopping at a particle, a verb, a date or a party phrase (`AとBとの間の`).
+        const first = subjectStart(tokens, i);
+        if (first < 0) break;
+        named = true;
+        rule = 'ja.agreement.modifier';
+        cursor = tokens[first]!.start;
+        lastTokenBefore = first - 1;
+        start = cursor;
+        atHeadCompound = /[協定約書文]$/.test(tokens[i]!.surface) && first === i;
+        walked = true;
+        continue;
+      }
+      // After a subject, only another modifier or a title's parties continue the name.
+      if (walked) break;
+      atHeadCompound = false;
+      if (i < 0 || tokens[i]!.pos !== '名詞' || /[()]/.test(tokens[i]!.surface) || tokens[i]!.surface === '間') break;
       const j = compoundStart(tokens, i, runStartOf);
       let first = j;
       while (first <= i && AGREEMENT_DETERMINERS.has(tokens[first]!.surface)) first++;
@@ -174,6 +303,7 @@ export function findAgreements(tokens: readonly Token[], norm: string, heads: Re
     const next = /^\(([A-Za-z][A-Za-z0-9&+\-]{1,11})\)/.exec(norm.slice(end, end + 16));
     if (next && !alias) alias = { start: end + 1, end: end + 1 + next[1]!.length, text: next[1]! };
     const candidate: AgreementCandidate = { start, end, kind: found.kind, rule };
+    if (titleParties) candidate.titleParties = titleParties;
     if (alias) candidate.alias = alias;
     out.push(candidate);
   }

@@ -4,7 +4,7 @@ import { AGREEMENT_HEADS } from '../../data/agreement-heads.js';
 import type { AgreementKind, AgreementRecord } from '../../schema/records.js';
 import { findAgreements } from './find.js';
 import { type Mention, groupMentions } from './group.js';
-import { type Party, abbreviatedParties, abbreviationLength, bothCountries, clauseDate, clauseParties, titleParties } from './links.js';
+import { type Party, abbreviatedParties, abbreviationLength, bothCountries, clauseDate, clauseParties, eventDate, titleParties } from './links.js';
 
 export { findAgreements, type AgreementCandidate } from './find.js';
 export { abbreviatedParties, clauseDate } from './links.js';
@@ -42,11 +42,11 @@ export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string
   const dates = doc.records('DATE');
   const orgs = doc.records('ORG');
 
-  const spans: { start: number; end: number; kind: AgreementKind; rule: string; aliasOf?: string; titleParties?: Party[] }[] = [];
+  const spans: { start: number; end: number; kind: AgreementKind; rule: string; aliasOf?: string; titleParties?: string }[] = [];
   const aliases = new Map<string, { kind: AgreementKind; full: string }>();
   for (const c of candidates) {
     const full = norm.slice(c.start, c.end);
-    spans.push({ start: c.start, end: c.end, kind: c.kind, rule: c.rule, ...(c.titleParties ? { titleParties: titleParties(c.titleParties) } : {}) });
+    spans.push({ start: c.start, end: c.end, kind: c.kind, rule: c.rule, ...(c.titleParties ? { titleParties: c.titleParties } : {}) });
     if (c.alias) {
       spans.push({ start: c.alias.start, end: c.alias.end, kind: c.kind, rule: 'ja.agreement.alias', aliasOf: full });
       aliases.set(c.alias.text, { kind: c.kind, full });
@@ -67,10 +67,12 @@ export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string
     const span = rawSpans[index]!;
     const name = norm.slice(c.start, c.end);
     const prefix = abbreviationLength(name);
-    const mention: Mention = { start: span.start, end: span.end, rule: c.rule, kind: c.kind, name, bareName: name.slice(prefix), parties: [] };
+    // The key leaves out the parties the name spells: 日越…, or a formal title's `AとBとの間の`.
+    const bareName = c.titleParties !== undefined ? name.replace(/(?:との|の)間の(?=[^の]*$)/, '').replace(c.titleParties, '') : name.slice(prefix);
+    const mention: Mention = { start: span.start, end: span.end, rule: c.rule, kind: c.kind, name, bareName, parties: [] };
     if (c.aliasOf) mention.aliasOf = c.aliasOf;
     const segment = doc.sentenceAt(c.start);
-    const inName = c.titleParties ?? abbreviatedParties(name);
+    const inName = c.titleParties !== undefined ? titleParties(c.titleParties) : abbreviatedParties(name);
     if (segment) {
       // A 。 inside a bracket (`(以下「本覚書」という。)に署名した`) does not end the clause.
       let segEnd = segment.end;
@@ -83,8 +85,9 @@ export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string
       // Coordinated names (`「A」及び「B」に署名`) share the clause after the last of them.
       let clauseEnd = span.end;
       for (let k = index + 1; k < spans.length && /^[」』]?(?:及び|および|並びに|と|、)[「『]?$/.test(doc.raw.slice(clauseEnd, rawSpans[k]!.start)); k++) clauseEnd = rawSpans[k]!.end;
-      const date = clauseDate(doc.raw, span, sentence, dates, clauseEnd);
-      if (date) mention.date = date;
+      const link = clauseDate(doc.raw, span, sentence, dates, clauseEnd);
+      const date = link && (link.date ?? eventDate(doc.raw, sentence, dates));
+      if (link && date) mention.date = { date, relation: link.relation };
       const clause = clauseParties(doc.raw, span, sentence, orgs, rawSpans);
       mention.parties = inName.length > 0 ? inName : clause.length > 0 ? clause : bothCountries(doc.raw, span, sentence);
     } else mention.parties = inName;

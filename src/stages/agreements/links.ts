@@ -14,10 +14,16 @@ export interface Span {
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /** A date that can be linked: a resolved point or range (not a duration or a vague date). */
-const linkable = (d: DateRecord) => d.value !== null && (d.kind === 'point' || d.kind === 'range');
+const linkable = (d: DateRecord) => d.value !== null && (d.kind === 'point' || d.kind === 'range') && !/^\d+\s+日$/.test(d.text);
 
 export interface DateLink {
   date: string;
+  relation: AgreementDateRelation;
+}
+
+/** The clause's verb without a date in the sentence: the caller may look for the event's date around it. */
+export interface VerbOnly {
+  date?: undefined;
   relation: AgreementDateRelation;
 }
 
@@ -45,7 +51,7 @@ const VERB_BEFORE = new RegExp(`(${VERB_ALTERNATION})(?:を行っ|され|し|が
  * 3. a relative clause before the name (`2010年に署名を行った「…」`): the nearest DATE before that verb.
  * No verb of its own, no date: a date that merely shares the sentence (`日米地位協定をめぐっては、11月2日に…`) is not linked.
  */
-export function clauseDate(raw: string, agreement: Span, sentence: Span, dates: readonly DateRecord[], clauseEnd = agreement.end): DateLink | undefined {
+export function clauseDate(raw: string, agreement: Span, sentence: Span, dates: readonly DateRecord[], clauseEnd = agreement.end): DateLink | VerbOnly | undefined {
   const inSentence = dates.filter((d) => linkable(d) && d.start >= sentence.start && d.end <= sentence.end && !overlaps(d, agreement));
   if (/^[(（]/.test(raw.slice(agreement.end, agreement.end + 1))) {
     const bracket = inSentence.find((d) => d.start > agreement.end && d.start <= agreement.end + 2);
@@ -63,7 +69,7 @@ export function clauseDate(raw: string, agreement: Span, sentence: Span, dates: 
     // `署名は2018年7月17日に行われた`: a date right after the verb noun.
     const next = inSentence.find((d) => d.start >= verbAt && d.start - verbAt <= 6);
     if (next) return { date: next.value!, relation };
-    return undefined;
+    return { relation };
   }
   const lead = raw.slice(sentence.start, agreement.start);
   const rel = VERB_BEFORE.exec(lead);
@@ -253,3 +259,21 @@ export function titleParties(phrase: string): Party[] {
 }
 
 export const countryByAbbr = (ch: string): Country | undefined => COUNTRY_BY_ABBR.get(ch);
+
+/**
+ * The event's date when the clause states the event (`…書簡の交換`, `…に署名しました`) but its sentence gives no date:
+ * a press release states it once, in the sentence before (`7月17日、…を行いました。…の署名式が行われました。`) or on
+ * the date line under a headline. Looks back over the paragraph (no blank line), then at the start of the next line.
+ */
+export function eventDate(raw: string, sentence: Span, dates: readonly DateRecord[]): string | undefined {
+  const paragraphStart = Math.max(raw.lastIndexOf('\n\n', sentence.start), sentence.start - 400, 0);
+  let before: DateRecord | undefined;
+  for (const d of dates) if (linkable(d) && d.start >= paragraphStart && d.end <= sentence.start && /-\d\d$|-\d\d\//.test(d.value!)) before = d;
+  if (before) return before.value!;
+  const lineEnd = raw.indexOf('\n', sentence.end - 1);
+  if (lineEnd >= 0 && lineEnd - sentence.end <= 1) {
+    const next = dates.find((d) => linkable(d) && d.start > lineEnd && /^\s*$/.test(raw.slice(lineEnd, d.start)));
+    if (next) return next.value!;
+  }
+  return undefined;
+}

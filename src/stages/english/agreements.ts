@@ -6,7 +6,7 @@ import type { KijiConfig } from '../../schema/config.js';
 import type { AgreementDateRelation, AgreementRecord, AgreementValue, DateRecord, OrgRecord } from '../../schema/records.js';
 import { COUNTRY_CANONICAL } from '../../data/english/agreements.js';
 import { type Mention, groupMentions } from '../agreements/group.js';
-import type { DateLink, Party, Span } from '../agreements/links.js';
+import { type DateLink, type Party, type Span, type VerbOnly, eventDate } from '../agreements/links.js';
 import { type EnTerm, type EnglishAnalysis, analyzeEnglish, sentenceIndexAt } from './analysis.js';
 import { isCapitalized, isPossessive, isTitleCase, joined } from './names.js';
 
@@ -196,8 +196,9 @@ export function findAgreements(doc: ArticleDocument): AgreementRecord[] {
     const sentence = analysis.sentences.length > 0 ? analysis.sentences[sentenceIndexAt(analysis, f.start)] : undefined;
     if (sentence) {
       const rawSentence = doc.rawSpan(sentence.start, sentence.end);
-      const date = englishClauseDate(doc.raw, span, rawSentence, dates, spans);
-      if (date) mention.date = date;
+      const link = englishClauseDate(doc.raw, span, rawSentence, dates, spans);
+      const date = link && (link.date ?? eventDate(doc.raw, rawSentence, dates));
+      if (link && date) mention.date = { date, relation: link.relation };
       if (inName.length === 0) mention.parties = englishClauseParties(doc.raw, span, rawSentence, orgs, spans);
     }
     return mention;
@@ -235,7 +236,7 @@ const relationOf = (word: string): AgreementDateRelation | undefined => RELATION
  * (`signed the …`, `the signing of the …`) or after it (`…, signed in 2014`, `… entered into force on …`, `… took effect in 2012`),
  * and the DATE nearest that verb on the same side; else a year or date written right before the name (`a 2011 memorandum`).
  */
-function englishClauseDate(raw: string, agreement: Span, sentence: Span, dates: readonly DateRecord[], names: readonly Span[]): DateLink | undefined {
+function englishClauseDate(raw: string, agreement: Span, sentence: Span, dates: readonly DateRecord[], names: readonly Span[]): DateLink | VerbOnly | undefined {
   const inSentence = dates.filter((d) => d.value && (d.kind === 'point' || d.kind === 'range') && d.start >= sentence.start && d.end <= sentence.end && (d.end <= agreement.start || d.start >= agreement.end));
   const before = raw.slice(sentence.start, agreement.start);
   const after = raw.slice(agreement.end, sentence.end);
@@ -261,10 +262,12 @@ function englishClauseDate(raw: string, agreement: Span, sentence: Span, dates: 
     const relation: AgreementDateRelation = /force|effect/.test(verb) ? 'in_force' : relationOf(verb) ?? (verb === 'endorsed' ? 'adopted' : 'signed');
     const d = nearest(agreement.end + right.index + right[0].length, 'after');
     if (d) return { date: d.value!, relation };
+    if (!leftVerb) return { relation };
   }
   if (leftVerb) {
     const d = nearest(leftVerb.at, 'any');
     if (d) return { date: d.value!, relation: leftVerb.relation };
+    return { relation: leftVerb.relation };
   }
   // `a 2011 memorandum of understanding`, `the 2022 Joint Statement`.
   const onName = inSentence.find((d) => (d.end <= agreement.start && /^\s*$/.test(raw.slice(d.end, agreement.start))) || (d.start >= agreement.end && /^\s*(?:of|\()\s*$/.test(raw.slice(agreement.end, d.start))));
