@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { KijiError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
+import { loadDictionaryImage } from '../stages/tokenize/dictionary-file.js';
 import type { ArticleTask, ArticleTaskResult, WorkerData } from './worker.js';
 
 /**
@@ -37,8 +38,13 @@ export interface ArticlePool {
   readonly threads: number;
 }
 
+/** One dictionary for all workers: read once here into shared memory and handed to each worker (none for English-only runs). */
+export function workerDataFor(config: KijiConfig): WorkerData {
+  return config.language === 'en' ? { config } : { config, dictionary: loadDictionaryImage() };
+}
+
 export function createArticlePool(config: KijiConfig, threads: number): ArticlePool {
-  const workerData: WorkerData = { config };
+  const workerData = workerDataFor(config);
   const pool = new Piscina<ArticleTask, ArticleTaskResult>({
     filename: workerFileUrl(),
     minThreads: threads,

@@ -10,11 +10,14 @@ import { Piscina } from 'piscina';
 import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import { describeError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
+import { useDictionaryImage } from '../stages/tokenize/kuromoji.js';
 import { okArticle, type StoredArticle } from '../store/rows.js';
 import { readArticleFileSync } from '../text/read-article.js';
 
 export interface WorkerData {
   config: KijiConfig;
+  /** The tokenizer's dictionary image in shared memory (pool.ts), so that workers do not each load one. */
+  dictionary?: SharedArrayBuffer;
 }
 
 export interface ArticleTask {
@@ -35,6 +38,9 @@ export interface ArticleTaskResult {
   heapMb: number;
   threadId: number;
 }
+
+const sharedDictionary = (Piscina.workerData as WorkerData | undefined)?.dictionary;
+if (sharedDictionary) useDictionaryImage(sharedDictionary);
 
 let pipeline: Promise<Pipeline> | undefined;
 let peakHeap = 0;

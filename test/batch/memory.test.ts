@@ -2,14 +2,24 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { peakRssMb } from '../../src/batch/peak-rss.js';
-import { WORKER_HEAP_LIMIT_MB, workerHeapLimitMb } from '../../src/batch/pool.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../../src/schema/config.js';
+import { WORKER_HEAP_LIMIT_MB, workerDataFor, workerHeapLimitMb } from '../../src/batch/pool.js';
+import { DEFAULT_MAX_FILE_BYTES, parseConfig } from '../../src/schema/config.js';
 
 describe('worker heap limit', () => {
   it('admits the default largest article with the base limit, and grows with maxFileBytes', () => {
     expect(workerHeapLimitMb({ maxFileBytes: DEFAULT_MAX_FILE_BYTES })).toBe(WORKER_HEAP_LIMIT_MB);
     expect(workerHeapLimitMb({ maxFileBytes: 1024 })).toBe(WORKER_HEAP_LIMIT_MB);
     expect(workerHeapLimitMb({ maxFileBytes: 64 * 1048576 })).toBe(6144);
+  });
+});
+
+describe('one dictionary for all workers', () => {
+  it('hands every worker the same dictionary image in shared memory, and none to English-only runs', () => {
+    const a = workerDataFor(parseConfig({}));
+    const b = workerDataFor(parseConfig({ language: 'ja' }));
+    expect(a.dictionary).toBeInstanceOf(SharedArrayBuffer);
+    expect(b.dictionary).toBe(a.dictionary);
+    expect(workerDataFor(parseConfig({ language: 'en' })).dictionary).toBeUndefined();
   });
 });
 

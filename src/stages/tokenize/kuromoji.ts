@@ -1,4 +1,4 @@
-import kuromoji from 'kuromoji';
+import type kuromoji from 'kuromoji';
 import { KijiError } from '../../core/errors.js';
 import type { Segment } from '../../text/sentences.js';
 import { openDictionaryImage } from './dictionary.js';
@@ -57,12 +57,15 @@ export function loadTokenizer(dicPath = defaultDictionaryPath(), options: LoadTo
   let tokenizer = loaded.get(key);
   if (!tokenizer) {
     tokenizer = options.stock
-      ? new Promise<KuromojiTokenizer>((resolve, reject) => {
-          kuromoji.builder({ dicPath }).build((error, built) => {
-            if (error) return reject(new KijiError('E_INTERNAL', `could not load the kuromoji dictionary from ${dicPath}: ${String(error)}; reinstall kiji's dependencies (npm ci)`));
-            resolve(built);
-          });
-        })
+      ? import('kuromoji').then(
+          ({ default: stock }) =>
+            new Promise<KuromojiTokenizer>((resolve, reject) => {
+              stock.builder({ dicPath }).build((error, built) => {
+                if (error) return reject(new KijiError('E_INTERNAL', `could not load the kuromoji dictionary from ${dicPath}: ${String(error)}; reinstall kiji's dependencies (npm ci)`));
+                resolve(built);
+              });
+            }),
+        )
       : Promise.resolve().then(() => new Tokenizer(openDictionaryImage(provided?.dicPath === dicPath ? provided.image : loadDictionaryImage(dicPath))));
     loaded.set(key, tokenizer);
   }
