@@ -6,3 +6,4 @@ export type { Stage, StageFactory, StageContext, LayerName } from './core/stage.
 export { defineConfig, parseConfig, KijiConfigSchema, type KijiConfig, type KijiConfigInput } from './schema/config.js';
 export * from './schema/records.js';
 export { PIPELINE_VERSION } from './version.js';
+export { recordOfRow, type StoredMention } from './store/rows.js';

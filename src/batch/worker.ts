@@ -68,7 +68,7 @@ export default async function processArticleTask(task: ArticleTask): Promise<Art
       ...(decoded.publishedAt !== undefined ? { publishedAt: decoded.publishedAt } : {}),
     });
     for (const record of result.records) types[record.type] = (types[record.type] ?? 0) + 1;
-    article = okArticle(source, result);
+    article = okArticle(source, result, decoded.text);
   } catch (error) {
     const { code, message } = describeError(error);
     article = { ...source, status: 'failed', errorCode: code, error: message };

@@ -38,7 +38,7 @@ export function exportCommand(io: CliIO): Command {
     .option('--force', 'replace an existing --out file that is not an earlier kiji export (never the database)')
     .addHelpText('after', [
       '',
-      'jsonl: one {"article","title","publishedAt","type","start","end","text","rule","value","parties"?} per line.',
+      'jsonl: one {"article": {"path","title","publishedAt"}, "record": {…}} per line; the record has the shape `kiji extract` prints.',
       `csv: a header row (${CSV_COLUMNS.join(',')}), RFC 4180 quoting, UTF-8; amounts as exact decimal strings.`,
     ].join('\n'))
     .action(async (db: string, options: { format: string; type?: string; out?: string; bom?: boolean; force?: boolean }) => {

@@ -28,7 +28,9 @@ export function extractCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, 
     .argument('[file]', 'an article file (.txt, .html, .md) or - for standard input')
     .option('--jsonl <file>', 'evaluation contract: read {"id","text","ref"?} lines, write one {"id","spans"} line per input, in order')
     .option('--ref <date>', 'publication date (YYYY-MM-DD) to resolve relative dates against')
-    .action(async (file: string | undefined, options: { jsonl?: string; ref?: string }) => {
+    .option('--no-text', 'leave out "text", the decoded article text the offsets point into')
+    .addHelpText('after', '\nThe result has the article\'s "text": for HTML the article text kiji extracted (not the markup), for\nShift_JIS/EUC-JP the decoded characters. Every record\'s start/end index it: text.slice(start, end) === record.text.')
+    .action(async (file: string | undefined, options: { jsonl?: string; ref?: string; text: boolean }) => {
       if (!file && !options.jsonl) throw new KijiError('E_USAGE', 'give an article file, - for stdin, or --jsonl FILE');
       const pipeline = await createPipeline(await getConfig());
       if (options.jsonl) {
@@ -64,7 +66,7 @@ export function extractCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, 
       }
       if (options.ref) article.publishedAt = options.ref;
       const result = pipeline.process({ id: article.source, ...article });
-      writeLine(io.stdout, JSON.stringify(result, null, 2));
+      writeLine(io.stdout, JSON.stringify(options.text ? { ...result, text: article.text } : result, null, 2));
       setExit(EXIT_OK);
     });
 }

@@ -53,9 +53,11 @@ async function printArticle(io: CliIO, dbPath: string, ref: string, colors: Colo
   const store = await openReader(dbPath);
   let article;
   let mentions: RecordRow[];
+  let stored: string | null;
   try {
     article = await store.findArticle(ref);
     mentions = await store.mentionsOfArticle(article.id);
+    stored = await store.articleText(article.id);
   } finally {
     await store.close();
   }
@@ -66,7 +68,7 @@ async function printArticle(io: CliIO, dbPath: string, ref: string, colors: Colo
     writeLine(io.stdout, `failed: ${article.errorCode}: ${article.error}`);
     return;
   }
-  const loaded = await loadArticleText(article.path, article.contentHash);
+  const loaded = await loadArticleText(article.path, article.contentHash, stored);
   writeLine(io.stdout);
   if (loaded.text === undefined) {
     writeLine(io.stdout, `(the article text is not available: ${loaded.problem}; records only)`);

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { Command } from 'commander';
 import { KijiError } from '../core/errors.js';
 import { describeValue } from '../report/values.js';
-import { RECORD_TYPES } from '../schema/records.js';
+import { RECORD_TYPES, type KijiRecord } from '../schema/records.js';
 import { openReader } from '../store/open.js';
 import type { RecordRow } from '../store/read.js';
 import { type CliIO, writeLine } from './io.js';
@@ -13,6 +13,8 @@ interface QueryOptions {
   to?: string;
   org?: string;
   text?: string;
+  recordText?: string;
+  articles?: boolean;
   json?: boolean;
   limit?: string;
 }
@@ -26,20 +28,12 @@ export function parseTypes(list: string | undefined): string[] | undefined {
   return types;
 }
 
-/** The JSON shape of a record row in query and export output. */
-export function mentionJson(m: RecordRow): Record<string, unknown> {
-  return {
-    article: m.path,
-    ...(m.title ? { title: m.title } : {}),
-    publishedAt: m.publishedAt,
-    type: m.type,
-    start: m.start,
-    end: m.end,
-    text: m.text,
-    rule: m.rule,
-    value: m.value,
-    ...(m.parties.length ? { parties: m.parties } : {}),
-  };
+/**
+ * A record in query and export output: the article it is in, and the record itself in the zod schema's
+ * shape — the same object `kiji extract` and the library give (README, "One record shape").
+ */
+export function mentionJson(m: RecordRow): { article: { path: string; title: string | null; publishedAt: string | null }; record: KijiRecord } {
+  return { article: { path: m.path, title: m.title, publishedAt: m.publishedAt }, record: m.record };
 }
 
 export function queryCommand(io: CliIO): Command {
@@ -50,7 +44,9 @@ export function queryCommand(io: CliIO): Command {
     .option('--from <period>', 'from this year, month or day (2021, 2021-07, 2021-07-18), inclusive')
     .option('--to <period>', 'up to this year, month or day, inclusive')
     .option('--org <name>', 'ORG records naming it, AGREEMENTs with it as a party, other records in articles that mention it (substring)')
-    .option('--text <substring>', 'records whose text contains this')
+    .option('--text <substring>', 'records of the articles whose text or title contains this (full-text index)')
+    .option('--record-text <substring>', 'records whose own text contains this')
+    .option('--articles', 'with --text: list the matching articles (with the passage) instead of their records')
     .option('--limit <n>', 'at most this many records')
     .option('--json', 'print a JSON array')
     .addHelpText('after', [
@@ -58,7 +54,10 @@ export function queryCommand(io: CliIO): Command {
       'The period applies to the record\'s own date where it has one (the days a DATE covers, the date an',
       'AGREEMENT was signed) and otherwise to the article\'s publication date.',
       '',
+      '--text uses the trigram index of the article texts (three characters or more; shorter text scans them).',
+      '',
       'Example: kiji query kiji.sqlite --type AGREEMENT --from 2021 --to 2025 --org 国防省',
+      '         kiji query kiji.sqlite --text ドコモ --articles',
     ].join('\n'))
     .action(async (db: string, options: QueryOptions) => {
       const types = parseTypes(options.type);
@@ -67,12 +66,26 @@ export function queryCommand(io: CliIO): Command {
       const from = options.from ? periodBound(options.from, 'from') : undefined;
       const to = options.to ? periodBound(options.to, 'to') : undefined;
       if (from && to && from > to) throw new KijiError('E_USAGE', `--from ${options.from} is after --to ${options.to}`);
+      if (options.articles && !options.text) throw new KijiError('E_USAGE', '--articles lists the articles a --text search finds: give --text too');
       const store = await openReader(db, io.cwd);
+      if (options.articles) {
+        let hits;
+        try {
+          hits = await store.searchArticles(options.text!, limit ? { limit } : {});
+        } finally {
+          await store.close();
+        }
+        if (options.json) writeLine(io.stdout, JSON.stringify(hits, null, 2));
+        else for (const h of hits) writeLine(io.stdout, `${(h.publishedAt ?? '----------').padEnd(10)}  ${basename(h.path)}  ${h.title ?? ''}\n            ${h.snippet.replace(/\s+/g, ' ')}`);
+        writeLine(io.stderr, `${hits.length} article${hits.length === 1 ? '' : 's'}`);
+        return;
+      }
       let rows: RecordRow[];
       try {
         rows = await store.queryMentions({
           ...(types ? { types } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
-          ...(options.org ? { org: options.org } : {}), ...(options.text ? { text: options.text } : {}), ...(limit ? { limit } : {}),
+          ...(options.org ? { org: options.org } : {}), ...(options.text ? { text: options.text } : {}),
+          ...(options.recordText ? { recordText: options.recordText } : {}), ...(limit ? { limit } : {}),
         });
       } finally {
         await store.close();

@@ -9,7 +9,7 @@ export function reportCommand(io: CliIO): Command {
     .description('write a static HTML report of a kiji database: an index of articles and one page per article with its records highlighted')
     .argument('<db>', 'the database written by `kiji run`: a SQLite file or a postgres:// URL')
     .option('--out <folder>', 'where to write index.html and articles/', 'report')
-    .addHelpText('after', '\nThe pages need no server: open <folder>/index.html in a browser. Article texts are read again from their paths.')
+    .addHelpText('after', '\nThe pages need no server: open <folder>/index.html in a browser. Article texts come from the database.')
     .action(async (db: string, options: { out: string }) => {
       const out = resolve(io.cwd, options.out);
       const result = await writeReport(resolveTarget(db, io.cwd), out);

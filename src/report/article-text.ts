@@ -2,9 +2,9 @@ import { readArticleFile } from '../text/read-article.js';
 import { describeError } from '../core/errors.js';
 
 /**
- * The database keeps records, not article text: inspect and report read the article again from its
- * path, the way `kiji run` read it. When the file changed since (another content hash), a record is
- * only shown in place if the text at its offsets is still the record's text.
+ * The text an article's offsets point into, as the database keeps it. Databases written before kiji
+ * kept texts have none: then the article is read again from its path, and when the file changed since
+ * (another content hash) a record is only shown in place if the text at its offsets is still the record's.
  */
 export interface ArticleText {
   text?: string;
@@ -14,7 +14,8 @@ export interface ArticleText {
   problem?: string;
 }
 
-export async function loadArticleText(path: string, contentHash: string | null): Promise<ArticleText> {
+export async function loadArticleText(path: string, contentHash: string | null, stored: string | null = null): Promise<ArticleText> {
+  if (stored !== null) return { text: stored, changed: false };
   try {
     const article = await readArticleFile(path);
     return { text: article.text, changed: contentHash !== null && article.sha256 !== contentHash };

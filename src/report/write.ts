@@ -22,7 +22,7 @@ export async function writeReport(dbPath: string, outDir: string): Promise<Repor
     for (const article of articles) {
       if (article.status !== 'ok') continue;
       const mentions = await store.mentionsOfArticle(article.id);
-      const loaded = await loadArticleText(article.path, article.contentHash);
+      const loaded = await loadArticleText(article.path, article.contentHash, await store.articleText(article.id));
       const notes: string[] = [];
       if (loaded.text === undefined) notes.push(`The article text could not be read again (${loaded.problem}); the records are listed without it.`);
       else if (loaded.changed) notes.push('The file changed since it was processed: records whose text is no longer at their offsets are listed but not marked. Run kiji run again to refresh.');

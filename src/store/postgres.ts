@@ -138,7 +138,7 @@ export type WriteOutcome = 'written' | 'unchanged';
 
 const now = () => new Date().toISOString();
 
-const ARTICLE_FIELDS = ['path', 'content_hash', 'bytes', 'format', 'encoding', 'title', 'published_at', 'lang', 'chars', 'status', 'error_code', 'error',
+const ARTICLE_FIELDS = ['path', 'content_hash', 'bytes', 'format', 'encoding', 'title', 'published_at', 'lang', 'chars', 'text', 'status', 'error_code', 'error',
   'pipeline_version', 'config_hash', 'processed_at', 'run_id'] as const;
 
 const MENTION_FIELDS = ['id', 'article_id', 'type', 'start', '"end"', 'text', 'rule', 'value_json', 'date_value', 'date_mod', 'date_start', 'date_end',
@@ -243,7 +243,7 @@ export class PgStore {
           return 'unchanged';
         }
         const values = [article.path, article.contentHash, article.bytes, article.format ?? null, article.encoding ?? null,
-          ok ? article.title : null, ok ? article.publishedAt : null, ok ? article.lang : null, ok ? article.chars : null, article.status,
+          ok ? article.title : null, ok ? article.publishedAt : null, ok ? article.lang : null, ok ? article.chars : null, ok ? article.text : null, article.status,
           ok ? null : article.errorCode, ok ? null : article.error, key.pipelineVersion, key.configHash, now(), runId];
         let articleId: number;
         if (row) {

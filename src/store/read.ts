@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
 import { KijiError } from '../core/errors.js';
 import { RECORD_TYPES } from '../schema/records.js';
-import type { SqlConnection, SqlValue } from './sql.js';
+import type { KijiRecord } from '../schema/records.js';
+import { recordOfRow } from './rows.js';
+import { literalMatch, type SqlConnection, type SqlValue } from './sql.js';
 
 /**
  * The read side of a kiji database — every statement `inspect`, `query`, `export` and `report` run,
@@ -100,6 +102,17 @@ export interface RecordRow {
   agreementKind: string | null;
   agreementDate: string | null;
   parties: string[];
+  /** The record in the zod schema's shape: what extract, query --json and export print. */
+  record: KijiRecord;
+}
+
+export interface ArticleHit {
+  id: number;
+  path: string;
+  title: string | null;
+  publishedAt: string | null;
+  /** Some characters either side of the first match, the match in 【】. */
+  snippet: string;
 }
 
 export interface RecordFilter {
@@ -110,22 +123,37 @@ export interface RecordFilter {
   to?: string;
   /** Organisation (substring of the canonical name or text; for agreements, of a party). */
   org?: string;
-  /** Substring of the record text. */
+  /** Substring of the article's text or title (the full-text index), which holds every record's text. */
   text?: string;
+  /** Substring of the record's own text. */
+  recordText?: string;
   limit?: number;
 }
 
 const ARTICLE_COLUMNS = `a.id, a.path, a.content_hash AS "contentHash", a.title, a.published_at AS "publishedAt", a.lang, a.chars, a.encoding, a.status,
   a.error_code AS "errorCode", a.error, a.pipeline_version AS "pipelineVersion", a.config_hash AS "configHash", a.processed_at AS "processedAt"`;
 
-type RecordSqlRow = Omit<RecordRow, 'value' | 'parties' | 'amountMinor'> & { valueJson: string; partiesJson: string; amountMinor: string | null };
+type RecordSqlRow = Omit<RecordRow, 'value' | 'parties' | 'amountMinor' | 'record'> & { valueJson: string; partiesJson: string; amountMinor: string | null };
 
-const toRecord = ({ valueJson, partiesJson, amountMinor, ...rest }: RecordSqlRow): RecordRow => ({
-  ...rest,
-  value: JSON.parse(valueJson) as unknown,
-  amountMinor: amountMinor === null ? null : BigInt(amountMinor),
-  parties: JSON.parse(partiesJson) as string[],
-});
+const toRecord = ({ valueJson, partiesJson, amountMinor, ...rest }: RecordSqlRow): RecordRow => {
+  const value = JSON.parse(valueJson) as unknown;
+  return {
+    ...rest,
+    value,
+    amountMinor: amountMinor === null ? null : BigInt(amountMinor),
+    parties: JSON.parse(partiesJson) as string[],
+    record: recordOfRow({ ...rest, value }),
+  };
+};
+
+/** The same shape as FTS5's snippet(): the first match in 【】 with some characters either side. */
+function snippetAround(text: string, needle: string, context = 16): string {
+  const at = text.toLowerCase().indexOf(needle.toLowerCase());
+  if (at < 0) return text.slice(0, 2 * context);
+  const from = Math.max(0, at - context);
+  const to = Math.min(text.length, at + needle.length + context);
+  return `${from > 0 ? '…' : ''}${text.slice(from, at)}【${text.slice(at, at + needle.length)}】${text.slice(at + needle.length, to)}${to < text.length ? '…' : ''}`;
+}
 
 const RECORD_ORDER = 'a.path, m.start, m."end", m.type, m.id';
 
@@ -221,6 +249,43 @@ export class StoreReader {
     throw new KijiError('E_USAGE', `no article "${ref}" in the database${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
   }
 
+  /** The decoded text an article's offsets point into; null for a failed article or one stored before kiji kept texts. */
+  async articleText(id: number): Promise<string | null> {
+    const [row] = await this.sql.all<{ text: string | null }>('SELECT text FROM articles WHERE id = ?', [id]);
+    return row?.text ?? null;
+  }
+
+  /**
+   * SQL for the ids of the articles whose title or text contains `needle`, Latin letters in either case:
+   * through the trigram index for three characters or more on SQLite, else by scanning the texts.
+   */
+  private articlesContaining(needle: string): { sql: string; params: SqlValue[] } {
+    const match = this.sql.dialect.fullText ? literalMatch(needle) : null;
+    if (match) return { sql: 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?', params: [match] };
+    const { contains } = this.sql.dialect;
+    return { sql: `SELECT id FROM articles WHERE ${contains('lower(text)', 'lower(?)')} OR ${contains('lower(title)', 'lower(?)')}`, params: [needle, needle] };
+  }
+
+  /** Articles whose title or text contains `needle`, by publication date, with the passage. */
+  async searchArticles(needle: string, options: { limit?: number } = {}): Promise<ArticleHit[]> {
+    const limit = options.limit ?? this.sql.dialect.noLimit;
+    const order = 'ORDER BY a.published_at IS NULL, a.published_at, a.path LIMIT ?';
+    const match = this.sql.dialect.fullText ? literalMatch(needle) : null;
+    if (match) {
+      return this.sql.all<ArticleHit>(
+        `SELECT a.id, a.path, a.title, a.published_at AS "publishedAt", snippet(articles_fts, 1, '【', '】', '…', 16) AS snippet
+         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ${order}`,
+        [match, limit],
+      );
+    }
+    const ids = this.articlesContaining(needle);
+    const rows = await this.sql.all<Omit<ArticleHit, 'snippet'> & { text: string | null }>(
+      `SELECT a.id, a.path, a.title, a.published_at AS "publishedAt", a.text FROM articles a WHERE a.id IN (${ids.sql}) ${order}`,
+      [...ids.params, limit],
+    );
+    return rows.map(({ text, ...hit }) => ({ ...hit, snippet: snippetAround(text !== null && text.toLowerCase().includes(needle.toLowerCase()) ? text : hit.title ?? '', needle) }));
+  }
+
   /** The records of one article (by id or path), in text order. */
   async mentionsOfArticle(article: number | string): Promise<RecordRow[]> {
     const rows = await this.sql.all<RecordSqlRow>(
@@ -244,8 +309,15 @@ export class StoreReader {
       params.push(...filter.types);
     }
     if (filter.text) {
+      // Records of the articles that contain it (a record's text is part of its article's). Articles stored
+      // before kiji kept texts are found once the next run has re-read them (migration 2 makes it).
+      const ids = this.articlesContaining(filter.text);
+      where.push(`m.article_id IN (${ids.sql})`);
+      params.push(...ids.params);
+    }
+    if (filter.recordText) {
       where.push(dialect.contains('m.text', '?'));
-      params.push(filter.text);
+      params.push(filter.recordText);
     }
     if (filter.org) {
       // ORG: the organisation itself; AGREEMENT: a party; other types: the article mentions it.

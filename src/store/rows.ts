@@ -44,6 +44,8 @@ export interface OkArticle extends ArticleSource {
   publishedAt: string | null;
   lang: string;
   chars: number;
+  /** The decoded text every offset points into. */
+  text: string;
   mentions: MentionRow[];
 }
 
@@ -145,7 +147,30 @@ export function mentionRow(record: KijiRecord): MentionRow {
   return row;
 }
 
-export function okArticle(source: ArticleSource, result: ArticleResult): OkArticle {
+/** What a `mentions` row needs to give its record back. */
+export interface StoredMention {
+  type: string;
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+  /** value_json, parsed. */
+  value: unknown;
+}
+
+/**
+ * The record a `mentions` row was written from, in the zod schema's shape (the inverse of mentionRow):
+ * the one shape kiji prints everywhere (extract, query --json, export jsonl, the library).
+ */
+export function recordOfRow(row: StoredMention): KijiRecord {
+  const base = { type: row.type, start: row.start, end: row.end, text: row.text, rule: row.rule };
+  // A DATE's value, mod, kind, days and parts are the record's own fields; other types keep a value object.
+  // Not parsed again: every record was checked against its schema before it was stored.
+  return (row.type === 'DATE' ? { ...base, ...(row.value as object) } : { ...base, value: row.value }) as KijiRecord;
+}
+
+/** `text`: the decoded text the pipeline read (what `raw.slice(start, end)` is taken from). */
+export function okArticle(source: ArticleSource, result: ArticleResult, text: string): OkArticle {
   return {
     ...source,
     status: 'ok',
@@ -153,6 +178,7 @@ export function okArticle(source: ArticleSource, result: ArticleResult): OkArtic
     publishedAt: result.publishedAt ?? null,
     lang: result.lang,
     chars: result.chars,
+    text,
     mentions: result.records.map(mentionRow),
   };
 }

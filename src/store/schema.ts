@@ -35,6 +35,16 @@ import type Database from 'better-sqlite3';
  *
  * `agreement_parties` — (mention_id, position, party): the parties an agreement names, one row each.
  *
+ * `articles.text` — the decoded text every offset points into (for HTML, the article text kiji
+ * extracted, not the markup), so `inspect` and `report` never read the file again.
+ * `articles_fts` (SQLite) — an FTS5 index over `title` and `text` with the trigram tokenizer (Japanese
+ * has no spaces; trigrams find any substring of three or more characters), kept in step by triggers;
+ * an external-content table on `articles`, which Datasette and `sqlite-utils search` recognise.
+ * PostgreSQL has no index for it: a search there scans the texts.
+ *
+ * Views for the common questions: `organisations` (by mentions), `agreements` (with date and parties),
+ * `money_by_currency_year` (amounts per currency and year of publication).
+ *
  * Re-processing an article deletes its mentions (cascading to agreement_parties) and inserts the new
  * ones in the same transaction as the article row: no reader ever sees half an article.
  */
@@ -134,6 +144,87 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: (db) => editTableSql(db, 'articles', "CHECK (status IN ('ok', 'failed'))", "CHECK (status IN ('ok', 'failed', 'missing'))"),
     postgres: `ALTER TABLE articles DROP CONSTRAINT articles_status_check;
       ALTER TABLE articles ADD CONSTRAINT articles_status_check CHECK (status IN ('ok', 'failed', 'missing'));`,
+  },
+  {
+    description: 'the article text, its full-text index (SQLite), and views for the common questions',
+    sqlite: `
+      ALTER TABLE articles ADD COLUMN text TEXT;
+      CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content="articles", content_rowid="id", tokenize="trigram");
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+      -- Articles stored before the text was kept have none: forget their hash so the next run re-reads them.
+      UPDATE articles SET content_hash = NULL WHERE status = 'ok';
+
+      CREATE VIEW organisations AS
+        SELECT m.org_name AS name,
+               (SELECT o.org_kind FROM mentions o WHERE o.type = 'ORG' AND o.org_name = m.org_name AND o.org_kind IS NOT NULL
+                GROUP BY o.org_kind ORDER BY COUNT(*) DESC, o.org_kind LIMIT 1) AS kind,
+               COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles,
+               MIN(a.published_at) AS first_published, MAX(a.published_at) AS last_published
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.type = 'ORG'
+        GROUP BY m.org_name
+        ORDER BY mentions DESC, name;
+
+      CREATE VIEW agreements AS
+        SELECT m.id AS mention_id, m.article_id, a.path, a.title, a.published_at, m.text, m.agreement_kind AS kind,
+               m.agreement_date AS date, (SELECT group_concat(party, ' / ') FROM (SELECT party FROM agreement_parties p WHERE p.mention_id = m.id ORDER BY position)) AS parties
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.type = 'AGREEMENT'
+        ORDER BY m.agreement_date, a.published_at, a.path, m.start;
+
+      -- Exchange rates (ja.money.rate) and vague amounts are left out; total_amount is a float sum,
+      -- amount_text the exact figures.
+      CREATE VIEW money_by_currency_year AS
+        SELECT m.currency, substr(a.published_at, 1, 4) AS year, COUNT(*) AS mentions,
+               COUNT(DISTINCT m.article_id) AS articles, SUM(CAST(m.amount_text AS REAL)) AS total_amount,
+               MAX(CAST(m.amount_text AS REAL)) AS largest_amount
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.type = 'MONEY' AND m.amount_text IS NOT NULL AND m.rule <> 'ja.money.rate'
+        GROUP BY m.currency, substr(a.published_at, 1, 4)
+        ORDER BY year, mentions DESC, currency;
+    `,
+    postgres: `
+      ALTER TABLE articles ADD COLUMN text TEXT COLLATE "C";
+      UPDATE articles SET content_hash = NULL WHERE status = 'ok';
+
+      CREATE VIEW organisations AS
+        SELECT m.org_name AS name,
+               (SELECT o.org_kind FROM mentions o WHERE o.type = 'ORG' AND o.org_name = m.org_name AND o.org_kind IS NOT NULL
+                GROUP BY o.org_kind ORDER BY COUNT(*) DESC, o.org_kind LIMIT 1) AS kind,
+               COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles,
+               MIN(a.published_at) AS first_published, MAX(a.published_at) AS last_published
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.type = 'ORG'
+        GROUP BY m.org_name
+        ORDER BY mentions DESC, name;
+
+      CREATE VIEW agreements AS
+        SELECT m.id AS mention_id, m.article_id, a.path, a.title, a.published_at, m.text, m.agreement_kind AS kind,
+               m.agreement_date AS date, (SELECT string_agg(p.party, ' / ' ORDER BY p.position) FROM agreement_parties p WHERE p.mention_id = m.id) AS parties
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.type = 'AGREEMENT'
+        ORDER BY m.agreement_date, a.published_at, a.path, m.start;
+
+      -- Exchange rates (ja.money.rate) and vague amounts are left out; total_amount is a float sum,
+      -- amount_text the exact figures.
+      CREATE VIEW money_by_currency_year AS
+        SELECT m.currency, substr(a.published_at, 1, 4) AS year, COUNT(*) AS mentions,
+               COUNT(DISTINCT m.article_id) AS articles, SUM(CAST(m.amount_text AS DOUBLE PRECISION)) AS total_amount,
+               MAX(CAST(m.amount_text AS DOUBLE PRECISION)) AS largest_amount
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.type = 'MONEY' AND m.amount_text IS NOT NULL AND m.rule <> 'ja.money.rate'
+        GROUP BY m.currency, substr(a.published_at, 1, 4)
+        ORDER BY year, mentions DESC, currency;
+    `,
   },
 ];
 

@@ -17,6 +17,16 @@ export interface Dialect {
   startsWithYear(expr: string): string;
   /** The LIMIT parameter meaning "no limit". */
   readonly noLimit: number | null;
+  /** Whether `articles_fts` (FTS5, trigram tokenizer) exists. */
+  readonly fullText: boolean;
+}
+
+/**
+ * The FTS5 MATCH expression for a literal substring: one quoted phrase, so the user's text is never read
+ * as query syntax. The trigram index needs three characters; shorter needles get null (scan instead).
+ */
+export function literalMatch(needle: string): string | null {
+  return [...needle].length >= 3 ? `"${needle.replaceAll('"', '""')}"` : null;
 }
 
 export const SQLITE: Dialect = {
@@ -25,6 +35,7 @@ export const SQLITE: Dialect = {
   contains: (h, n) => `instr(${h}, ${n}) > 0`,
   startsWithYear: (e) => `${e} GLOB '[0-9][0-9][0-9][0-9]*'`,
   noLimit: -1,
+  fullText: true,
 };
 
 export const POSTGRES: Dialect = {
@@ -33,6 +44,7 @@ export const POSTGRES: Dialect = {
   contains: (h, n) => `strpos(${h}, ${n}) > 0`,
   startsWithYear: (e) => `${e} ~ '^[0-9]{4}'`,
   noLimit: null,
+  fullText: false,
 };
 
 /** A connection the read side runs statements on. Rows come back with the column aliases as keys. */

@@ -85,13 +85,13 @@ export class KijiStore {
         'SELECT content_hash AS contentHash, pipeline_version AS pipelineVersion, lang, config_hash AS configHash, status FROM articles WHERE path = ?',
       ),
       upsertArticle: db.prepare(`
-        INSERT INTO articles (path, content_hash, bytes, format, encoding, title, published_at, lang, chars, status, error_code, error,
+        INSERT INTO articles (path, content_hash, bytes, format, encoding, title, published_at, lang, chars, text, status, error_code, error,
                               pipeline_version, config_hash, processed_at, run_id)
-        VALUES (@path, @contentHash, @bytes, @format, @encoding, @title, @publishedAt, @lang, @chars, @status, @errorCode, @error,
+        VALUES (@path, @contentHash, @bytes, @format, @encoding, @title, @publishedAt, @lang, @chars, @text, @status, @errorCode, @error,
                 @pipelineVersion, @configHash, @processedAt, @runId)
         ON CONFLICT (path) DO UPDATE SET
           content_hash = excluded.content_hash, bytes = excluded.bytes, format = excluded.format, encoding = excluded.encoding,
-          title = excluded.title, published_at = excluded.published_at, lang = excluded.lang, chars = excluded.chars,
+          title = excluded.title, published_at = excluded.published_at, lang = excluded.lang, chars = excluded.chars, text = excluded.text,
           status = excluded.status, error_code = excluded.error_code, error = excluded.error,
           pipeline_version = excluded.pipeline_version, config_hash = excluded.config_hash,
           processed_at = excluded.processed_at, run_id = excluded.run_id
@@ -170,6 +170,7 @@ export class KijiStore {
           publishedAt: ok ? article.publishedAt : null,
           lang: ok ? article.lang : null,
           chars: ok ? article.chars : null,
+          text: ok ? article.text : null,
           status: article.status,
           errorCode: ok ? null : article.errorCode,
           error: ok ? null : article.error,

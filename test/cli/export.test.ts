@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField } from '../../src/cli/export.js';
+import { KijiRecordSchema, type KijiRecord } from '../../src/schema/records.js';
 import { buildFixtureDb, ESCAPE_ARTICLE } from '../helpers/fixture-db.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -46,10 +47,13 @@ describe('kiji export', () => {
   it('jsonl to stdout: one record per line, every type, values intact', async () => {
     const run = await runCli(['export', db, '--format', 'jsonl']);
     expect(run.code, run.stderr).toBe(0);
-    const rows = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; text: string; value: unknown; article: string });
-    expect(new Set(rows.map((r) => r.type))).toEqual(new Set(['DATE', 'MONEY', 'ORG', 'AGREEMENT']));
-    const money = rows.find((r) => r.type === 'MONEY' && r.article.endsWith(ESCAPE_ARTICLE))!;
-    expect(money.value).toMatchObject({ amountText: '300000000', currency: 'JPY' });
+    const rows = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { article: { path: string }; record: KijiRecord });
+    expect(new Set(rows.map((r) => r.record.type))).toEqual(new Set(['DATE', 'MONEY', 'ORG', 'AGREEMENT']));
+    for (const r of rows) KijiRecordSchema.parse(r.record);
+    const money = rows.find((r) => r.record.type === 'MONEY' && r.article.path.endsWith(ESCAPE_ARTICLE))!;
+    expect(money.record.value).toMatchObject({ amountText: '300000000', currency: 'JPY' });
+    const date = rows.find((r) => r.record.type === 'DATE' && r.record.text === '11月4日' && r.article.path.endsWith(ESCAPE_ARTICLE))!;
+    expect(date.record).toMatchObject({ text: '11月4日', value: '2025-11-04', kind: 'point' });
   });
 
   it('csv to a file with --type: a header, RFC 4180 rows a strict reader parses back', async () => {

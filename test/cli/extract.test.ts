@@ -55,4 +55,18 @@ describe('kiji extract FILE', () => {
     expect(result.publishedAt).toBe('2025-11-04');
     expect(result.records.map((r) => r.type)).toContain('ORG');
   });
+
+  it('includes the text the offsets point into — for HTML, the extracted article text, not the markup', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiji-extract-'));
+    const file = join(dir, 'page.html');
+    writeFileSync(file, '<html><head><title>t</title></head><body><nav>メニュー</nav><article><p>国防省は2025年11月2日、覚書に署名した。</p><p>総額は約5億円。</p></article></body></html>');
+    const run = await runCli(['extract', file]);
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { text: string; records: { start: number; end: number; text: string }[] };
+    expect(result.text).not.toContain('<p>');
+    expect(result.records.length).toBeGreaterThan(1);
+    for (const r of result.records) expect(result.text.slice(r.start, r.end)).toBe(r.text);
+    const without = JSON.parse((await runCli(['extract', file, '--no-text'])).stdout) as { text?: string };
+    expect(without.text).toBeUndefined();
+  });
 });

@@ -1,4 +1,5 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, renameSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureDb, ESCAPE_ARTICLE } from '../helpers/fixture-db.js';
@@ -44,8 +45,22 @@ describe('kiji inspect', () => {
     expect(esc.stdout).toContain('<script>alert("x")</script>');
   });
 
-  it('says so when the file changed since it was processed, and lists records whose text moved', async () => {
+  it('reads the text from the database: a moved or edited file changes nothing', async () => {
     const { db: db2, articles: dir2 } = await buildFixtureDb([]);
+    appendFileSync(join(dir2, ESCAPE_ARTICLE), 'あとから追記した一文。\n');
+    renameSync(join(dir2, ESCAPE_ARTICLE), join(dir2, 'moved.txt'));
+    const run = await runCli(['inspect', db2, ESCAPE_ARTICLE]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('[DATE 11月4日]');
+    expect(run.stdout).not.toContain('あとから追記');
+    expect(run.stdout).not.toContain('not available');
+  });
+
+  it('a database stored before texts were kept: reads the file again and says when it changed', async () => {
+    const { db: db2, articles: dir2 } = await buildFixtureDb([]);
+    const raw = new Database(db2);
+    raw.exec('UPDATE articles SET text = NULL');
+    raw.close();
     appendFileSync(join(dir2, ESCAPE_ARTICLE), 'あとから追記した一文。\n');
     const run = await runCli(['inspect', db2, ESCAPE_ARTICLE]);
     expect(run.code).toBe(0);

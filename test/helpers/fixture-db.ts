@@ -30,7 +30,7 @@ export async function buildFixtureDb(names: readonly string[]): Promise<{ dir: s
     const path = join(articles, name);
     const decoded = await readArticleFile(path);
     const result = pipeline.process({ id: name, text: decoded.text, source: path, ...(decoded.publishedAt ? { publishedAt: decoded.publishedAt } : {}), ...(decoded.title ? { title: decoded.title } : {}) });
-    store.writeArticles([okArticle({ path, contentHash: decoded.sha256, bytes: decoded.bytes, format: decoded.format, encoding: decoded.encoding }, result)]);
+    store.writeArticles([okArticle({ path, contentHash: decoded.sha256, bytes: decoded.bytes, format: decoded.format, encoding: decoded.encoding }, result, decoded.text)]);
   }
   store.recordFailure({ path: join(articles, 'broken.txt'), contentHash: null, bytes: 10, status: 'failed', errorCode: 'E_BINARY', error: 'broken.txt: binary file (NUL byte at offset 3)' });
   store.finishRun({ seen: names.length + 2, processed: names.length + 1, skipped: 0, failed: 1 });

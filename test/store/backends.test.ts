@@ -36,7 +36,7 @@ describe.skipIf(missing !== undefined)('PostgreSQL backend: the same schema and 
       const path = join(fixtures, name);
       const d = await readArticleFile(path);
       const result = pipeline.process({ id: name, text: d.text, source: path, ...(d.publishedAt ? { publishedAt: d.publishedAt } : {}), ...(d.title ? { title: d.title } : {}) });
-      articles.push(okArticle({ path, contentHash: d.sha256, bytes: d.bytes, format: d.format, encoding: d.encoding }, result));
+      articles.push(okArticle({ path, contentHash: d.sha256, bytes: d.bytes, format: d.format, encoding: d.encoding }, result, d.text));
     }
     articles.push({ path: '/broken.txt', status: 'failed', errorCode: 'E_BINARY', error: 'binary file (NUL byte at offset 3)', contentHash: 'ab', bytes: 10 });
     const local = openStore(':memory:');

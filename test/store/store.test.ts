@@ -41,7 +41,7 @@ const agreement = (text: string, start: number, parties: string[], when?: string
 });
 
 const article = (path: string, records: KijiRecord[]): OkArticle => ({
-  path, status: 'ok', contentHash: `hash-${path}`, bytes: 100, format: 'text', encoding: 'utf-8', title: 't', publishedAt: '2025-11-04', lang: 'ja', chars: 50,
+  path, status: 'ok', contentHash: `hash-${path}`, bytes: 100, format: 'text', encoding: 'utf-8', title: 't', publishedAt: '2025-11-04', lang: 'ja', chars: 50, text: `text of ${path}`,
   mentions: records.map(mentionRow),
 });
 
@@ -151,6 +151,63 @@ describe('writing articles', () => {
     store.finishRun({ seen: 1, processed: 1, skipped: 0, failed: 0 });
     const runs = store.db.prepare('SELECT id, status FROM runs ORDER BY id').all();
     expect(runs).toEqual([{ id: first, status: 'abandoned' }, { id: first + 1, status: 'done' }]);
+  });
+});
+
+describe('article text, full-text index and views', () => {
+  it('keeps the text, indexes it with trigrams, and follows replacements and failures', async () => {
+    store.writeArticles([{ ...article('/a.txt', []), text: 'NTTドコモは本日、新料金を発表した。' }, { ...article('/b.txt', []), text: '防衛省は11月2日に発表した。' }]);
+    const reader = read();
+    const id = store.db.prepare("SELECT id FROM articles WHERE path = '/a.txt'").pluck().get() as number;
+    expect(await reader.articleText(id)).toBe('NTTドコモは本日、新料金を発表した。');
+    const paths = async (needle: string) => (await reader.searchArticles(needle)).map((h) => h.path);
+    expect(await paths('ドコモ')).toEqual(['/a.txt']);
+    expect((await reader.searchArticles('ドコモ'))[0]!.snippet).toMatch(/^NTT【ドコモ】は本日/);
+    expect(await paths('docomo')).toEqual([]);
+    expect(await paths('ntt')).toEqual(['/a.txt']); // Latin letters in either case
+    expect(await paths('発表')).toEqual(['/a.txt', '/b.txt']); // two characters: a scan
+    expect((await reader.searchArticles('Nt'))[0]!.snippet).toBe('【NT】Tドコモは本日、新料金を発表した…');
+    expect(await paths('"x" OR NEAR(')).toEqual([]); // query syntax is text
+    // In step with the index: a replaced text, and a failure (no text), leave no stale hit.
+    store.writeArticles([{ ...article('/a.txt', []), text: '別の記事。' }]);
+    store.recordFailure({ path: '/b.txt', status: 'failed', errorCode: 'E_DECODE', error: 'bad bytes', contentHash: null, bytes: 1 });
+    expect(await paths('ドコモ')).toEqual([]);
+    expect(await paths('防衛省は')).toEqual([]);
+    store.db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')");
+  });
+
+  it('views answer the common questions', () => {
+    store.writeArticles([
+      article('/x.txt', [agreement('了解覚書', 0, ['日本', 'ベトナム'], '2025-11-02'), org('防衛省', 10), org('MOD', 20, '防衛省'), money('5億円', 30, '500000000')]),
+      article('/y.txt', [org('防衛省', 0), org('外務省', 5), money('3ドル', 10, '3', 'USD'), money('2億円', 20, '200000000')]),
+    ]);
+    expect(store.db.prepare('SELECT name, kind, mentions, articles FROM organisations').all()).toEqual([
+      { name: '防衛省', kind: 'government', mentions: 3, articles: 2 },
+      { name: '外務省', kind: 'government', mentions: 1, articles: 1 },
+    ]);
+    expect(store.db.prepare('SELECT path, text, kind, date, parties FROM agreements').all()).toEqual([
+      { path: '/x.txt', text: '了解覚書', kind: 'memorandum', date: '2025-11-02', parties: '日本 / ベトナム' },
+    ]);
+    expect(store.db.prepare('SELECT currency, year, mentions, total_amount FROM money_by_currency_year').all()).toEqual([
+      { currency: 'JPY', year: '2025', mentions: 2, total_amount: 700000000 },
+      { currency: 'USD', year: '2025', mentions: 1, total_amount: 3 },
+    ]);
+  });
+
+  it('migrating a first-schema database adds the text and index and makes the next run re-read its articles', async () => {
+    const path = join(dir, 'old.sqlite');
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]!.sqlite);
+    old.pragma('user_version = 1');
+    old.prepare(`INSERT INTO articles (path, content_hash, status, pipeline_version, config_hash, processed_at) VALUES ('/o.txt', 'h', 'ok', 'v1', 'c1', 'now')`).run();
+    old.close();
+    const migrated = openStore(path);
+    try {
+      expect(migrated.lookup('/o.txt')).toMatchObject({ contentHash: null, status: 'ok' });
+      expect(await new StoreReader(sqliteConnection(migrated.db)).searchArticles('anything')).toEqual([]);
+    } finally {
+      migrated.close();
+    }
   });
 });
 

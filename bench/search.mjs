@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+/**
+ * Full-text search over a kiji database (issue "What a user sees").
+ *
+ *   npm run build && node bench/search.mjs [--db FILE] [--corpus ../shared/eval/livedoor-news/articles.jsonl] [--runs 20]
+ *
+ * Without --db, writes the corpus's articles to a temporary folder as .txt files (first line
+ * `公開日:YYYY-MM-DD`, as bench/throughput.mjs does) and builds the database with `kiji run`. Then
+ * times, for a few needles, the median of --runs warm runs of: `searchArticles` for the first 20 hits
+ * with their passages (what `kiji query --text N --articles --limit 20` and a search page ask), all the
+ * matching article ids, and `kiji query --text`'s record query for the first 100 records.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const runs = Number(opt('runs', '20'));
+let db = opt('db', undefined);
+
+if (!db) {
+  const corpus = resolve(opt('corpus', resolve(repoRoot, '../shared/eval/livedoor-news/articles.jsonl')));
+  const items = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const work = mkdtempSync(join(tmpdir(), 'kiji-search-'));
+  items.forEach((item, i) => {
+    const sub = join(work, 'articles', String(Math.floor(i / 1000)).padStart(3, '0'));
+    if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+    const ref = typeof item.ref === 'string' ? item.ref.slice(0, 10) : undefined;
+    writeFileSync(join(sub, `${String(item.id ?? i).replace(/[^\w.-]/g, '_')}.txt`), `${ref ? `公開日:${ref}\n` : ''}${item.text}`);
+  });
+  db = join(work, 'kiji.sqlite');
+  const t = performance.now();
+  const run = spawnSync(process.execPath, ['--single-threaded-gc', join(repoRoot, 'dist/cli/bin.js'), 'run', join(work, 'articles'), '--db', db, '--quiet'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (run.status !== 0) process.exit(run.status ?? 2);
+  console.log(`built ${db} from ${items.length} articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+const { openReader } = await import(join(repoRoot, 'dist/store/open.js'));
+const { literalMatch } = await import(join(repoRoot, 'dist/store/sql.js'));
+const Database = (await import('better-sqlite3')).default;
+const reader = await openReader(db);
+const raw = new Database(db, { readonly: true });
+const articles = raw.prepare("SELECT COUNT(*) AS n, SUM(length(text)) AS chars FROM articles WHERE status = 'ok'").get();
+console.log(`${db}: ${articles.n} articles, ${articles.chars.toLocaleString('en-US')} characters of text, ${(statSync(db).size / 1048576).toFixed(1)} MB`);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const time = async (work) => {
+  await work(); // warm: statements prepared, pages cached
+  const ms = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    result = await work();
+    ms.push(performance.now() - t);
+  }
+  return { ms: median(ms), max: Math.max(...ms), result };
+};
+const ids = (needle) => {
+  const match = literalMatch(needle);
+  return match
+    ? raw.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').pluck().all(match)
+    : raw.prepare('SELECT id FROM articles WHERE instr(lower(text), lower(?)) > 0').pluck().all(needle);
+};
+const cell = (t) => `${t.ms.toFixed(1)} (${t.max.toFixed(1)})`.padStart(14);
+console.log(`\nmedian (max) of ${runs} runs, ms`);
+console.log('needle'.padEnd(16), 'articles'.padStart(8), 'first 20'.padStart(14), 'all ids'.padStart(14), '100 records'.padStart(14));
+for (const needle of ['ドコモ', 'スマートフォン', 'iPhone', '東京都', '2012年', 'ソフトバンク', 'no such phrase', '映画', 'あ']) {
+  const first = await time(() => reader.searchArticles(needle, { limit: 20 }));
+  const all = await time(() => ids(needle));
+  const records = await time(() => reader.queryMentions({ text: needle, limit: 100 }));
+  console.log(needle.padEnd(16), String(all.result.length).padStart(8), cell(first), cell(all), cell(records));
+}
+await reader.close();
+raw.close();
