@@ -65,8 +65,8 @@ export function assertExportTarget(out: string, dbPath: string, options: { force
   const firstLine = start.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   if (firstLine === options.csvHeader) return;
   try {
-    const record = JSON.parse(firstLine) as Record<string, unknown>;
-    if (record && typeof record === 'object' && 'article' in record && 'type' in record && 'start' in record) return;
+    const line = JSON.parse(firstLine) as { article?: unknown; record?: { type?: unknown; start?: unknown } };
+    if (line && typeof line === 'object' && typeof line.article === 'object' && line.record && 'type' in line.record && 'start' in line.record) return;
   } catch {
     /* not JSON: not ours */
   }
