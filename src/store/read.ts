@@ -266,7 +266,7 @@ export class StoreReader {
     return { sql: `SELECT id FROM articles WHERE ${contains('lower(text)', 'lower(?)')} OR ${contains('lower(title)', 'lower(?)')}`, params: [needle, needle] };
   }
 
-  /** Articles whose title or text contains `needle`, by publication date, with the passage. */
+  /** Processed articles whose title or text contains `needle`, by publication date, with the passage. */
   async searchArticles(needle: string, options: { limit?: number } = {}): Promise<ArticleHit[]> {
     const limit = options.limit ?? this.sql.dialect.noLimit;
     const order = 'ORDER BY a.published_at IS NULL, a.published_at, a.path LIMIT ?';
@@ -274,13 +274,13 @@ export class StoreReader {
     if (match) {
       return this.sql.all<ArticleHit>(
         `SELECT a.id, a.path, a.title, a.published_at AS "publishedAt", snippet(articles_fts, 1, '【', '】', '…', 16) AS snippet
-         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ${order}`,
+         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND a.status = 'ok' ${order}`,
         [match, limit],
       );
     }
     const ids = this.articlesContaining(needle);
     const rows = await this.sql.all<Omit<ArticleHit, 'snippet'> & { text: string | null }>(
-      `SELECT a.id, a.path, a.title, a.published_at AS "publishedAt", a.text FROM articles a WHERE a.id IN (${ids.sql}) ${order}`,
+      `SELECT a.id, a.path, a.title, a.published_at AS "publishedAt", a.text FROM articles a WHERE a.id IN (${ids.sql}) AND a.status = 'ok' ${order}`,
       [...ids.params, limit],
     );
     return rows.map(({ text, ...hit }) => ({ ...hit, snippet: snippetAround(text !== null && text.toLowerCase().includes(needle.toLowerCase()) ? text : hit.title ?? '', needle) }));

@@ -59,7 +59,7 @@ describe('articles are files, known by their real path', () => {
     expect(after[2]!.n).toBeGreaterThan(0);
     // A query counts each record once: nothing of the deleted file, the renamed one under its new name only.
     const query = await runCli(['query', db, '--json']);
-    const paths = new Set((JSON.parse(query.stdout) as { article: string }[]).map((r) => r.article));
+    const paths = new Set((JSON.parse(query.stdout) as { article: { path: string } }[]).map((r) => r.article.path));
     expect([...paths].sort()).toEqual([c!, join(dir, 'renamed.txt')]);
     const pruned = await runCli(['prune', db]);
     expect(pruned.stdout).toMatch(/^1 missing article removed/);

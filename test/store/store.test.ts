@@ -197,7 +197,7 @@ describe('article text, full-text index and views', () => {
   it('migrating a first-schema database adds the text and index and makes the next run re-read its articles', async () => {
     const path = join(dir, 'old.sqlite');
     const old = new Database(path);
-    old.exec(MIGRATIONS[0]!.sqlite);
+    old.exec(MIGRATIONS[0]!.sqlite as string);
     old.pragma('user_version = 1');
     old.prepare(`INSERT INTO articles (path, content_hash, status, pipeline_version, config_hash, processed_at) VALUES ('/o.txt', 'h', 'ok', 'v1', 'c1', 'now')`).run();
     old.close();
