@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
-import { createPipeline, type Pipeline } from '../src/core/pipeline.js';
+import { createPipeline, type Pipeline } from '../src/pipeline.js';
 import { describeOutcome, expectedPathOf, fixtureArticles, runFixture } from '../src/fixtures/run.js';
 
 /**

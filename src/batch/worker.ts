@@ -7,7 +7,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { createPipeline, type Pipeline } from '../core/pipeline.js';
+import { createPipeline, type Pipeline } from '../pipeline.js';
 import { describeError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { useDictionaryImage } from '../stages/tokenize/kuromoji.js';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { createPipeline } from '../core/pipeline.js';
+import { createPipeline } from '../pipeline.js';
 import { KijiError } from '../core/errors.js';
 import { formatErrorGroups, groupOutcomesByRule } from '../eval/errors.js';
 import { checkThresholds, evaluate, parseMin } from '../eval/run.js';

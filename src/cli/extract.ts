@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { createPipeline } from '../core/pipeline.js';
+import { createPipeline } from '../pipeline.js';
 import { KijiError, describeError } from '../core/errors.js';
 import { readArticleFile } from '../text/read-article.js';
 import type { KijiConfig } from '../schema/config.js';

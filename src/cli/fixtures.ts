@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { createPipeline } from '../core/pipeline.js';
+import { createPipeline } from '../pipeline.js';
 import { KijiError } from '../core/errors.js';
 import { describeOutcome, runFixtures } from '../fixtures/run.js';
 import type { KijiConfig } from '../schema/config.js';

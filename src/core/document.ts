@@ -2,16 +2,36 @@ import type { KijiConfig } from '../schema/config.js';
 import type { KijiRecord, Language, RecordOf, RecordType } from '../schema/records.js';
 import { type NormalizedText, toRawSpan } from '../text/normalize.js';
 import type { Segment } from '../text/sentences.js';
-import type { Token } from '../stages/tokenize/kuromoji.js';
+import { KijiError } from './errors.js';
 import type { CalendarDate } from './reference-date.js';
+import type { Token } from './token.js';
+
+/**
+ * A named, typed data layer of a document (sentences, tokens, an analysis a stage computed for the
+ * stages after it). Stages name layers in `requires`/`provides`; the type travels with the key, so
+ * `doc.get(layer)` needs no cast at the call site.
+ */
+export interface Layer<T> {
+  readonly name: string;
+  /** Never set: carries T for the type checker only. */
+  readonly __type?: T;
+}
+
+export function defineLayer<T>(name: string): Layer<T> {
+  return Object.freeze({ name });
+}
+
+/** Sentences (and length-capped segments) over the normalized text. */
+export const SENTENCES = defineLayer<Segment[]>('sentences');
+/** Tokens over the normalized text. */
+export const TOKENS = defineLayer<Token[]>('tokens');
 
 /**
  * One article being processed: the raw text (what offsets point into), its normalized view,
- * sentences and tokens (normalized offsets), and one record layer per type (raw offsets).
+ * its data layers (sentences, tokens …; normalized offsets) and one record layer per type (raw offsets).
  */
 export class ArticleDocument {
-  sentences: Segment[] = [];
-  tokens: Token[] = [];
+  private readonly data = new Map<string, unknown>();
   private readonly layers = new Map<RecordType, KijiRecord[]>();
 
   constructor(
@@ -22,6 +42,26 @@ export class ArticleDocument {
     /** The article's publication date, when known. */
     readonly ref?: CalendarDate,
   ) {}
+
+  /** A data layer an earlier stage provided; asking for one that none did is a bug in a stage's `requires`. */
+  get<T>(layer: Layer<T>): T {
+    if (!this.data.has(layer.name)) {
+      throw new KijiError('E_STAGE_ORDER', `the layer "${layer.name}" was read before any stage provided it: add it to the reading stage's requires`);
+    }
+    return this.data.get(layer.name) as T;
+  }
+
+  set<T>(layer: Layer<T>, value: T): void {
+    this.data.set(layer.name, value);
+  }
+
+  get sentences(): Segment[] {
+    return this.get(SENTENCES);
+  }
+
+  get tokens(): Token[] {
+    return this.get(TOKENS);
+  }
 
   /** The raw span and text for a normalized span: what every record is built from. */
   rawSpan(normStart: number, normEnd: number): { start: number; end: number; text: string } {
@@ -43,11 +83,12 @@ export class ArticleDocument {
 
   /** The sentence (normalized offsets) containing a normalized offset. */
   sentenceAt(normOffset: number): Segment | undefined {
+    const sentences = this.sentences;
     let lo = 0;
-    let hi = this.sentences.length - 1;
+    let hi = sentences.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const s = this.sentences[mid]!;
+      const s = sentences[mid]!;
       if (normOffset < s.start) hi = mid - 1;
       else if (normOffset >= s.end) lo = mid + 1;
       else return s;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { toEvalSpan } from './spans.js';
-import type { Pipeline } from '../core/pipeline.js';
+import type { Pipeline } from '../pipeline.js';
 import { KijiError, describeError } from '../core/errors.js';
 import { readArticleFile } from '../text/read-article.js';
 import { type ScoreDoc, type ScoreResult, type ScoreRow, type ScoreSpan, score } from './score.js';

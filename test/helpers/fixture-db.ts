@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createPipeline } from '../../src/core/pipeline.js';
+import { createPipeline } from '../../src/pipeline.js';
 import { okArticle } from '../../src/store/rows.js';
 import { openStore } from '../../src/store/store.js';
 import { readArticleFile } from '../../src/text/read-article.js';

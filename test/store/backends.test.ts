@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missingServices, startPostgres, type LocalPostgres } from '../../src/cluster/local-services.js';
-import { createPipeline } from '../../src/core/pipeline.js';
+import { createPipeline } from '../../src/pipeline.js';
 import { PgStore, postgresReader } from '../../src/store/postgres.js';
 import type { StoreReader } from '../../src/store/read.js';
 import { okArticle, type StoredArticle } from '../../src/store/rows.js';

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type KuromojiTokenizer, loadTokenizer, type Token, type Tokenizer, tokenizeSegments } from '../../src/stages/tokenize/kuromoji.js';
+import type { Token } from '../../src/core/token.js';
+import { type KuromojiTokenizer, loadTokenizer, type Tokenizer, tokenizeSegments } from '../../src/stages/tokenize/kuromoji.js';
 import { splitSentences } from '../../src/text/sentences.js';
 
 /**

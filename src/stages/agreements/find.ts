@@ -1,7 +1,7 @@
 import type { AgreementKind } from '../../schema/records.js';
-import type { Token } from '../tokenize/kuromoji.js';
+import type { Token } from '../../core/token.js';
 import { AFTER_HEAD_WORDS, AGREEMENT_DETERMINERS, GENERIC_AGREEMENT_MODIFIERS, MAX_AGREEMENT_HEAD_TOKENS, NAMING_MODIFIER, PARTY_NEEDING_HEADS, PARTY_WORDS, SIGNED_AFTER, VERBAL_AFTER, WEAK_AGREEMENT_HEADS } from '../../data/agreement-heads.js';
-import { edgeChars, tokenView } from '../orgs/tokens.js';
+import { edgeChars, type TokenView } from '../token-features/index.js';
 
 /** An agreement name in normalized offsets. */
 export interface AgreementCandidate {
@@ -174,9 +174,9 @@ function partyListStart(tokens: readonly Token[], last: number): number {
  * Generic mentions — a bare head, one after a determiner (この合意, 本覚書), one only classified
  * (基本合意, 貿易協定), or a verb (合意した) — are not names.
  */
-export function findAgreements(tokens: readonly Token[], norm: string, heads: ReadonlyMap<string, AgreementKind>): AgreementCandidate[] {
+export function findAgreements(view: TokenView, norm: string, heads: ReadonlyMap<string, AgreementKind>): AgreementCandidate[] {
   const out: AgreementCandidate[] = [];
-  const { runCount, runFrom, runTo, runStartOf } = tokenView(tokens);
+  const { tokens, runCount, runFrom, runTo, runStartOf } = view;
   const lastChars = lastCharsOf(heads);
 
   for (let r = 0; r < runCount; r++) {

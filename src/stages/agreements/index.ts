@@ -1,7 +1,9 @@
 import type { ArticleDocument } from '../../core/document.js';
-import type { StageFactory } from '../../core/stage.js';
+import { SENTENCES } from '../../core/document.js';
+import { defineStage } from '../../core/stage.js';
 import { AGREEMENT_HEADS } from '../../data/agreement-heads.js';
 import type { AgreementKind, AgreementRecord } from '../../schema/records.js';
+import { TOKEN_FEATURES } from '../token-features/index.js';
 import { findAgreements } from './find.js';
 import { type Mention, groupMentions } from './group.js';
 import { type Party, abbreviatedParties, abbreviationLength, bothCountries, clauseDate, clauseParties, eventDate, titleParties } from './links.js';
@@ -15,29 +17,24 @@ export function buildAgreementHeads(extra: readonly { head: string; kind: Agreem
   return heads;
 }
 
-export const agreementsStage: StageFactory = {
+export const agreementsStage = defineStage({
   name: 'agreements',
   languages: ['ja'],
-  enabled: (config) => config.stages.agreements,
+  switch: 'agreements',
+  requires: [SENTENCES, TOKEN_FEATURES, 'DATE', 'ORG'],
+  provides: ['AGREEMENT'],
   create: ({ config }) => {
     const heads = buildAgreementHeads(config.lexicons.agreementHeads);
-    return {
-      name: 'agreements',
-      requires: ['tokens', 'DATE', 'ORG'],
-      provides: ['AGREEMENT'],
-      run(doc) {
-        return agreementRecords(doc, heads);
-      },
-    };
+    return (doc) => agreementRecords(doc, heads);
   },
-};
+});
 
 const unclosed = (text: string) => (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
 
 /** Agreement records of one document, with date and party links read off each mention's own clause. */
 export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string, AgreementKind>): AgreementRecord[] {
   const norm = doc.norm.text;
-  const candidates = findAgreements(doc.tokens, norm, heads);
+  const candidates = findAgreements(doc.get(TOKEN_FEATURES), norm, heads);
   if (candidates.length === 0) return [];
   const dates = doc.records('DATE');
   const orgs = doc.records('ORG');

@@ -16,7 +16,7 @@
  *   the past): a January article's `12月28日` is last December, a December article's `1月10日` next January.
  * - 同年/同月/同日 (and この日, 翌日, 翌12日) resolve against the last year/month/day the article mentioned.
  */
-import type { StageFactory } from '../../core/stage.js';
+import { defineStage } from '../../core/stage.js';
 import { HISTORICAL_PERIODS, HOLIDAYS, RELATIVE_WORDS, VAGUE_WORDS, WEEKDAYS } from '../../data/date-words.js';
 import { ALL_ERAS } from '../../data/eras.js';
 import type { CalendarDate } from '../../core/reference-date.js';
@@ -135,16 +135,12 @@ export function toRecords(candidates: readonly DateCandidate[], ref: CalendarDat
   return records;
 }
 
-export const datesStage: StageFactory = {
+/** Reads only the normalized text and the reference date (no sentences, no tokens). */
+export const datesStage = defineStage({
   name: 'dates',
   languages: ['ja'],
-  enabled: (config) => config.stages.dates,
-  create: () => ({
-    name: 'dates',
-    requires: ['sentences'],
-    provides: ['DATE'],
-    run(doc) {
-      return toRecords(parseDates(doc.norm.text, doc.ref), doc.ref, (s, e) => doc.rawSpan(s, e));
-    },
-  }),
-};
+  switch: 'dates',
+  requires: [],
+  provides: ['DATE'],
+  create: () => (doc) => toRecords(parseDates(doc.norm.text, doc.ref), doc.ref, (s, e) => doc.rawSpan(s, e)),
+});

@@ -1,5 +1,5 @@
 import type { ArticleDocument } from '../../core/document.js';
-import type { StageFactory } from '../../core/stage.js';
+import { defineStage } from '../../core/stage.js';
 import { AGREEMENT_HEADS, type AgreementHead, GENERIC_MODIFIERS } from '../../data/english/agreements.js';
 import { COUNTRIES, NAME_STOP_WORDS } from '../../data/english/organisations.js';
 import type { KijiConfig } from '../../schema/config.js';
@@ -7,7 +7,7 @@ import type { AgreementDateRelation, AgreementRecord, AgreementValue, DateRecord
 import { COUNTRY_CANONICAL } from '../../data/english/agreements.js';
 import { type Mention, groupMentions } from '../agreements/group.js';
 import { type DateLink, type Party, type Span, type VerbOnly, eventDate } from '../agreements/links.js';
-import { type EnTerm, type EnglishAnalysis, analyzeEnglish, sentenceIndexAt } from './analysis.js';
+import { type EnTerm, type EnglishAnalysis, EN_ANALYSIS, sentenceIndexAt } from './analysis.js';
 import { isCapitalized, isPossessive, isTitleCase, joined } from './names.js';
 
 /**
@@ -180,7 +180,7 @@ function acronyms(found: Found[], text: string): Found[] {
 
 export function findAgreements(doc: ArticleDocument): AgreementRecord[] {
   const text = doc.norm.text;
-  const analysis = analyzeEnglish(doc);
+  const analysis = doc.get(EN_ANALYSIS);
   const found = candidates(analysis, text, heads(doc.config));
   const all = [...found, ...acronyms(found, text)].sort((a, b) => a.start - b.start);
   const dates = doc.records('DATE');
@@ -323,14 +323,11 @@ function distance(a: { start: number; end: number }, b: { start: number; end: nu
   return a.end <= b.start ? b.start - a.end : a.start - b.end;
 }
 
-export const englishAgreementsStage: StageFactory = {
+export const englishAgreementsStage = defineStage({
   name: 'en.agreements',
   languages: ['en'],
-  enabled: (config) => config.stages.agreements,
-  create: () => ({
-    name: 'en.agreements',
-    requires: ['DATE', 'ORG'],
-    provides: ['AGREEMENT'],
-    run: (doc) => findAgreements(doc),
-  }),
-};
+  switch: 'agreements',
+  requires: [EN_ANALYSIS, 'DATE', 'ORG'],
+  provides: ['AGREEMENT'],
+  create: () => findAgreements,
+});

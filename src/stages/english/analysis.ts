@@ -1,6 +1,6 @@
 import type nlpType from 'compromise';
-import { KijiError } from '../../core/errors.js';
-import type { ArticleDocument } from '../../core/document.js';
+import { defineLayer } from '../../core/document.js';
+import { defineStage } from '../../core/stage.js';
 import type { Segment } from '../../text/sentences.js';
 
 /**
@@ -44,30 +44,25 @@ interface CompromiseSentence {
   terms: CompromiseTerm[];
 }
 
-const cache = new WeakMap<ArticleDocument, EnglishAnalysis>();
+/** The English analysis of a document, computed once by the stage below and read by the English extractors. */
+export const EN_ANALYSIS = defineLayer<EnglishAnalysis>('en.analysis');
 
-/** The English analysis of a document, computed once and shared by the English stages. */
-export function analyzeEnglish(doc: ArticleDocument): EnglishAnalysis {
-  let analysis = cache.get(doc);
-  if (!analysis) {
-    analysis = analyzeText(doc.norm.text);
-    cache.set(doc, analysis);
-  }
-  return analysis;
-}
-
-let nlp: typeof nlpType | undefined;
+type Compromise = typeof nlpType;
 
 /**
- * Loads compromise (~1 s of start-up) once, when a pipeline that can meet English text is built, so that
- * commands that never analyse English (inspect, query, report, --version) do not pay for it.
+ * compromise (~1 s of start-up) is imported when a pipeline that will analyse English is built, so that
+ * commands that never do (inspect, query, report, --version) do not pay for it.
  */
-export async function loadCompromise(): Promise<void> {
-  nlp ??= (await import('compromise')).default;
-}
+export const englishAnalysisStage = defineStage({
+  name: 'en.analysis',
+  languages: ['en'],
+  requires: [],
+  provides: [EN_ANALYSIS],
+  load: async (): Promise<Compromise> => (await import('compromise')).default,
+  create: ({ resource: nlp }) => (doc) => doc.set(EN_ANALYSIS, analyzeText(nlp, doc.norm.text)),
+});
 
-export function analyzeText(text: string): EnglishAnalysis {
-  if (!nlp) throw new KijiError('E_INTERNAL', 'compromise is not loaded: build the pipeline with createPipeline (it calls loadCompromise)');
+export function analyzeText(nlp: Compromise, text: string): EnglishAnalysis {
   const sentences: Segment[] = [];
   const terms: EnTerm[] = [];
   const sentenceTermStart: number[] = [];

@@ -1,9 +1,9 @@
 import type { CalendarDate } from '../../core/reference-date.js';
-import type { StageFactory } from '../../core/stage.js';
+import { defineStage } from '../../core/stage.js';
 import { DURATION_QUALIFIERS, DURATION_UNITS, FISCAL_YEAR_START_MONTH, MONTHS, ORDINALS, PERIOD_MODIFIERS, SEASONS, WEEKDAYS } from '../../data/english/dates.js';
 import { NUMBER_WORDS } from '../../data/english/numbers.js';
 import type { DateMod, DatePart, DateRecord } from '../../schema/records.js';
-import { analyzeEnglish } from './analysis.js';
+import { EN_ANALYSIS } from './analysis.js';
 import { type DateValue, addDays, addMonths, dayValue, durationValue, fiscalYearValue, isoWeekValue, isoWeekday, monthValue, nearestYear, rangeValue, yearValue } from './timex.js';
 
 /**
@@ -386,52 +386,49 @@ const RULES: Rule[] = [
   },
 ];
 
-export const englishDatesStage: StageFactory = {
+export const englishDatesStage = defineStage({
   name: 'en.dates',
   languages: ['en'],
-  enabled: (config) => config.stages.dates,
-  create: () => ({
-    name: 'en.dates',
-    requires: [],
-    provides: ['DATE'],
-    run(doc) {
-      const text = doc.norm.text;
-      const analysis = analyzeEnglish(doc);
-      const termAt = new Map(analysis.terms.map((t, i) => [t.start, i]));
-      const pluralAfter = (offset: number): boolean => {
-        const next = /^\s+/.exec(text.slice(offset, offset + 4));
-        const index = next ? termAt.get(offset + next[0].length) : undefined;
-        const term = index === undefined ? undefined : analysis.terms[index];
-        return term !== undefined && term.tags.has('Plural') && /^[a-z]/.test(term.text);
-      };
-      const ctx: Context = { ref: doc.ref, text, raw: (s, e) => doc.rawSpan(s, e).text, pluralAfter };
-      const records: DateRecord[] = [];
-      for (const rule of RULES) {
-        rule.pattern.lastIndex = 0;
-        for (const m of text.matchAll(rule.pattern)) {
-          const found = rule.resolve(m as RegExpExecArray, ctx);
-          if (!found) continue;
-          let start = found.start ?? m.index;
-          let end = found.end ?? m.index + m[0].length;
-          // Never end a span on spaces or a comma left by an optional group.
-          while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
-          while (start < end && /\s/.test(text[start]!)) start++;
-          // A leading article is not part of a date (`the first half of 2027` → `first half of 2027`).
-          const article = /^the\s+(?!(?:end|beginning|start|middle|close|early part|latter part)\b)/i.exec(text.slice(start, end));
-          if (article && end - start > article[0].length) start += article[0].length;
-          if (end <= start) continue;
-          const { value } = found;
-          const record: DateRecord = { type: 'DATE', ...doc.rawSpan(start, end), rule: rule.name, value: value.value, kind: value.kind, stated: value.stated, implied: value.implied };
-          if (value.mod) record.mod = value.mod;
-          if (value.startDate) record.startDate = value.startDate;
-          if (value.endDate) record.endDate = value.endDate;
-          records.push(record);
-        }
+  switch: 'dates',
+  requires: [EN_ANALYSIS],
+  provides: ['DATE'],
+  create: () => (doc) => {
+    const text = doc.norm.text;
+    const analysis = doc.get(EN_ANALYSIS);
+    const termAt = new Map(analysis.terms.map((t, i) => [t.start, i]));
+    const pluralAfter = (offset: number): boolean => {
+      const next = /^\s+/.exec(text.slice(offset, offset + 4));
+      const index = next ? termAt.get(offset + next[0].length) : undefined;
+      const term = index === undefined ? undefined : analysis.terms[index];
+      return term !== undefined && term.tags.has('Plural') && /^[a-z]/.test(term.text);
+    };
+    const ctx: Context = { ref: doc.ref, text, raw: (s, e) => doc.rawSpan(s, e).text, pluralAfter };
+    const records: DateRecord[] = [];
+    for (const rule of RULES) {
+      rule.pattern.lastIndex = 0;
+      for (const m of text.matchAll(rule.pattern)) {
+        const found = rule.resolve(m as RegExpExecArray, ctx);
+        if (!found) continue;
+        let start = found.start ?? m.index;
+        let end = found.end ?? m.index + m[0].length;
+        // Never end a span on spaces or a comma left by an optional group.
+        while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
+        while (start < end && /\s/.test(text[start]!)) start++;
+        // A leading article is not part of a date (`the first half of 2027` → `first half of 2027`).
+        const article = /^the\s+(?!(?:end|beginning|start|middle|close|early part|latter part)\b)/i.exec(text.slice(start, end));
+        if (article && end - start > article[0].length) start += article[0].length;
+        if (end <= start) continue;
+        const { value } = found;
+        const record: DateRecord = { type: 'DATE', ...doc.rawSpan(start, end), rule: rule.name, value: value.value, kind: value.kind, stated: value.stated, implied: value.implied };
+        if (value.mod) record.mod = value.mod;
+        if (value.startDate) record.startDate = value.startDate;
+        if (value.endDate) record.endDate = value.endDate;
+        records.push(record);
       }
-      return records;
-    },
-  }),
-};
+    }
+    return records;
+  },
+});
 
 /** Exposed for tests: the rule names, in the order they run. */
 export const ENGLISH_DATE_RULES = RULES.map((r) => r.name);

@@ -1,4 +1,4 @@
-import type { StageFactory } from '../../core/stage.js';
+import { defineStage } from '../../core/stage.js';
 import { CURRENCY_CODES, CURRENCY_PREFIXES, CURRENCY_WORDS, MONEY_MODIFIERS, SCALE_WORDS, SPACED_SCALES, VAGUE_MAGNITUDES } from '../../data/english/currencies.js';
 import { NUMBER_WORDS } from '../../data/english/numbers.js';
 import type { MoneyMod, MoneyRecord, MoneyValue } from '../../schema/records.js';
@@ -88,53 +88,51 @@ function amounts(currency: string, n1: string, s1: number | undefined, n2: strin
   return { value };
 }
 
-export const englishMoneyStage: StageFactory = {
+/** Regular expressions over the normalized text: no compromise analysis needed. */
+export const englishMoneyStage = defineStage({
   name: 'en.money',
   languages: ['en'],
-  enabled: (config) => config.stages.money,
-  create: () => ({
-    name: 'en.money',
-    requires: [],
-    provides: ['MONEY'],
-    run(doc) {
-      const text = doc.norm.text;
-      const records: MoneyRecord[] = [];
-      const push = (start: number, end: number, value: MoneyValue, rule: string) => {
-        while (end > start && /[\s,-]/.test(text[end - 1]!)) end--;
-        records.push({ type: 'MONEY', ...doc.rawSpan(start, end), rule, value });
-      };
-      for (const m of text.matchAll(PREFIXED)) {
-        const [, modWord, symbol, n1, sp1, at1, symbol2, n2, sp2, at2] = m;
-        const currency = codeOf(symbol!);
-        if (!currency) continue;
-        // Currency codes and letter prefixes are written in capitals (`USD`, `RM`), not `usd`/`rm`.
-        if (/^[A-Za-z]/.test(symbol!) && symbol !== symbol!.toUpperCase() && !/^(Rs|Rp)/.test(symbol!)) continue;
-        if (symbol2 && codeOf(symbol2) !== currency) continue;
-        const found = amounts(currency, n1!, scaleOf(sp1, at1), n2, scaleOf(sp2, at2), modOf(modWord), true);
-        if (found) push(startOf(m, modWord, n2), m.index + m[0].length, found.value, modWord ? 'en.money.prefix+mod' : 'en.money.prefix');
-      }
-      for (const m of text.matchAll(SUFFIXED)) {
-        const [, modWord, n1, sp1, at1, symbol2, n2, sp2, at2, word] = m;
-        if (symbol2) continue;
-        const currency = wordCurrency(word!);
-        if (!currency) continue;
-        // Codes are written in capitals (`5 million USD`); currency words in any case (`yen`, `Won`).
-        if (CURRENCY_WORDS[word!.toLowerCase()] === undefined && word !== word!.toUpperCase()) continue;
-        // A word number needs a scale (`two billion dollars`); `one dollar` alone is not news money.
-        if (!/^\d/.test(n1!) && scaleOf(sp1, at1) === undefined && scaleOf(sp2, at2) === undefined) continue;
-        const found = amounts(currency, n1!, scaleOf(sp1, at1), n2, scaleOf(sp2, at2), modOf(modWord), false);
-        if (found) push(startOf(m, modWord, n2), m.index + m[0].length, found.value, modWord ? 'en.money.suffix+mod' : 'en.money.suffix');
-      }
-      for (const m of text.matchAll(VAGUE)) {
-        const [, modWord, , word] = m;
-        const currency = wordCurrency(word!);
-        if (!currency) continue;
-        const value: MoneyValue = { amount: null, amountText: null, currency, vague: true };
-        const mod = modOf(modWord);
-        if (mod) value.mod = mod;
-        push(startOf(m, modWord, undefined), m.index + m[0].length, value, 'en.money.vague');
-      }
-      return records;
-    },
-  }),
-};
+  switch: 'money',
+  requires: [],
+  provides: ['MONEY'],
+  create: () => (doc) => {
+    const text = doc.norm.text;
+    const records: MoneyRecord[] = [];
+    const push = (start: number, end: number, value: MoneyValue, rule: string) => {
+      while (end > start && /[\s,-]/.test(text[end - 1]!)) end--;
+      records.push({ type: 'MONEY', ...doc.rawSpan(start, end), rule, value });
+    };
+    for (const m of text.matchAll(PREFIXED)) {
+      const [, modWord, symbol, n1, sp1, at1, symbol2, n2, sp2, at2] = m;
+      const currency = codeOf(symbol!);
+      if (!currency) continue;
+      // Currency codes and letter prefixes are written in capitals (`USD`, `RM`), not `usd`/`rm`.
+      if (/^[A-Za-z]/.test(symbol!) && symbol !== symbol!.toUpperCase() && !/^(Rs|Rp)/.test(symbol!)) continue;
+      if (symbol2 && codeOf(symbol2) !== currency) continue;
+      const found = amounts(currency, n1!, scaleOf(sp1, at1), n2, scaleOf(sp2, at2), modOf(modWord), true);
+      if (found) push(startOf(m, modWord, n2), m.index + m[0].length, found.value, modWord ? 'en.money.prefix+mod' : 'en.money.prefix');
+    }
+    for (const m of text.matchAll(SUFFIXED)) {
+      const [, modWord, n1, sp1, at1, symbol2, n2, sp2, at2, word] = m;
+      if (symbol2) continue;
+      const currency = wordCurrency(word!);
+      if (!currency) continue;
+      // Codes are written in capitals (`5 million USD`); currency words in any case (`yen`, `Won`).
+      if (CURRENCY_WORDS[word!.toLowerCase()] === undefined && word !== word!.toUpperCase()) continue;
+      // A word number needs a scale (`two billion dollars`); `one dollar` alone is not news money.
+      if (!/^\d/.test(n1!) && scaleOf(sp1, at1) === undefined && scaleOf(sp2, at2) === undefined) continue;
+      const found = amounts(currency, n1!, scaleOf(sp1, at1), n2, scaleOf(sp2, at2), modOf(modWord), false);
+      if (found) push(startOf(m, modWord, n2), m.index + m[0].length, found.value, modWord ? 'en.money.suffix+mod' : 'en.money.suffix');
+    }
+    for (const m of text.matchAll(VAGUE)) {
+      const [, modWord, , word] = m;
+      const currency = wordCurrency(word!);
+      if (!currency) continue;
+      const value: MoneyValue = { amount: null, amountText: null, currency, vague: true };
+      const mod = modOf(modWord);
+      if (mod) value.mod = mod;
+      push(startOf(m, modWord, undefined), m.index + m[0].length, value, 'en.money.vague');
+    }
+    return records;
+  },
+});

@@ -1,10 +1,10 @@
 import type { ArticleDocument } from '../../core/document.js';
-import type { StageFactory } from '../../core/stage.js';
+import { defineStage } from '../../core/stage.js';
 import { AGREEMENT_HEADS } from '../../data/english/agreements.js';
 import { ABBREVIATED_HEADS, COUNTRIES, INDUSTRY_HEADS, KNOWN_ORGANISATIONS, type KnownOrganisation, LEGAL_FORM_TAILS, NAME_PARTICLES, NAME_STOP_WORDS, ORG_HEADS, SUFFIX_ONLY_HEADS } from '../../data/english/organisations.js';
 import type { KijiConfig } from '../../schema/config.js';
 import type { OrgKind, OrgRecord } from '../../schema/records.js';
-import { type EnTerm, type EnglishAnalysis, analyzeEnglish } from './analysis.js';
+import { type EnTerm, type EnglishAnalysis, EN_ANALYSIS } from './analysis.js';
 import { acronymFits, isCapitalized, isPossessive, isTitleCase, joined } from './names.js';
 
 /**
@@ -281,7 +281,7 @@ function shortNameCandidates(found: Candidate[], text: string): Candidate[] {
 
 export function findOrganisations(doc: ArticleDocument): OrgRecord[] {
   const text = doc.norm.text;
-  const analysis = analyzeEnglish(doc);
+  const analysis = doc.get(EN_ANALYSIS);
   const base = [...lexiconCandidates(lexicon(doc.config), text), ...headCandidates(analysis, text), ...compromiseCandidates(analysis, text)];
   const all = [...base, ...acronymCandidates(analysis, text, base), ...shortNameCandidates(base, text)];
   return all.map((c) => {
@@ -293,14 +293,11 @@ export function findOrganisations(doc: ArticleDocument): OrgRecord[] {
   });
 }
 
-export const englishOrgsStage: StageFactory = {
+export const englishOrgsStage = defineStage({
   name: 'en.orgs',
   languages: ['en'],
-  enabled: (config) => config.stages.orgs,
-  create: () => ({
-    name: 'en.orgs',
-    requires: [],
-    provides: ['ORG'],
-    run: (doc) => findOrganisations(doc),
-  }),
-};
+  switch: 'orgs',
+  requires: [EN_ANALYSIS],
+  provides: ['ORG'],
+  create: () => findOrganisations,
+});

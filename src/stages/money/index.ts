@@ -1,5 +1,6 @@
 import type { ArticleDocument } from '../../core/document.js';
-import type { StageFactory } from '../../core/stage.js';
+import { SENTENCES } from '../../core/document.js';
+import { defineStage } from '../../core/stage.js';
 import type { MoneyRecord } from '../../schema/records.js';
 import { findMoney, type MoneyCandidate } from './find.js';
 import { type ResolvedMoney, resolveMoney } from './resolve.js';
@@ -56,14 +57,11 @@ function exchangeRateSides(text: string, resolved: readonly { candidate: MoneyCa
   return sides;
 }
 
-export const moneyStage: StageFactory = {
+export const moneyStage = defineStage({
   name: 'money',
   languages: ['ja'],
-  enabled: (config) => config.stages.money,
-  create: () => ({
-    name: 'money',
-    requires: ['sentences'],
-    provides: ['MONEY'],
-    run: extractMoney,
-  }),
-};
+  switch: 'money',
+  requires: [SENTENCES],
+  provides: ['MONEY'],
+  create: () => extractMoney,
+});

@@ -1,10 +1,10 @@
 import type { ArticleDocument } from '../../core/document.js';
 import { LATIN_COMPANY_SUFFIXES, BRACKET_COMPANY_FORMS, EVENT_AFTER_ORG, ORG_CLASS_BEFORE_QUOTE } from '../../data/org-heads.js';
-import type { Token } from '../tokenize/kuromoji.js';
+import type { Token } from '../../core/token.js';
 import { aliasAfter, charClass, overlapsAny, type Found } from './aliases.js';
 import { acronymCandidate, chunkRun, inUrl } from './chunk.js';
 import type { OrgLexicon } from './lexicon.js';
-import { tokenView } from './tokens.js';
+import { TOKEN_FEATURES } from '../token-features/index.js';
 
 /**
  * The rule candidates of one document (normalized offsets), from six sources: noun-run chunking around
@@ -43,7 +43,7 @@ export function collectCandidates(doc: ArticleDocument, lexicon: OrgLexicon): Fo
   const tokens = doc.tokens;
   const candidates: Found[] = [];
 
-  const view = tokenView(tokens);
+  const view = doc.get(TOKEN_FEATURES);
   for (let r = 0; r < view.runCount; r++) {
     const from = view.runFrom[r]!;
     const to = view.runTo[r]!;

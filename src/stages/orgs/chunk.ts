@@ -1,8 +1,8 @@
 import type { OrgKind } from '../../schema/records.js';
-import type { Token } from '../tokenize/kuromoji.js';
+import type { Token } from '../../core/token.js';
 import { ACRONYM_ORG_AFTER, INSTITUTION_READING_AFTER, INSTITUTION_TAILS, BRACKET_COMPANY_FORMS, CLUB_PREFIXES, NON_ORG_TAILS, PERSON_AFTER, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, IPADIC_COMMON_WORDS, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, NUMBERED_UNIT_HEADS, ORG_HEADS, PRODUCT_WORDS_BEFORE_HEAD, PRODUCT_LIKE_HEADS, UNIT_ORDINAL_BEFORE, type OrgHead } from '../../data/org-heads.js';
 import { PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
-import { edgeChars, GIVEN_NAME, HEAD_LAST, ORG_CUE, TITLE_HEAD_LAST, JOINER, KATAKANA, LATIN, NAME_LIKE, NOUN, ORG_TOKEN, SPACE, UPPER_START, type TokenView } from './tokens.js';
+import { edgeChars, GIVEN_NAME, HEAD_LAST, ORG_CUE, TITLE_HEAD_LAST, JOINER, KATAKANA, LATIN, NAME_LIKE, NOUN, ORG_TOKEN, SPACE, UPPER_START, type TokenView } from '../token-features/index.js';
 
 /** An organisation candidate in normalized offsets. */
 export interface OrgCandidate {

@@ -1,11 +1,13 @@
 import type { ArticleDocument } from '../../core/document.js';
-import type { StageFactory } from '../../core/stage.js';
+import { TOKENS } from '../../core/document.js';
+import { defineStage } from '../../core/stage.js';
 import type { OrgRecord } from '../../schema/records.js';
 import { resolveNames, type Found } from './aliases.js';
 import { collectCandidates, resolveCandidates } from './candidates.js';
 import { kindOfName } from './chunk.js';
 import { buildOrgLexicon, OrgLexicon } from './lexicon.js';
 import { loadOrgTagger } from './model/tagger.js';
+import { TOKEN_FEATURES } from '../token-features/index.js';
 import { findOrganisationsWithModel } from './with-model.js';
 
 export { OrgLexicon, buildOrgLexicon } from './lexicon.js';
@@ -15,10 +17,12 @@ export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Fo
   return resolveNames(doc.norm.text, resolveCandidates(collectCandidates(doc, lexicon)), lexicon);
 }
 
-export const orgsStage: StageFactory = {
+export const orgsStage = defineStage({
   name: 'orgs',
   languages: ['ja'],
-  enabled: (config) => config.stages.orgs,
+  switch: 'orgs',
+  requires: [TOKENS, TOKEN_FEATURES],
+  provides: ['ORG'],
   create: ({ config }) => {
     const lexicon = buildOrgLexicon(config);
     const tagger = config.orgs.model ? loadOrgTagger() : undefined;
@@ -27,20 +31,14 @@ export const orgsStage: StageFactory = {
       userLexicon = new OrgLexicon();
       for (const entry of config.lexicons.organisations) userLexicon.add(entry);
     }
-    return {
-      name: 'orgs',
-      requires: ['tokens'],
-      provides: ['ORG'],
-      run(doc) {
-        return (tagger ? findOrganisationsWithModel(doc, lexicon, userLexicon, tagger) : findOrganisations(doc, lexicon)).map((c): OrgRecord => {
-          const span = doc.rawSpan(c.start, c.end);
-          const value: OrgRecord['value'] = { name: c.name ?? doc.norm.text.slice(c.start, c.end) };
-          const kind = c.kind ?? kindOfName(value.name);
-          if (kind) value.kind = kind;
-          if (c.alias) value.alias = true;
-          return { type: 'ORG', ...span, rule: c.rule, value };
-        });
-      },
-    };
+    return (doc) =>
+      (tagger ? findOrganisationsWithModel(doc, lexicon, userLexicon, tagger) : findOrganisations(doc, lexicon)).map((c): OrgRecord => {
+        const span = doc.rawSpan(c.start, c.end);
+        const value: OrgRecord['value'] = { name: c.name ?? doc.norm.text.slice(c.start, c.end) };
+        const kind = c.kind ?? kindOfName(value.name);
+        if (kind) value.kind = kind;
+        if (c.alias) value.alias = true;
+        return { type: 'ORG', ...span, rule: c.rule, value };
+      });
   },
-};
+});

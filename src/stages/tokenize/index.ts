@@ -1,33 +1,27 @@
-import type { StageFactory } from '../../core/stage.js';
+import { SENTENCES, TOKENS } from '../../core/document.js';
+import { defineStage } from '../../core/stage.js';
 import { splitSentences } from '../../text/sentences.js';
-import { tokenizeSegments } from './kuromoji.js';
+import { loadTokenizer, tokenizeSegments } from './kuromoji.js';
 
 /** Sentences (and length-capped segments) over the normalized text: what kuromoji is fed. */
-export const sentencesStage: StageFactory = {
+export const sentencesStage = defineStage({
   name: 'sentences',
   languages: ['ja', 'en'],
-  create: () => ({
-    name: 'sentences',
-    requires: [],
-    provides: ['sentences'],
-    run(doc) {
-      doc.sentences = splitSentences(doc.norm.text);
-    },
-  }),
-};
+  requires: [],
+  provides: [SENTENCES],
+  create: () => (doc) => {
+    doc.set(SENTENCES, splitSentences(doc.norm.text));
+  },
+});
 
-export const tokenizeStage: StageFactory = {
+/** kuromoji (IPADIC), loaded once per process or worker when a pipeline that tokenizes is built. */
+export const tokenizeStage = defineStage({
   name: 'tokenize',
   languages: ['ja'],
-  create({ tokenizer }) {
-    if (!tokenizer) throw new Error('the tokenize stage needs a loaded kuromoji tokenizer');
-    return {
-      name: 'tokenize',
-      requires: ['sentences'],
-      provides: ['tokens'],
-      run(doc) {
-        doc.tokens = tokenizeSegments(tokenizer, doc.norm.text, doc.sentences);
-      },
-    };
+  requires: [SENTENCES],
+  provides: [TOKENS],
+  load: () => loadTokenizer(),
+  create: ({ resource: tokenizer }) => (doc) => {
+    doc.set(TOKENS, tokenizeSegments(tokenizer, doc.norm.text, doc.sentences));
   },
-};
+});

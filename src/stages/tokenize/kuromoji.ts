@@ -1,5 +1,6 @@
 import type kuromoji from 'kuromoji';
 import { KijiError } from '../../core/errors.js';
+import type { Token } from '../../core/token.js';
 import type { Segment } from '../../text/sentences.js';
 import { openDictionaryImage } from './dictionary.js';
 import { defaultDictionaryPath, loadDictionaryImage } from './dictionary-file.js';
@@ -7,23 +8,6 @@ import { Tokenizer } from './tokenizer.js';
 
 export { defaultDictionaryPath } from './dictionary-file.js';
 export { Tokenizer } from './tokenizer.js';
-
-/** One kuromoji (IPADIC) token. `start`/`end` are offsets into the normalized text. */
-export interface Token {
-  surface: string;
-  start: number;
-  end: number;
-  /** 品詞 and its three sub-levels, e.g. 名詞 / 固有名詞 / 組織 / * */
-  pos: string;
-  pos1: string;
-  pos2: string;
-  pos3: string;
-  /** Dictionary form ('*' for unknown words). */
-  basic: string;
-  reading?: string;
-  /** False for words IPADIC does not know. */
-  known: boolean;
-}
 
 /** Stock kuromoji, for benchmarks and identity checks against kiji's tokenizer. */
 export type KuromojiTokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;

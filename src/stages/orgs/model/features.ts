@@ -2,7 +2,7 @@ import { COUNTRY_BY_NAME } from '../../../data/countries.js';
 import { COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, ORG_HEADS } from '../../../data/org-heads.js';
 import { PERSON_TITLES, TITLES } from '../../../data/titles.js';
 import type { OrgKindSchema } from '../../../schema/records.js';
-import type { Token } from '../../tokenize/kuromoji.js';
+import type { Token } from '../../../core/token.js';
 import type { OrgCandidate } from '../chunk.js';
 import type { OrgLexicon } from '../lexicon.js';
 import { addNumber, addString, startHash } from './hash.js';

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ArticleDocument } from '../../../core/document.js';
+import { ArticleDocument, SENTENCES, TOKENS } from '../../../core/document.js';
 import { KijiError } from '../../../core/errors.js';
 import { parseConfig } from '../../../schema/config.js';
 import { normalizeText } from '../../../text/normalize.js';
 import { splitSentences } from '../../../text/sentences.js';
+import { TOKEN_FEATURES, tokenViewer } from '../../token-features/index.js';
 import { loadTokenizer, tokenizeSegments, type Tokenizer } from '../../tokenize/kuromoji.js';
 import { collectCandidates, resolveCandidates } from '../candidates.js';
 import { buildOrgLexicon, type OrgLexicon } from '../lexicon.js';
@@ -41,11 +42,13 @@ interface GoldItem {
   spans: { start: number; end: number; type: string }[];
 }
 
-/** A document with kiji's sentences and tokens, made as the pipeline makes it. */
+/** A document with kiji's sentences, tokens and token features, made as the pipeline makes them. */
 export function tokenizedDocument(tokenizer: Tokenizer, raw: string): ArticleDocument {
   const doc = new ArticleDocument(raw, normalizeText(raw), 'ja', CONFIG);
-  doc.sentences = splitSentences(doc.norm.text);
-  doc.tokens = tokenizeSegments(tokenizer, doc.norm.text, doc.sentences);
+  doc.set(SENTENCES, splitSentences(doc.norm.text));
+  doc.set(TOKENS, tokenizeSegments(tokenizer, doc.norm.text, doc.sentences));
+  // A viewer of its own: the document may be read after the next one is made.
+  doc.set(TOKEN_FEATURES, tokenViewer()(doc.tokens));
   return doc;
 }
 const CONFIG = parseConfig({});

@@ -1,11 +1,13 @@
+import { defineLayer, TOKENS } from '../../core/document.js';
+import { defineStage } from '../../core/stage.js';
+import type { Token } from '../../core/token.js';
 import { ORG_HEADS } from '../../data/org-heads.js';
 import { TITLES_WITH_HEAD } from '../../data/titles.js';
-import type { Token } from '../tokenize/kuromoji.js';
 
 /**
- * Per-document token features shared by the organisation and agreement stages: each token's chunking
- * role, its script flags and the noun runs, computed once per token array (`doc.tokens`), so the
- * second stage reuses what the first computed.
+ * Per-document token features read by the organisation and agreement stages: each token's chunking
+ * role, its script flags and the noun runs. A layer of its own (`TOKEN_FEATURES`), computed once per
+ * document by the stage below, so neither reader reaches into the other.
  */
 
 /** Chunking roles of a token. */
@@ -113,34 +115,43 @@ export interface TokenView {
   readonly runStartOf: Int32Array;
 }
 
-/**
- * One view at a time: the organisation stage computes it, the agreement stage (same `doc.tokens` array)
- * reuses it. The buffers are reused from document to document (allocating typed arrays per document
- * costs more than filling them), so a view is only valid until the next token array is viewed — stages
- * run synchronously, one document at a time, and never keep a view.
- */
-let last: TokenView | undefined;
-let buffers = { role: new Uint8Array(1024), flags: new Uint8Array(1024), runFrom: new Int32Array(1024), runTo: new Int32Array(1024), runStartOf: new Int32Array(1024) };
+export const TOKEN_FEATURES = defineLayer<TokenView>('token-features');
 
-/** The shared features of a token array, computed on first use. */
-export function tokenView(tokens: readonly Token[]): TokenView {
-  if (last && last.tokens === tokens) return last;
-  const n = tokens.length;
-  if (buffers.role.length < n) {
-    const size = Math.max(n, buffers.role.length * 2);
-    buffers = { role: new Uint8Array(size), flags: new Uint8Array(size), runFrom: new Int32Array(size), runTo: new Int32Array(size), runStartOf: new Int32Array(size) };
-  }
-  const { role, flags, runFrom, runTo, runStartOf } = buffers;
-  for (let i = 0; i < n; i++) {
-    const rf = roleAndFlags(tokens[i]!);
-    role[i] = rf & 7;
-    flags[i] = rf >> 3;
-  }
-  runStartOf.fill(-1, 0, n);
-  const runCount = nounRunsOf(tokens, role, flags, runFrom, runTo, runStartOf);
-  last = { tokens, role, flags, runCount, runFrom, runTo, runStartOf };
-  return last;
+/**
+ * A function that computes the features of a token array into buffers of its own, reused from document
+ * to document (allocating typed arrays per document costs more than filling them): a view is only valid
+ * until the next call. Stages run synchronously, one document at a time, and never keep a view.
+ */
+export function tokenViewer(): (tokens: readonly Token[]) => TokenView {
+  let buffers = { role: new Uint8Array(1024), flags: new Uint8Array(1024), runFrom: new Int32Array(1024), runTo: new Int32Array(1024), runStartOf: new Int32Array(1024) };
+  return (tokens) => {
+    const n = tokens.length;
+    if (buffers.role.length < n) {
+      const size = Math.max(n, buffers.role.length * 2);
+      buffers = { role: new Uint8Array(size), flags: new Uint8Array(size), runFrom: new Int32Array(size), runTo: new Int32Array(size), runStartOf: new Int32Array(size) };
+    }
+    const { role, flags, runFrom, runTo, runStartOf } = buffers;
+    for (let i = 0; i < n; i++) {
+      const rf = roleAndFlags(tokens[i]!);
+      role[i] = rf & 7;
+      flags[i] = rf >> 3;
+    }
+    runStartOf.fill(-1, 0, n);
+    const runCount = nounRunsOf(tokens, role, flags, runFrom, runTo, runStartOf);
+    return { tokens, role, flags, runCount, runFrom, runTo, runStartOf };
+  };
 }
+
+export const tokenFeaturesStage = defineStage({
+  name: 'token-features',
+  languages: ['ja'],
+  requires: [TOKENS],
+  provides: [TOKEN_FEATURES],
+  create: () => {
+    const view = tokenViewer();
+    return (doc) => doc.set(TOKEN_FEATURES, view(doc.tokens));
+  },
+});
 
 /** Noun runs: maximal sequences of name-able tokens, with joiners (`・`, `&`) and spaces between Latin words inside. */
 function nounRunsOf(tokens: readonly Token[], role: Uint8Array, flags: Uint8Array, runFrom: Int32Array, runTo: Int32Array, runStartOf: Int32Array): number {
