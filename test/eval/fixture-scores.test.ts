@@ -30,7 +30,7 @@ const FLOORS: Record<'ja' | 'en', Record<string, Partial<Record<Metric, number>>
     DATE: { lenientF1: 0.994, strictF1: 0.958, valueAcc: 1.0 },
     MONEY: { lenientF1: 1.0, strictF1: 1.0, valueAcc: 1.0 },
     ORG: { lenientF1: 0.988, strictF1: 0.988 },
-    AGREEMENT: { lenientF1: 0.977, strictF1: 0.93, valueAcc: 1.0 },
+    AGREEMENT: { lenientF1: 1.0, strictF1: 0.952, valueAcc: 1.0 },
   },
 };
 const SLACK = 0.01;

@@ -25,6 +25,13 @@ export const AGREEMENT_HEADS: readonly AgreementHead[] = [
   { words: ['moc'], kind: 'memorandum', bare: true },
   { words: ['letter', 'of', 'intent'], kind: 'other', bare: true },
   { words: ['code', 'of', 'conduct'], kind: 'code_of_conduct', bare: true },
+  { words: ['exchange', 'of', 'notes'], kind: 'other', bare: true },
+  { words: ['exchanges', 'of', 'notes'], kind: 'other', bare: true },
+  { words: ['exchange', 'of', 'letters'], kind: 'other', bare: true },
+  { words: ['terms', 'of', 'reference'], kind: 'other', capitalOnly: true, bare: true },
+  { words: ['plan', 'of', 'action'], kind: 'other', capitalOnly: true },
+  { words: ['work', 'plan'], kind: 'other', capitalOnly: true },
+  { words: ['memorandum', 'of', 'intent'], kind: 'memorandum', bare: true },
   { words: ['joint', 'vision', 'statement'], kind: 'statement', bare: true },
   { words: ['joint', 'statement'], kind: 'statement', bare: true },
   { words: ['joint', 'declaration'], kind: 'declaration', bare: true },
@@ -40,7 +47,7 @@ export const AGREEMENT_HEADS: readonly AgreementHead[] = [
   { words: ['pact'], kind: 'agreement' },
   { words: ['treaty'], kind: 'treaty' },
   { words: ['convention'], kind: 'treaty', capitalOnly: true },
-  { words: ['protocol'], kind: 'treaty', capitalOnly: true },
+  { words: ['protocol'], kind: 'other', capitalOnly: true },
   { words: ['charter'], kind: 'charter' },
   { words: ['framework'], kind: 'framework' },
   { words: ['partnership'], kind: 'partnership' },
@@ -57,7 +64,10 @@ export const GENERIC_MODIFIERS: readonly string[] = [
 ];
 
 /** Prepositions that continue a name after its head (`Agreement on …`, `Convention on …`, `Partnership for …`). */
-export const NAME_CONTINUATIONS: readonly string[] = ['on', 'for', 'of', 'concerning', 'regarding', 'against', 'between'];
+export const NAME_CONTINUATIONS: readonly string[] = ['on', 'for', 'of', 'concerning', 'regarding', 'against', 'between', 'to'];
+
+/** Words that make a Partnership a trade agreement (`Trans-Pacific Partnership`, `… Trade and Investment Partnership`), not a relationship. */
+export const TRADE_PARTNERSHIP_WORDS: readonly string[] = ['trade', 'economic', 'trans-pacific', 'investment', 'commerce'];
 
 /** One canonical name per country for agreement keys (`U.S.`, `US`, `America` → `United States`). */
 export const COUNTRY_CANONICAL: ReadonlyMap<string, string> = new Map([

@@ -1,6 +1,6 @@
 import type { ArticleDocument } from '../../core/document.js';
 import { defineStage } from '../../core/stage.js';
-import { AGREEMENT_HEADS, type AgreementHead, GENERIC_MODIFIERS } from '../../data/english/agreements.js';
+import { AGREEMENT_HEADS, type AgreementHead, GENERIC_MODIFIERS, NAME_CONTINUATIONS, TRADE_PARTNERSHIP_WORDS } from '../../data/english/agreements.js';
 import { COUNTRIES, NAME_STOP_WORDS } from '../../data/english/organisations.js';
 import type { KijiConfig } from '../../schema/config.js';
 import type { AgreementDateRelation, AgreementRecord, AgreementValue, DateRecord, OrgRecord } from '../../schema/records.js';
@@ -19,7 +19,7 @@ import { isCapitalized, isPossessive, isTitleCase, joined } from './names.js';
 
 const STOP = new Set(NAME_STOP_WORDS);
 const GENERIC = new Set(GENERIC_MODIFIERS);
-const CONTINUATIONS = /^(on|for|of|concerning|regarding|against)$/;
+const CONTINUATIONS = new RegExp(`^(?:${NAME_CONTINUATIONS.join('|')})$`, 'i');
 const COUNTRY_PATTERN = new RegExp(`(?<![A-Za-z])(${[...COUNTRIES].sort((a, b) => b.length - a.length).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![A-Za-z])`, 'g');
 const ACRONYM = /^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&.+-]*[A-Z0-9+.]$/;
 
@@ -54,18 +54,20 @@ function capitalChain(terms: EnTerm[], last: number, to: number, text: string): 
     let j = end + 1;
     if (j >= to || !joined(terms[end]!, terms[j]!, text)) return end;
     // `on|for|of …`, and `in the …` for a sea or region in the name (`Code of Conduct in the South China Sea`).
-    const inThe = terms[j]!.text === 'in' && terms[j + 1]?.text === 'the';
+    const inThe = /^in$/i.test(terms[j]!.text) && /^the$/i.test(terms[j + 1]?.text ?? '');
     if (!CONTINUATIONS.test(terms[j]!.text) && !inThe) return end;
     j++;
-    if (j < to && terms[j]!.text === 'the' && joined(terms[j - 1]!, terms[j]!, text)) j++;
+    if (j < to && /^the$/i.test(terms[j]!.text) && joined(terms[j - 1]!, terms[j]!, text)) j++;
     if (j >= to || !isNameWord(terms[j]!) || !joined(terms[j - 1]!, terms[j]!, text)) return end;
     let k = j;
     while (k + 1 < to) {
       const between = text.slice(terms[k]!.end, terms[k + 1]!.start);
       const next = terms[k + 1]!;
       if ((between === ' ' || between === '-') && isNameWord(next)) k++;
-      else if ((between === ' ' && /^(and|&)$/.test(next.text)) || between === ', ') {
-        const m = between === ', ' ? k + 1 : k + 2;
+      else if ((between === ' ' && /^(and|&)$/i.test(next.text)) || between === ', ') {
+        let m = between === ', ' ? k + 1 : k + 2;
+        // `… and the Republic of …`, `Japan and the Armed Forces of …`
+        if (between === ' ' && /^the$/i.test(terms[m]?.text ?? '') && m + 1 < to && isNameWord(terms[m + 1]!)) m++;
         if (m < to && isNameWord(terms[m]!) && !COUNTRIES.includes(terms[m]!.text) && (between === ' ' || /^(and|,)/.test(text.slice(terms[m]!.end).trim()) || text.slice(terms[m]!.end, terms[m + 1]?.start ?? 0).trim() === ',')) k = m;
         else break;
       } else break;
@@ -109,7 +111,9 @@ function candidates(analysis: EnglishAnalysis, text: string, list: AgreementHead
   for (let s = 0; s + 1 < sentenceTermStart.length; s++) {
     const from = sentenceTermStart[s]!;
     const to = sentenceTermStart[s + 1]!;
-    const titleCase = isTitleCase(analysis, s);
+    // A line in capitals (`DELIVERING ON OUR COMPREHENSIVE STRATEGIC PARTNERSHIP`) reads like capitalized names, not a headline.
+    const allCaps = !/[a-z]/.test(text.slice(terms[from]?.start ?? 0, terms[to - 1]?.end ?? 0)) && to - from >= 2;
+    const titleCase = !allCaps && isTitleCase(analysis, s);
     for (let i = from; i < to; i++) {
       const found = headAt(terms, i, to, text, list);
       if (!found) continue;
@@ -119,13 +123,27 @@ function candidates(analysis: EnglishAnalysis, text: string, list: AgreementHead
       let first = i;
       let last = found.last;
       if (capital && !titleCase) {
-        while (first - 1 >= from && joined(terms[first - 1]!, terms[first]!, text) && isNameWord(terms[first - 1]!)) first--;
+        for (;;) {
+          if (first - 1 >= from && joined(terms[first - 1]!, terms[first]!, text) && isNameWord(terms[first - 1]!)) first--;
+          // `Comprehensive and Progressive …`, `Trade and Investment Framework Agreement`: coordinated name words.
+          else if (first - 2 >= from && /^and$/i.test(terms[first - 1]!.text) && joined(terms[first - 1]!, terms[first]!, text) && joined(terms[first - 2]!, terms[first - 1]!, text) && isNameWord(terms[first - 2]!) && first < i + 1 && isNameWord(terms[first]!) && first !== i) first -= 2;
+          else break;
+        }
         last = capitalChain(terms, last, to, text);
+        // `… on Defence Cooperation towards the next decade`: a lower-case aim after the capitalized name.
+        if (last > found.last && /^towards?$/i.test(terms[last + 1]?.text ?? '') && joined(terms[last]!, terms[last + 1]!, text)) {
+          let k = last + 2;
+          while (k < to && k < last + 6 && /^[a-z]/.test(terms[k]!.text) && joined(terms[k - 1]!, terms[k]!, text) && !terms[k]!.tags.has('Verb')) k++;
+          if (k > last + 2 && terms[k - 1]!.tags.has('Noun')) last = k - 1;
+        }
         if (last === found.last) last = lowerChain(terms, last, to, text);
         const named = first < i || last > found.last;
         // A capitalized head alone is a sentence opener (`Agreement was reached`), unless the head names itself (`MOU`).
         if (!named && !(head.bare && i > from)) continue;
-        out.push({ start: terms[first]!.start, end: terms[last]!.end, kind: head.kind, rule: named ? 'en.agreement.name' : 'en.agreement.head', termFirst: first });
+        const nameWords = terms.slice(first, last + 1).map((t) => t.text.toLowerCase());
+        // A trade Partnership is a trade agreement; a capitalized `… Framework Agreement` is named an Agreement.
+        const kind = (head.kind === 'partnership' && nameWords.some((w) => TRADE_PARTNERSHIP_WORDS.includes(w))) || (head.kind === 'framework' && head.words.length === 2) ? 'agreement' : head.kind;
+        out.push({ start: terms[first]!.start, end: terms[last]!.end, kind, rule: named ? 'en.agreement.name' : 'en.agreement.head', termFirst: first });
         i = last;
         continue;
       }
@@ -151,6 +169,13 @@ function candidates(analysis: EnglishAnalysis, text: string, list: AgreementHead
       last = lowerChain(terms, last, to, text);
       // A two-word head names itself (`framework agreement`, `joint statement`); a one-word head needs a modifier.
       if (first === i && !head.bare && head.words.length < 2) continue;
+      // Lower-case modifiers alone describe an agreement (`free trade agreement`, `robust framework`, `security-related
+      // agreement`) unless a subject follows (`… on defence cooperation`), a coordinated pair names a document type
+      // (`sale and purchase agreement`), a name or acronym opens it (`U.S.-Japan security treaty`) or the head names itself.
+      const words = terms.slice(first, i);
+      const capitalized = words.some((w) => /^[A-Z]/.test(w.text));
+      const coordinated = words.some((w) => w.text === 'and');
+      if (!head.bare && !capitalized && !coordinated && last === found.last) continue;
       if (titleCase && first === i && last === found.last && !head.bare) continue;
       out.push({ start: terms[first]!.start, end: terms[last]!.end, kind: head.kind, rule: first < i ? 'en.agreement.modified' : 'en.agreement.bare', termFirst: first });
       i = last;
@@ -209,6 +234,11 @@ export function findAgreements(doc: ArticleDocument): AgreementRecord[] {
 
 /** Parties a name spells as a hyphen compound: `Japan-Philippines …`, `U.S.-Australia FTA`, `Korea-U.S. …`. */
 function nameParties(name: string): Party[] {
+  // `Agreement between (the Government of) Japan and (the Government of) the Republic of the Philippines concerning …`
+  const between = /\bbetween (?:the )?(?:Government of (?:the )?)?(.+?) and (?:the )?(?:Government of (?:the )?)?(.+?)(?= (?:concerning|on|regarding|for|to)\b|$)/i.exec(name);
+  if (between && !/ between /i.test(between[2]!)) {
+    return [between[1]!, between[2]!].map((p) => ({ name: p, canonical: canonicalCountry(p.replace(/^(?:(?:Socialist|Democratic|Federal|Kingdom|Oriental|People's)\s+)*(?:Republic|Kingdom|Commonwealth|Federation) of (?:the )?/i, '')) }));
+  }
   const first = /^(\S+-\S+)\s/.exec(name)?.[1];
   if (!first) return [];
   const parts = first.split('-');
