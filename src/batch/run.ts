@@ -12,7 +12,7 @@ import { createScheduler, type Scheduler, type TaskOutcome } from './scheduler.j
 import { createBatchWriter, type BatchWriter } from './writer.js';
 import { hashFile } from './file-hash.js';
 import { reconcileArticles } from './identity.js';
-import { realPathOf } from './real-path.js';
+import { realPathOf } from '../store/real-path.js';
 import { peakRssMb } from './peak-rss.js';
 import { walkInputs } from './walk.js';
 import type { ArticleTaskResult } from './worker.js';

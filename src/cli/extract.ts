@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { createPipeline } from '../pipeline.js';
@@ -7,6 +6,7 @@ import { KijiError, describeError } from '../core/errors.js';
 import { readArticleFile } from '../text/read-article.js';
 import type { KijiConfig } from '../schema/config.js';
 import { toEvalSpan } from '../eval/spans.js';
+import { boundedLines } from './jsonl-lines.js';
 import { EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, type CliIO, writeLine } from './io.js';
 
 const JsonlLine = (line: string, lineNumber: number): { id: string; text: string; ref?: string } => {
@@ -16,8 +16,10 @@ const JsonlLine = (line: string, lineNumber: number): { id: string; text: string
   } catch (error) {
     throw new KijiError('E_USAGE', `line ${lineNumber}: not JSON (${(error as Error).message})`);
   }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new KijiError('E_USAGE', `line ${lineNumber}: expected a JSON object {"id","text","ref"?}`);
   const item = parsed as { id?: unknown; text?: unknown; ref?: unknown };
   if (typeof item.text !== 'string') throw new KijiError('E_USAGE', `line ${lineNumber}: "text" must be a string`);
+  if (item.id !== undefined && typeof item.id !== 'string' && typeof item.id !== 'number') throw new KijiError('E_USAGE', `line ${lineNumber}: "id" must be a string or a number`);
   const id = item.id === undefined ? String(lineNumber) : String(item.id);
   return typeof item.ref === 'string' ? { id, text: item.text, ref: item.ref } : { id, text: item.text };
 };
@@ -37,10 +39,19 @@ export function extractCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, 
         const input = options.jsonl === '-' ? io.stdin : (await import('node:fs')).createReadStream(resolve(io.cwd, options.jsonl));
         let lineNumber = 0;
         let failures = 0;
-        for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+        // A line may hold one article of up to maxFileBytes (as UTF-16 characters, plus the JSON around it).
+        const maxChars = (await getConfig()).maxFileBytes + 4096;
+        for await (const line of boundedLines(input, maxChars)) {
           lineNumber++;
-          if (!line.trim()) continue;
-          const item = JsonlLine(line, lineNumber);
+          if (line.tooLong) {
+            failures++;
+            const error = { code: 'E_TOO_LARGE', message: `line ${lineNumber} has ${line.chars} characters, more than maxFileBytes allows (${maxChars}); raise maxFileBytes in the config` };
+            writeLine(io.stderr, `kiji extract: line ${lineNumber}: ${error.code}: ${error.message}`);
+            writeLine(io.stdout, JSON.stringify({ id: String(lineNumber), spans: [], error }));
+            continue;
+          }
+          if (!line.text.trim()) continue;
+          const item = JsonlLine(line.text, lineNumber);
           try {
             const result = pipeline.process({ id: item.id, text: item.text, ...(item.ref ? { publishedAt: item.ref } : {}) });
             writeLine(io.stdout, JSON.stringify({ id: item.id, spans: result.records.map(toEvalSpan) }));

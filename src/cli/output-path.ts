@@ -1,6 +1,6 @@
 import { closeSync, existsSync, lstatSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { realPathOf } from '../batch/real-path.js';
+import { realPathOf } from '../store/real-path.js';
 import { KijiError } from '../core/errors.js';
 
 export { realPathOf };

@@ -6,6 +6,7 @@ import { RECORD_TYPES, type KijiRecord } from '../schema/records.js';
 import { openReader } from '../store/open.js';
 import type { RecordRow } from '../store/read.js';
 import { type CliIO, writeLine } from './io.js';
+import { terminalSafe, terminalSafeJson } from './terminal.js';
 
 interface QueryOptions {
   type?: string;
@@ -61,8 +62,9 @@ export function queryCommand(io: CliIO): Command {
     ].join('\n'))
     .action(async (db: string, options: QueryOptions) => {
       const types = parseTypes(options.type);
-      const limit = options.limit === undefined ? undefined : Number(options.limit);
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new KijiError('E_USAGE', `--limit ${options.limit}: expected a whole number of at least 1`);
+      // Decimal digits only: Number() also reads 0x10, 1e3 and ' 5 '.
+      const limit = options.limit === undefined || !/^\d+$/.test(options.limit) ? (options.limit === undefined ? undefined : NaN) : Number(options.limit);
+      if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) throw new KijiError('E_USAGE', `--limit ${options.limit}: expected a whole number of at least 1`);
       const from = options.from ? periodBound(options.from, 'from') : undefined;
       const to = options.to ? periodBound(options.to, 'to') : undefined;
       if (from && to && from > to) throw new KijiError('E_USAGE', `--from ${options.from} is after --to ${options.to}`);
@@ -91,13 +93,13 @@ export function queryCommand(io: CliIO): Command {
         await store.close();
       }
       if (options.json) {
-        writeLine(io.stdout, JSON.stringify(rows.map(mentionJson), null, 2));
+        writeLine(io.stdout, terminalSafeJson(JSON.stringify(rows.map(mentionJson), null, 2)));
         return;
       }
       for (const m of rows) {
-        const value = describeValue(m);
-        const parties = m.parties.length ? ` [${m.parties.join(', ')}]` : '';
-        writeLine(io.stdout, `${(m.publishedAt ?? '----------').padEnd(10)}  ${basename(m.path)}  ${m.type.padEnd(9)} ${m.text}${value ? ` → ${value}` : ''}${parties}`);
+        const value = terminalSafe(describeValue(m) ?? '');
+        const parties = m.parties.length ? ` [${terminalSafe(m.parties.join(', '))}]` : '';
+        writeLine(io.stdout, `${(m.publishedAt ?? '----------').padEnd(10)}  ${terminalSafe(basename(m.path))}  ${m.type.padEnd(9)} ${terminalSafe(m.text)}${value ? ` → ${value}` : ''}${parties}`);
       }
       writeLine(io.stderr, `${rows.length} record${rows.length === 1 ? '' : 's'}`);
     });
@@ -112,10 +114,14 @@ export function periodBound(value: string, side: 'from' | 'to'): string {
   if (!match) throw new KijiError('E_USAGE', `"${value}": expected a year (2021), a month (2021-07) or a day (2021-07-18)`);
   const [, y, m, d] = match;
   const pad = (n: number) => String(n).padStart(2, '0');
-  if (d) return `${y}-${pad(Number(m))}-${pad(Number(d))}`;
+  const month = Number(m);
+  if (m && (month < 1 || month > 12)) throw new KijiError('E_USAGE', `"${value}": no month ${m}`);
+  if (d) {
+    const last = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+    if (Number(d) < 1 || Number(d) > last) throw new KijiError('E_USAGE', `"${value}": no such day (${y}-${pad(month)} has ${last} days)`);
+    return `${y}-${pad(month)}-${pad(Number(d))}`;
+  }
   if (m) {
-    const month = Number(m);
-    if (month < 1 || month > 12) throw new KijiError('E_USAGE', `"${value}": no month ${m}`);
     if (side === 'from') return `${y}-${pad(month)}-01`;
     const last = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
     return `${y}-${pad(month)}-${pad(last)}`;

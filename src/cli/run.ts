@@ -22,7 +22,7 @@ interface RunOptions {
 }
 
 const positiveInt = (value: string): number => {
-  const n = Number(value);
+  const n = /^\d+$/.test(value) ? Number(value) : NaN; // not 0x10, 1e3
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
   return n;
 };

@@ -1,5 +1,8 @@
 import { readArticleFile } from '../text/read-article.js';
+import { resolve } from 'node:path';
+import { hashFile } from '../batch/file-hash.js';
 import { describeError } from '../core/errors.js';
+import { realPathOf } from '../store/real-path.js';
 
 /**
  * The text an article's offsets point into, as the database keeps it. Databases written before kiji
@@ -14,9 +17,29 @@ export interface ArticleText {
   problem?: string;
 }
 
-export async function loadArticleText(path: string, contentHash: string | null, stored: string | null = null): Promise<ArticleText> {
+/**
+ * Which paths a reader may read: a database names paths, and a hostile one could name /etc/passwd.
+ * A path is read when it is inside a folder a run of this database was given (`roots`), or when its
+ * bytes are exactly the ones the database recorded (whoever wrote the database had them already), or
+ * when the user allows any path (`--any-path`).
+ */
+export interface TextAccess {
+  roots: readonly string[];
+  anyPath?: boolean;
+}
+
+/** Inside `root`; the file system root itself is never a run's folder (a forged runs row could name it). */
+const inside = (path: string, root: string) => root !== '/' && (path === root || path.startsWith(`${root}/`));
+
+export async function loadArticleText(path: string, contentHash: string | null, stored: string | null = null, access?: TextAccess): Promise<ArticleText> {
   if (stored !== null) return { text: stored, changed: false };
   try {
+    if (access && !access.anyPath) {
+      const real = realPathOf(resolve(path));
+      if (!access.roots.some((root) => inside(real, realPathOf(root))) && (contentHash === null || hashFile(real) !== contentHash)) {
+        return { changed: true, problem: `not read: ${path} is outside the folders this database's runs were given (pass --any-path to read it anyway)` };
+      }
+    }
     const article = await readArticleFile(path);
     return { text: article.text, changed: contentHash !== null && article.sha256 !== contentHash };
   } catch (error) {

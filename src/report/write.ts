@@ -1,4 +1,4 @@
-import { loadArticleText } from './article-text.js';
+import { loadArticleText, type TextAccess } from './article-text.js';
 import { displayTarget, openReader } from '../store/open.js';
 import { articlePageName, renderArticlePage, renderIndex } from './html.js';
 import { openReportFolder } from './out-dir.js';
@@ -11,9 +11,10 @@ export interface ReportResult {
 }
 
 /** Writes `index.html` and `articles/<id>-<name>.html` for every processed article of the database. */
-export async function writeReport(dbPath: string, outDir: string): Promise<ReportResult> {
+export async function writeReport(dbPath: string, outDir: string, options: { anyPath?: boolean } = {}): Promise<ReportResult> {
   const store = await openReader(dbPath);
   try {
+    const access: TextAccess = { roots: await store.runInputs(), anyPath: options.anyPath ?? false };
     const articles = await store.listArticles();
     const info = await store.summary();
     const folder = openReportFolder(outDir, dbPath);
@@ -22,7 +23,7 @@ export async function writeReport(dbPath: string, outDir: string): Promise<Repor
     for (const article of articles) {
       if (article.status !== 'ok') continue;
       const mentions = await store.mentionsOfArticle(article.id);
-      const loaded = await loadArticleText(article.path, article.contentHash, await store.articleText(article.id));
+      const loaded = await loadArticleText(article.path, article.contentHash, await store.articleText(article.id), access);
       const notes: string[] = [];
       if (loaded.text === undefined) notes.push(`The article text could not be read again (${loaded.problem}); the records are listed without it.`);
       else if (loaded.changed) notes.push('The file changed since it was processed: records whose text is no longer at their offsets are listed but not marked. Run kiji run again to refresh.');

@@ -191,6 +191,20 @@ export class StoreReader {
     );
   }
 
+  /** The inputs every run was given (absolute real paths since runs record them so; older runs: as typed). */
+  async runInputs(): Promise<string[]> {
+    const rows = await this.sql.all<{ inputs: string }>('SELECT DISTINCT inputs_json AS inputs FROM runs');
+    const inputs = new Set<string>();
+    for (const row of rows) {
+      try {
+        for (const input of JSON.parse(row.inputs) as unknown[]) if (typeof input === 'string') inputs.add(input);
+      } catch {
+        /* not a list: no inputs */
+      }
+    }
+    return [...inputs];
+  }
+
   async summary(options: { topOrgs?: number } = {}): Promise<Summary> {
     const agreementKinds = await this.sql.all<KindCount>(
       "SELECT agreement_kind AS kind, COUNT(*) AS mentions FROM mentions WHERE type = 'AGREEMENT' GROUP BY agreement_kind ORDER BY mentions DESC, kind",

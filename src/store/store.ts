@@ -197,7 +197,17 @@ export class KijiStore {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    if (this.statements && this.path !== ':memory:') {
+      // At rest the database is in rollback-journal mode, so readers need no -shm file and no write
+      // access to its folder. Busy (a reader has it open): it stays in WAL, which is just as correct.
+      try {
+        this.db.pragma('journal_mode = DELETE');
+      } catch {
+        /* stays WAL */
+      }
+    }
+    this.db.close();
   }
 }
 

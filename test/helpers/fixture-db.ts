@@ -25,7 +25,7 @@ export async function buildFixtureDb(names: readonly string[]): Promise<{ dir: s
   const pipeline = await createPipeline({});
   const db = join(dir, 'kiji.sqlite');
   const store = openStore(db);
-  store.beginRun({ configHash: 'test', pipelineVersion: pipeline.version });
+  store.beginRun({ configHash: 'test', pipelineVersion: pipeline.version, inputs: [articles] });
   for (const name of [...names, ESCAPE_ARTICLE]) {
     const path = join(articles, name);
     const decoded = await readArticleFile(path);
