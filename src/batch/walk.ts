@@ -12,6 +12,16 @@ export interface WalkResult {
 
 const failure = (path: string, error: string): FailedArticle => ({ path, status: 'failed', errorCode: 'E_READ', error, contentHash: null, bytes: null });
 
+/** The names in `dir` whose bytes are not UTF-8, as Node spells them (with U+FFFD). */
+async function undecodableNames(dir: string): Promise<Set<string>> {
+  const names = new Set<string>();
+  for (const raw of await readdir(dir, { encoding: 'buffer' })) {
+    const name = raw.toString('utf8');
+    if (!Buffer.from(name, 'utf8').equals(raw)) names.add(name);
+  }
+  return names;
+}
+
 /**
  * Expands files and folders into the sorted list of article files. Folders are walked recursively;
  * symbolic links are followed, a link back to a folder on the current path is a loop (recorded, not
@@ -54,7 +64,16 @@ export async function walkInputs(inputs: readonly string[], extensions: readonly
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // A name that is not UTF-8 cannot be spelled as a string path (Node decodes it with U+FFFD, a file
+    // that does not exist): say so, instead of "no such file".
+    const undecodable = entries.some((e) => e.name.includes('\uFFFD')) ? await undecodableNames(dir) : new Set<string>();
     for (const entry of entries) {
+      if (undecodable.has(entry.name)) {
+        if (entry.isDirectory() || wanted.has(extname(entry.name).toLowerCase())) {
+          failures.push(failure(join(dir, entry.name), `${join(dir, entry.name)}: the name is not valid UTF-8, so kiji cannot open it; rename it (e.g. with convmv) to UTF-8`));
+        }
+        continue;
+      }
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         await walkDir(path, [...ancestors, real]);

@@ -47,7 +47,10 @@ export function describeBinary(bytes: Uint8Array): string | undefined {
   if (signature) return `looks like ${signature.what} (starts with ${hexBytes(bytes, signature.bytes.length)})`;
 
   const window = bytes.subarray(0, BINARY_SNIFF_BYTES);
-  const firstNul = window.indexOf(0);
+  // NUL is searched in the whole file (memchr: cheap): one after the sniffed window used to reach the
+  // tokenizer and fail the article as E_TOKENIZE instead of E_BINARY.
+  const firstNul = bytes.indexOf(0);
+  if (firstNul >= BINARY_SNIFF_BYTES) return `contains a NUL byte at byte ${firstNul} (text never does: the file is damaged or not text)`;
   if (firstNul >= 0) {
     // UTF-16 text without a BOM is the usual source of NULs in "text" files: say so.
     let evenNuls = 0;

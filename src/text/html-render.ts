@@ -56,41 +56,65 @@ class TextLayout {
 
 export function renderText(node: ElementNode): string {
   const layout = new TextLayout();
-  walk(node, layout, false);
+  walk(node, layout);
   return layout.finish();
 }
 
-function walk(node: ElementNode, layout: TextLayout, inPre: boolean): void {
-  const pre = inPre || node.tag === 'pre';
-  if (node.tag === 'br') return layout.endLine(false, true);
-  const paragraph = PARAGRAPH_ELEMENTS.has(node.tag);
-  const line = LINE_ELEMENTS.has(node.tag);
-  if (paragraph || line) layout.endLine(paragraph);
-  if (CELL_ELEMENTS.has(node.tag)) layout.text(' ');
+/** What the walk does next: enter an element, or finish one (its closing line end). */
+type Step = { enter: ElementNode; pre: boolean } | { leave: ElementNode };
 
-  for (const child of node.children) {
-    if (typeof child !== 'string') walk(child, layout, pre);
-    else if (!pre) layout.text(child);
-    else {
-      // In <pre>, source line breaks are real line breaks.
-      const parts = child.split('\n');
-      parts.forEach((part, i) => {
-        if (i > 0) layout.endLine(false, true);
-        layout.text(part);
-      });
+/**
+ * Depth-first over the tree with an explicit stack, not recursion: a page nested thousands of
+ * elements deep overflowed the main thread's stack (`extract`, `inspect`, `report`).
+ */
+function walk(root: ElementNode, layout: TextLayout): void {
+  const steps: Step[] = [{ enter: root, pre: false }];
+  while (steps.length) {
+    const step = steps.pop()!;
+    if ('leave' in step) {
+      const paragraph = PARAGRAPH_ELEMENTS.has(step.leave.tag);
+      if (paragraph || LINE_ELEMENTS.has(step.leave.tag)) layout.endLine(paragraph);
+      if (CELL_ELEMENTS.has(step.leave.tag)) layout.text(' ');
+      continue;
+    }
+    const node = step.enter;
+    if (node.tag === '#text') {
+      const text = node.children[0] as string;
+      if (!step.pre) layout.text(text);
+      else {
+        // In <pre>, source line breaks are real line breaks.
+        text.split('\n').forEach((part, i) => {
+          if (i > 0) layout.endLine(false, true);
+          layout.text(part);
+        });
+      }
+      continue;
+    }
+    const pre = step.pre || node.tag === 'pre';
+    if (node.tag === 'br') {
+      layout.endLine(false, true);
+      continue;
+    }
+    const paragraph = PARAGRAPH_ELEMENTS.has(node.tag);
+    if (paragraph || LINE_ELEMENTS.has(node.tag)) layout.endLine(paragraph);
+    if (CELL_ELEMENTS.has(node.tag)) layout.text(' ');
+    steps.push({ leave: node });
+    // Children in reverse, so the first is taken next; text children are laid out when reached.
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const child = node.children[i]!;
+      steps.push(typeof child === 'string' ? { enter: { tag: '#text', attrs: {}, children: [child] }, pre } : { enter: child, pre });
     }
   }
-
-  if (paragraph || line) layout.endLine(paragraph);
-  if (CELL_ELEMENTS.has(node.tag)) layout.text(' ');
 }
 
 /** The text of an element on one line (for titles). */
 export function inlineText(node: ElementNode): string {
   const parts: string[] = [];
-  const collect = (n: ElementNode) => {
-    for (const child of n.children) typeof child === 'string' ? parts.push(child) : collect(child);
-  };
-  collect(node);
+  const stack: (ElementNode | string)[] = [node];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (typeof next === 'string') parts.push(next);
+    else for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!);
+  }
   return collapseInline(parts.join(''));
 }

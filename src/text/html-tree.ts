@@ -5,6 +5,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { isBoilerplate } from './html-boilerplate.js';
+import { flattenDeepNesting } from './html-depth.js';
 
 export interface ElementNode {
   readonly tag: string;
@@ -42,19 +43,22 @@ export function parseHtml(html: string, options: { useMarkers: boolean }): Parse
   const jsonLdDates: string[] = [];
   let title: string | undefined;
   let capture: { kind: 'title' | 'json-ld'; parts: string[] } | undefined;
+  /** Open <svg> elements: a <title> inside one is an image's, not the page's (counted, not searched for). */
+  let svgDepth = 0;
 
   const parser = new Parser(
     {
       onopentag(tag, attrs) {
         const parent = stack[stack.length - 1]!;
         if (tag === 'meta') recordMeta(meta, attrs);
-        if (tag === 'title' && title === undefined && !stack.some((f) => f.tag === 'svg')) capture = { kind: 'title', parts: [] };
+        if (tag === 'title' && title === undefined && svgDepth === 0) capture = { kind: 'title', parts: [] };
         if (tag === 'script' && attrs.type?.toLowerCase() === 'application/ld+json') capture = { kind: 'json-ld', parts: [] };
 
         const inContent = parent.inContent || tag === 'article' || tag === 'main';
         const keep = parent.node !== undefined && !isBoilerplate(tag, attrs, { inContent: parent.inContent, useMarkers: options.useMarkers });
         const node = keep ? { tag, attrs, children: [] } : undefined;
         if (node) parent.node!.children.push(node);
+        if (tag === 'svg') svgDepth++;
         stack.push({ tag, inContent, ...(node ? { node } : {}) });
       },
       ontext(text) {
@@ -70,12 +74,12 @@ export function parseHtml(html: string, options: { useMarkers: boolean }): Parse
           capture = undefined;
         }
         // htmlparser2 closes every element it opened (implied and void ones too), so the stack stays balanced.
-        if (stack.length > 1) stack.pop();
+        if (stack.length > 1 && stack.pop()!.tag === 'svg') svgDepth--;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.write(html);
+  parser.write(flattenDeepNesting(html));
   parser.end();
 
   return { root, metadata: { ...(title !== undefined ? { title } : {}), meta, jsonLdDates } };
@@ -89,7 +93,15 @@ function recordMeta(meta: Map<string, string>, attrs: Readonly<Record<string, st
 
 /** Elements with this tag below `node`, in document order (the node itself included). */
 export function findAll(node: ElementNode, tag: string, out: ElementNode[] = []): ElementNode[] {
-  if (node.tag === tag) out.push(node);
-  for (const child of node.children) if (typeof child !== 'string') findAll(child, tag, out);
+  // An explicit stack: deep nesting must not overflow the call stack.
+  const stack: ElementNode[] = [node];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (next.tag === tag) out.push(next);
+    for (let i = next.children.length - 1; i >= 0; i--) {
+      const child = next.children[i]!;
+      if (typeof child !== 'string') stack.push(child);
+    }
+  }
   return out;
 }

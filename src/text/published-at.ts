@@ -33,7 +33,7 @@ export function findPublishedAt(text: string): string | undefined {
   let updated: string | undefined;
   let nonEmptySeen = 0;
 
-  for (const rawLine of text.split('\n')) {
+  for (const rawLine of text.split(/\r\n|\r|\n/)) {
     const line = rawLine.normalize('NFKC').trim();
     if (line === '') continue;
     nonEmptySeen++;
