@@ -21,7 +21,8 @@ describe('a hostile database', () => {
     const secret = join(dir, '..', 'secret.txt');
     writeFileSync(secret, '秘密の内容は2025年1月1日に決まった。');
     const conn = new Database(db);
-    conn.prepare("UPDATE articles SET path = ?, title = ? WHERE path LIKE '%ja-01-defence-mou.txt'").run(secret, `T${ESC}]0;pwned\u0007`);
+    // A database without stored texts (as older ones are) names a file outside the folder that was run.
+    conn.prepare("UPDATE articles SET path = ?, title = ?, text = NULL WHERE path LIKE '%ja-01-defence-mou.txt'").run(secret, `T${ESC}]0;pwned\u0007`);
     conn.close();
     const inspect = await runCli(['inspect', db, 'secret.txt']);
     expect(inspect.stdout).not.toContain('秘密の内容');
