@@ -6,6 +6,8 @@
  *
  * Writes the corpus's articles to a temporary folder as .txt files (first line `公開日:YYYY-MM-DD` from
  * the item's `ref`, then its text; every figure counts the characters of the whole file), then in one run:
+ *   (m) MeCab (when `mecab` is installed; Debian: mecab mecab-ipadic-utf8), the same IPADIC, reading the same
+ *       texts from one file, its dictionary load included, output to /dev/null: the native yardstick;
  *   (a) bare kuromoji tokenization of the same texts, one thread, split at newlines/。 and capped as kiji does
  *       (stock kuromoji 0.1.2); (a′) the same through kiji's tokenizer as the pipeline runs it (output-identical
  *       lattice builder and token reader, tokenizeSegments);
@@ -15,9 +17,11 @@
  *   (e) the machine's parallel ceiling: tokenizing alone in 1 worker thread vs in N worker threads, the
  *       texts shared out, dictionaries loaded before the clock starts; (c)/(b) cannot exceed it.
  * (b)–(d) are separate processes timed wall-clock from spawn to exit (start-up and dictionary loading included).
- * Prints characters/second, ratios to (a), (d)'s time as % of (b)'s, stage times and peak RSS.
+ * Prints characters/second and every rate as a ratio to MeCab (m) and to stock kuromoji (a), both in wall time and in
+ * CPU time (the CPU is shared with other work on a busy machine: compare the ratios within one run), (d)'s time as % of
+ * (b)'s, worker start-up, stage times and peak RSS.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -58,6 +62,22 @@ console.log(`corpus: ${corpus}`);
 console.log(`articles: ${items.length}, characters: ${chars.toLocaleString('en-US')} (files in ${folder})`);
 console.log(`cores: ${availableParallelism()}, (c) uses ${cores} workers; node ${process.version}\n`);
 
+// ---------------------------------------------------------------- (m) MeCab, when installed
+function runMecab() {
+  if (spawnSync('mecab', ['--version'], { encoding: 'utf8' }).status !== 0) return undefined;
+  const input = join(work, 'mecab-input.txt');
+  writeFileSync(input, texts.join('\n'));
+  const start = performance.now();
+  // `times` prints the shell's children's user and system time: MeCab's CPU time.
+  const run = spawnSync('sh', ['-c', 'mecab -o /dev/null "$1" && times', 'sh', input], { encoding: 'utf8' });
+  const ms = performance.now() - start;
+  if (run.status !== 0) return undefined;
+  const seconds = (t) => { const m = /(\d+)m([\d.]+)s/.exec(t); return m ? 60 * Number(m[1]) + Number(m[2]) : NaN; };
+  const [user, system] = (run.stdout.trim().split('\n').pop() ?? '').split(/\s+/).map(seconds);
+  return { ms, cpuMs: 1000 * (user + system), version: spawnSync('mecab', ['--version'], { encoding: 'utf8' }).stdout.trim() };
+}
+const mecab = runMecab();
+
 // ---------------------------------------------------------------- (a) bare kuromoji
 const loadStart = performance.now();
 const loadCpu0 = process.cpuUsage();
@@ -81,10 +101,13 @@ const aRss = peakRssMb();
 // (a′) kiji's tokenizer as the pipeline runs it: kiji's lattice builder and token reader (tokenizeSegments; identical tokens).
 const fastTokenizer = await loadTokenizer();
 const a2Start = performance.now();
+const a2Cpu0 = process.cpuUsage();
 for (const text of texts) {
   tokenizeSegments(fastTokenizer, text, splitSentences(text));
 }
 const a2Ms = performance.now() - a2Start;
+const a2Cpu = process.cpuUsage(a2Cpu0);
+const a2CpuMs = (a2Cpu.user + a2Cpu.system) / 1000;
 
 // ---------------------------------------------------------------- (e) parallel ceiling
 // Same work, 1 thread vs `cores` threads, timed from `go` to the last thread's end. On a VM whose vCPUs
@@ -130,9 +153,13 @@ const d = await kijiRun(join(work, 'c.sqlite'), cores);
 const rate = (ms) => chars / (ms / 1000);
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const pct = (x) => `${(100 * x).toFixed(1)} %`;
-const row = (label, ms, extra = '') => console.log(`${label.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(8)} s ${fmt(rate(ms)).padStart(11)} chars/s  ${(rate(ms) / aRate).toFixed(2).padStart(5)} × (a)${extra}`);
+const mecabRate = mecab ? rate(mecab.ms) : NaN;
+const vsMecab = (r) => (mecab ? `${(r / mecabRate).toFixed(2).padStart(5)} × (m)` : '   – × (m)');
+const row = (label, ms, extra = '') => console.log(`${label.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(8)} s ${fmt(rate(ms)).padStart(11)} chars/s  ${vsMecab(rate(ms))}  ${(rate(ms) / aRate).toFixed(2).padStart(5)} × (a)${extra}`);
 
+console.log(mecab ? `(m) ${mecab.version}, IPADIC, one process reading one file of the same texts, dictionary load included` : '(m) MeCab is not installed (Debian: apt-get install mecab mecab-ipadic-utf8): no native yardstick in this run');
 console.log(`(a) stock kuromoji, 1 thread: ${fmt(tokens)} tokens; dictionary load ${(loadMs / 1000).toFixed(2)} s (not counted)`);
+if (mecab) row('(m) MeCab tokenize only', mecab.ms);
 row('(a) kuromoji tokenize only', aMs);
 row('(a′) kiji tokenizer only (same tokens)', a2Ms, `   ${(aMs / a2Ms).toFixed(2)} × faster than (a)`);
 row('(b) kiji run, 1 worker, fresh DB', b.ms, `   [failed ${b.summary.failed}]`);
@@ -160,8 +187,10 @@ row(`(c′) ${cores} workers, steady`, sc.steadyMs, `   (c′)/(b′) = ${(sb.st
 console.log('');
 const load = (await import('node:os')).loadavg();
 console.log(`CPU time (user + system, all threads; load average now ${load.map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores):`);
-const cpuRow = (label, ms) => console.log(`${label.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(8)} s ${fmt(chars / (ms / 1000)).padStart(11)} chars/CPU-s  ${(aCpuMs / ms).toFixed(2).padStart(5)} × (a)`);
+const cpuRow = (label, ms) => console.log(`${label.padEnd(38)} ${(ms / 1000).toFixed(2).padStart(8)} s ${fmt(chars / (ms / 1000)).padStart(11)} chars/CPU-s  ${mecab ? `${(mecab.cpuMs / ms).toFixed(2).padStart(5)} × (m)` : '   – × (m)'}  ${(aCpuMs / ms).toFixed(2).padStart(5)} × (a)`);
+if (mecab) cpuRow('(m) MeCab tokenize only', mecab.cpuMs);
 cpuRow('(a) kuromoji tokenize only', aCpuMs);
+cpuRow('(a′) kiji tokenizer only', a2CpuMs);
 cpuRow('(b) kiji run, 1 worker (whole process)', b.summary.cpuMs);
 cpuRow(`(c) kiji run, ${cores} workers (whole process)`, c.summary.cpuMs);
 cpuRow('(d) kiji run again (whole process)', d.summary.cpuMs);
@@ -188,12 +217,34 @@ console.log(`  (c) main + ${cores} workers: ${fmt(c.summary.memory.peakRssMb)} M
 console.log(`  (d) main thread alone (no worker started): ${fmt(d.summary.memory.peakRssMb)} MB`);
 if (Number.isFinite(perWorker)) console.log(`  ⇒ per worker ≈ ((c) − (b)) / ${cores - 1} = ${fmt(perWorker)} MB; main ≈ (b) − per worker = ${fmt(b.summary.memory.peakRssMb - perWorker)} MB`);
 
+// The targets of issue #19, each from this run's own figures (ratios, so a busy machine slows both sides).
+const a2Rate = chars / (a2Ms / 1000);
+const readyMs = (r) => r.summary.timings.loadMs / Math.max(1, r.summary.concurrency);
+const versionStart = performance.now();
+spawnSync(process.execPath, ['--single-threaded-gc', bin, '--version']);
+const versionMs = performance.now() - versionStart;
+const target = (label, ok, figure) => console.log(`  ${ok ? 'met    ' : 'NOT met'}  ${label.padEnd(58)} ${figure}`);
+console.log('');
+console.log('targets (issue #19), from this run:');
+if (mecab) {
+  target('tokenizing ≥ 0.5 × MeCab (wall)', a2Rate / mecabRate >= 0.5, `(a′)/(m) = ${(a2Rate / mecabRate).toFixed(2)}`);
+  target('tokenizing ≥ 0.5 × MeCab (CPU time)', mecab.cpuMs / a2CpuMs >= 0.5, `(a′)/(m) = ${(mecab.cpuMs / a2CpuMs).toFixed(2)}`);
+}
+target('one worker end to end ≥ 0.6 × tokenizer-only rate', rate(b.ms) / a2Rate >= 0.6, `(b)/(a′) = ${(rate(b.ms) / a2Rate).toFixed(2)}`);
+const ceiling = e1.wallMs / eN.wallMs;
+target(`${cores} workers ≥ 1.8 × one, or within 5 % of the ceiling (e)`, b.ms / c.ms >= 1.8 || b.ms / c.ms >= 0.95 * ceiling, `(c)/(b) = ${(b.ms / c.ms).toFixed(2)}, (e) = ${ceiling.toFixed(2)}`);
+target(`peak RSS with ${cores} workers ≤ 500 MB`, c.summary.memory.peakRssMb <= 500, `${fmt(c.summary.memory.peakRssMb)} MB`);
+target('a worker ready ≤ 0.3 s (pipeline loaded, dictionary shared)', readyMs(c) <= 300, `${fmt(readyMs(b))} ms (b), ${fmt(readyMs(c))} ms per worker (c)`);
+target('`kiji --version` ≤ 0.2 s', versionMs <= 200, `${fmt(versionMs)} ms wall`);
+target('unchanged re-run ≤ 2 % of a full run', d.ms / b.ms <= 0.02, `(d)/(b) = ${pct(d.ms / b.ms)}`);
+
 console.log('');
 console.log(JSON.stringify({
   articles: items.length, chars, cores,
   loadavg: load,
+  m: mecab ? { ms: Math.round(mecab.ms), cpuMs: Math.round(mecab.cpuMs), charsPerSec: Math.round(mecabRate), version: mecab.version } : null,
   a: { ms: Math.round(aMs), cpuMs: Math.round(aCpuMs), charsPerSec: Math.round(aRate) },
-  a2: { ms: Math.round(a2Ms), charsPerSec: Math.round(chars / (a2Ms / 1000)), ratioToA: +(aMs / a2Ms).toFixed(3) },
+  a2: { ms: Math.round(a2Ms), cpuMs: Math.round(a2CpuMs), ratioToM: mecab ? +(a2Rate / mecabRate).toFixed(3) : null, cpuRatioToM: mecab ? +(mecab.cpuMs / a2CpuMs).toFixed(3) : null, charsPerSec: Math.round(chars / (a2Ms / 1000)), ratioToA: +(aMs / a2Ms).toFixed(3) },
   b: { ms: Math.round(b.ms), charsPerSec: Math.round(rate(b.ms)), ratioToA: +(rate(b.ms) / aRate).toFixed(3), steadyRatioToA: +(rate(sb.steadyMs) / aRate).toFixed(3), timings: b.summary.timings, cpuMs: b.summary.cpuMs, cpuRatioToA: +(aCpuMs / b.summary.cpuMs).toFixed(3), inRunCpuRatioToA: +(aCpuMs / inRun(b)).toFixed(3), peakRssMb: b.summary.memory.peakRssMb },
   c: { ms: Math.round(c.ms), charsPerSec: Math.round(rate(c.ms)), ratioToA: +(rate(c.ms) / aRate).toFixed(3), ratioToB: +(b.ms / c.ms).toFixed(3), steadyRatioToB: +(sb.steadyMs / sc.steadyMs).toFixed(3), cpuMs: c.summary.cpuMs, peakRssMb: c.summary.memory.peakRssMb },
   e: { oneThreadMs: Math.round(e1.wallMs), threadsMs: Math.round(eN.wallMs), threads: cores, speedup: +(e1.wallMs / eN.wallMs).toFixed(3) },

@@ -14,7 +14,29 @@
  * Input is one kuromoji sentence (kuromoji cuts text after each 、 and 。) of UTF-16 code units;
  * kiji masks surrogates before tokenizing, so positions are code units, as in kiji's offsets.
  */
-import { type IpadicDictionary, utf8Step } from './dictionary.js';
+import type { IpadicDictionary } from './dictionary.js';
+
+/** doublearray's traverse over the UTF-8 bytes of one UTF-16 code unit; -1 where no key continues (dictionary.ts utf8Step, inlined by hand). */
+function step(base: Int32Array, check: Int32Array, parent: number, code: number): number {
+  const size = check.length;
+  let child: number;
+  if (code < 0x80) {
+    child = base[parent]! + code;
+    return child >= 0 && child < size && check[child] === parent ? child : -1;
+  }
+  if (code >= 0x800) {
+    child = base[parent]! + ((code >>> 12) | 0xe0);
+    if (!(child >= 0 && child < size && check[child] === parent)) return -1;
+    parent = child;
+    child = base[parent]! + (((code >>> 6) & 0x3f) | 0x80);
+  } else {
+    child = base[parent]! + ((code >>> 6) | 0xc0);
+  }
+  if (!(child >= 0 && child < size && check[child] === parent)) return -1;
+  parent = child;
+  child = base[parent]! + ((code & 0x3f) | 0x80);
+  return child >= 0 && child < size && check[child] === parent ? child : -1;
+}
 
 /** The best path of one sentence: for each word, its entry (known: ≥ 0; unknown: ~entry, < 0), start and length in the sentence. */
 export interface Path {
@@ -28,7 +50,6 @@ const BOS = 0;
 
 export class ViterbiSearch {
   private readonly dict: IpadicDictionary;
-  private readonly traverse: (parent: number, code: number) => number;
   // Nodes in the order added (index 0 is BOS).
   private capacity = 0;
   private nStart = new Int32Array(0);
@@ -37,6 +58,9 @@ export class ViterbiSearch {
   // Nodes sorted by end position (stable: the order added within one end), as the search visits them.
   private sNode = new Int32Array(0);
   private sRow = new Int32Array(0);
+  private sLeft = new Int32Array(0);
+  private sWordCost = new Int32Array(0);
+  private sStart = new Int32Array(0);
   private sCost = new Float64Array(0);
   private sPrev = new Int32Array(0);
   // Per position of the sentence.
@@ -48,12 +72,6 @@ export class ViterbiSearch {
 
   constructor(dict: IpadicDictionary) {
     this.dict = dict;
-    const { base, check } = dict;
-    const size = check.length;
-    this.traverse = (parent, code) => {
-      const child = base[parent]! + code;
-      return child >= 0 && child < size && check[child] === parent ? child : -1;
-    };
   }
 
   /** Finds the best path of `text[from, to)` into `this.path`. */
@@ -76,6 +94,9 @@ export class ViterbiSearch {
     this.nEntry = keep(this.nEntry, (n) => new Int32Array(n));
     this.sNode = new Int32Array(capacity);
     this.sRow = new Int32Array(capacity);
+    this.sLeft = new Int32Array(capacity);
+    this.sWordCost = new Int32Array(capacity);
+    this.sStart = new Int32Array(capacity);
     this.sCost = new Float64Array(capacity);
     this.sPrev = new Int32Array(capacity);
     this.capacity = capacity;
@@ -94,8 +115,7 @@ export class ViterbiSearch {
   private build(text: string, from: number, to: number): number {
     const length = to - from;
     if (length + 2 > this.positions) this.growPositions(length);
-    const { base, rootStep, known, unknown, charClass, classInvoke, classGroup, className } = this.dict;
-    const traverse = this.traverse;
+    const { base, check, rootStep, known, unknown, charClass, classInvoke, classGroup, className } = this.dict;
     const cls = this.cls;
     const runEnd = this.runEnd;
     for (let i = 0; i < length; i++) cls[i] = charClass[text.charCodeAt(from + i)]!;
@@ -114,8 +134,8 @@ export class ViterbiSearch {
       let found = false;
       let node = rootStep[text.charCodeAt(from + pos)]!;
       for (let i = pos; node >= 0; ) {
-        const leaf = traverse(node, 0);
-        if (leaf >= 0) {
+        const leaf = base[node]!; // + the end-of-key code, 0
+        if (leaf >= 0 && leaf < check.length && check[leaf] === node) {
           found = true;
           const b = base[leaf]!;
           if (b <= 0 && -b - 1 < knownKeys) {
@@ -132,7 +152,7 @@ export class ViterbiSearch {
           }
         }
         if (++i >= length) break;
-        node = utf8Step(traverse, node, text.charCodeAt(from + i));
+        node = step(base, check, node, text.charCodeAt(from + i));
       }
       const c = cls[pos]!;
       if ((!found || classInvoke[c] === 1) && c < unknownKeys) {
@@ -156,16 +176,26 @@ export class ViterbiSearch {
     for (let n = 0; n < count; n++) endFrom[nEnd[n]! + 1]!++;
     for (let k = 1; k <= length + 1; k++) endFrom[k]! += endFrom[k - 1]!;
     // endFrom[k] is now the first sorted slot of end k; fill, then shift back.
-    const sNode = this.sNode;
-    const sRow = this.sRow;
+    const { sNode, sRow, sLeft, sWordCost, sStart, nEntry, nStart } = this;
     const dim = this.dict.backwardDim;
-    const nEntry = this.nEntry;
     for (let n = 0; n < count; n++) {
       const slot = endFrom[nEnd[n]!]!++;
       sNode[slot] = n;
+      sStart[slot] = nStart[n]!;
       const entry = nEntry[n]!;
-      const right = n === BOS ? 0 : entry >= 0 ? known.right[entry]! : unknown.right[~entry]!;
-      sRow[slot] = right * dim + 2;
+      if (n === BOS) {
+        sRow[slot] = 2; // right id 0
+        sLeft[slot] = 0;
+        sWordCost[slot] = 0;
+      } else if (entry >= 0) {
+        sRow[slot] = known.right[entry]! * dim + 2;
+        sLeft[slot] = known.left[entry]!;
+        sWordCost[slot] = known.cost[entry]!;
+      } else {
+        sRow[slot] = unknown.right[~entry]! * dim + 2;
+        sLeft[slot] = unknown.left[~entry]!;
+        sWordCost[slot] = unknown.cost[~entry]!;
+      }
     }
     for (let k = length + 1; k > 0; k--) endFrom[k] = endFrom[k - 1]!;
     endFrom[0] = 0;
@@ -175,45 +205,24 @@ export class ViterbiSearch {
   private eosPrev = -1;
 
   private forward(count: number, length: number): void {
-    const { known, unknown, connection } = this.dict;
-    const { endFrom, sNode, sRow, sCost, sPrev, nStart, nEntry } = this;
+    const { connection } = this.dict;
+    const { endFrom, sRow, sLeft, sWordCost, sStart, sCost, sPrev } = this;
     sCost[0] = 0; // BOS
     sPrev[0] = -1;
     let shortestPrev = -1; // kuromoji's `var shortest_prev_node`, shared by every node of the search
-    for (let j = 1; j <= count; j++) {
-      // j === count is EOS: it starts after the last character, left id 0, cost 0.
-      const isEos = j === count;
-      let start: number;
-      let left: number;
-      let wordCost: number;
-      if (isEos) {
-        start = length;
-        left = 0;
-        wordCost = 0;
-      } else {
-        const n = sNode[j]!;
-        start = nStart[n]!;
-        const entry = nEntry[n]!;
-        if (entry >= 0) {
-          left = known.left[entry]!;
-          wordCost = known.cost[entry]!;
-        } else {
-          left = unknown.left[~entry]!;
-          wordCost = unknown.cost[~entry]!;
-        }
-      }
+    for (let j = 1; j < count; j++) {
+      const start = sStart[j]!;
       const first = endFrom[start]!;
       const last = endFrom[start + 1]!;
-      let cost = Number.MAX_VALUE;
       if (first === last) {
         // No node ends where this one starts: kuromoji leaves it unreached.
-        if (isEos) this.eosPrev = -1;
-        else {
-          sCost[j] = Number.MAX_VALUE;
-          sPrev[j] = -1;
-        }
+        sCost[j] = Number.MAX_VALUE;
+        sPrev[j] = -1;
         continue;
       }
+      const left = sLeft[j]!;
+      const wordCost = sWordCost[j]!;
+      let cost = Number.MAX_VALUE;
       for (let p = first; p < last; p++) {
         const c = sCost[p]! + connection[sRow[p]! + left]! + wordCost;
         if (c < cost) {
@@ -221,12 +230,25 @@ export class ViterbiSearch {
           shortestPrev = p;
         }
       }
-      if (isEos) this.eosPrev = shortestPrev;
-      else {
-        sCost[j] = cost;
-        sPrev[j] = shortestPrev;
+      sCost[j] = cost;
+      sPrev[j] = shortestPrev;
+    }
+    // EOS: starts after the last character, left id 0, cost 0.
+    const first = endFrom[length]!;
+    const last = endFrom[length + 1]!;
+    if (first === last) {
+      this.eosPrev = -1;
+      return;
+    }
+    let cost = Number.MAX_VALUE;
+    for (let p = first; p < last; p++) {
+      const c = sCost[p]! + connection[sRow[p]!]! + 0;
+      if (c < cost) {
+        cost = c;
+        shortestPrev = p;
       }
     }
+    this.eosPrev = shortestPrev;
   }
 
   private backward(count: number): Path {
@@ -249,13 +271,9 @@ export class ViterbiSearch {
       }
     }
     // Collected from the end: reverse in place.
-    for (let a = 0, b = path.length - 1; a < b; a++, b--) {
-      for (const array of [path.entry, path.start, path.size]) {
-        const t = array[a]!;
-        array[a] = array[b]!;
-        array[b] = t;
-      }
-    }
+    path.entry.subarray(0, path.length).reverse();
+    path.start.subarray(0, path.length).reverse();
+    path.size.subarray(0, path.length).reverse();
     return path;
   }
 
