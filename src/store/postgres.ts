@@ -142,9 +142,10 @@ const ARTICLE_FIELDS = ['path', 'content_hash', 'bytes', 'format', 'encoding', '
   'pipeline_version', 'config_hash', 'processed_at', 'run_id'] as const;
 
 const MENTION_FIELDS = ['id', 'article_id', 'type', 'start', '"end"', 'text', 'rule', 'value_json', 'date_value', 'date_mod', 'date_start', 'date_end',
-  'amount_text', 'amount_minor', 'amount_max_text', 'currency', 'money_mod', 'org_name', 'org_kind', 'agreement_kind', 'agreement_date'] as const;
+  'amount_text', 'amount_minor', 'amount_max_text', 'currency', 'money_mod', 'org_name', 'org_kind', 'agreement_kind', 'agreement_date',
+  'agreement_relation', 'agreement_key'] as const;
 const MENTION_TYPES = ['bigint', 'bigint', 'text', 'bigint', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text',
-  'text', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text'] as const;
+  'text', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'] as const;
 
 /** The write side on PostgreSQL. Safe to use from many processes at once. */
 export class PgStore {
@@ -286,7 +287,8 @@ async function insertMentions(client: pg.PoolClient, articleId: number, mentions
   const columns: unknown[][] = MENTION_FIELDS.map(() => []);
   mentions.forEach((m, i) => {
     const row = [ids[i], articleId, m.type, m.start, m.end, m.text, m.rule, m.valueJson, m.dateValue, m.dateMod, m.dateStart, m.dateEnd,
-      m.amountText, m.amountMinor === null ? null : m.amountMinor.toString(), m.amountMaxText, m.currency, m.moneyMod, m.orgName, m.orgKind, m.agreementKind, m.agreementDate];
+      m.amountText, m.amountMinor === null ? null : m.amountMinor.toString(), m.amountMaxText, m.currency, m.moneyMod, m.orgName, m.orgKind, m.agreementKind, m.agreementDate,
+      m.agreementRelation, m.agreementKey];
     row.forEach((v, c) => columns[c]!.push(v));
   });
   await client.query(

@@ -26,6 +26,8 @@ export interface MentionRow {
   orgKind: string | null;
   agreementKind: string | null;
   agreementDate: string | null;
+  agreementRelation: string | null;
+  agreementKey: string | null;
   parties: string[];
 }
 
@@ -110,6 +112,8 @@ export function mentionRow(record: KijiRecord): MentionRow {
     orgKind: null,
     agreementKind: null,
     agreementDate: null,
+    agreementRelation: null,
+    agreementKey: null,
     parties: [],
   };
   switch (record.type) {
@@ -141,6 +145,8 @@ export function mentionRow(record: KijiRecord): MentionRow {
       row.valueJson = JSON.stringify(record.value);
       row.agreementKind = record.value.kind;
       row.agreementDate = record.value.date ?? null;
+      row.agreementRelation = record.value.dateRelation ?? null;
+      row.agreementKey = record.value.key ?? null;
       row.parties = record.value.parties ?? [];
       break;
   }

@@ -31,7 +31,9 @@ import type Database from 'better-sqlite3';
  *              yen for JPY, cents for USD — NULL when it is not an exact 64-bit integer), amount_max_text,
  *              currency (ISO 4217), money_mod (APPROX/MORE_THAN/…)
  *   ORG:       org_name (canonical name; for an alias the full name), org_kind
- *   AGREEMENT: agreement_kind, agreement_date (TIMEX), parties in `agreement_parties`
+ *   AGREEMENT: agreement_kind, agreement_date (TIMEX), agreement_relation (what the date is: signed, concluded,
+ *              adopted, issued, established, in_force, dated), agreement_key (one agreement across mentions and articles:
+ *              normalized name without its party prefix, `|` and the sorted canonical parties), parties in `agreement_parties`
  *
  * `agreement_parties` — (mention_id, position, party): the parties an agreement names, one row each.
  *
@@ -43,6 +45,7 @@ import type Database from 'better-sqlite3';
  * PostgreSQL has no index for it: a search there scans the texts.
  *
  * Views for the common questions: `organisations` (by mentions), `agreements` (with date and parties),
+ * `agreements_by_key` (one row per agreement: its longest name, kind, date and relation, parties, mentions, articles),
  * `money_by_currency_year` (amounts per currency and year of publication).
  *
  * Re-processing an article deletes its mentions (cascading to agreement_parties) and inserts the new
@@ -224,6 +227,56 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE m.type = 'MONEY' AND m.amount_text IS NOT NULL AND m.rule <> 'ja.money.rate'
         GROUP BY m.currency, substr(a.published_at, 1, 4)
         ORDER BY year, mentions DESC, currency;
+    `,
+  },
+  {
+    // value_json keeps the whole value; the columns are what users group and filter on.
+    description: "an agreement's date relation (signed, in_force, …) and canonical key, and a view with one row per agreement",
+    sqlite: `
+      ALTER TABLE mentions ADD COLUMN agreement_relation TEXT;
+      ALTER TABLE mentions ADD COLUMN agreement_key TEXT;
+      CREATE INDEX mentions_agreement_key ON mentions(agreement_key) WHERE type = 'AGREEMENT';
+
+      CREATE VIEW agreements_by_key AS
+        SELECT m.agreement_key AS key,
+               (SELECT n.text FROM mentions n WHERE n.type = 'AGREEMENT' AND n.agreement_key = m.agreement_key
+                ORDER BY length(n.text) DESC, n.id LIMIT 1) AS name,
+               (SELECT n.agreement_kind FROM mentions n WHERE n.type = 'AGREEMENT' AND n.agreement_key = m.agreement_key
+                GROUP BY n.agreement_kind ORDER BY COUNT(*) DESC, n.agreement_kind LIMIT 1) AS kind,
+               (SELECT n.agreement_date FROM mentions n WHERE n.type = 'AGREEMENT' AND n.agreement_key = m.agreement_key AND n.agreement_date IS NOT NULL
+                GROUP BY n.agreement_date, n.agreement_relation ORDER BY (n.agreement_relation = 'in_force'), COUNT(*) DESC, n.agreement_date LIMIT 1) AS date,
+               (SELECT n.agreement_relation FROM mentions n WHERE n.type = 'AGREEMENT' AND n.agreement_key = m.agreement_key AND n.agreement_date IS NOT NULL
+                GROUP BY n.agreement_date, n.agreement_relation ORDER BY (n.agreement_relation = 'in_force'), COUNT(*) DESC, n.agreement_date LIMIT 1) AS date_relation,
+               (SELECT group_concat(q.party, ' / ') FROM (SELECT DISTINCT p.party FROM agreement_parties p JOIN mentions n ON n.id = p.mention_id
+                WHERE n.agreement_key = m.agreement_key ORDER BY p.party) q) AS parties,
+               COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles
+        FROM mentions m
+        WHERE m.type = 'AGREEMENT' AND m.agreement_key IS NOT NULL
+        GROUP BY m.agreement_key
+        ORDER BY date, name;
+    `,
+    postgres: `
+      ALTER TABLE mentions ADD COLUMN agreement_relation TEXT;
+      ALTER TABLE mentions ADD COLUMN agreement_key TEXT COLLATE "C";
+      CREATE INDEX mentions_agreement_key ON mentions(agreement_key) WHERE type = 'AGREEMENT';
+
+      CREATE VIEW agreements_by_key AS
+        SELECT m.agreement_key AS key,
+               (SELECT n.text FROM mentions n WHERE n.type = 'AGREEMENT' AND n.agreement_key = m.agreement_key
+                ORDER BY length(n.text) DESC, n.id LIMIT 1) AS name,
+               (SELECT n.agreement_kind FROM mentions n WHERE n.type = 'AGREEMENT' AND n.agreement_key = m.agreement_key
+                GROUP BY n.agreement_kind ORDER BY COUNT(*) DESC, n.agreement_kind LIMIT 1) AS kind,
+               (SELECT n.agreement_date FROM mentions n WHERE n.type = 'AGREEMENT' AND n.agreement_key = m.agreement_key AND n.agreement_date IS NOT NULL
+                GROUP BY n.agreement_date, n.agreement_relation ORDER BY (n.agreement_relation = 'in_force')::int, COUNT(*) DESC, n.agreement_date LIMIT 1) AS date,
+               (SELECT n.agreement_relation FROM mentions n WHERE n.type = 'AGREEMENT' AND n.agreement_key = m.agreement_key AND n.agreement_date IS NOT NULL
+                GROUP BY n.agreement_date, n.agreement_relation ORDER BY (n.agreement_relation = 'in_force')::int, COUNT(*) DESC, n.agreement_date LIMIT 1) AS date_relation,
+               (SELECT string_agg(q.party, ' / ') FROM (SELECT DISTINCT p.party FROM agreement_parties p JOIN mentions n ON n.id = p.mention_id
+                WHERE n.agreement_key = m.agreement_key ORDER BY p.party) q) AS parties,
+               COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles
+        FROM mentions m
+        WHERE m.type = 'AGREEMENT' AND m.agreement_key IS NOT NULL
+        GROUP BY m.agreement_key
+        ORDER BY date, name;
     `,
   },
 ];
