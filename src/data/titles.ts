@@ -26,3 +26,6 @@ export const TITLES_WITH_HEAD: ReadonlyMap<string, string> = new Map([
 export const PERSON_TITLES: ReadonlySet<string> = new Set(
   '氏 さん 様 大臣 国防相 外相 首相 大統領 副大統領 将軍 大将 司令官 長官 国務長官 国防長官 議員 大使 報道官 書記 総書記 主席 国王 女王 王子 王女 皇太子 教授 監督 選手 議長 委員長 知事 市長 容疑者 被告'.split(' '),
 );
+
+/** Honorifics before a Latin person's name (`H.E. Mr. Albert …`): what follows is a person, not an organisation. */
+export const LATIN_HONORIFICS: ReadonlySet<string> = new Set('Mr Mrs Ms Miss Dr Prof Sir Dame H.E HE Hon Excellency'.split(' '));

@@ -1,4 +1,6 @@
 import type { ArticleDocument } from '../../core/document.js';
+import { COUNTRY_BY_NAME } from '../../data/countries.js';
+import { LATIN_HONORIFICS } from '../../data/titles.js';
 import { overlapsAny, resolveNames, type Found } from './aliases.js';
 import { resolveCandidates } from './candidates.js';
 import type { OrgLexicon } from './lexicon.js';
@@ -6,10 +8,15 @@ import type { OrgTagger } from './model/tagger.js';
 import { featureInputOf } from './model/train.js';
 
 /**
- * Organisations found by the tagger. The model decides the spans; a rule candidate with exactly the
- * model's span lends it its kind and core name and is named in the rule (`ja.org.model+lexicon`); the
- * existing code then gives canonical names and aliases. A name from the user's lexicon always wins over
- * the model's spans around it.
+ * Organisations found by the tagger. The model decides the spans, with three guard rails from the rules:
+ * - a rule's answer that contains the model's spans around it replaces them (`拡大` + `ASEAN国防相会議` inside
+ *   the lexicon's `拡大ASEAN国防相会議`, `資源部` inside `産業通商資源部`), and lexicon names and defined aliases
+ *   the model passed over stay;
+ * - a span no rule proposed is dropped when the dictionary calls all of its words places, people or
+ *   countries, or when it starts with an honorific (`H.E. Mr. …`);
+ * - a name from the user's lexicon always wins over the model's spans around it.
+ * A rule candidate with exactly the model's span lends it its kind and core name and is named in the rule
+ * (`ja.org.model+lexicon`); the existing code then gives canonical names and aliases.
  */
 export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLexicon, userLexicon: OrgLexicon | undefined, tagger: OrgTagger): Found[] {
   const norm = doc.norm.text;
@@ -20,18 +27,40 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
     const key = `${c.start}:${c.end}`;
     if (!byExtent.has(key)) byExtent.set(key, c);
   }
-  const found: Found[] = tagger.organisations(input).map((span) => {
-    const c = byExtent.get(`${span.start}:${span.end}`);
-    if (!c) return { ...span, rule: 'ja.org.model' };
-    return { ...c, rule: `ja.org.model+${c.rule.replace(/^ja\.org\./, '')}` };
-  });
-  // Lexicon names and defined aliases the model passed over stay: both are curated or stated by the text.
-  for (const k of input.kept) if ((k.rule.startsWith('ja.org.lexicon') || k.rule.includes('alias')) && !overlapsAny(found, k)) found.push(k);
+  const found: Found[] = tagger
+    .organisations(input)
+    .filter((span) => overlapsAny(input.candidates, span) || !implausible(doc, span))
+    .map((span) => {
+      const c = byExtent.get(`${span.start}:${span.end}`);
+      return c ? { ...c, rule: withModel(c.rule) } : { ...span, rule: 'ja.org.model' };
+    });
+  for (const k of input.kept) {
+    const around = found.filter((f) => f.start < k.end && k.start < f.end);
+    if (around.length === 0) {
+      if (k.rule.startsWith('ja.org.lexicon') || k.rule.includes('alias')) found.push(k);
+      continue;
+    }
+    if (!around.every((f) => f.start >= k.start && f.end <= k.end)) continue;
+    if (around.length === 1 && around[0]!.start === k.start && around[0]!.end === k.end) continue;
+    for (const f of around) found.splice(found.indexOf(f), 1);
+    found.push({ ...k, rule: withModel(k.rule) });
+  }
   if (userLexicon) {
     const user = input.candidates.filter((c) => c.rule.startsWith('ja.org.lexicon') && [...userLexicon.matchesAt(norm, c.start)].some(([end]) => end === c.end));
     const kept = found.filter((f) => !overlapsAny(user, f));
-    for (const u of user) kept.push({ ...u, rule: found.some((f) => f.start === u.start && f.end === u.end) ? `ja.org.model+${u.rule.replace(/^ja\.org\./, '')}` : u.rule });
+    for (const u of user) kept.push({ ...u, rule: found.some((f) => f.start === u.start && f.end === u.end) ? withModel(u.rule) : u.rule });
     return resolveNames(norm, resolveCandidates(kept), lexicon);
   }
   return resolveNames(norm, resolveCandidates(found), lexicon);
+}
+
+const withModel = (rule: string) => (rule.startsWith('ja.org.model') ? rule : `ja.org.model+${rule.replace(/^ja\.org\./, '')}`);
+
+/** A span whose words the dictionary calls places, people or countries, or a Latin name after an honorific. */
+function implausible(doc: ArticleDocument, span: { start: number; end: number }): boolean {
+  const text = doc.norm.text.slice(span.start, span.end);
+  if (LATIN_HONORIFICS.has(text.split(/[ .]/)[0]!)) return true;
+  if (COUNTRY_BY_NAME.has(text)) return true;
+  const tokens = doc.tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+  return tokens.length > 0 && tokens.every((t) => t.pos2 === '地域' || t.pos2 === '人名' || t.pos === '記号' || COUNTRY_BY_NAME.has(t.surface));
 }

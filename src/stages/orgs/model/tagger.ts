@@ -47,20 +47,41 @@ export class OrgTagger {
     return viterbi(f.count, f.offsets, this.rows, this.model.weights, this.model.transitions, this.tags).subarray(0, f.count);
   }
 
-  /** The organisation spans (normalized offsets, whole tokens). */
+  /**
+   * The organisation spans (normalized offsets, whole tokens). No organisation name in the training data
+   * holds a bracket, a comma or full stop, a line break or a coordinating particle (`警察庁や…`), so a tagged
+   * run is cut at such tokens, and spaces at its edges are trimmed.
+   */
   organisations(input: FeatureInput): { start: number; end: number }[] {
     const tags = this.tag(input);
     const spans: { start: number; end: number }[] = [];
     const tokens = input.tokens;
+    const push = (a: number, b: number) => {
+      while (a < b && isSpace(tokens[a]!.surface)) a++;
+      while (b > a && isSpace(tokens[b - 1]!.surface)) b--;
+      if (a < b) spans.push({ start: tokens[a]!.start, end: tokens[b - 1]!.end });
+    };
     for (let i = 0; i < tags.length; i++) {
       if (typeOfTag(tags[i]!) !== ORG_TYPE || isInside(tags[i]!)) continue;
       let j = i + 1;
       while (j < tags.length && isInside(tags[j]!) && typeOfTag(tags[j]!) === ORG_TYPE) j++;
-      spans.push({ start: tokens[i]!.start, end: tokens[j - 1]!.end });
+      let from = i;
+      for (let k = i; k < j; k++) {
+        if (!breaksName(tokens[k]!)) continue;
+        push(from, k);
+        from = k + 1;
+      }
+      push(from, j);
       i = j - 1;
     }
     return spans;
   }
+}
+
+const BREAKS = /[()\[\]{}「」『』【】〈〉《》〔〕、。,，;:：；!?！？\n]/;
+const isSpace = (s: string) => /^\s+$/.test(s);
+function breaksName(t: { surface: string; pos: string; pos1: string }): boolean {
+  return BREAKS.test(t.surface) || (t.pos === '助詞' && t.pos1 === '並立助詞') || /\n/.test(t.surface);
 }
 
 const loaded = new Map<string, OrgTagger>();
