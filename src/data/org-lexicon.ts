@@ -101,6 +101,13 @@ export const ORG_LEXICON: readonly OrgLexiconItem[] = [
   { name: 'グリーンピース', kind: 'other' },
   // well-known companies whose usual names carry no head word
   { name: 'トヨタ自動車', aliases: ['トヨタ'], kind: 'company' },
+  { name: '東京電力', aliases: ['東電'], kind: 'company' },
+  { name: '関西電力', aliases: ['関電'], kind: 'company' },
+  { name: '日本航空', aliases: ['日航', 'JAL'], kind: 'company' },
+  { name: '全日本空輸', aliases: ['全日空', 'ANA'], kind: 'company' },
+  { name: '東日本旅客鉄道', aliases: ['JR東日本'], kind: 'company' },
+  { name: '西日本旅客鉄道', aliases: ['JR西日本'], kind: 'company' },
+  { name: '東海旅客鉄道', aliases: ['JR東海'], kind: 'company' },
   { name: '本田技研工業', aliases: ['ホンダ'], kind: 'company' },
   { name: '日産自動車', aliases: ['日産'], kind: 'company' },
   { name: 'ソニー', kind: 'company' },

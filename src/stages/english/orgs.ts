@@ -6,6 +6,7 @@ import type { KijiConfig } from '../../schema/config.js';
 import type { OrgKind, OrgRecord } from '../../schema/records.js';
 import { type EnTerm, type EnglishAnalysis, EN_ANALYSIS } from './analysis.js';
 import { acronymFits, isCapitalized, isPossessive, isTitleCase, joined } from './names.js';
+import { acrossLanguages, withoutLegalForm } from '../orgs/canonical.js';
 
 /**
  * English organisations:
@@ -286,7 +287,7 @@ export function findOrganisations(doc: ArticleDocument): OrgRecord[] {
   const all = [...base, ...acronymCandidates(analysis, text, base), ...shortNameCandidates(base, text)];
   return all.map((c) => {
     const span = doc.rawSpan(c.start, c.end);
-    const value: OrgRecord['value'] = { name: c.name ?? span.text };
+    const value: OrgRecord['value'] = { name: acrossLanguages(withoutLegalForm(c.name ?? span.text)) };
     if (c.kind) value.kind = c.kind;
     if (c.alias) value.alias = true;
     return { type: 'ORG' as const, ...span, rule: c.rule, value };

@@ -3,6 +3,7 @@ import { TOKENS } from '../../core/document.js';
 import { defineStage } from '../../core/stage.js';
 import type { OrgRecord } from '../../schema/records.js';
 import { resolveNames, type Found } from './aliases.js';
+import { canonicalName } from './canonical.js';
 import { collectCandidates, resolveCandidates } from './candidates.js';
 import { kindOfName } from './chunk.js';
 import { buildOrgLexicon, OrgLexicon } from './lexicon.js';
@@ -34,7 +35,7 @@ export const orgsStage = defineStage({
     return (doc) =>
       (tagger ? findOrganisationsWithModel(doc, lexicon, userLexicon, tagger) : findOrganisations(doc, lexicon)).map((c): OrgRecord => {
         const span = doc.rawSpan(c.start, c.end);
-        const value: OrgRecord['value'] = { name: c.name ?? doc.norm.text.slice(c.start, c.end) };
+        const value: OrgRecord['value'] = { name: canonicalName(c.name ?? doc.norm.text.slice(c.start, c.end), lexicon) };
         const kind = c.kind ?? kindOfName(value.name);
         if (kind) value.kind = kind;
         if (c.alias) value.alias = true;

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPipeline, type OrgRecord, type Pipeline } from '../../src/index.js';
+import { acrossLanguages, withoutLegalForm } from '../../src/stages/orgs/canonical.js';
+
+describe('withoutLegalForm', () => {
+  it.each([
+    ['株式会社サクラ精機', 'サクラ精機'],
+    ['サクラ精機株式会社', 'サクラ精機'],
+    ['サクラ精機(株)', 'サクラ精機'],
+    ['(株)サクラ精機', 'サクラ精機'],
+    ['㈱サクラ精機', 'サクラ精機'],
+    ['Brightline Robotics, Inc.', 'Brightline Robotics'],
+    ['Acme Co., Ltd.', 'Acme'],
+    ['JERA Co., Inc.', 'JERA'],
+    ['Mizuho Bank', 'Mizuho Bank'],
+    ['株式会社', '株式会社'],
+    ['防衛省', '防衛省'],
+  ])('%s → %s', (name, core) => {
+    expect(withoutLegalForm(name)).toBe(core);
+  });
+});
+
+describe('acrossLanguages', () => {
+  it('gives the Japanese and English names of a well-known body one name', () => {
+    expect(acrossLanguages('Association of Southeast Asian Nations')).toBe('東南アジア諸国連合');
+    expect(acrossLanguages('東南アジア諸国連合')).toBe('東南アジア諸国連合');
+    expect(acrossLanguages('Brightline Robotics')).toBe('Brightline Robotics');
+  });
+});
+
+describe('one org_name per organisation', () => {
+  let pipeline: Pipeline;
+  beforeAll(async () => {
+    pipeline = await createPipeline({});
+  });
+  const names = (text: string) => pipeline.process({ text }).records.filter((r): r is OrgRecord => r.type === 'ORG').map((r) => r.value.name);
+
+  it('with or without the legal form', () => {
+    expect(names('株式会社サクラ精機は5日、新工場を公開した。')).toEqual(['サクラ精機']);
+    expect(names('サクラ精機(株)は5日、新工場を公開した。')).toEqual(['サクラ精機']);
+  });
+
+  it('a short form the lexicon knows', () => {
+    expect(names('東電は5日、料金の改定を発表した。')).toEqual(['東京電力']);
+  });
+
+  it('in Japanese and English articles', () => {
+    expect(names('東南アジア諸国連合の外相会議が開かれた。')).toEqual(['東南アジア諸国連合']);
+    expect(names('Foreign ministers of the Association of Southeast Asian Nations met in Jakarta on Monday.')).toEqual(['東南アジア諸国連合']);
+  });
+});
