@@ -12,7 +12,7 @@ import { describeError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { useDictionaryImage } from '../stages/tokenize/kuromoji.js';
 import { okArticle, type StoredArticle } from '../store/rows.js';
-import { readArticleFileSync } from '../text/read-article.js';
+import { articleFromBytes, readArticleFileSync } from '../text/read-article.js';
 
 export interface WorkerData {
   config: KijiConfig;
@@ -23,6 +23,8 @@ export interface WorkerData {
 export interface ArticleTask {
   path: string;
   maxBytes: number;
+  /** The file's bytes when they were read elsewhere (a queue job carries them); else the worker reads `path`. */
+  bytes?: Uint8Array;
 }
 
 export interface ArticleTaskResult {
@@ -54,7 +56,7 @@ export default async function processArticleTask(task: ArticleTask): Promise<Art
   let source: { path: string; contentHash: string | null; bytes: number | null; format?: string; encoding?: string } = { path: task.path, contentHash: null, bytes: null };
   try {
     // Read first: a file that cannot be read or decoded never waits for (or loads) kuromoji.
-    const decoded = readArticleFileSync(task.path, { maxBytes: task.maxBytes });
+    const decoded = task.bytes ? articleFromBytes(task.path, task.bytes) : readArticleFileSync(task.path, { maxBytes: task.maxBytes });
     source = { path: task.path, contentHash: decoded.sha256, bytes: decoded.bytes, format: decoded.format, encoding: decoded.encoding };
     tRead = performance.now();
     pipeline ??= createPipeline((Piscina.workerData as WorkerData).config);

@@ -57,7 +57,8 @@ export function readArticleFileSync(path: string, opts: ReadArticleOptions = {})
   return articleFromBytes(path, readBytesSync(path, opts.maxBytes ?? DEFAULT_MAX_BYTES));
 }
 
-function articleFromBytes(path: string, bytes: Uint8Array): DecodedArticle {
+/** An article from bytes read elsewhere (a queue job carries them): the same decoding as reading the file. */
+export function articleFromBytes(path: string, bytes: Uint8Array): DecodedArticle {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const decoded = decodeBytes(bytes, { path });
   const format = articleFormat(path, decoded.text);
@@ -83,7 +84,8 @@ async function readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
   }
 }
 
-function readBytesSync(path: string, maxBytes: number): Uint8Array {
+/** A file's bytes, with the same checks and errors (E_READ, E_TOO_LARGE) as reading an article. */
+export function readBytesSync(path: string, maxBytes: number): Uint8Array {
   try {
     checkFile(path, statSync(path), maxBytes);
     return checkSize(path, readFileSync(path), maxBytes);
