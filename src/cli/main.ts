@@ -13,6 +13,8 @@ import { queryCommand } from './query.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 import { trainCommand } from './train.js';
+import { statusCommand } from './status.js';
+import { workerCommand } from './worker.js';
 import { EXIT_FATAL, EXIT_OK, type CliIO, writeLine } from './io.js';
 
 /**
@@ -35,7 +37,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     });
   let cached: Promise<KijiConfig> | undefined;
   const getConfig = () => (cached ??= loadConfig(program.opts<{ config?: string }>().config, io.cwd).then((r) => r.config));
-  for (const command of [runCommand(io, getConfig, setExit), extractCommand(io, getConfig, setExit), evalCommand(io, getConfig, setExit), fixturesCommand(io, getConfig, setExit), inspectCommand(io), queryCommand(io), exportCommand(io), reportCommand(io), pruneCommand(io), trainCommand(io)]) {
+  for (const command of [runCommand(io, getConfig, setExit), extractCommand(io, getConfig, setExit), evalCommand(io, getConfig, setExit), fixturesCommand(io, getConfig, setExit), inspectCommand(io), queryCommand(io), exportCommand(io), reportCommand(io), pruneCommand(io), trainCommand(io), workerCommand(io, getConfig), statusCommand(io)]) {
     program.addCommand(command.exitOverride().configureHelp({ showGlobalOptions: true }).configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }));
   }
   try {

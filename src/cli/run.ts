@@ -7,6 +7,7 @@ import { KijiError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { RECORD_TYPES } from '../schema/records.js';
 import { EXIT_OK, EXIT_SOME_FAILED, type CliIO, writeLine } from './io.js';
+import { runQueued } from './run-queue.js';
 
 /** Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells expect. */
 export const EXIT_INTERRUPTED = 130;
@@ -15,6 +16,7 @@ export const EXIT_TERMINATED = 143;
 
 interface RunOptions {
   db?: string;
+  queue?: string;
   concurrency?: number;
   quiet?: boolean;
   json?: boolean;
@@ -30,7 +32,7 @@ const positiveInt = (value: string): number => {
 const seconds = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`);
 
 /** A progress bar on a terminal, a plain line every few seconds otherwise, nothing with --quiet/--json. */
-function progressReporter(io: CliIO, quiet: boolean): { update(p: BatchProgress): void; stop(): void } {
+export function progressReporter(io: CliIO, quiet: boolean): { update(p: BatchProgress): void; stop(): void } {
   if (quiet) return { update() {}, stop() {} };
   if (io.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
@@ -107,6 +109,7 @@ export function runCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, setE
     .argument('[inputs...]', 'folders (walked recursively) and files; default: the config\'s "inputs"')
     .option('--db <file>', 'SQLite database to write (default: the config\'s "database", else kiji.sqlite)')
     .option('--concurrency <n>', `worker threads (default: the config's "concurrency", else the number of cores: ${availableParallelism()})`, positiveInt)
+    .option('--queue <redis-url>', 'do not process here: queue one job per article on this Redis for `kiji worker`s (then --db is a postgres:// URL)')
     .option('--force', 're-process every article, even unchanged ones')
     .option('--quiet', 'no progress output')
     .option('--json', 'print the summary as JSON (and no progress output)')
@@ -118,6 +121,10 @@ command again continues. Only one run may write a database at a time (E_DB_LOCKE
       const config = await getConfig();
       const chosen = inputs.length > 0 ? inputs : config.inputs;
       if (chosen.length === 0) throw new KijiError('E_USAGE', 'no inputs: give folders or files, or set "inputs" in the config');
+      if (options.queue) {
+        await runQueued(io, config, chosen, { ...options, queue: options.queue }, progressReporter(io, Boolean(options.quiet || options.json)), setExit);
+        return;
+      }
       const dbPath = resolve(io.cwd, options.db ?? config.database);
       const controller = new AbortController();
       const quiet = Boolean(options.quiet || options.json);

@@ -21,6 +21,9 @@ export const ERROR_CODES = {
   E_WRITE: 'an output file or folder could not be written',
   E_TIMEOUT: 'processing the article took longer than articleTimeoutMs',
   E_MODEL: 'a model file is missing, damaged or stale',
+  E_QUEUE: 'the job queue (Redis) could not be reached or used',
+  E_JOB_FAILED: 'the queue gave up on the article after its retries',
+  E_VERSION: 'a worker runs another kiji version or config than the run that queued the article',
   E_INTERNAL: 'an unexpected internal error',
 } as const;
 

@@ -33,6 +33,14 @@ export function createPgPool(url: string, max = 4): pg.Pool {
   return pool;
 }
 
+/** PostgreSQL going away or not there yet (restart, fail-over): worth trying again; anything else is not. */
+export function isTransientPgError(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code ?? '';
+  const message = (error as Error | undefined)?.message ?? '';
+  return /^(08|57P0|53)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) ||
+    /Connection terminated|connection timeout|terminating connection|the database system is (starting up|shutting down)/i.test(message);
+}
+
 /** A connection error as a KijiError that says what to check. */
 export function pgError(url: string, error: unknown): KijiError {
   if (error instanceof KijiError) return error;
