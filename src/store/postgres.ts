@@ -28,8 +28,10 @@ export function createPgPool(url: string, max = 4): pg.Pool {
     connectionTimeoutMillis: 10_000,
     types: { getTypeParser: ((oid: number, format?: string) => (oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format as never))) as typeof pg.types.getTypeParser },
   });
-  // An idle client losing its server (PostgreSQL restarted) must not crash the process: the pool drops it.
+  // A client losing its server (PostgreSQL restarted) must not crash the process: an idle one is
+  // dropped by the pool; a checked-out one fails its query, which the caller retries.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 

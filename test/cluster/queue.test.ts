@@ -64,6 +64,7 @@ describe.skipIf(missing !== undefined)('kiji run --queue with kiji worker proces
       inputs: [articles], queueUrl: redis.url, dbUrl: pg.url, config, pollMs: 200,
       onProgress: (p) => {
         const at = p.total ? p.done / p.total : 0;
+        if (process.env.KIJI_DEBUG) console.log(JSON.stringify(p), steps);
         if (!steps.includes('kill') && at >= 0.2) {
           steps.push('kill');
           first!.kill('SIGKILL');
@@ -104,7 +105,7 @@ describe.skipIf(missing !== undefined)('kiji run --queue with kiji worker proces
       await queue.close();
       client.disconnect();
     }
-  }, 240_000);
+  }, 150_000);
 
   it('a second run finds every article stored and queues nothing', async () => {
     const summary = await runOnQueue({ inputs: [articles], queueUrl: redis.url, dbUrl: pg.url, config, pollMs: 200 });
