@@ -4,6 +4,7 @@ import { defineStage } from '../../core/stage.js';
 import { AGREEMENT_HEADS } from '../../data/agreement-heads.js';
 import type { AgreementKind, AgreementRecord } from '../../schema/records.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
+import { definedAliases, knownAliases, mentionsOf } from './aliases.js';
 import { findAgreements } from './find.js';
 import { type Mention, groupMentions } from './group.js';
 import { type Party, abbreviatedParties, abbreviationLength, bothCountries, clauseDate, clauseParties, eventDate, titleParties } from './links.js';
@@ -35,7 +36,6 @@ const unclosed = (text: string) => (text.match(/\(/g)?.length ?? 0) > (text.matc
 export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string, AgreementKind>): AgreementRecord[] {
   const norm = doc.norm.text;
   const candidates = findAgreements(doc.get(TOKEN_FEATURES), norm, heads);
-  if (candidates.length === 0) return [];
   const dates = doc.records('DATE');
   const orgs = doc.records('ORG');
 
@@ -56,6 +56,22 @@ export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string
       const span = { start: i, end: i + text.length };
       if (!spans.some((s) => s.start < span.end && span.start < s.end)) spans.push({ ...span, kind, rule: 'ja.agreement.alias-mention', aliasOf: full });
     }
+  }
+  // Short forms the text defines (`(以下「改正議定書」という。)`, `(略称「…」)`) and well-known ones (TPP, RCEP, 日EU・EPA).
+  for (const c of candidates) {
+    const forms = definedAliases(norm, c.end);
+    if (forms.length === 0) continue;
+    const full = norm.slice(c.start, c.end);
+    for (const m of mentionsOf(norm, forms, c.end)) {
+      const same = spans.find((s) => s.start === m.start && s.end === m.end);
+      if (same) same.aliasOf ??= full;
+      else if (!spans.some((s) => s.start < m.end && m.start < s.end)) spans.push({ start: m.start, end: m.end, kind: c.kind, rule: 'ja.agreement.defined', aliasOf: full });
+    }
+  }
+  for (const k of knownAliases(norm, 'ja')) {
+    const same = spans.find((s) => s.start === k.start && s.end === k.end);
+    if (same) same.aliasOf ??= k.name; // `TPP11協定` found as a compound is still the CPTPP
+    else if (!spans.some((s) => s.start < k.end && k.start < s.end)) spans.push({ start: k.start, end: k.end, kind: k.kind, rule: 'ja.agreement.known', aliasOf: k.name });
   }
   spans.sort((a, b) => a.start - b.start);
 

@@ -5,6 +5,7 @@ import { COUNTRIES, NAME_STOP_WORDS } from '../../data/english/organisations.js'
 import type { KijiConfig } from '../../schema/config.js';
 import type { AgreementDateRelation, AgreementRecord, AgreementValue, DateRecord, OrgRecord } from '../../schema/records.js';
 import { COUNTRY_CANONICAL } from '../../data/english/agreements.js';
+import { definedAliases, knownAliases, mentionsOf } from '../agreements/aliases.js';
 import { type Mention, groupMentions } from '../agreements/group.js';
 import { type DateLink, type Party, type Span, type VerbOnly, eventDate } from '../agreements/links.js';
 import { type EnTerm, type EnglishAnalysis, EN_ANALYSIS, sentenceIndexAt } from './analysis.js';
@@ -207,7 +208,17 @@ export function findAgreements(doc: ArticleDocument): AgreementRecord[] {
   const text = doc.norm.text;
   const analysis = doc.get(EN_ANALYSIS);
   const found = candidates(analysis, text, heads(doc.config));
-  const all = [...found, ...acronyms(found, text)].sort((a, b) => a.start - b.start);
+  const all = [...found, ...acronyms(found, text)];
+  // Short forms the text defines (`(“the X”, or “the Y”)`, `…Partnership, or CPTPP`) and well-known ones (TPP, RCEP, KORUS).
+  const free = (start: number, end: number) => !all.some((f) => f.start < end && start < f.end);
+  for (const f of found) {
+    const full = text.slice(f.start, f.end);
+    for (const m of mentionsOf(text, definedAliases(text, f.end), f.end)) {
+      if (free(m.start, m.end)) all.push({ start: m.start, end: m.end, kind: f.kind, rule: 'en.agreement.defined', termFirst: -1, aliasOf: full });
+    }
+  }
+  for (const k of knownAliases(text, 'en')) if (free(k.start, k.end)) all.push({ start: k.start, end: k.end, kind: k.kind, rule: 'en.agreement.known', termFirst: -1, aliasOf: k.name });
+  all.sort((a, b) => a.start - b.start);
   const dates = doc.records('DATE');
   const spans = all.map((f) => doc.rawSpan(f.start, f.end));
   // An organisation candidate inside any agreement name (`UN` in `UN Convention …`) is part of the name, not a party.
