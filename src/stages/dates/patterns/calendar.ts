@@ -6,7 +6,8 @@ import { DAY_NUM, KANJI_NUM, MONTH_NUM, NUM_BEFORE_CHARS, YEAR_NUM, blockedBefor
 import { candidate, type DateParser } from '../types.js';
 
 const SCHOOL_BEFORE = /(?:小学|中学|高校|大学|学年|高等|学部|科)$/;
-const CLASS_AFTER = /^[0-9${KANJI_NUM}]+組/;
+/** 2年2組, 二年二組: a school class (built with RegExp: a regex literal would not interpolate KANJI_NUM). */
+const CLASS_AFTER = new RegExp(`^[0-9${KANJI_NUM}]+組`);
 /** U-18日本代表, A-1月: a letter code, not a date. */
 const CODE_BEFORE = /[A-Za-z]-?$/;
 /** 創業130年, 築260年, 生誕160年: the age of something, counted in years. */
