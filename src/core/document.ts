@@ -3,6 +3,7 @@ import type { KijiRecord, Language, RecordOf, RecordType } from '../schema/recor
 import { type NormalizedText, toRawSpan } from '../text/normalize.js';
 import type { Segment } from '../text/sentences.js';
 import { KijiError } from './errors.js';
+import { spanIndexAt } from './spans.js';
 import type { CalendarDate } from './reference-date.js';
 import type { Token } from './token.js';
 
@@ -83,16 +84,7 @@ export class ArticleDocument {
 
   /** The sentence (normalized offsets) containing a normalized offset. */
   sentenceAt(normOffset: number): Segment | undefined {
-    const sentences = this.sentences;
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = sentences[mid]!;
-      if (normOffset < s.start) hi = mid - 1;
-      else if (normOffset >= s.end) lo = mid + 1;
-      else return s;
-    }
-    return undefined;
+    const sentence = this.sentences[spanIndexAt(this.sentences, normOffset)];
+    return sentence && normOffset < sentence.end ? sentence : undefined;
   }
 }

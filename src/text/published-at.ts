@@ -12,18 +12,17 @@ import {
   type DateLabelKind,
 } from '../data/published-at.js';
 import { parseDateValue, parseDateValuePrefix } from './date-value.js';
+import { alternation } from '../core/regex.js';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (labels: readonly DateLabel[]) =>
-  [...labels].sort((a, b) => b.label.length - a.label.length).map((l) => escape(l.label)).join('|');
+const labelAlternation = (labels: readonly DateLabel[]) => alternation(labels.map((l) => l.label));
 
 // Lines are NFKC-normalized first, so ：【】 variants arrive as : and the brackets below.
 const DECORATION = String.raw`[\s■□●○◆◇◎・*#>\-]*`;
 const LABEL_LINE = new RegExp(
-  String.raw`^${DECORATION}[【\[(<〈]?\s*(?<label>${alternation(DATE_LINE_LABELS)})\s*[】\])>〉]?\s*[:=]?\s*`,
+  String.raw`^${DECORATION}[【\[(<〈]?\s*(?<label>${labelAlternation(DATE_LINE_LABELS)})\s*[】\])>〉]?\s*[:=]?\s*`,
   'i',
 );
-const SUFFIX = new RegExp(String.raw`^\s*(?<label>${alternation(DATE_LINE_SUFFIXES)})(?:日時|日)?\s*$`);
+const SUFFIX = new RegExp(String.raw`^\s*(?<label>${labelAlternation(DATE_LINE_SUFFIXES)})(?:日時|日)?\s*$`);
 
 const kindOf = (labels: readonly DateLabel[], label: string): DateLabelKind =>
   labels.find((l) => l.label.toLowerCase() === label.toLowerCase())?.kind ?? 'published';

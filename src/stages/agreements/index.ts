@@ -1,5 +1,6 @@
 import type { ArticleDocument } from '../../core/document.js';
 import { SENTENCES } from '../../core/document.js';
+import { overlapsAny } from '../../core/spans.js';
 import { defineStage } from '../../core/stage.js';
 import { AGREEMENT_HEADS } from '../../data/agreement-heads.js';
 import type { AgreementKind, AgreementRecord } from '../../schema/records.js';
@@ -54,7 +55,7 @@ export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string
     for (let i = norm.indexOf(text); i >= 0; i = norm.indexOf(text, i + 1)) {
       if (/[A-Za-z0-9]/.test(norm[i - 1] ?? '') || /[A-Za-z0-9]/.test(norm[i + text.length] ?? '')) continue;
       const span = { start: i, end: i + text.length };
-      if (!spans.some((s) => s.start < span.end && span.start < s.end)) spans.push({ ...span, kind, rule: 'ja.agreement.alias-mention', aliasOf: full });
+      if (!overlapsAny(spans, span)) spans.push({ ...span, kind, rule: 'ja.agreement.alias-mention', aliasOf: full });
     }
   }
   // Short forms the text defines (`(以下「改正議定書」という。)`, `(略称「…」)`) and well-known ones (TPP, RCEP, 日EU・EPA).

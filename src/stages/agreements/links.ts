@@ -1,3 +1,4 @@
+import { overlaps, type Span } from '../../core/spans.js';
 import { BOTH_COUNTRIES, COUNTRIES, COUNTRY_BY_ABBR, type Country } from '../../data/countries.js';
 import { JA_DATE_RELATIONS, JA_PARTY_ORG_ABBR, JA_STATE_SUFFIX } from '../../data/agreement-heads.js';
 import type { AgreementDateRelation, DateRecord, OrgRecord } from '../../schema/records.js';
@@ -7,11 +8,6 @@ import type { AgreementDateRelation, DateRecord, OrgRecord } from '../../schema/
  * the date of the event the clause states (署名, 締結, 発効 …) and the parties it names.
  */
 
-export interface Span {
-  start: number;
-  end: number;
-}
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /** A date that can be linked: a resolved point or range (not a duration or a vague date). */
 const linkable = (d: DateRecord) => d.value !== null && (d.kind === 'point' || d.kind === 'range') && !/^\d+\s+日$/.test(d.text);

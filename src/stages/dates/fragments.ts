@@ -4,6 +4,7 @@
  */
 import { ALL_ERAS, MODERN_ERAS } from '../../data/eras.js';
 import { japaneseInteger } from '../../text/numerals.js';
+import { alternation, escapeCharClass } from '../../core/regex.js';
 
 export const KANJI_NUM = '〇一二三四五六七八九十百千';
 /** A year number: 1–4 Arabic digits or a kanji numeral (二〇二五, 千九百九十五). */
@@ -28,17 +29,9 @@ export function blockedBefore(text: string, index: number, chars: string = NUM_B
 
 /** A lookahead on the first character, so the regex engine skips positions that cannot start a match. */
 export function startsWith(chars: string): string {
-  return `(?=[${chars.replace(/[\]\\^-]/g, '\\$&')}])`;
+  return `(?=[${escapeCharClass(chars)}])`;
 }
 
-const byLength = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
-export function escape(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/** Alternation of words, longest first. */
-export function alternation(words: Iterable<string>): string {
-  return byLength(words);
-}
 
 export const ERA_NAMES = alternation(ALL_ERAS.map((e) => e.name));
 export const ERA_LETTERS = MODERN_ERAS.map((e) => e.abbreviation!).join('') + MODERN_ERAS.map((e) => e.abbreviation!.toLowerCase()).join('');

@@ -37,6 +37,7 @@ import { removeOverlaps } from './refiners/overlaps.js';
 import { joinRanges } from './refiners/ranges.js';
 import { type Anchors, isoDay, resolveCandidate, withAnchor } from './timex.js';
 import type { DateCandidate, DateParser, DateRefiner, ParseContext } from './types.js';
+import { escapeCharClass } from '../../core/regex.js';
 
 export const DATE_PARSERS: readonly DateParser[] = [
   ...absoluteParsers,
@@ -57,7 +58,7 @@ export const DATE_REFINERS: readonly DateRefiner[] = [removeOverlaps, composeAdj
 const TRIGGER = (() => {
   const words = [...Object.keys(RELATIVE_WORDS), ...Object.keys(HOLIDAYS), ...VAGUE_WORDS, ...Object.keys(HISTORICAL_PERIODS), ...ALL_ERAS.map((e) => e.name), ...Object.keys(WEEKDAYS)];
   const chars = new Set([...words.map((w) => w[0]!), ...'年月日週度旬期紀代曜春夏秋冬半数第西QMTSHRmtshr(〇一二三四五六七八九十百千']);
-  return new RegExp(`[\\d${[...chars].join('').replace(/[\]\\^-]/g, '\\$&')}]`);
+  return new RegExp(`[\\d${escapeCharClass([...chars].join(''))}]`);
 })();
 
 export function parseDates(text: string, ref: CalendarDate | undefined, parsers: readonly DateParser[] = DATE_PARSERS, refiners: readonly DateRefiner[] = DATE_REFINERS): DateCandidate[] {

@@ -1,4 +1,6 @@
 import type { ArticleDocument } from '../../core/document.js';
+import { alternation, escapeRegExp } from '../../core/regex.js';
+import { overlaps, overlapsAny, type Span } from '../../core/spans.js';
 import { defineStage } from '../../core/stage.js';
 import { AGREEMENT_HEADS, type AgreementHead, GENERIC_MODIFIERS, NAME_CONTINUATIONS, TRADE_PARTNERSHIP_WORDS } from '../../data/english/agreements.js';
 import { COUNTRIES, NAME_STOP_WORDS } from '../../data/english/organisations.js';
@@ -7,7 +9,7 @@ import type { AgreementDateRelation, AgreementRecord, AgreementValue, DateRecord
 import { COUNTRY_CANONICAL } from '../../data/english/agreements.js';
 import { definedAliases, knownAliases, mentionsOf } from '../agreements/aliases.js';
 import { type Mention, groupMentions } from '../agreements/group.js';
-import { type DateLink, type Party, type Span, type VerbOnly, eventDate } from '../agreements/links.js';
+import { type DateLink, type Party, type VerbOnly, eventDate } from '../agreements/links.js';
 import { type EnTerm, type EnglishAnalysis, EN_ANALYSIS, sentenceIndexAt } from './analysis.js';
 import { isCapitalized, isPossessive, isTitleCase, joined } from './names.js';
 
@@ -21,7 +23,7 @@ import { isCapitalized, isPossessive, isTitleCase, joined } from './names.js';
 const STOP = new Set(NAME_STOP_WORDS);
 const GENERIC = new Set(GENERIC_MODIFIERS);
 const CONTINUATIONS = new RegExp(`^(?:${NAME_CONTINUATIONS.join('|')})$`, 'i');
-const COUNTRY_PATTERN = new RegExp(`(?<![A-Za-z])(${[...COUNTRIES].sort((a, b) => b.length - a.length).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![A-Za-z])`, 'g');
+const COUNTRY_PATTERN = new RegExp(`(?<![A-Za-z])(${alternation(COUNTRIES)})(?![A-Za-z])`, 'g');
 const ACRONYM = /^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&.+-]*[A-Z0-9+.]$/;
 
 function heads(config: KijiConfig): AgreementHead[] {
@@ -197,7 +199,7 @@ function acronyms(found: Found[], text: string): Found[] {
     const firstWord = m[1]!.split(' ')[0]!;
     if (forms[0] !== firstWord && /^[A-Z]{4,}$/.test(firstWord)) forms.push(firstWord);
     for (const acronym of forms) {
-      const pattern = new RegExp(`(?<![A-Za-z0-9])${acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'g');
+      const pattern = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(acronym)}(?![A-Za-z0-9])`, 'g');
       for (const a of text.matchAll(pattern)) out.push({ start: a.index, end: a.index + acronym.length, kind: f.kind, rule: 'en.agreement.acronym', termFirst: -1, aliasOf: text.slice(f.start, f.end) });
     }
   }
@@ -222,7 +224,7 @@ export function findAgreements(doc: ArticleDocument): AgreementRecord[] {
   const dates = doc.records('DATE');
   const spans = all.map((f) => doc.rawSpan(f.start, f.end));
   // An organisation candidate inside any agreement name (`UN` in `UN Convention …`) is part of the name, not a party.
-  const orgs = doc.records('ORG').filter((o) => !spans.some((a) => o.start < a.end && a.start < o.end));
+  const orgs = doc.records('ORG').filter((o) => !overlapsAny(spans, o));
   const mentions = all.map((f, index): Mention => {
     const span = spans[index]!;
     const name = text.slice(f.start, f.end);
@@ -327,7 +329,7 @@ function englishClauseParties(raw: string, agreement: Span, sentence: Span, orgs
   const sentenceText = raw.slice(sentence.start, sentence.end);
   for (const c of sentenceText.matchAll(COUNTRY_PATTERN)) {
     const at = { start: sentence.start + c.index, end: sentence.start + c.index + c[0].length };
-    if (mentions.some((m) => m.start < at.end && at.start < m.end) || names.some((n) => n.start < at.end && at.start < n.end)) continue;
+    if (overlapsAny(mentions, at) || overlapsAny(names, at)) continue;
     // A country inside a longer capitalized name (`South China Sea`) is no party.
     if (/^\s[A-Z][a-z]/.test(sentenceText.slice(c.index + c[0].length)) && !/^\s(?:and|And)\b/.test(sentenceText.slice(c.index + c[0].length))) continue;
     mentions.push({ ...at, name: c[1]!, canonical: canonicalCountry(c[1]!) });

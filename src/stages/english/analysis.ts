@@ -1,5 +1,6 @@
 import type nlpType from 'compromise';
 import { defineLayer } from '../../core/document.js';
+import { spanIndexAt } from '../../core/spans.js';
 import { defineStage } from '../../core/stage.js';
 import type { Segment } from '../../text/sentences.js';
 
@@ -99,16 +100,6 @@ export function analyzeText(nlp: Compromise, text: string): EnglishAnalysis {
 
 /** The sentence (normalized offsets) containing an offset, by binary search. */
 export function sentenceIndexAt(analysis: EnglishAnalysis, offset: number): number {
-  const list = analysis.sentences;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = list[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
   // Between sentences (spaces): the one before.
-  return Math.max(0, hi);
+  return Math.max(0, spanIndexAt(analysis.sentences, offset));
 }

@@ -5,6 +5,7 @@ import { NUMBER_WORDS } from '../../data/english/numbers.js';
 import type { DateMod, DatePart, DateRecord } from '../../schema/records.js';
 import { EN_ANALYSIS } from './analysis.js';
 import { type DateValue, addDays, addMonths, dayValue, durationValue, fiscalYearValue, isoWeekValue, isoWeekday, monthValue, nearestYear, rangeValue, yearValue } from './timex.js';
+import { alternation } from '../../core/regex.js';
 
 /**
  * English dates: one small rule per form (a pattern over the normalized text and a resolver), the
@@ -12,18 +13,17 @@ import { type DateValue, addDays, addMonths, dayValue, durationValue, fiscalYear
  * are settled by the pipeline's shared rule (longest wins), so `Nov. 2, 2025` beats `2025`.
  */
 
-const alt = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 const FULL_MONTHS = Object.keys(MONTHS).filter((m) => m.length > 4 || m === 'May' || m === 'June' || m === 'July');
 const ABBR_MONTHS = Object.keys(MONTHS).filter((m) => !FULL_MONTHS.includes(m));
 /** A month name, or an abbreviation with an optional period. */
-const MON = `(?:${alt(FULL_MONTHS)}|(?:${alt(ABBR_MONTHS)})\\.?)(?![A-Za-z])`;
+const MON = `(?:${alternation(FULL_MONTHS)}|(?:${alternation(ABBR_MONTHS)})\\.?)(?![A-Za-z])`;
 const DAY = `(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)`;
 const YEAR = `(\\d{4})(?!\\d)`;
-const MOD = `(${alt(Object.keys(PERIOD_MODIFIERS).filter((k) => k !== 'mid-' && k !== 'mid'))}|mid-?)`;
-const NUM_WORD = alt(Object.keys(NUMBER_WORDS).filter((w) => !['a', 'an', 'a half', 'a couple of', 'dozen'].includes(w)));
+const MOD = `(${alternation(Object.keys(PERIOD_MODIFIERS).filter((k) => k !== 'mid-' && k !== 'mid'))}|mid-?)`;
+const NUM_WORD = alternation(Object.keys(NUMBER_WORDS).filter((w) => !['a', 'an', 'a half', 'a couple of', 'dozen'].includes(w)));
 const NUM = `(\\d+|${NUM_WORD})`;
-const UNIT = `(${alt(Object.keys(DURATION_UNITS))})`;
-const WEEKDAY = `(${alt(Object.keys(WEEKDAYS))})`;
+const UNIT = `(${alternation(Object.keys(DURATION_UNITS))})`;
+const WEEKDAY = `(${alternation(Object.keys(WEEKDAYS))})`;
 
 const monthOf = (word: string): number => MONTHS[word.replace(/\.$/, '')] ?? 0;
 const modOf = (word: string | undefined): DateMod | undefined => {
@@ -94,7 +94,7 @@ const RELATIVE_OFFSETS: Readonly<Record<string, number>> = {
   last: -1, previous: -1, 'the previous': -1, 'the past': -1, next: 1, 'the next': 1, 'the coming': 1, 'the following': 1,
   this: 0, 'the current': 0, 'earlier this': 0, 'later this': 0, current: 0,
 };
-const RELATIVE = `(${alt(Object.keys(RELATIVE_OFFSETS))})`;
+const RELATIVE = `(${alternation(Object.keys(RELATIVE_OFFSETS))})`;
 
 /** Words before a bare year that make it a date for sure (`in 2011`, `since 1995`). */
 const YEAR_CUE = /(?:\b(?:in|since|by|until|till|through|from|of|during|before|after|for|between|and|to|as of|early|late|mid|year|fiscal)\s*-?\s*|[-~–]\s*|\(|^)$/i;
@@ -353,7 +353,7 @@ const RULES: Rule[] = [
   {
     // three years / the past four years / more than two decades / three days before / the next 12 months
     name: 'en.duration',
-    pattern: new RegExp(`(?:\\b(${alt(Object.keys(DURATION_QUALIFIERS))})\\s+(?=\\d|(?:${NUM_WORD})\\b))?\\b(?:(?:the|a|an)\\s+)?(?:(past|last|next|coming|previous|following|first|final)\\s+)?${NUM}(?:\\s+|-)${UNIT}\\b(?!-old|\\s+old|\\s+ago|\\s+earlier|\\s+later|-[a-z])(?:\\s+(before|after|later|earlier)\\b)?`, 'gi'),
+    pattern: new RegExp(`(?:\\b(${alternation(Object.keys(DURATION_QUALIFIERS))})\\s+(?=\\d|(?:${NUM_WORD})\\b))?\\b(?:(?:the|a|an)\\s+)?(?:(past|last|next|coming|previous|following|first|final)\\s+)?${NUM}(?:\\s+|-)${UNIT}\\b(?!-old|\\s+old|\\s+ago|\\s+earlier|\\s+later|-[a-z])(?:\\s+(before|after|later|earlier)\\b)?`, 'gi'),
     resolve: (m, ctx) => {
       const [, qualifier, , numberText, unitText] = m;
       const n = numberOf(numberText!);

@@ -4,6 +4,7 @@ import { NUMBER_WORDS } from '../../data/english/numbers.js';
 import type { MoneyMod, MoneyRecord, MoneyValue } from '../../schema/records.js';
 import { type ExactDecimal, formatDecimal, parseJapaneseNumber } from '../../text/numerals.js';
 import { MONEY_SPAN_INCLUDES_QUALIFIERS } from '../money/index.js';
+import { alternation } from '../../core/regex.js';
 
 /**
  * English money: a currency symbol or code before the amount (`$130 million`, `US$1.2bn`, `¥3 trillion`,
@@ -12,18 +13,16 @@ import { MONEY_SPAN_INCLUDES_QUALIFIERS } from '../money/index.js';
  * (`$130 million` → `$130`), so amounts are read here, exactly (BigInt decimals, never floats).
  */
 
-const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alt = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map(esc).join('|');
 
-const PREFIX = `(${alt([...Object.keys(CURRENCY_PREFIXES), ...CURRENCY_CODES])})`;
+const PREFIX = `(${alternation([...Object.keys(CURRENCY_PREFIXES), ...CURRENCY_CODES])})`;
 const WORD_NUMBERS = Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w]! >= 1 && Number.isInteger(NUMBER_WORDS[w]!));
-const NUMBER = `(\\d+(?:\\.\\d+)?|${alt(WORD_NUMBERS)})`;
-const SPACED = alt(SPACED_SCALES);
-const ATTACHED = alt(Object.keys(SCALE_WORDS));
+const NUMBER = `(\\d+(?:\\.\\d+)?|${alternation(WORD_NUMBERS)})`;
+const SPACED = alternation(SPACED_SCALES);
+const ATTACHED = alternation(Object.keys(SCALE_WORDS));
 /** A scale word apart from the digits (`5 million`, `a $130-million grant`) or attached to them (`€40m`, `1.2bn`). */
 const SCALE = `(?:(?:\\s+|-)(${SPACED})|(${ATTACHED}))(?![A-Za-z])`;
-const SUFFIX = `(${alt([...Object.keys(CURRENCY_WORDS), ...CURRENCY_CODES])})`;
-const MOD = `(?:\\b(${alt([...Object.keys(MONEY_MODIFIERS), 'between'])})\\s+)?`;
+const SUFFIX = `(${alternation([...Object.keys(CURRENCY_WORDS), ...CURRENCY_CODES])})`;
+const MOD = `(?:\\b(${alternation([...Object.keys(MONEY_MODIFIERS), 'between'])})\\s+)?`;
 const RANGE = `(?:\\s*(?:-|to|(?<=between\\s+\\S+(?:\\s+\\S+)?)\\s+and)\\s*(?:${PREFIX}\\s?)?(\\d+(?:\\.\\d+)?)(?:${SCALE})?)?`;
 
 /** `$130 million`, `US$1.2bn`, `USD 5 million`, `$3-4 billion`, `¥3 trillion ($20 billion)` (each its own record). */
@@ -31,7 +30,7 @@ const PREFIXED = new RegExp(`${MOD}(?<![A-Za-z0-9])${PREFIX}\\s?${NUMBER}(?:${SC
 /** `130 million dollars`, `3 trillion yen`, `5 million USD`, `two billion U.S. dollars`. */
 const SUFFIXED = new RegExp(`${MOD}\\b${NUMBER}(?:${SCALE})?${RANGE}\\s+${SUFFIX}(?![A-Za-z])`, 'gi');
 /** `billions of dollars`, `hundreds of millions of yen`, `several billion dollars`. */
-const VAGUE = new RegExp(`${MOD}\\b(${alt(VAGUE_MAGNITUDES)})\\s+(?:of\\s+)?${SUFFIX}(?![A-Za-z])`, 'gi');
+const VAGUE = new RegExp(`${MOD}\\b(${alternation(VAGUE_MAGNITUDES)})\\s+(?:of\\s+)?${SUFFIX}(?![A-Za-z])`, 'gi');
 
 function exact(numberText: string, exponent: number): ExactDecimal | null {
   const word = NUMBER_WORDS[numberText.toLowerCase()];

@@ -7,6 +7,7 @@ import type { OrgKind, OrgRecord } from '../../schema/records.js';
 import { type EnTerm, type EnglishAnalysis, EN_ANALYSIS } from './analysis.js';
 import { acronymFits, isCapitalized, isPossessive, isTitleCase, joined } from './names.js';
 import { acrossLanguages, withoutLegalForm } from '../orgs/canonical.js';
+import { escapeRegExp } from '../../core/regex.js';
 
 /**
  * English organisations:
@@ -201,7 +202,6 @@ function compromiseCandidates(analysis: EnglishAnalysis, text: string): Candidat
   return out;
 }
 
-const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function lexiconCandidates(entries: readonly KnownOrganisation[], text: string): Candidate[] {
   const out: Candidate[] = [];

@@ -2,6 +2,7 @@ import { CURRENCIES, type CurrencySpec, MINOR_UNITS } from '../../data/currencie
 import { MONEY_QUALIFIERS_AFTER, MONEY_QUALIFIERS_BEFORE, type MoneyQualifier } from '../../data/money-qualifiers.js';
 import { ENGLISH_SCALE_ABBREVIATIONS, ENGLISH_SCALE_WORDS, KANJI_DIGITS, LARGE_UNITS, SMALL_UNITS, VAGUE_NUMERAL_PREFIXES } from '../../data/numerals.js';
 import { parseJapaneseNumber } from '../../text/numerals.js';
+import { alternation, escapeRegExp } from '../../core/regex.js';
 
 /**
  * Step 1 of the money stage: find candidate spans in one sentence of the NORMALIZED text.
@@ -52,10 +53,9 @@ export interface MoneyCandidate {
 
 // ------------------------------------------------------------------ patterns built from the data
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** ASCII letters match either case (`us$`, `Million`), without making the whole pattern case-insensitive. */
-const caseless = (s: string) => escape(s).replace(/[A-Za-z]/g, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
-const alternation = (words: Iterable<string>) => [...new Set(words)].sort((a, b) => b.length - a.length).map(caseless).join('|');
+const caseless = (s: string) => escapeRegExp(s).replace(/[A-Za-z]/g, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+const caselessAlternation = (words: Iterable<string>) => alternation(words, caseless);
 
 interface WordInfo {
   spec: CurrencySpec;
@@ -90,12 +90,12 @@ const UNIT_CHARS = `${Object.keys(SMALL_UNITS).join('')}${Object.keys(LARGE_UNIT
 const VAGUE = VAGUE_NUMERAL_PREFIXES.join('');
 /** A numeral: runs of Arabic digits (with decimals) and kanji numeral characters; 数/何/幾 before a unit (数百万). */
 const NUM = `(?:[0-9]+(?:\\.[0-9]+)?|[${KANJI}]|[${VAGUE}](?=[${UNIT_CHARS}]))+`;
-const SCALE = `(?:${alternation(Object.keys(ENGLISH_SCALE_WORDS))})(?![A-Za-z])`;
-const AFTER = alternation(AFTER_WORDS.keys());
+const SCALE = `(?:${caselessAlternation(Object.keys(ENGLISH_SCALE_WORDS))})(?![A-Za-z])`;
+const AFTER = caselessAlternation(AFTER_WORDS.keys());
 /** Symbols and codes before the amount match as written (RS422 is not rupees), plus lower case for `$` forms (us$). */
 const BEFORE = [...new Set([...BEFORE_WORDS.keys()].flatMap((w) => (w.includes('$') ? [w, w.toLowerCase()] : [w])))]
   .sort((a, b) => b.length - a.length)
-  .map(escape)
+  .map(escapeRegExp)
   .join('|');
 const RANGE_CONNECTOR = '(?:~|-|から|ないし|、)';
 
@@ -112,8 +112,8 @@ const PREFIX_PATTERN = new RegExp(
   `(?<![A-Za-z])(?<cur>${BEFORE}) ?(?<num>${NUM})(?: ?(?<unit>[万億兆]))?(?: ?(?<scale>${SCALE})|(?<abbr>${ATTACHED_SCALE}))?`,
   'g',
 );
-const MINOR_NAMES = alternation(Object.keys(MINOR_UNITS));
-const MINOR_ALONE_NAMES = alternation(Object.entries(MINOR_UNITS).filter(([, u]) => u.alone).map(([w]) => w));
+const MINOR_NAMES = caselessAlternation(Object.keys(MINOR_UNITS));
+const MINOR_ALONE_NAMES = caselessAlternation(Object.entries(MINOR_UNITS).filter(([, u]) => u.alone).map(([w]) => w));
 /** A minor unit after the main one: `13銭`, `と5セント`, `三角`. */
 const MINOR_AFTER = new RegExp(`^と?(?<num>[0-9]+|[${Object.keys(KANJI_DIGITS).join('')}十]+)(?<unit>${MINOR_NAMES})`);
 const MINOR_ALONE_PATTERN = new RegExp(`(?<![0-9.万萬億兆])(?<num>[0-9]+(?:\\.[0-9]+)?|[${KANJI}]+)(?<unit>${MINOR_ALONE_NAMES})`, 'g');

@@ -1,3 +1,4 @@
+import { overlaps, overlapsAny } from '../../core/spans.js';
 import type { OrgKind } from '../../schema/records.js';
 import { ACRONYM, type OrgCandidate } from './chunk.js';
 import type { OrgLexicon } from './lexicon.js';
@@ -57,7 +58,6 @@ function* mentionsOf(norm: string, surface: string): Generator<number> {
   }
 }
 
-export const overlapsAny = (kept: readonly { start: number; end: number }[], c: { start: number; end: number }) => kept.some((k) => k.start < c.end && c.start < k.end);
 
 
 /** Gives each kept candidate its canonical name and adds the aliases the article defines and their later mentions. */
@@ -74,7 +74,7 @@ export function resolveNames(norm: string, kept: Found[], lexicon: OrgLexicon): 
       if (exact?.kind) c.kind = exact.kind;
     }
     const alias = aliasAfter(norm, c.end, text);
-    const taken = alias && kept.find((k) => k.start < alias.end && alias.start < k.end);
+    const taken = alias && kept.find((k) => overlaps(k, alias));
     if (alias && taken) {
       // Already found (an acronym or lexicon alias): it stands for this name here.
       if (taken.start >= alias.start && taken.end <= alias.end && taken !== c) {

@@ -1,10 +1,11 @@
 import type { ArticleDocument } from '../../core/document.js';
 import { LATIN_COMPANY_SUFFIXES, BRACKET_COMPANY_FORMS, EVENT_AFTER_ORG, ORG_CLASS_BEFORE_QUOTE } from '../../data/org-heads.js';
 import type { Token } from '../../core/token.js';
-import { aliasAfter, charClass, overlapsAny, type Found } from './aliases.js';
+import { aliasAfter, charClass, type Found } from './aliases.js';
 import { acronymCandidate, chunkRun, inUrl } from './chunk.js';
 import type { OrgLexicon } from './lexicon.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
+import { alternation } from '../../core/regex.js';
 
 /**
  * The rule candidates of one document (normalized offsets), from six sources: noun-run chunking around
@@ -12,21 +13,13 @@ import { TOKEN_FEATURES } from '../token-features/index.js';
  * quoted names after a class word; then `(株)` forms attached to them. Overlaps are not resolved here.
  */
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LATIN_NAME_WORD = "[A-Z][A-Za-z0-9&'\\-]*";
 /** `Brightline Robotics, Inc.`, `Acme Co., Ltd.`: capitalised words and a company suffix. */
 const LATIN_COMPANY = new RegExp(
-  `${LATIN_NAME_WORD}(?: ${LATIN_NAME_WORD}){0,5}(,? (?:${[...LATIN_COMPANY_SUFFIXES].sort((a, b) => b.length - a.length).map(escape).join('|')}))(?![A-Za-z])`,
+  `${LATIN_NAME_WORD}(?: ${LATIN_NAME_WORD}){0,5}(,? (?:${alternation(LATIN_COMPANY_SUFFIXES)}))(?![A-Za-z])`,
   'g',
 );
 
-/** Longest wins, earlier breaks ties (the pipeline's rule, applied here so aliases see the final names). */
-export function resolveCandidates<T extends { start: number; end: number }>(candidates: readonly T[]): T[] {
-  const ordered = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: T[] = [];
-  for (const c of ordered) if (!overlapsAny(kept, c)) kept.push(c);
-  return kept.sort((a, b) => a.start - b.start);
-}
 
 /** Marks of the offsets where a token ends, in a buffer reused from document to document (typed-array allocations per document cost more than the work). */
 let endMarks = new Uint8Array(4096);

@@ -1,10 +1,11 @@
 import type { ArticleDocument } from '../../core/document.js';
 import { TOKENS } from '../../core/document.js';
+import { longestFirst } from '../../core/spans.js';
 import { defineStage } from '../../core/stage.js';
 import type { OrgRecord } from '../../schema/records.js';
 import { resolveNames, type Found } from './aliases.js';
 import { canonicalName } from './canonical.js';
-import { collectCandidates, resolveCandidates } from './candidates.js';
+import { collectCandidates } from './candidates.js';
 import { kindOfName } from './chunk.js';
 import { buildOrgLexicon, OrgLexicon } from './lexicon.js';
 import { loadOrgTagger } from './model/tagger.js';
@@ -15,7 +16,7 @@ export { OrgLexicon, buildOrgLexicon } from './lexicon.js';
 
 /** Finds organisations in one document (normalized offsets), with canonical names and aliases resolved. */
 export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Found[] {
-  return resolveNames(doc.norm.text, resolveCandidates(collectCandidates(doc, lexicon)), lexicon);
+  return resolveNames(doc.norm.text, longestFirst(collectCandidates(doc, lexicon)), lexicon);
 }
 
 export const orgsStage = defineStage({

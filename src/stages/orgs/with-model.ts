@@ -1,8 +1,8 @@
 import type { ArticleDocument } from '../../core/document.js';
+import { longestFirst, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_NAME } from '../../data/countries.js';
 import { LATIN_HONORIFICS } from '../../data/titles.js';
-import { overlapsAny, resolveNames, type Found } from './aliases.js';
-import { resolveCandidates } from './candidates.js';
+import { resolveNames, type Found } from './aliases.js';
 import type { OrgLexicon } from './lexicon.js';
 import type { OrgTagger } from './model/tagger.js';
 import { featureInputOf } from './model/train.js';
@@ -49,9 +49,9 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
     const user = input.candidates.filter((c) => c.rule.startsWith('ja.org.lexicon') && [...userLexicon.matchesAt(norm, c.start)].some(([end]) => end === c.end));
     const kept = found.filter((f) => !overlapsAny(user, f));
     for (const u of user) kept.push({ ...u, rule: found.some((f) => f.start === u.start && f.end === u.end) ? withModel(u.rule) : u.rule });
-    return resolveNames(norm, resolveCandidates(kept), lexicon);
+    return resolveNames(norm, longestFirst(kept), lexicon);
   }
-  return resolveNames(norm, resolveCandidates(found), lexicon);
+  return resolveNames(norm, longestFirst(found), lexicon);
 }
 
 const withModel = (rule: string) => (rule.startsWith('ja.org.model') ? rule : `ja.org.model+${rule.replace(/^ja\.org\./, '')}`);

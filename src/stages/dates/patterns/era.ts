@@ -1,7 +1,8 @@
 /** Era years: 令和7年, 平成31年, 令和元年, 令和5年度, R7年, H31/4/30, 令和3.7.18, and an era named alone (昭和, 明治時代). */
 import { findEra, eraYear, MODERN_ERAS } from '../../../data/eras.js';
-import { ERA_LETTERS, ERA_NAMES, alternation, toInt } from '../fragments.js';
+import { ERA_LETTERS, ERA_NAMES, toInt } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
+import { alternation } from '../../../core/regex.js';
 
 const ERA_NUM = '(\\d{1,2}|[〇一二三四五六七八九十]{1,3}|元|初)';
 const MODERN = alternation(MODERN_ERAS.map((e) => e.name));

@@ -1,7 +1,8 @@
 /** Holidays and customary days on fixed dates (元日, 大晦日, クリスマス, こどもの日) and spans (お盆, ゴールデンウィーク). */
 import { HOLIDAYS } from '../../../data/date-words.js';
-import { alternation } from '../fragments.js';
+
 import { candidate, type DateParser } from '../types.js';
+import { alternation } from '../../../core/regex.js';
 
 export const holidayParsers: readonly DateParser[] = [
   {

@@ -5,8 +5,9 @@
  */
 import { HISTORICAL_PERIODS, PERIOD_SUFFIXES, SEASONS, VAGUE_WORDS } from '../../../data/date-words.js';
 import { findEra, MODERN_ERAS } from '../../../data/eras.js';
-import { KANJI_NUM, alternation, blockedBefore, startsWith, toInt } from '../fragments.js';
+import { KANJI_NUM, blockedBefore, startsWith, toInt } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
+import { alternation } from '../../../core/regex.js';
 
 const BEGINNING = ['初め', 'はじめ', '始め'];
 const SUFFIX_WORDS = alternation(Object.keys(PERIOD_SUFFIXES).filter((w) => !BEGINNING.includes(w)));

@@ -3,8 +3,9 @@
  * `前年比` and the like are comparisons, not dates.
  */
 import { RELATIVE_WORDS } from '../../../data/date-words.js';
-import { KANJI_NUM, NUM_BEFORE_CHARS, alternation, blockedBefore, startsWith } from '../fragments.js';
+import { KANJI_NUM, NUM_BEFORE_CHARS, blockedBefore, startsWith } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
+import { alternation } from '../../../core/regex.js';
 
 /** Words written in hiragana are only dates when a particle or punctuation follows (きょうは, あすから). */
 const KANA_WORD = /^[ぁ-ゖ]+$/;

@@ -8,7 +8,8 @@ import { normalizeText } from '../../../text/normalize.js';
 import { splitSentences } from '../../../text/sentences.js';
 import { TOKEN_FEATURES, tokenViewer } from '../../token-features/index.js';
 import { loadTokenizer, tokenizeSegments, type Tokenizer } from '../../tokenize/kuromoji.js';
-import { collectCandidates, resolveCandidates } from '../candidates.js';
+import { longestFirst } from '../../../core/spans.js';
+import { collectCandidates } from '../candidates.js';
 import { buildOrgLexicon, type OrgLexicon } from '../lexicon.js';
 import { extractFeatures, type FeatureInput } from './features.js';
 import { encodeModel, quantise, type ModelHeader } from './file.js';
@@ -56,7 +57,7 @@ const CONFIG = parseConfig({});
 /** What the features read from a tokenized document: the same in training and in the stage. */
 export function featureInputOf(doc: ArticleDocument, lexicon: OrgLexicon): FeatureInput {
   const candidates = collectCandidates(doc, lexicon);
-  return { text: doc.norm.text, tokens: doc.tokens, candidates, kept: resolveCandidates(candidates), lexicon };
+  return { text: doc.norm.text, tokens: doc.tokens, candidates, kept: longestFirst(candidates), lexicon };
 }
 
 /**
