@@ -25,11 +25,12 @@ export function workerCommand(io: CliIO, getConfig: () => Promise<KijiConfig>): 
     .option('--concurrency <n>', `articles processed at once, one pipeline thread each (default: the config's "concurrency", else the number of cores: ${availableParallelism()})`, positiveInt)
     .option('--lock-ms <ms>', 'how long a job stays with a worker that stopped answering before another takes it', positiveInt, 30_000)
     .option('--quiet', 'no line per minute')
+    .option('--json', 'on exit, print what the worker did as JSON (jobs, time per article in extraction, store and the whole job)')
     .addHelpText('after', `
 The worker must run the same kiji and config as \`kiji run --queue\` (jobs from another version fail with E_VERSION).
 SIGTERM or Ctrl-C: stop taking jobs, finish the ones in hand, exit. kill -9: the jobs in hand go back to the
 queue after --lock-ms and another worker stores them (once: each article is one transaction keyed by its bytes).`)
-    .action(async (options: { queue: string; db: string; concurrency?: number; lockMs: number; quiet?: boolean }) => {
+    .action(async (options: { queue: string; db: string; concurrency?: number; lockMs: number; quiet?: boolean; json?: boolean }) => {
       const config = await getConfig();
       const db = requirePostgres(options.db, 'kiji worker');
       const concurrency = options.concurrency ?? config.concurrency ?? availableParallelism();
@@ -64,6 +65,7 @@ queue after --lock-ms and another worker stores them (once: each article is one 
       if (ticker) clearInterval(ticker);
       if (!options.quiet) writeLine(io.stderr, 'kiji worker: stopping — finishing the jobs in hand');
       await worker.close();
-      writeLine(io.stdout, `${line()} | ${Math.round((performance.now() - started) / 1000)} s`);
+      if (options.json) writeLine(io.stdout, JSON.stringify({ ...worker.stats, concurrency, elapsedMs: Math.round(performance.now() - started) }));
+      else writeLine(io.stdout, `${line()} | ${Math.round((performance.now() - started) / 1000)} s`);
     });
 }
