@@ -12,6 +12,19 @@ import type { AgreementDateRelation, DateRecord, OrgRecord } from '../../schema/
 /** A date that can be linked: a resolved point or range (not a duration or a vague date). */
 const linkable = (d: DateRecord) => d.value !== null && (d.kind === 'point' || d.kind === 'range') && !/^\d+\s+日$/.test(d.text);
 
+/**
+ * Dates that are another rendering of the date just before them (`11月3日(木)【日本時間11月4日(金)】`): the event's
+ * date is the first one, so these are left out.
+ */
+export function restatements(raw: string, dates: readonly DateRecord[]): Set<DateRecord> {
+  const out = new Set<DateRecord>();
+  for (let i = 1; i < dates.length; i++) {
+    const gap = raw.slice(dates[i - 1]!.end, dates[i]!.start);
+    if (gap.length <= 14 && /[【(（\[]/.test(gap) && !/[】)）\]]\s*$/.test(gap.replace(/^[(（][^)）]{1,4}[)）]/, '')) && !/[。、]/.test(gap)) out.add(dates[i]!);
+  }
+  return out;
+}
+
 export interface DateLink {
   date: string;
   relation: AgreementDateRelation;
@@ -48,7 +61,8 @@ const VERB_BEFORE = new RegExp(`(${VERB_ALTERNATION})(?:を行っ|され|し|が
  * No verb of its own, no date: a date that merely shares the sentence (`日米地位協定をめぐっては、11月2日に…`) is not linked.
  */
 export function clauseDate(raw: string, agreement: Span, sentence: Span, dates: readonly DateRecord[], clauseEnd = agreement.end): DateLink | VerbOnly | undefined {
-  const inSentence = dates.filter((d) => linkable(d) && d.start >= sentence.start && d.end <= sentence.end && !overlaps(d, agreement));
+  const skip = restatements(raw, dates);
+  const inSentence = dates.filter((d) => linkable(d) && d.start >= sentence.start && d.end <= sentence.end && !overlaps(d, agreement) && !skip.has(d));
   if (/^[(（]/.test(raw.slice(agreement.end, agreement.end + 1))) {
     const bracket = inSentence.find((d) => d.start > agreement.end && d.start <= agreement.end + 2);
     if (bracket && /^[)）]/.test(raw.slice(bracket.end, bracket.end + 1))) return { date: bracket.value!, relation: 'dated' };
@@ -263,6 +277,8 @@ export const countryByAbbr = (ch: string): Country | undefined => COUNTRY_BY_ABB
  */
 export function eventDate(raw: string, sentence: Span, dates: readonly DateRecord[]): string | undefined {
   const paragraphStart = Math.max(raw.lastIndexOf('\n\n', sentence.start), sentence.start - 400, 0);
+  const skip = restatements(raw, dates);
+  dates = dates.filter((d) => !skip.has(d));
   let before: DateRecord | undefined;
   for (const d of dates) if (linkable(d) && d.start >= paragraphStart && d.end <= sentence.start && /-\d\d$|-\d\d\//.test(d.value!)) before = d;
   if (before) return before.value!;
@@ -271,5 +287,7 @@ export function eventDate(raw: string, sentence: Span, dates: readonly DateRecor
     const next = dates.find((d) => linkable(d) && d.start > lineEnd && /^\s*$/.test(raw.slice(lineEnd, d.start)));
     if (next) return next.value!;
   }
-  return undefined;
+  // The release's own date line (a day-precision date within the first lines): a press release states its event once.
+  const dateLine = dates.find((d) => linkable(d) && d.start < 300 && d.start < sentence.start && /-\d\d$/.test(d.value!) && /(?:^|\n)[^\n]{0,12}$/.test(raw.slice(0, d.start)));
+  return dateLine?.value ?? undefined;
 }
