@@ -53,6 +53,9 @@ export function createArticlePool(config: KijiConfig, threads: number): ArticleP
     workerData,
     resourceLimits: { maxOldGenerationSizeMb: workerHeapLimitMb(config) },
   });
+  // A worker's late answer after the pool stopped must not become an uncaught 'error' event (which
+  // ended the process, leaving the lock behind): the run has already recorded how it ended.
+  pool.on('error', () => {});
   return {
     threads,
     run: (task, signal) => pool.run(task, signal ? { signal } : {}),

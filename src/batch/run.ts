@@ -198,7 +198,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     } catch {
       /* reported below */
     }
-    throw error instanceof KijiError ? error : new KijiError('E_DB', `the run stopped: ${(error as Error).message}`, {}, { cause: error });
+    const full = (error as { code?: string }).code === 'SQLITE_FULL';
+    throw error instanceof KijiError ? error : new KijiError('E_DB', `the run stopped: ${(error as Error).message}${full ? ' (free some space and run again: every article written so far is kept)' : ''}`, {}, { cause: error });
   } finally {
     writer.stop();
     timings.writeMs = writer.writeMs;

@@ -77,6 +77,10 @@ export function createScheduler(config: KijiConfig, threads: number, options: { 
     async destroy() {
       if (graceTimer) clearTimeout(graceTimer);
       options.signal?.removeEventListener('abort', onAbort);
+      // A run that stopped on an error may still have articles in flight: stop them (not recorded) and
+      // let their tasks settle before the pool goes, so no worker answers a pool that is gone.
+      interrupt.abort('stopping');
+      await queue.onIdle();
       await pool.destroy();
     },
   };
