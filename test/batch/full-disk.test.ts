@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -40,5 +40,12 @@ describe('a full disk', () => {
     expect(last.finished_at).not.toBeNull();
     expect(last.processed).toBeGreaterThanOrEqual(stored);
     expect(stored).toBeGreaterThan(0);
+    // Fill what is left, then run again: the lock itself cannot be written.
+    spawnSync('dd', ['if=/dev/zero', `of=${join(root, 'small', 'filler')}`, 'bs=4096'], { encoding: 'utf8' });
+    const again = spawnSync(process.execPath, [bin, 'run', articles, '--db', db, '--quiet'], { encoding: 'utf8' });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/^kiji: E_DB: cannot write the lock file .*disk is full/);
+    expect(existsSync(`${db}.lock`)).toBe(false);
+    expect(readdirSync(join(root, 'small')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
