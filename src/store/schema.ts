@@ -279,6 +279,15 @@ export const MIGRATIONS: readonly Migration[] = [
         ORDER BY date, name;
     `,
   },
+  {
+    // Migration 3 made an external-content FTS5 index over articles that already had rows without
+    // indexing them, so the first update of such a row ('delete' of an entry never inserted) failed
+    // with "database disk image is malformed": every database upgraded from before it. A rebuild makes
+    // the index match the table (and costs nothing on a new database).
+    description: 'the full-text index rebuilt from the articles (an upgraded database had an empty one)',
+    sqlite: "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
+    postgres: 'SELECT 1;',
+  },
 ];
 
 /** Replaces `from` by `to` in a table's CREATE statement (a change that does not touch the stored format). */
