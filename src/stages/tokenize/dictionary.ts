@@ -17,7 +17,7 @@ import { gunzipSync } from 'node:zlib';
 import { KijiError } from '../../core/errors.js';
 
 /** Bumped whenever the image layout or its derivation changes: an image of another version is rebuilt. */
-export const IMAGE_FORMAT_VERSION = 1;
+export const IMAGE_FORMAT_VERSION = 2;
 const MAGIC = 'KIJIDIC\n';
 const FILES = ['base.dat.gz', 'check.dat.gz', 'tid.dat.gz', 'tid_pos.dat.gz', 'tid_map.dat.gz', 'cc.dat.gz', 'unk.dat.gz', 'unk_pos.dat.gz', 'unk_map.dat.gz', 'unk_char.dat.gz', 'unk_invoke.dat.gz'] as const;
 /** Bytes of one kuromoji word entry: left id, right id and cost (int16 each), feature offset (int32). */
@@ -34,6 +34,12 @@ export interface WordTable {
   /** Entries of key k are `entries[mapStart[k] .. mapStart[k + 1])`, in kuromoji's order (a trie value for known words, a character class for unknown ones). */
   readonly mapStart: Int32Array;
   readonly entries: Int32Array;
+  /**
+   * The same slots with what the lattice needs of each entry beside it, four int32 per slot: entry,
+   * left id, right id, cost. The lattice reads one key's words from one place instead of from four
+   * arrays of 390 k entries (cache misses are most of its time).
+   */
+  readonly slots: Int32Array;
 }
 
 export interface IpadicDictionary {
@@ -44,9 +50,13 @@ export interface IpadicDictionary {
   readonly rootStep: Int32Array;
   readonly known: WordTable;
   readonly unknown: WordTable;
-  /** Connection costs, kuromoji's layout: [forward dim, backward dim, then row-major cost[right id][left id]]. */
+  /**
+   * Connection costs by left id: `connection[left * forwardDim + right]` is kuromoji's
+   * `connection_costs.get(right, left)`. Transposed from kuromoji's layout so that the predecessors of one
+   * node (one left id, many right ids) are read from one row.
+   */
   readonly connection: Int16Array;
-  readonly backwardDim: number;
+  readonly forwardDim: number;
   /** Character class of each UTF-16 code unit (kuromoji's unk_char map). */
   readonly charClass: Uint8Array;
   /** Per class: 1 when unknown words are always tried (kuromoji's is_always_invoke). */
@@ -63,7 +73,7 @@ type SectionType = 'i8' | 'u8' | 'i16' | 'i32';
 interface Header {
   version: number;
   source: string;
-  backwardDim: number;
+  forwardDim: number;
   sections: Record<string, [offset: number, length: number, type: SectionType]>;
 }
 
@@ -99,7 +109,7 @@ export function buildDictionaryImage(dicPath: string): Uint8Array {
   const check = int32(read('check.dat.gz'));
   const known = wordTable(read('tid.dat.gz'), read('tid_pos.dat.gz'), read('tid_map.dat.gz'));
   const ccBytes = read('cc.dat.gz');
-  const connection = new Int16Array(ccBytes.buffer, ccBytes.byteOffset, ccBytes.byteLength >>> 1);
+  const connection = byLeft(new Int16Array(ccBytes.buffer, ccBytes.byteOffset, ccBytes.byteLength >>> 1));
   const unknown = wordTable(read('unk.dat.gz'), read('unk_pos.dat.gz'), read('unk_map.dat.gz'));
   const charClass = read('unk_char.dat.gz').slice(0, 65536);
   const classes = characterClasses(read('unk_invoke.dat.gz'), charClass);
@@ -124,9 +134,10 @@ export function buildDictionaryImage(dicPath: string): Uint8Array {
       [`${prefix}.features`, table.features, 'u8'],
       [`${prefix}.mapStart`, table.mapStart, 'i32'],
       [`${prefix}.entries`, table.entries, 'i32'],
+      [`${prefix}.slots`, table.slots, 'i32'],
     );
   }
-  const header: Header = { version: IMAGE_FORMAT_VERSION, source, backwardDim: connection[1]!, sections: {} };
+  const header: Header = { version: IMAGE_FORMAT_VERSION, source, forwardDim: ccBytes.length >= 2 ? new DataView(ccBytes.buffer, ccBytes.byteOffset).getInt16(0, true) : 0, sections: {} };
   let offset = 0;
   for (const [name, array, type] of sections) {
     header.sections[name] = [offset, array.length, type];
@@ -179,6 +190,7 @@ export function openDictionaryImage(buffer: ArrayBufferLike): IpadicDictionary {
     features: u8(`${prefix}.features`),
     mapStart: i32(`${prefix}.mapStart`),
     entries: i32(`${prefix}.entries`),
+    slots: i32(`${prefix}.slots`),
   });
   return {
     base: i32('base'),
@@ -187,7 +199,7 @@ export function openDictionaryImage(buffer: ArrayBufferLike): IpadicDictionary {
     known: table('known'),
     unknown: table('unknown'),
     connection: i16('connection'),
-    backwardDim: header.backwardDim,
+    forwardDim: header.forwardDim,
     charClass: u8('charClass'),
     classInvoke: u8('classInvoke'),
     classGroup: u8('classGroup'),
@@ -253,7 +265,20 @@ function wordTable(entryBytes: Uint8Array, featureBytes: Uint8Array, mapBytes: U
     while (end < featureBytes.length && featureBytes[end] !== 0) end++;
     if (end + 1 > featureEnd) featureEnd = Math.min(end + 1, featureBytes.length);
   }
-  return { left, right, cost, featureAt, features: featureBytes.slice(0, featureEnd), mapStart, entries };
+  const slots = new Int32Array(4 * entries.length);
+  entries.forEach((e, i) => slots.set([e, left[e]!, right[e]!, cost[e]!], 4 * i));
+  return { left, right, cost, featureAt, features: featureBytes.slice(0, featureEnd), mapStart, entries, slots };
+}
+
+/** kuromoji's matrix ([forward dim, backward dim, cost[right][left]…]) transposed to cost[left][right], without the two dimensions. */
+function byLeft(kuromojiLayout: Int16Array): Int16Array {
+  const forward = kuromojiLayout[0]!;
+  const backward = kuromojiLayout[1]!;
+  const out = new Int16Array(forward * backward);
+  for (let right = 0; right < forward; right++) {
+    for (let left = 0; left < backward; left++) out[left * forward + right] = kuromojiLayout[right * backward + left + 2]!;
+  }
+  return out;
 }
 
 /**

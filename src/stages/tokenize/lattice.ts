@@ -55,9 +55,12 @@ export class ViterbiSearch {
   private nStart = new Int32Array(0);
   private nEnd = new Int32Array(0);
   private nEntry = new Int32Array(0);
+  private nLeft = new Int32Array(0);
+  private nRight = new Int32Array(0);
+  private nCost = new Int32Array(0);
   // Nodes sorted by end position (stable: the order added within one end), as the search visits them.
   private sNode = new Int32Array(0);
-  private sRow = new Int32Array(0);
+  private sRight = new Int32Array(0);
   private sLeft = new Int32Array(0);
   private sWordCost = new Int32Array(0);
   private sStart = new Int32Array(0);
@@ -92,8 +95,11 @@ export class ViterbiSearch {
     this.nStart = keep(this.nStart, (n) => new Int32Array(n));
     this.nEnd = keep(this.nEnd, (n) => new Int32Array(n));
     this.nEntry = keep(this.nEntry, (n) => new Int32Array(n));
+    this.nLeft = keep(this.nLeft, (n) => new Int32Array(n));
+    this.nRight = keep(this.nRight, (n) => new Int32Array(n));
+    this.nCost = keep(this.nCost, (n) => new Int32Array(n));
     this.sNode = new Int32Array(capacity);
-    this.sRow = new Int32Array(capacity);
+    this.sRight = new Int32Array(capacity);
     this.sLeft = new Int32Array(capacity);
     this.sWordCost = new Int32Array(capacity);
     this.sStart = new Int32Array(capacity);
@@ -129,7 +135,12 @@ export class ViterbiSearch {
     this.nStart[BOS] = 0;
     this.nEnd[BOS] = 0;
     this.nEntry[BOS] = 0;
+    this.nLeft[BOS] = 0;
+    this.nRight[BOS] = 0;
+    this.nCost[BOS] = 0;
     let count = 1;
+    const knownSlots = known.slots;
+    const unknownSlots = unknown.slots;
     for (let pos = 0; pos < length; pos++) {
       let found = false;
       let node = rootStep[text.charCodeAt(from + pos)]!;
@@ -143,10 +154,14 @@ export class ViterbiSearch {
             const last = known.mapStart[key + 1]!;
             let e = known.mapStart[key]!;
             if (count + last - e > this.capacity) this.grow(count + last - e);
-            for (; e < last; e++) {
-              this.nStart[count] = pos;
-              this.nEnd[count] = i + 1;
-              this.nEntry[count] = known.entries[e]!;
+            const { nStart, nEnd, nEntry, nLeft, nRight, nCost } = this;
+            for (let at = 4 * e; e < last; e++, at += 4) {
+              nStart[count] = pos;
+              nEnd[count] = i + 1;
+              nEntry[count] = knownSlots[at]!;
+              nLeft[count] = knownSlots[at + 1]!;
+              nRight[count] = knownSlots[at + 2]!;
+              nCost[count] = knownSlots[at + 3]!;
               count++;
             }
           }
@@ -160,10 +175,14 @@ export class ViterbiSearch {
         const last = unknown.mapStart[c + 1]!;
         let e = unknown.mapStart[c]!;
         if (count + last - e > this.capacity) this.grow(count + last - e);
-        for (; e < last; e++) {
-          this.nStart[count] = pos;
-          this.nEnd[count] = end;
-          this.nEntry[count] = ~unknown.entries[e]!;
+        const { nStart, nEnd, nEntry, nLeft, nRight, nCost } = this;
+        for (let at = 4 * e; e < last; e++, at += 4) {
+          nStart[count] = pos;
+          nEnd[count] = end;
+          nEntry[count] = ~unknownSlots[at]!;
+          nLeft[count] = unknownSlots[at + 1]!;
+          nRight[count] = unknownSlots[at + 2]!;
+          nCost[count] = unknownSlots[at + 3]!;
           count++;
         }
       }
@@ -176,26 +195,15 @@ export class ViterbiSearch {
     for (let n = 0; n < count; n++) endFrom[nEnd[n]! + 1]!++;
     for (let k = 1; k <= length + 1; k++) endFrom[k]! += endFrom[k - 1]!;
     // endFrom[k] is now the first sorted slot of end k; fill, then shift back.
-    const { sNode, sRow, sLeft, sWordCost, sStart, nEntry, nStart } = this;
-    const dim = this.dict.backwardDim;
+    const { sNode, sRight, sLeft, sWordCost, sStart, nStart, nLeft, nRight, nCost } = this;
+    const dim = this.dict.forwardDim;
     for (let n = 0; n < count; n++) {
       const slot = endFrom[nEnd[n]!]!++;
       sNode[slot] = n;
       sStart[slot] = nStart[n]!;
-      const entry = nEntry[n]!;
-      if (n === BOS) {
-        sRow[slot] = 2; // right id 0
-        sLeft[slot] = 0;
-        sWordCost[slot] = 0;
-      } else if (entry >= 0) {
-        sRow[slot] = known.right[entry]! * dim + 2;
-        sLeft[slot] = known.left[entry]!;
-        sWordCost[slot] = known.cost[entry]!;
-      } else {
-        sRow[slot] = unknown.right[~entry]! * dim + 2;
-        sLeft[slot] = unknown.left[~entry]!;
-        sWordCost[slot] = unknown.cost[~entry]!;
-      }
+      sRight[slot] = nRight[n]!;
+      sLeft[slot] = nLeft[n]! * dim; // the node's row of the connection matrix
+      sWordCost[slot] = nCost[n]!;
     }
     for (let k = length + 1; k > 0; k--) endFrom[k] = endFrom[k - 1]!;
     endFrom[0] = 0;
@@ -206,7 +214,7 @@ export class ViterbiSearch {
 
   private forward(count: number, length: number): void {
     const { connection } = this.dict;
-    const { endFrom, sRow, sLeft, sWordCost, sStart, sCost, sPrev } = this;
+    const { endFrom, sRight, sLeft, sWordCost, sStart, sCost, sPrev } = this;
     sCost[0] = 0; // BOS
     sPrev[0] = -1;
     let shortestPrev = -1; // kuromoji's `var shortest_prev_node`, shared by every node of the search
@@ -220,11 +228,11 @@ export class ViterbiSearch {
         sPrev[j] = -1;
         continue;
       }
-      const left = sLeft[j]!;
+      const row = sLeft[j]!;
       const wordCost = sWordCost[j]!;
       let cost = Number.MAX_VALUE;
       for (let p = first; p < last; p++) {
-        const c = sCost[p]! + connection[sRow[p]! + left]! + wordCost;
+        const c = sCost[p]! + connection[row + sRight[p]!]! + wordCost;
         if (c < cost) {
           cost = c;
           shortestPrev = p;
@@ -242,7 +250,7 @@ export class ViterbiSearch {
     }
     let cost = Number.MAX_VALUE;
     for (let p = first; p < last; p++) {
-      const c = sCost[p]! + connection[sRow[p]!]! + 0;
+      const c = sCost[p]! + connection[sRight[p]!]! + 0; // EOS: left id 0, row 0
       if (c < cost) {
         cost = c;
         shortestPrev = p;
