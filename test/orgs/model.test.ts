@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createPipeline, type OrgRecord } from '../../src/index.js';
 import { parseConfig } from '../../src/schema/config.js';
 import { loadTokenizer, type Tokenizer } from '../../src/stages/tokenize/kuromoji.js';
 import { buildOrgLexicon } from '../../src/stages/orgs/lexicon.js';
@@ -61,4 +62,27 @@ describe.skipIf(!haveData)(`training reproduces the shipped model (needs ${evalD
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     expect(createHash('sha256').update(a).digest('hex'), 'the training code or the rules changed since the model was trained: run npm run train:orgs and commit src/data/models/orgs.bin').toBe(model.header.sliceCheck);
   }, 120_000);
+});
+
+describe('organisations with the model (orgs: { model: true })', () => {
+  const orgs = async (text: string, config = {}) =>
+    (await createPipeline({ orgs: { model: true }, ...config })).process({ text }).records.filter((r): r is OrgRecord => r.type === 'ORG').map((r) => [r.text, r.rule, r.value.name]);
+
+  it('finds a name no rule proposes, and says so in the rule', async () => {
+    expect(await orgs('J.フロントリテイリングは傘下の百貨店を再編する。')).toEqual([['J.フロントリテイリング', 'ja.org.model', 'J.フロントリテイリング']]);
+    expect(await orgs('J.フロントリテイリングは傘下の百貨店を再編する。', { orgs: { model: false } })).toEqual([]);
+  });
+
+  it('keeps the rules for canonical names and the lexicon: a user name always wins', async () => {
+    const lexicons = { organisations: [{ name: 'ミライ港湾サービス', aliases: ['MPS'], kind: 'company' as const }] };
+    expect(await orgs('ミライ港湾サービスは拡張を発表した。MPSの株価は上昇した。', { lexicons })).toEqual([
+      ['ミライ港湾サービス', 'ja.org.model+lexicon', 'ミライ港湾サービス'],
+      ['MPS', 'ja.org.model+lexicon-alias', 'ミライ港湾サービス'],
+    ]);
+    expect((await orgs('東電は料金を改定した。'))[0]?.[2]).toBe('東京電力');
+  });
+
+  it('never tags across a bracket or a line break', async () => {
+    for (const [text] of await orgs('警察庁や内閣サイバーセキュリティセンター(NISC)が公表した。\n日本政府は発表した。')) expect(text).not.toMatch(/[()\n]/);
+  });
 });

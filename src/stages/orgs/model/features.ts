@@ -89,13 +89,18 @@ function headKindOf(s: string): number {
   return h ? kindCode(h.kind) * (h.weak ? -1 : 1) : 0;
 }
 
-/** Marks tokens [a, b) covered by [start, end) (a token overlapping the span counts as covered). */
-function tokenRange(tokens: readonly Token[], start: number, end: number, from: number): [number, number] {
-  let a = from;
-  while (a < tokens.length && tokens[a]!.end <= start) a++;
-  let b = a;
+/** The tokens [a, b) overlapping [start, end) (binary search for the first: tokens are in text order). */
+function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let b = lo;
   while (b < tokens.length && tokens[b]!.start < end) b++;
-  return [a, b];
+  return [lo, b];
 }
 
 function dictionaryOf(input: FeatureInput): Dictionary {
@@ -105,8 +110,8 @@ function dictionaryOf(input: FeatureInput): Dictionary {
     head: new Int8Array(n), headSuffix: new Int8Array(n), headMulti: new Int8Array(n), title: new Int8Array(n),
     country: new Int8Array(n), lexicon: new Int8Array(n), generic: new Int8Array(n), kept: new Int8Array(n),
   };
-  const tokenAtStart = new Map<number, number>();
-  tokens.forEach((t, i) => tokenAtStart.set(t.start, i));
+  const tokenEnds = new Set<number>();
+  for (const t of tokens) tokenEnds.add(t.end);
   for (let i = 0; i < n; i++) {
     const s = tokens[i]!.surface;
     d.head[i] = headKindOf(s);
@@ -128,15 +133,15 @@ function dictionaryOf(input: FeatureInput): Dictionary {
     const t = tokens[i]!;
     if (d.lexicon[i] === 0 && lexicon.mayStartAt(text, t.start)) {
       let best: [number, boolean] | undefined;
-      for (const [end, form] of lexicon.matchesAt(text, t.start)) if (tokens.some((u) => u.end === end)) best = [end, form.alias];
+      for (const [end, form] of lexicon.matchesAt(text, t.start)) if (tokenEnds.has(end)) best = [end, form.alias];
       if (best) {
-        const [a, b] = tokenRange(tokens, t.start, best[0], i);
+        const [a, b] = tokenRange(tokens, t.start, best[0]);
         for (let k = a; k < b; k++) d.lexicon[k] = (k === a ? 1 : 2) + (best[1] ? 2 : 0);
       }
     }
   }
   for (const c of input.kept) {
-    const [a, b] = tokenRange(tokens, c.start, c.end, 0);
+    const [a, b] = tokenRange(tokens, c.start, c.end);
     for (let k = a; k < b; k++) d.kept[k] = (k === a ? 1 : 2) + (k === b - 1 ? 2 : 0);
   }
   return d;
@@ -146,7 +151,7 @@ function dictionaryOf(input: FeatureInput): Dictionary {
 function candidateMarks(input: FeatureInput): string[][] {
   const marks: string[][] = input.tokens.map(() => []);
   for (const c of input.candidates) {
-    const [a, b] = tokenRange(input.tokens, c.start, c.end, 0);
+    const [a, b] = tokenRange(input.tokens, c.start, c.end);
     for (let k = a; k < b; k++) marks[k]!.push(`${k === a ? 'B' : 'I'}${k === b - 1 ? 'L' : ''}:${c.rule}`);
   }
   for (const m of marks) m.sort();
@@ -165,6 +170,9 @@ export function extractFeatures(input: FeatureInput): TokenFeatures {
   const marks = candidateMarks(input);
   const shapes = tokens.map((t) => shapeOf(t.surface));
   const poses = tokens.map((t) => posOf(t, ''));
+  const pos12s = tokens.map((t) => pos12Of(t, ''));
+  const posAt = (k: number, edge: string) => (k >= 0 && k < n ? poses[k]! : edge);
+  const pos12At = (k: number, edge: string) => (k >= 0 && k < n ? pos12s[k]! : edge);
   const offsets = new Int32Array(n + 1);
   let hashes = new Uint32Array(Math.max(64, n * 64));
   let count = 0;
@@ -192,7 +200,7 @@ export function extractFeatures(input: FeatureInput): TokenFeatures {
     f1(T.w, s);
     if (t.basic !== s) f1(T.base, t.basic);
     f1(T.pos, poses[i]!);
-    f1(T.pos12, pos12Of(t, ''));
+    f1(T.pos12, pos12s[i]!);
     f2(T.pos, poses[i]!, t.pos3);
     f1(T.shape, shapes[i]!);
     f1(T.pre1, s.slice(0, 1));
@@ -207,16 +215,16 @@ export function extractFeatures(input: FeatureInput): TokenFeatures {
     f1(T.wm2, surfaceOf(prev2, BOS));
     f1(T.wp1, surfaceOf(next, EOS));
     f1(T.wp2, surfaceOf(next2, EOS));
-    f1(T.posm1, posOf(prev, BOS));
-    f1(T.posm2, pos12Of(prev2, BOS));
-    f1(T.posp1, posOf(next, EOS));
-    f1(T.posp2, pos12Of(next2, EOS));
+    f1(T.posm1, posAt(i - 1, BOS));
+    f1(T.posm2, pos12At(i - 2, BOS));
+    f1(T.posp1, posAt(i + 1, EOS));
+    f1(T.posp2, pos12At(i + 2, EOS));
     f1(T.shapem1, prev ? shapes[i - 1]! : BOS);
     f1(T.shapep1, next ? shapes[i + 1]! : EOS);
     f2(T.bigramL, surfaceOf(prev, BOS), s);
     f2(T.bigramR, s, surfaceOf(next, EOS));
-    f2(T.posBigramL, posOf(prev, BOS), poses[i]!);
-    f2(T.posBigramR, poses[i]!, posOf(next, EOS));
+    f2(T.posBigramL, posAt(i - 1, BOS), poses[i]!);
+    f2(T.posBigramR, poses[i]!, posAt(i + 1, EOS));
     f2(T.shapeTri, `${prev ? shapes[i - 1] : BOS}|${shapes[i]}`, next ? shapes[i + 1]! : EOS);
     if (prev) f1(T.sufm1, prev.surface.slice(-1));
     if (next) f1(T.sufp1, next.surface.slice(0, 1));

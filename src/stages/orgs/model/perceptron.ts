@@ -17,11 +17,17 @@ export type RowWeights = ArrayLike<number>;
 /**
  * The best tag sequence. `rows[offsets[i]..offsets[i+1])` are token i's feature rows (-1: unknown),
  * `weights[row * NT + tag]`, `transitions[(prev + 1) * NT + tag]` (prev -1 = sentence start).
+ * Forbidden transitions (O → I, B-X → I-Y) score NEG; the buffers are reused from call to call.
  */
 export function viterbi(n: number, offsets: Int32Array, rows: Int32Array, weights: RowWeights, transitions: RowWeights, out: Uint8Array = new Uint8Array(n)): Uint8Array {
   if (n === 0) return out;
-  const score = new Float64Array(n * NT);
-  const back = new Uint8Array(n * NT);
+  if (scoreBuffer.length < n * NT) {
+    scoreBuffer = new Float64Array(n * NT * 2);
+    backBuffer = new Uint8Array(n * NT * 2);
+  }
+  const score = scoreBuffer;
+  const back = backBuffer;
+  const trans = allowedTransitions(transitions);
   const emit = new Float64Array(NT);
   for (let i = 0; i < n; i++) {
     emit.fill(0);
@@ -31,23 +37,27 @@ export function viterbi(n: number, offsets: Int32Array, rows: Int32Array, weight
       const base = r * NT;
       for (let y = 0; y < NT; y++) emit[y]! += weights[base + y]!;
     }
+    const here = i * NT;
+    if (i === 0) {
+      for (let y = 0; y < NT; y++) {
+        score[y] = trans[y]! + emit[y]!;
+        back[y] = 0;
+      }
+      continue;
+    }
+    const prev = here - NT;
     for (let y = 0; y < NT; y++) {
-      let best = NEG;
+      let best = score[prev]! + trans[NT + y]!;
       let arg = 0;
-      if (i === 0) {
-        best = allowedTransition(-1, y) ? transitions[y]! : NEG;
-      } else {
-        for (let p = 0; p < NT; p++) {
-          if (!ALLOWED[p * NT + y]) continue;
-          const s = score[(i - 1) * NT + p]! + transitions[(p + 1) * NT + y]!;
-          if (s > best) {
-            best = s;
-            arg = p;
-          }
+      for (let p = 1; p < NT; p++) {
+        const s = score[prev + p]! + trans[(p + 1) * NT + y]!;
+        if (s > best) {
+          best = s;
+          arg = p;
         }
       }
-      score[i * NT + y] = best + emit[y]!;
-      back[i * NT + y] = arg;
+      score[here + y] = best + emit[y]!;
+      back[here + y] = arg;
     }
   }
   let last = 0;
@@ -59,8 +69,23 @@ export function viterbi(n: number, offsets: Int32Array, rows: Int32Array, weight
   return out;
 }
 
-const ALLOWED = new Uint8Array(NT * NT);
-for (let p = 0; p < NT; p++) for (let y = 0; y < NT; y++) ALLOWED[p * NT + y] = allowedTransition(p, y) ? 1 : 0;
+let scoreBuffer = new Float64Array(1024 * NT);
+let backBuffer = new Uint8Array(1024 * NT);
+
+/** The transitions with forbidden ones set to NEG, computed once per transition table. */
+const withForbidden = new WeakMap<object, Float64Array>();
+function allowedTransitions(transitions: RowWeights): Float64Array {
+  const key = transitions as unknown as object;
+  let table = withForbidden.get(key);
+  if (!table) {
+    table = new Float64Array((NT + 1) * NT);
+    for (let p = -1; p < NT; p++) for (let y = 0; y < NT; y++) table[(p + 1) * NT + y] = allowedTransition(p, y) ? transitions[(p + 1) * NT + y]! : NEG;
+    // Training updates the transitions in place: its table is recomputed on every call.
+    if (!(transitions instanceof Float64Array)) withForbidden.set(key, table);
+  }
+  return table;
+}
+
 
 /** One training sentence: its token features and gold tags. */
 export interface Example {
