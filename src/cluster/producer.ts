@@ -45,6 +45,9 @@ export interface QueueRunSummary extends RunCounts {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How long the producer waits for Redis to answer when it starts. */
+const REDIS_CONNECT_MS = 10_000;
+
 /** How long the producer keeps retrying PostgreSQL (restarted, failing over) before it gives up. */
 const DB_PATIENCE_MS = 5 * 60_000;
 
@@ -87,7 +90,12 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunSumm
   let workers = 0;
   try {
     try {
-      await queue.waitUntilReady();
+      // Redis must answer at the start (ioredis would otherwise retry for ever, silently); later outages are waited out.
+      let timer: NodeJS.Timeout | undefined;
+      const giveUp = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer in ${REDIS_CONNECT_MS / 1000} s`)), REDIS_CONNECT_MS);
+      });
+      await Promise.race([redis.ping(), giveUp]).finally(() => clearTimeout(timer));
     } catch (error) {
       throw new KijiError('E_QUEUE', `cannot reach Redis at ${options.queueUrl}: ${(error as Error).message} (check --queue and that redis-server runs)`, {}, { cause: error });
     }

@@ -113,7 +113,7 @@ describe.skipIf(missing !== undefined)('kiji run --queue with kiji worker proces
     expect(summary).toMatchObject({ seen: ARTICLES + 2, skipped: ARTICLES, enqueued: 2, failed: 2, processed: 0 });
   }, 120_000);
 
-  it('status shows the queue and the runs; inspect, query and export read PostgreSQL as they read SQLite', async () => {
+  it('status shows the queue and the runs; inspect, query and export read PostgreSQL as they read SQLite; a missing Redis is an error, not a wait', async () => {
     const status = await runCli(['status', '--queue', redis.url]);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/0 waiting, 0 active, 0 delayed \(retrying\), \d+ done, 0 failed/);
@@ -128,8 +128,11 @@ describe.skipIf(missing !== undefined)('kiji run --queue with kiji worker proces
     }
     const inspect = await runCli(['inspect', pg.url, 'ja-0003.txt']);
     expect(inspect.stdout).toBe((await runCli(['inspect', localDb, 'ja-0003.txt'])).stdout.replace(localDb, pg.url));
+    const noRedis = await runCli(['run', articles, '--queue', 'redis://127.0.0.1:1', '--db', pg.url]);
+    expect(noRedis.code).toBe(2);
+    expect(noRedis.stderr).toContain('E_QUEUE: cannot reach Redis at redis://127.0.0.1:1');
     const worker = await runCli(['worker', '--queue', redis.url, '--db', localDb]);
     expect(worker.code).toBe(2);
     expect(worker.stderr).toContain('needs --db postgres://');
-  });
+  }, 60_000);
 });
