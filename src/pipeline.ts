@@ -5,7 +5,7 @@
  * only the stages that will run are loaded.
  */
 import { ArticleDocument } from './core/document.js';
-import { formatCalendarDate, parseReferenceDate } from './core/reference-date.js';
+import { formatCalendarDate, requireReferenceDate } from './core/reference-date.js';
 import { type BuiltStage, checkRecord, planStages, runStages } from './core/runner.js';
 import { resolveOverlaps } from './core/spans.js';
 import type { Stage, StageRun } from './core/stage.js';
@@ -60,7 +60,7 @@ export async function createPipeline(configInput: KijiConfigInput | KijiConfig =
     process(article) {
       const raw = article.text;
       const lang = config.language === 'auto' ? detectLanguage(raw) : config.language;
-      const ref = parseReferenceDate(article.publishedAt);
+      const ref = requireReferenceDate(article.publishedAt, 'publishedAt');
       const doc = new ArticleDocument(raw, timed('normalize', () => normalizeText(raw)), lang, config, ref);
       runStages(doc, stageSets[lang], timed);
       const records = timed('resolve+check', () => resolveOverlaps(doc.allRecords()).map((record) => checkRecord(raw, record)));

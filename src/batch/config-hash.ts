@@ -17,7 +17,8 @@ function stableJson(value: unknown): string {
  * changing them does not re-process anything.
  */
 export function extractionConfig(config: KijiConfig): Record<string, unknown> {
-  return { stages: config.stages, language: config.language, lexicons: config.lexicons };
+  // The reference date changes what relative dates resolve to: a given one, or one taken from file names.
+  return { stages: config.stages, language: config.language, lexicons: config.lexicons, publishedAt: config.publishedAt, fileNameDates: config.fileNameDates || undefined };
 }
 
 export function configHash(config: KijiConfig): string {

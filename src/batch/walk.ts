@@ -1,5 +1,7 @@
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { KijiError } from '../core/errors.js';
 import type { FailedArticle } from '../store/rows.js';
 
@@ -22,10 +24,61 @@ async function undecodableNames(dir: string): Promise<Set<string>> {
   return names;
 }
 
+/** Files whose patterns (gitignore syntax) a folder walk leaves out, each relative to its own folder. */
+export const IGNORE_FILES = ['.gitignore', '.kijiignore'] as const;
+
+/** Folders never walked into: tools' and dependencies' folders are not articles. */
+const isSkippedFolder = (name: string) => name.startsWith('.') || name === 'node_modules';
+
+interface IgnoreRules {
+  base: string;
+  rules: Ignore;
+}
+
+async function readIgnoreRules(dir: string, names: readonly string[]): Promise<IgnoreRules | undefined> {
+  let rules: Ignore | undefined;
+  for (const name of names) {
+    try {
+      (rules ??= ignore()).add(await readFile(join(dir, name), 'utf8'));
+    } catch {
+      /* no such file, or unreadable: no patterns from it */
+    }
+  }
+  return rules ? { base: dir, rules } : undefined;
+}
+
+const isIgnored = (path: string, isDir: boolean, scopes: readonly IgnoreRules[]) =>
+  scopes.some(({ base, rules }) => {
+    const rel = relative(base, path);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && rules.ignores(rel.split(sep).join('/') + (isDir ? '/' : ''));
+  });
+
 /**
- * Expands files and folders into the sorted list of article files. Folders are walked recursively;
- * symbolic links are followed, a link back to a folder on the current path is a loop (recorded, not
- * followed), and a file or folder reached twice through different links is read once.
+ * Inputs as the user typed them, with globs (`'articles/**\/*.html'`, quoted so the shell left them)
+ * expanded; a path that exists is taken as it is, even with glob characters in its name.
+ */
+async function expandGlobs(inputs: readonly string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    if (!isDynamicPattern(input) || (await lstat(resolve(cwd, input)).then(() => true, () => false))) {
+      out.push(input);
+      continue;
+    }
+    const matches = await glob(input, { cwd, absolute: true, onlyFiles: false, ignore: ['**/node_modules/**'], expandDirectories: false });
+    if (matches.length === 0) throw new KijiError('E_USAGE', `${input}: the pattern matches no file or folder`);
+    out.push(...matches.sort());
+  }
+  return out;
+}
+
+/**
+ * Expands files, folders and globs into the sorted list of article files. Folders are walked
+ * recursively, leaving out hidden folders, node_modules and what `.gitignore`/`.kijiignore` files in
+ * the walked folders list (each for what is below its own folder; the ignore files above an input
+ * folder do not count, so a data folder a repository ignores can still be read); a file or folder
+ * named explicitly is always read. Symbolic links are followed, a link back to a folder on the
+ * current path is a loop (recorded, not followed), and a file or folder reached twice through
+ * different links is read once.
  */
 export async function walkInputs(inputs: readonly string[], extensions: readonly string[], cwd = process.cwd()): Promise<WalkResult> {
   const wanted = new Set(extensions.map((e) => e.toLowerCase()));
@@ -47,8 +100,8 @@ export async function walkInputs(inputs: readonly string[], extensions: readonly
     if (known === undefined || (path === real && known !== real)) seenFiles.set(real, path);
   };
 
-  /** `ancestors` holds the real paths of the folders above `dir`, for loop detection. */
-  const walkDir = async (dir: string, ancestors: readonly string[]) => {
+  /** `ancestors` holds the real paths of the folders above `dir`, for loop detection; `scopes` the ignore rules in force. */
+  const walkDir = async (dir: string, ancestors: readonly string[], scopes: readonly IgnoreRules[]) => {
     const real = await realpath(dir);
     if (ancestors.includes(real)) {
       failures.push(failure(dir, `${dir}: symbolic link loop: it leads back to ${real}, a folder that contains it`));
@@ -67,6 +120,8 @@ export async function walkInputs(inputs: readonly string[], extensions: readonly
     // A name that is not UTF-8 cannot be spelled as a string path (Node decodes it with U+FFFD, a file
     // that does not exist): say so, instead of "no such file".
     const undecodable = entries.some((e) => e.name.includes('\uFFFD')) ? await undecodableNames(dir) : new Set<string>();
+    const own = entries.some((e) => (IGNORE_FILES as readonly string[]).includes(e.name)) ? await readIgnoreRules(dir, IGNORE_FILES) : undefined;
+    const inForce = own ? [...scopes, own] : scopes;
     for (const entry of entries) {
       if (undecodable.has(entry.name)) {
         if (entry.isDirectory() || wanted.has(extname(entry.name).toLowerCase())) {
@@ -76,17 +131,19 @@ export async function walkInputs(inputs: readonly string[], extensions: readonly
       }
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        await walkDir(path, [...ancestors, real]);
+        if (!isSkippedFolder(entry.name) && !isIgnored(path, true, inForce)) await walkDir(path, [...ancestors, real], inForce);
+      } else if (isIgnored(path, false, inForce)) {
+        continue;
       } else if (entry.isFile()) {
         // A plain file (not a link) in a folder whose real path is known: its real path needs no system call.
         if (wanted.has(extname(entry.name).toLowerCase())) await addFile(path, join(real, entry.name));
       } else if (entry.isSymbolicLink()) {
-        await followLink(path, entry.name, [...ancestors, real]);
+        if (!isSkippedFolder(entry.name)) await followLink(path, entry.name, [...ancestors, real], inForce);
       }
     }
   };
 
-  const followLink = async (path: string, name: string, ancestors: readonly string[]) => {
+  const followLink = async (path: string, name: string, ancestors: readonly string[], scopes: readonly IgnoreRules[]) => {
     let target;
     try {
       target = await stat(path);
@@ -100,11 +157,11 @@ export async function walkInputs(inputs: readonly string[], extensions: readonly
       else failures.push(failure(path, `${path}: cannot follow the symbolic link: ${(error as Error).message}`));
       return;
     }
-    if (target.isDirectory()) await walkDir(path, ancestors);
+    if (target.isDirectory()) await walkDir(path, ancestors, scopes);
     else if (target.isFile() && wanted.has(extname(name).toLowerCase())) await addFile(path);
   };
 
-  for (const input of inputs) {
+  for (const input of await expandGlobs(inputs, cwd)) {
     const path = resolve(cwd, input);
     let info;
     try {
@@ -117,12 +174,12 @@ export async function walkInputs(inputs: readonly string[], extensions: readonly
       try {
         info = await stat(path);
       } catch {
-        await followLink(path, '', []);
+        await followLink(path, '', [], []);
         continue;
       }
     }
     // A file named explicitly is read whatever its extension.
-    if (info.isDirectory()) await walkDir(path, []);
+    if (info.isDirectory()) await walkDir(path, [], []);
     else await addFile(path);
   }
   files.push(...seenFiles.keys());

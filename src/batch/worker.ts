@@ -12,6 +12,7 @@ import { describeError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { useDictionaryImage } from '../stages/tokenize/kuromoji.js';
 import { okArticle, type StoredArticle } from '../store/rows.js';
+import { dateInFileName } from '../text/published-at.js';
 import { articleFromBytes, readArticleFileSync } from '../text/read-article.js';
 
 export interface WorkerData {
@@ -62,12 +63,14 @@ export default async function processArticleTask(task: ArticleTask): Promise<Art
     pipeline ??= createPipeline((Piscina.workerData as WorkerData).config);
     const ready = await pipeline;
     t1 = performance.now();
+    // --published-at (config publishedAt) over the file's own date, then a date in the file name.
+    const publishedAt = ready.config.publishedAt ?? decoded.publishedAt ?? (ready.config.fileNameDates ? dateInFileName(task.path) : undefined);
     const result = ready.process({
       id: task.path,
       source: task.path,
       text: decoded.text,
       ...(decoded.title !== undefined ? { title: decoded.title } : {}),
-      ...(decoded.publishedAt !== undefined ? { publishedAt: decoded.publishedAt } : {}),
+      ...(publishedAt !== undefined ? { publishedAt } : {}),
     });
     for (const record of result.records) types[record.type] = (types[record.type] ?? 0) + 1;
     article = okArticle(source, result, decoded.text);

@@ -7,6 +7,7 @@ import { formatErrorGroups, groupOutcomesByRule } from '../eval/errors.js';
 import { checkThresholds, evaluate, parseMin } from '../eval/run.js';
 import { formatScoreTable } from '../eval/score.js';
 import type { KijiConfig } from '../schema/config.js';
+import { parseTypes } from './query.js';
 import { EXIT_OK, EXIT_SOME_FAILED, type CliIO, writeLine } from './io.js';
 
 interface EvalOptions {
@@ -35,7 +36,7 @@ export function evalCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, set
       if (options.show !== undefined && options.show !== 'errors') throw new KijiError('E_USAGE', `--show ${options.show}: the only choice is "errors"`);
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 0) throw new KijiError('E_USAGE', `--limit ${options.limit}: expected a whole number`);
-      const types = options.types?.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean);
+      const types = parseTypes(options.types);
       const config = await getConfig();
       const minimums: Record<string, number> = { ...config.eval.min };
       for (const spec of options.min) {

@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { resolve } from 'node:path';
+import { createWriteStream, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { Command } from 'commander';
@@ -34,7 +34,8 @@ export function exportCommand(io: CliIO): Command {
     .requiredOption('--format <format>', 'jsonl or csv')
     .option('--type <types>', 'only these record types, comma-separated')
     .option('--out <file>', 'write to this file instead of standard output')
-    .option('--bom', 'start a CSV file with a UTF-8 byte order mark (for spreadsheet programs)')
+    .option('--bom', 'start the CSV with a UTF-8 byte order mark (the default for an --out file: Excel then reads UTF-8)')
+    .option('--no-bom', 'no byte order mark, even in an --out file')
     .option('--force', 'replace an existing --out file that is not an earlier kiji export (never the database)')
     .addHelpText('after', [
       '',
@@ -48,6 +49,9 @@ export function exportCommand(io: CliIO): Command {
       const dbPath = resolveTarget(db, io.cwd);
       const outPath = options.out === undefined ? undefined : resolve(io.cwd, options.out);
       // Checked before the database is opened: `--out` naming the database must not even truncate it.
+      if (outPath && !statSync(dirname(outPath), { throwIfNoEntry: false })?.isDirectory()) {
+        throw new KijiError('E_USAGE', `--out ${options.out}: the folder ${dirname(outPath)} does not exist; create it first (mkdir -p) or choose another path`);
+      }
       if (outPath) assertExportTarget(outPath, dbPath, { force: options.force ?? false, csvHeader: CSV_COLUMNS.join(',') });
       const store = await openReader(dbPath);
       const temporary = outPath ? temporaryBeside(outPath) : undefined;
@@ -56,7 +60,9 @@ export function exportCommand(io: CliIO): Command {
       let count = 0;
       let complete = false;
       try {
-        if (format === 'csv') out.write(`${options.bom ? '\uFEFF' : ''}${CSV_COLUMNS.join(',')}\r\n`);
+        // Excel on Windows reads a CSV without a BOM in the local code page (mojibake for Japanese):
+        // files get one unless asked not to; a pipe gets none unless asked (other tools read UTF-8).
+        if (format === 'csv') out.write(`${options.bom ?? outPath !== undefined ? '\uFEFF' : ''}${CSV_COLUMNS.join(',')}\r\n`);
         for await (const m of store.iterateMentions(types)) {
           const line = format === 'csv' ? `${csvRow(m)}\r\n` : `${JSON.stringify(mentionJson(m))}\n`;
           // Respect backpressure on large databases.

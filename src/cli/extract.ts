@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { createPipeline } from '../pipeline.js';
 import { KijiError, describeError } from '../core/errors.js';
+import { requireReferenceDate } from '../core/reference-date.js';
 import { readArticleFile } from '../text/read-article.js';
 import type { KijiConfig } from '../schema/config.js';
 import { toEvalSpan } from '../eval/spans.js';
@@ -21,6 +22,7 @@ const JsonlLine = (line: string, lineNumber: number): { id: string; text: string
   if (typeof item.text !== 'string') throw new KijiError('E_USAGE', `line ${lineNumber}: "text" must be a string`);
   if (item.id !== undefined && typeof item.id !== 'string' && typeof item.id !== 'number') throw new KijiError('E_USAGE', `line ${lineNumber}: "id" must be a string or a number`);
   const id = item.id === undefined ? String(lineNumber) : String(item.id);
+  if (item.ref !== undefined && item.ref !== null && typeof item.ref !== 'string') throw new KijiError('E_USAGE', `line ${lineNumber}: "ref" must be a date string (YYYY-MM-DD), not ${JSON.stringify(item.ref)}`);
   return typeof item.ref === 'string' ? { id, text: item.text, ref: item.ref } : { id, text: item.text };
 };
 
@@ -34,6 +36,7 @@ export function extractCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, 
     .addHelpText('after', '\nThe result has the article\'s "text": for HTML the article text kiji extracted (not the markup), for\nShift_JIS/EUC-JP the decoded characters. Every record\'s start/end index it: text.slice(start, end) === record.text.')
     .action(async (file: string | undefined, options: { jsonl?: string; ref?: string; text: boolean }) => {
       if (!file && !options.jsonl) throw new KijiError('E_USAGE', 'give an article file, - for stdin, or --jsonl FILE');
+      requireReferenceDate(options.ref, '--ref');
       const pipeline = await createPipeline(await getConfig());
       if (options.jsonl) {
         const input = options.jsonl === '-' ? io.stdin : (await import('node:fs')).createReadStream(resolve(io.cwd, options.jsonl));
@@ -53,6 +56,7 @@ export function extractCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, 
           if (!line.text.trim()) continue;
           const item = JsonlLine(line.text, lineNumber);
           try {
+            requireReferenceDate(item.ref, `line ${lineNumber}: "ref"`);
             const result = pipeline.process({ id: item.id, text: item.text, ...(item.ref ? { publishedAt: item.ref } : {}) });
             writeLine(io.stdout, JSON.stringify({ id: item.id, spans: result.records.map(toEvalSpan) }));
           } catch (error) {

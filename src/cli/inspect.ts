@@ -5,7 +5,7 @@ import { segmentText } from '../report/segments.js';
 import { describeValue } from '../report/values.js';
 import { displayTarget, openReader, resolveTarget } from '../store/open.js';
 import type { RecordRow } from '../store/read.js';
-import { type CliIO, writeLine } from './io.js';
+import { type CliIO, useColor, writeLine } from './io.js';
 import { terminalSafe, terminalSafeBody } from './terminal.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -110,8 +110,8 @@ export function inspectCommand(io: CliIO): Command {
       const top = Number(options.top);
       if (!article) await printSummary(io, dbPath, Number.isInteger(top) && top > 0 ? top : 10);
       else {
-        const useColor = options.color ?? Boolean(io.stdout.isTTY);
-        await printArticle(io, dbPath, article, pc.createColors(useColor), options.anyPath ?? false);
+        const colour = useColor(io, io.stdout, options.color);
+        await printArticle(io, dbPath, article, pc.createColors(colour), options.anyPath ?? false);
       }
     });
 }

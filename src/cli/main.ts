@@ -30,6 +30,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .description('typed, queryable records (dates, money, organisations, agreements) from folders of news articles')
     .version(PIPELINE_VERSION)
     .option('--config <file>', 'pipeline config file (default: ./pipeline.config.ts when present)')
+    .option('--debug', 'print the stack trace of an unexpected error')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -50,7 +51,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     const { code, message } = describeError(error);
     writeLine(io.stderr, `kiji: ${code}: ${message}`);
-    if (!(error instanceof KijiError) && error instanceof Error && error.stack) writeLine(io.stderr, error.stack);
+    // A user's mistake is a code and a sentence; a stack trace is for kiji's own bugs, and only on request.
+    if (!(error instanceof KijiError) && error instanceof Error && error.stack) {
+      if (program.opts<{ debug?: boolean }>().debug) writeLine(io.stderr, error.stack);
+      else writeLine(io.stderr, 'kiji: this is a bug in kiji; run the same command with --debug for the stack trace, and report it');
+    }
     return EXIT_FATAL;
   }
 }

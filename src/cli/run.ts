@@ -1,9 +1,12 @@
 import { availableParallelism } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { runBatch, type BatchProgress, type BatchSummary } from '../batch/run.js';
 import { KijiError } from '../core/errors.js';
+import { requireReferenceDate } from '../core/reference-date.js';
+import { walkInputs } from '../batch/walk.js';
 import type { KijiConfig } from '../schema/config.js';
 import { RECORD_TYPES } from '../schema/records.js';
 import { EXIT_OK, EXIT_SOME_FAILED, type CliIO, writeLine } from './io.js';
@@ -21,6 +24,7 @@ interface RunOptions {
   quiet?: boolean;
   json?: boolean;
   force?: boolean;
+  publishedAt?: string;
 }
 
 const positiveInt = (value: string): number => {
@@ -34,7 +38,11 @@ const seconds = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : m
 /** A progress bar on a terminal, a plain line every few seconds otherwise, nothing with --quiet/--json. */
 export function progressReporter(io: CliIO, quiet: boolean): { update(p: BatchProgress): void; stop(): void } {
   if (quiet) return { update() {}, stop() {} };
+  // Until the first article is done, say what is happening: walking, hashing and loading the
+  // dictionary take seconds before any progress can be counted.
+  const starting = 'kiji run: starting — finding the articles, checking what changed, loading the dictionary in each worker…';
   if (io.stderr.isTTY) {
+    io.stderr.write(starting); // no newline: the bar's first frame overwrites it
     const bar = new cliProgress.SingleBar(
       {
         stream: io.stderr as NodeJS.WritableStream,
@@ -57,9 +65,11 @@ export function progressReporter(io: CliIO, quiet: boolean): { update(p: BatchPr
       },
       stop() {
         if (started) bar.stop();
+        else io.stderr.write('\r\u001b[2K');
       },
     };
   }
+  writeLine(io.stderr, starting);
   let last = 0;
   let latest: BatchProgress | undefined;
   const line = (p: BatchProgress) => {
@@ -80,6 +90,16 @@ export function progressReporter(io: CliIO, quiet: boolean): { update(p: BatchPr
       if (latest && latest.elapsedMs !== last && latest.elapsedMs > 5000) line(latest);
     },
   };
+}
+
+/** --published-at: a valid date, for exactly one file. */
+function publishedAtFor(value: string, inputs: readonly string[], cwd: string): string {
+  requireReferenceDate(value, '--published-at');
+  const [only] = inputs;
+  if (inputs.length !== 1 || !statSync(resolve(cwd, only!), { throwIfNoEntry: false })?.isFile()) {
+    throw new KijiError('E_USAGE', `--published-at ${value} gives the date of one file: name exactly one file (for folders, put a date line in each file or set "fileNameDates": true in the config)`);
+  }
+  return value;
 }
 
 /** Relative to the working folder when inside it, else absolute. */
@@ -113,19 +133,29 @@ export function runCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, setE
     .option('--force', 're-process every article, even unchanged ones')
     .option('--quiet', 'no progress output')
     .option('--json', 'print the summary as JSON (and no progress output)')
+    .option('--published-at <date>', 'the publication date (YYYY-MM-DD) of the one file given, over any date the file states')
     .addHelpText('after', `
 Exit codes: 0 all articles ok, 1 some articles failed (the rest were processed), 2 usage or fatal error, 130 interrupted (143 by SIGTERM).
 Ctrl-C stops taking new articles, writes the ones in flight and prints what was done; running the same
 command again continues. Only one run may write a database at a time (E_DB_LOCKED).`)
     .action(async (inputs: string[], options: RunOptions) => {
-      const config = await getConfig();
-      const chosen = inputs.length > 0 ? inputs : config.inputs;
-      if (chosen.length === 0) throw new KijiError('E_USAGE', 'no inputs: give folders or files, or set "inputs" in the config');
+      const loaded = await getConfig();
+      const chosen = inputs.length > 0 ? inputs : loaded.inputs;
+      if (chosen.length === 0) throw new KijiError('E_USAGE', 'no inputs: give folders or files (kiji run articles/), or set "inputs" in the config');
+      const config = options.publishedAt === undefined ? loaded : { ...loaded, publishedAt: publishedAtFor(options.publishedAt, chosen, io.cwd) };
       if (options.queue) {
         await runQueued(io, config, chosen, { ...options, queue: options.queue }, progressReporter(io, Boolean(options.quiet || options.json)), setExit);
         return;
       }
       const dbPath = resolve(io.cwd, options.db ?? config.database);
+      // Nothing to read and no database yet: say so, and leave no empty database behind. (With an
+      // existing database the run goes on, so files that are gone are marked missing.)
+      if (!existsSync(dbPath)) {
+        const walked = await walkInputs(chosen, config.extensions, io.cwd);
+        if (walked.files.length === 0 && walked.failures.length === 0) {
+          throw new KijiError('E_USAGE', `no articles in ${chosen.join(', ')} (files ending in ${config.extensions.join(', ')}; hidden folders and node_modules are skipped): nothing to do, no database written`);
+        }
+      }
       const controller = new AbortController();
       const quiet = Boolean(options.quiet || options.json);
       let interrupts = 0;

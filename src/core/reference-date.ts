@@ -1,3 +1,5 @@
+import { KijiError } from './errors.js';
+
 /** A calendar date with no time zone: the article's own date, used to resolve partial and relative dates. */
 export interface CalendarDate {
   year: number;
@@ -15,6 +17,17 @@ export function parseReferenceDate(value: string | undefined): CalendarDate | un
   if (!match) return undefined;
   const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
   if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) return undefined;
+  return date;
+}
+
+/**
+ * A reference date someone gave (`publishedAt`, `--ref`, a JSONL `ref`): absent when empty, and an
+ * E_USAGE naming the value when it is not a calendar day — never dropped in silence.
+ */
+export function requireReferenceDate(value: string | undefined, what: string): CalendarDate | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const date = parseReferenceDate(value);
+  if (!date) throw new KijiError('E_USAGE', `${what} ${JSON.stringify(value)} is not a date: give the publication date as YYYY-MM-DD (for example 2025-11-04)`);
   return date;
 }
 

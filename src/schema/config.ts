@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KijiError } from '../core/errors.js';
+import { parseReferenceDate } from '../core/reference-date.js';
 import { AgreementKindSchema, OrgKindSchema, RecordTypeSchema } from './records.js';
 
 /** The config schema is the single source of truth: the types below are inferred from it. */
@@ -27,7 +28,7 @@ export const StageSwitchesSchema = z.object({
 
 export const KijiConfigSchema = z.object({
   /** Folders or files `kiji run` reads when none are given on the command line. */
-  inputs: z.array(z.string().min(1)).default(['fixtures']),
+  inputs: z.array(z.string().min(1)).default([]),
   /** SQLite database path. */
   database: z.string().min(1).default('kiji.sqlite'),
   /** File extensions read from folders. */
@@ -57,6 +58,16 @@ export const KijiConfigSchema = z.object({
      */
     model: z.boolean().default(false),
   }).strict().default({ model: false }),
+  /**
+   * For files that state no publication date (no date line, no <time>/meta tag): take it from a date in
+   * the file name — `2025-11-04-budget.txt`, `20251104_budget.html`, `budget.2025.11.04.md`.
+   */
+  fileNameDates: z.boolean().default(false),
+  /**
+   * The publication date of every article read, over what the files state (`kiji run FILE --published-at`
+   * sets it for one file). YYYY-MM-DD.
+   */
+  publishedAt: z.string().refine((v) => parseReferenceDate(v) !== undefined, { message: 'a date YYYY-MM-DD' }).optional(),
   lexicons: z.object({
     /** Extra organisation names (with aliases and kind) on top of the built-in lexicon. */
     organisations: z.array(OrgLexiconEntrySchema).default([]),

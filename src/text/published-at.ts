@@ -73,3 +73,17 @@ function labelledDate(line: string): { value: string; kind: DateLabelKind } | un
 function isLineEnd(rest: string): boolean {
   return rest === '' || /^[\s|/,、\])】〉>]/.test(rest);
 }
+
+/**
+ * A date in a file name (`2025-11-04-budget.txt`, `20251104_budget.html`, `budget.2025.11.04.md`), for
+ * files that state none (config `fileNameDates`). Only a real calendar day counts; the first one wins.
+ */
+export function dateInFileName(path: string): string | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  for (const m of name.matchAll(/(?<!\d)((?:19|20)\d\d)([-_.]?)(\d\d)\2(\d\d)(?!\d)/g)) {
+    const [year, month, day] = [Number(m[1]), Number(m[3]), Number(m[4])];
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (month >= 1 && month <= 12 && day >= 1 && day <= last) return `${m[1]}-${m[3]}-${m[4]}`;
+  }
+  return undefined;
+}

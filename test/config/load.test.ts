@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ describe('loadConfig', () => {
   it("loads the repository's pipeline.config.ts with its lexicon and inputs", async () => {
     const { config, path } = await loadConfig(undefined, repoRoot);
     expect(path).toBe(join(repoRoot, 'pipeline.config.ts'));
-    expect(config.inputs).toEqual(['fixtures/articles']);
+    expect(config.inputs).toEqual([join(repoRoot, 'fixtures/articles')]); // relative to the config's folder
     expect(config.lexicons.organisations[0]).toMatchObject({ aliases: ['VJDIF'], kind: 'international' });
   });
 
@@ -32,6 +32,25 @@ describe('loadConfig', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kiji-config-'));
     writeFileSync(join(dir, 'my.config.ts'), "export default { concurrency: 0 };\n");
     await expect(loadConfig('my.config.ts', dir)).rejects.toMatchObject({ code: 'E_CONFIG', message: expect.stringMatching(/concurrency/) });
+  });
+
+  it('is found in a folder above, and its relative paths are taken from its own folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiji-config-'));
+    mkdirSync(join(dir, 'a', 'b'), { recursive: true });
+    writeFileSync(join(dir, 'kiji.config.json'), JSON.stringify({ inputs: ['news'], database: 'out/k.sqlite' }));
+    const { config, path } = await loadConfig(undefined, join(dir, 'a', 'b'));
+    expect(path).toBe(join(dir, 'kiji.config.json'));
+    expect(config.inputs).toEqual([join(dir, 'news')]);
+    expect(config.database).toBe(join(dir, 'out/k.sqlite'));
+  });
+
+  it('reads .mjs, and defineConfig from kiji works outside this repository (no kiji in node_modules there)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiji-config-'));
+    writeFileSync(join(dir, 'kiji.config.mjs'), "export default { concurrency: 1 };\n");
+    expect((await loadConfig(undefined, dir)).config.concurrency).toBe(1);
+    const ts = mkdtempSync(join(tmpdir(), 'kiji-config-'));
+    writeFileSync(join(ts, 'kiji.config.ts'), "import { defineConfig } from 'kiji';\nexport default defineConfig({ language: 'ja' });\n");
+    expect((await loadConfig(undefined, ts)).config.language).toBe('ja');
   });
 
   it('is an error when an explicitly named file is missing', async () => {

@@ -8,7 +8,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured output, as a user would from the shell. */
-export async function runCli(argv: string[], options: { cwd?: string; stdin?: string } = {}): Promise<CliRun> {
+export async function runCli(argv: string[], options: { cwd?: string; stdin?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
@@ -20,6 +20,7 @@ export async function runCli(argv: string[], options: { cwd?: string; stdin?: st
     stderr,
     stdin: Readable.from([options.stdin ?? '']),
     cwd: options.cwd ?? process.cwd(),
+    ...(options.env ? { env: options.env } : {}),
   });
   return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
