@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline } from '../../src/core/pipeline.js';
+import { createPipeline } from '../../src/pipeline.js';
 import { KijiError } from '../../src/core/errors.js';
 import { dateInFileName } from '../../src/text/published-at.js';
 import { buildFixtureDb } from '../helpers/fixture-db.js';

@@ -62,7 +62,9 @@ describe('kiji export', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^\d+ records → /);
-    const rows = parseCsv(readFileSync(out, 'utf8'));
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true); // a file gets the BOM Excel needs
+    const rows = parseCsv(text.slice(1));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     const body = rows.slice(1);
     expect(body.length).toBeGreaterThan(3);

@@ -37,7 +37,7 @@ describe('export --out never destroys what it did not write', () => {
     expect((await runCli(['export', db, '--format', 'csv', '--out', notes])).stderr).toMatch(/E_USAGE.*not a kiji export/);
     expect(readFileSync(notes, 'utf8')).toBe('my notes\n');
     expect((await runCli(['export', db, '--format', 'csv', '--out', notes, '--force'])).code).toBe(0);
-    expect(readFileSync(notes, 'utf8')).toMatch(/^article,title/);
+    expect(readFileSync(notes, 'utf8')).toMatch(/^\uFEFFarticle,title/); // a file gets the BOM Excel needs
   });
 
   it('replaces its own earlier export (CSV or JSON lines) and leaves no temporary file', async () => {
