@@ -141,7 +141,8 @@ export function abbreviatedParties(name: string): Party[] {
       }
       const org = [...JA_PARTY_ORG_ABBR.keys()].find((a) => name.startsWith(a, i) && !/[A-Za-z]/.test(name[i + a.length] ?? ''));
       if (org) {
-        parties.push({ name: org, canonical: JA_PARTY_ORG_ABBR.get(org)! });
+        // Written out (`EU` → 欧州連合): the short form names no one outside the compound.
+        parties.push({ name: JA_PARTY_ORG_ABBR.get(org)!, canonical: JA_PARTY_ORG_ABBR.get(org)! });
         i += org.length;
         continue;
       }
