@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describeError, KijiError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { acquireRunLock } from '../store/lock.js';
+import { reserveSpace } from '../store/reserve.js';
 import type { FailedArticle, StoredArticle } from '../store/rows.js';
 import { type KijiStore, openStore, type RunCounts, type RunInfo, versionFor } from '../store/store.js';
 import { LANGUAGE_VERSIONS, PIPELINE_VERSION } from '../version.js';
@@ -97,6 +98,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const run: RunInfo = { configHash: configHash(config), pipelineVersion: options.pipelineVersion ?? PIPELINE_VERSION, languageVersions, inputs: roots };
 
   const lock = acquireRunLock(options.dbPath);
+  const reserve = reserveSpace(options.dbPath);
   let store: KijiStore;
   let runId: number;
   try {
@@ -108,6 +110,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       throw error;
     }
   } catch (error) {
+    reserve.release();
     lock.release();
     throw error instanceof KijiError ? error : new KijiError('E_DB', `cannot start the run in ${options.dbPath}: ${(error as Error).message}`, {}, { cause: error });
   }
@@ -204,12 +207,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     writer.stop();
     timings.writeMs = writer.writeMs;
     try {
+      reserve.release(); // room for this last write, also on a full disk
       store.finishRun(counts, status);
     } catch {
       /* the database itself failed: the run stays 'running' and the next run marks it abandoned */
     }
     await scheduler?.destroy();
     store.close();
+    reserve.release();
     lock.release();
   }
 

@@ -15,7 +15,7 @@ export { realPathOf };
 /** The database file and the files SQLite and kiji keep beside it, as real paths. */
 function databaseFiles(dbPath: string): string[] {
   const real = realPathOf(dbPath);
-  return [real, `${real}-wal`, `${real}-shm`, `${real}-journal`, `${real}.lock`];
+  return [real, `${real}-wal`, `${real}-shm`, `${real}-journal`, `${real}.lock`, `${real}.kiji-reserve`];
 }
 
 function refuse(out: string, why: string): never {

@@ -32,6 +32,7 @@ describe('a full disk', () => {
     expect(run.stderr).toMatch(/^kiji: E_DB: the run stopped: database or disk is full/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(`${db}.lock`)).toBe(false);
+    expect(existsSync(`${db}.kiji-reserve`)).toBe(false);
     const conn = new Database(db, { readonly: true });
     const last = conn.prepare<[], { status: string; processed: number; finished_at: string | null }>('SELECT status, processed, finished_at FROM runs').get()!;
     const stored = conn.prepare("SELECT COUNT(*) FROM articles WHERE status = 'ok'").pluck().get() as number;
