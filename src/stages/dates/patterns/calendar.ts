@@ -54,7 +54,7 @@ export const calendarParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.partial.day',
-    pattern: new RegExp(`${startsWith(`0123456789${KANJI_NUM}`)}(${DAY_NUM}) ?日(?!間|市|町|酔|坊|も早|限り|程度|分の|あたり|当たり|当り)`, 'g'),
+    pattern: new RegExp(`${startsWith(`0123456789${KANJI_NUM}`)}(${DAY_NUM}) ?日(?!間|市|町|酔|坊|も早|限り|程度|分の|あたり|当たり|当り|最大|最高)`, 'g'),
     extract(m) {
       if (blockedBefore(m.input, m.index) || CODE_BEFORE.test(m.input.slice(Math.max(0, m.index - 2), m.index))) return null;
       const day = toInt(m[1]!);

@@ -14,7 +14,7 @@ const KANA_FOLLOW = /^(?:は|の|も|から|まで|に|、|。|\s|\d|[\u4e00-\u9
 export const relativeParsers: readonly DateParser[] = [
   {
     name: 'ja.date.relative.word',
-    pattern: new RegExp(`${startsWith([...new Set(Object.keys(RELATIVE_WORDS).map((w) => w[0]))].join(''))}(${alternation(Object.keys(RELATIVE_WORDS))})(?!比|同期|来|以来)`, 'g'),
+    pattern: new RegExp(`${startsWith([...new Set(Object.keys(RELATIVE_WORDS).map((w) => w[0]))].join(''))}(${alternation(Object.keys(RELATIVE_WORDS))})(?!比|同期|来|以来|券)`, 'g'),
     extract(m, ctx) {
       const word = m[1]!;
       const end = m.index + word.length;
