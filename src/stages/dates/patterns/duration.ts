@@ -69,6 +69,8 @@ export const durationParsers: readonly DateParser[] = [
       const start = m.index;
       const end = m.index + m[0].length - (after === 'ぶり' ? 2 : 0);
       const approx = prefix === '約' || prefix === 'およそ' ? { mod: 'APPROX' as const } : {};
+      // 160年後の現代, 300年前の城: a story's own span, not counted from the publication date — a duration.
+      if (isOffset && unit === 'Y' && (a.n ?? 0) >= 100) return candidate(start, end, this.name, { duration: `P${a.text}Y`, ...approx }, []);
       if (isOffset) {
         const sign = after!.endsWith('前') ? -1 : 1;
         const { unit: offsetUnit, n, rounded } = wholeOffset(unit, a.n ?? 0);

@@ -64,6 +64,8 @@ export const periodParsers: readonly DateParser[] = [
       if (blockedBefore(m.input, m.index, `0123456789${KANJI_NUM}`)) return null;
       const n = toInt(m[2]!);
       if (n === null || n < 1 || n > 30) return null;
+      // 2世紀後, 1世紀前, 1世紀ぶり: a length of centuries, not the 2nd century.
+      if (/^(?:後|前|ぶり|以上|近く|余り)/.test(m.input.slice(m.index + m[0].length))) return null;
       return candidate(m.index, m.index + m[0].length, this.name, { century: n, ...(m[1] === '紀元前' ? { bc: true } : {}) }, ['year']);
     },
   },
