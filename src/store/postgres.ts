@@ -68,6 +68,7 @@ export function pgConnection(pool: pg.Pool, options: { endPool?: boolean } = {})
     async *iterate<T>(sql: string, params: readonly SqlValue[] = []) {
       // A server-side cursor: rows 500 at a time, never the whole result in memory.
       const client = await pool.connect();
+      let committed = false;
       try {
         await client.query('BEGIN READ ONLY');
         await client.query(`DECLARE kiji_rows NO SCROLL CURSOR FOR ${numberedPlaceholders(sql)}`, params.map(toPg));
@@ -77,7 +78,10 @@ export function pgConnection(pool: pg.Pool, options: { endPool?: boolean } = {})
           for (const row of rows) yield row as T;
         }
         await client.query('COMMIT');
+        committed = true;
       } finally {
+        // The reader stopped early (`kiji export … | head`): end the transaction before the client goes back to the pool.
+        if (!committed) await client.query('ROLLBACK').catch(() => {});
         client.release();
       }
     },

@@ -80,6 +80,11 @@ describe.skipIf(missing !== undefined)('PostgreSQL backend: the same schema and 
     const one = articles[0]!.path;
     expect(withoutIds(await postgres.mentionsOfArticle(one))).toEqual(withoutIds(await sqlite.mentionsOfArticle(one)));
     expect((await postgres.findArticle('ja-01')).path).toBe(join(fixtures, 'ja-01-defence-mou.txt'));
+    // A reader that stops early leaves no transaction open on the pooled connection.
+    for await (const row of postgres.iterateMentions()) if (row) break;
+    expect(await postgres.sql.all('SELECT COUNT(*) AS n FROM articles')).toEqual([{ n: articles.length }]);
+    const open = await store.pool.query("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE state LIKE 'idle in transaction%'");
+    expect(open.rows[0].n).toBe(0);
   });
 
   it('keeps 64-bit amounts exact', async () => {
