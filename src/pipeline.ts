@@ -5,7 +5,8 @@
  * only the stages that will run are loaded.
  */
 import { ArticleDocument } from './core/document.js';
-import { formatCalendarDate, requireReferenceDate } from './core/reference-date.js';
+import { isoDay } from './core/calendar.js';
+import { requireReferenceDate } from './core/reference-date.js';
 import { type BuiltStage, checkRecord, planStages, runStages } from './core/runner.js';
 import { resolveOverlaps } from './core/spans.js';
 import type { Stage, StageRun } from './core/stage.js';
@@ -67,7 +68,7 @@ export async function createPipeline(configInput: KijiConfigInput | KijiConfig =
       const result: ArticleResult = { id: article.id ?? article.source ?? 'article', lang, chars: raw.length, records };
       if (article.source !== undefined) result.source = article.source;
       if (article.title !== undefined) result.title = article.title;
-      if (ref) result.publishedAt = formatCalendarDate(ref);
+      if (ref) result.publishedAt = isoDay(ref);
       return result;
     },
   };

@@ -4,7 +4,7 @@ import { type NormalizedText, toRawSpan } from '../text/normalize.js';
 import type { Segment } from '../text/sentences.js';
 import { KijiError } from './errors.js';
 import { spanIndexAt } from './spans.js';
-import type { CalendarDate } from './reference-date.js';
+import type { CalendarDate } from './calendar.js';
 import type { Token } from './token.js';
 
 /**

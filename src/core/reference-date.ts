@@ -1,11 +1,5 @@
+import { type CalendarDate, daysInMonth } from './calendar.js';
 import { KijiError } from './errors.js';
-
-/** A calendar date with no time zone: the article's own date, used to resolve partial and relative dates. */
-export interface CalendarDate {
-  year: number;
-  month: number;
-  day: number;
-}
 
 /**
  * Reads the publication date's calendar day as written (`2011-10-02T10:00:00+0900` → 2011-10-02).
@@ -31,10 +25,3 @@ export function requireReferenceDate(value: string | undefined, what: string): C
   return date;
 }
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-export function formatCalendarDate(date: CalendarDate): string {
-  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-}

@@ -4,6 +4,7 @@
  * A time without a zone stays without one: we never assume the host's time zone.
  */
 import { ENGLISH_MONTHS, TIME_ZONE_OFFSETS } from '../data/published-at.js';
+import { daysInMonth } from '../core/calendar.js';
 
 const ZONE_NAMES = Object.keys(TIME_ZONE_OFFSETS).sort((a, b) => b.length - a.length).join('|');
 const ZONE = String.raw`(?<tz>[+-]\d{2}:?\d{2}|${ZONE_NAMES})`;
@@ -58,8 +59,7 @@ function toIso(g: Readonly<Record<string, string | undefined>>): string | undefi
   const year = Number(g.y);
   const month = g.mon ? ENGLISH_MONTHS.findIndex((m) => m.startsWith(g.mon!.toLowerCase().slice(0, 3))) + 1 : Number(g.mo);
   const day = Number(g.d);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth)) return undefined;
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined;
   const date = `${year}-${pad(month)}-${pad(day)}`;
   if (g.h === undefined || g.mi === undefined) return date;
 

@@ -19,7 +19,7 @@
 import { defineStage } from '../../core/stage.js';
 import { HISTORICAL_PERIODS, HOLIDAYS, RELATIVE_WORDS, VAGUE_WORDS, WEEKDAYS } from '../../data/date-words.js';
 import { ALL_ERAS } from '../../data/eras.js';
-import type { CalendarDate } from '../../core/reference-date.js';
+import { type CalendarDate, isoDay } from '../../core/calendar.js';
 import type { DatePart, DateRecord } from '../../schema/records.js';
 import { absoluteParsers } from './patterns/absolute.js';
 import { calendarParsers } from './patterns/calendar.js';
@@ -35,7 +35,7 @@ import { composeAdjacent } from './refiners/compose.js';
 import { finalize } from './refiners/finalize.js';
 import { removeOverlaps } from './refiners/overlaps.js';
 import { joinRanges } from './refiners/ranges.js';
-import { type Anchors, isoDay, resolveCandidate, withAnchor } from './timex.js';
+import { type Anchors, resolveCandidate, withAnchor } from './timex.js';
 import type { DateCandidate, DateParser, DateRefiner, ParseContext } from './types.js';
 import { escapeCharClass } from '../../core/regex.js';
 

@@ -3,7 +3,7 @@
  * mentioned, for 同年/翌日), become a TIMEX value, a kind, and the first and last day covered.
  */
 import { SEASONS } from '../../data/date-words.js';
-import { type CalendarDate, daysInMonth } from '../../core/reference-date.js';
+import { type CalendarDate, addDays, addMonths, daysInMonth, isoDay, isoWeek, isoWeekday, nearestMonth, nearestYear, pad } from '../../core/calendar.js';
 import type { DateKind, DateMod, DatePart } from '../../schema/records.js';
 import type { DateCandidate } from './types.js';
 
@@ -24,90 +24,8 @@ export interface Anchor {
   day?: number;
 }
 
-// ---------------------------------------------------------------- calendar arithmetic (UTC, so no time zone leaks in)
-
-export const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-function fromUtc(t: number): CalendarDate {
-  const d = new Date(t);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
-function utc(date: CalendarDate): number {
-  const t = new Date(0);
-  t.setUTCFullYear(date.year, date.month - 1, date.day);
-  return t.getTime();
-}
-
-export function addDays(date: CalendarDate, n: number): CalendarDate {
-  return fromUtc(utc(date) + n * 86_400_000);
-}
-
-export function addMonths(year: number, month: number, n: number): { year: number; month: number } {
-  const index = year * 12 + (month - 1) + n;
-  return { year: Math.floor(index / 12), month: (index % 12 + 12) % 12 + 1 };
-}
-
-function dayNumber(date: CalendarDate): number {
-  return Math.round(utc(date) / 86_400_000);
-}
-
-/** ISO weekday, Monday = 1 … Sunday = 7. */
-export function isoWeekday(date: CalendarDate): number {
-  const wd = new Date(utc(date)).getUTCDay();
-  return wd === 0 ? 7 : wd;
-}
-
-export function isoWeek(date: CalendarDate): { year: number; week: number } {
-  const thursday = addDays(date, 4 - isoWeekday(date));
-  const jan1 = { year: thursday.year, month: 1, day: 1 };
-  return { year: thursday.year, week: Math.floor((dayNumber(thursday) - dayNumber(jan1)) / 7) + 1 };
-}
-
-const ymd = (d: CalendarDate) => `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
 const first = (year: number, month: number): CalendarDate => ({ year, month, day: 1 });
 const last = (year: number, month: number): CalendarDate => ({ year, month, day: daysInMonth(year, month) });
-
-/**
- * News mostly reports what has happened: a date after the reference date counts as twice as far away as one before it
- * when choosing the year or month of a partial date.
- */
-const FUTURE_WEIGHT = 2;
-const distanceTo = (ref: CalendarDate, date: CalendarDate): number => {
-  const d = dayNumber(date) - dayNumber(ref);
-  return d > 0 ? d * FUTURE_WEIGHT : -d;
-};
-
-/** The year that puts month/day nearest the reference date (a January article's 12月28日 is last December). */
-function nearestYear(ref: CalendarDate, month: number, day: number | undefined): number {
-  let best = ref.year;
-  let bestDistance = Infinity;
-  for (const year of [ref.year, ref.year - 1, ref.year + 1]) {
-    const d = Math.min(day ?? 15, daysInMonth(year, month));
-    const distance = distanceTo(ref, { year, month, day: d });
-    if (distance < bestDistance) {
-      best = year;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/** The month that puts a bare day (20日) nearest the reference date. */
-function nearestMonth(ref: CalendarDate, day: number): { year: number; month: number } {
-  let best = { year: ref.year, month: ref.month };
-  let bestDistance = Infinity;
-  for (const n of [0, -1, 1]) {
-    const ym = addMonths(ref.year, ref.month, n);
-    if (day > daysInMonth(ym.year, ym.month)) continue;
-    const distance = distanceTo(ref, { ...ym, day });
-    if (distance < bestDistance) {
-      best = ym;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
 
 function expandShortYear(n: number, ref: CalendarDate | undefined): number {
   const pivot = ref ? (ref.year % 100) + 5 : 30;
@@ -168,7 +86,7 @@ function resolveOffset(c: DateCandidate, ctx: ResolveContext): Resolved {
   const { unit, n } = c.offset!;
   if (unit === 'D' || unit === 'W') {
     const d = addDays(ref, unit === 'D' ? n : 7 * n);
-    return { value: ymd(d), kind: 'point', start: d, end: d, implied: ['year', 'month', 'day'], anchor: { year: d.year, month: d.month, day: d.day }, ...approx };
+    return { value: isoDay(d), kind: 'point', start: d, end: d, implied: ['year', 'month', 'day'], anchor: { year: d.year, month: d.month, day: d.day }, ...approx };
   }
   if (unit === 'M') {
     const ym = addMonths(ref.year, ref.month, n);
@@ -280,7 +198,7 @@ function resolveCalendar(c: DateCandidate, ctx: ResolveContext): Resolved {
     const monday = addDays(weekDate, 1 - isoWeekday(weekDate));
     if (c.weekday !== undefined) {
       const d = addDays(monday, c.weekday - 1);
-      return { value: ymd(d), kind: 'point', start: d, end: d, implied, anchor: { year: d.year, month: d.month, day: d.day }, ...modOut };
+      return { value: isoDay(d), kind: 'point', start: d, end: d, implied, anchor: { year: d.year, month: d.month, day: d.day }, ...modOut };
     }
     const weekValue = `${pad(w.year, 4)}-W${pad(w.week)}`;
     if (c.weekend) {
@@ -297,7 +215,7 @@ function resolveCalendar(c: DateCandidate, ctx: ResolveContext): Resolved {
     if (delta > 3) delta -= 7;
     if (delta < -3) delta += 7;
     const d = addDays(ref, delta);
-    return { value: ymd(d), kind: 'point', start: d, end: d, implied: ['year', 'month', 'day'], anchor: { year: d.year, month: d.month, day: d.day }, ...modOut };
+    return { value: isoDay(d), kind: 'point', start: d, end: d, implied: ['year', 'month', 'day'], anchor: { year: d.year, month: d.month, day: d.day }, ...modOut };
   }
 
   // Partial dates take the nearest sensible year/month from the reference date; without one they stay partial.
@@ -404,6 +322,3 @@ function resolveCalendar(c: DateCandidate, ctx: ResolveContext): Resolved {
   return done(`${Y}-${M}-${D}`, d, d);
 }
 
-export function isoDay(date: CalendarDate): string {
-  return ymd(date);
-}

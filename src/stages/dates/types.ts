@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../../core/reference-date.js';
+import type { CalendarDate } from '../../core/calendar.js';
 import type { DateMod, DatePart } from '../../schema/records.js';
 import type { RelativeUnit } from '../../data/date-words.js';
 

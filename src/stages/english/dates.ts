@@ -1,15 +1,15 @@
-import type { CalendarDate } from '../../core/reference-date.js';
+import { type CalendarDate, addDays, addMonths, isoWeekday, nearestYear } from '../../core/calendar.js';
 import { defineStage } from '../../core/stage.js';
 import { DURATION_QUALIFIERS, DURATION_UNITS, FISCAL_YEAR_START_MONTH, MONTHS, ORDINALS, PERIOD_MODIFIERS, SEASONS, WEEKDAYS } from '../../data/english/dates.js';
 import { NUMBER_WORDS } from '../../data/english/numbers.js';
 import type { DateMod, DatePart, DateRecord } from '../../schema/records.js';
 import { EN_ANALYSIS } from './analysis.js';
-import { type DateValue, addDays, addMonths, dayValue, durationValue, fiscalYearValue, isoWeekValue, isoWeekday, monthValue, nearestYear, rangeValue, yearValue } from './timex.js';
+import { type DateValue, dayValue, durationValue, fiscalYearValue, isoWeekValue, monthValue, rangeValue, yearValue } from './timex.js';
 import { alternation } from '../../core/regex.js';
 
 /**
  * English dates: one small rule per form (a pattern over the normalized text and a resolver), the
- * same TIMEX values and reference-date resolution as the Japanese stage. Overlapping candidates
+ * same TIMEX values and reference-date resolution as the Japanese stage (one calendar, src/core/calendar.ts). Overlapping candidates
  * are settled by the pipeline's shared rule (longest wins), so `Nov. 2, 2025` beats `2025`.
  */
 
@@ -76,7 +76,7 @@ function relativeUnit(ctx: Context, unit: string, offset: number, mod?: DateMod)
   const u = unit.toLowerCase();
   if (u === 'year') return yearValue(ref.year + offset, [], ['year'], mod);
   if (u === 'month') {
-    const { year, month } = addMonths(ref, offset);
+    const { year, month } = addMonths(ref.year, ref.month, offset);
     return monthValue(year, month, [], ['year', 'month'], mod);
   }
   if (u === 'week') return isoWeekValue(addDays(ref, 7 * offset), [], ['year', 'week']);

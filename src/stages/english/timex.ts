@@ -1,4 +1,4 @@
-import { type CalendarDate, daysInMonth } from '../../core/reference-date.js';
+import { type CalendarDate, addDays, daysInMonth, isoDay as isoDate, isoWeek, isoWeekday, pad } from '../../core/calendar.js';
 import type { DateKind, DateMod, DatePart } from '../../schema/records.js';
 
 /** A resolved date value: everything of a DATE record except the span and rule. */
@@ -12,8 +12,7 @@ export interface DateValue {
   implied: DatePart[];
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-export const isoDay = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+const isoDay = (year: number, month: number, day: number) => isoDate({ year, month, day });
 
 export function dayValue(y: number | undefined, m: number, d: number, stated: DatePart[], implied: DatePart[] = []): DateValue | null {
   if (m < 1 || m > 12 || d < 1 || d > (y === undefined ? 31 : daysInMonth(y, m))) return null;
@@ -47,46 +46,11 @@ export function durationValue(amount: number, unit: 'Y' | 'M' | 'W' | 'D'): Date
   return { value: `P${amount}${unit}`, kind: 'duration', stated: [], implied: [] };
 }
 
-/** The year for a month and day written without one: the one nearest the reference date. */
-export function nearestYear(ref: CalendarDate, month: number, day: number): number {
-  const refTime = Date.UTC(ref.year, ref.month - 1, ref.day);
-  let best = ref.year;
-  let bestDistance = Infinity;
-  for (const y of [ref.year - 1, ref.year, ref.year + 1]) {
-    const distance = Math.abs(Date.UTC(y, month - 1, Math.min(day, daysInMonth(y, month))) - refTime);
-    if (distance < bestDistance) {
-      best = y;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/** Adds days to a calendar date (UTC arithmetic, no time zone). */
-export function addDays(date: CalendarDate, days: number): CalendarDate {
-  const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
-}
-
-export function addMonths(date: CalendarDate, months: number): { year: number; month: number } {
-  const index = date.year * 12 + (date.month - 1) + months;
-  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
-}
-
-/** ISO weekday, Monday = 1 … Sunday = 7. */
-export function isoWeekday(date: CalendarDate): number {
-  const d = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
 /** ISO 8601 week (`2025-W44`) of a date, with its first and last day. */
 export function isoWeekValue(date: CalendarDate, stated: DatePart[], implied: DatePart[]): DateValue {
   const monday = addDays(date, 1 - isoWeekday(date));
-  const thursday = addDays(monday, 3);
-  const firstThursday = addDays({ year: thursday.year, month: 1, day: 1 }, (4 - isoWeekday({ year: thursday.year, month: 1, day: 1 }) + 7) % 7);
-  const week = Math.round((Date.UTC(thursday.year, thursday.month - 1, thursday.day) - Date.UTC(firstThursday.year, firstThursday.month - 1, firstThursday.day)) / (7 * 86400000)) + 1;
-  const sunday = addDays(monday, 6);
-  return { value: `${pad(thursday.year, 4)}-W${pad(week)}`, kind: 'point', startDate: isoDay(monday.year, monday.month, monday.day), endDate: isoDay(sunday.year, sunday.month, sunday.day), stated, implied };
+  const { year, week } = isoWeek(date);
+  return { value: `${pad(year, 4)}-W${pad(week)}`, kind: 'point', startDate: isoDate(monday), endDate: isoDate(addDays(monday, 6)), stated, implied };
 }
 
 /** Fiscal year value (`FY2025`), April to March. */
