@@ -87,6 +87,21 @@ describe.skipIf(missing !== undefined)('PostgreSQL backend: the same schema and 
     expect(open.rows[0].n).toBe(0);
   });
 
+  it('stores the article text and every mention column as the SQLite writer does', async () => {
+    const columns = 'a.path, a.text, m.start, m.type, m.date_value, m.date_start, m.amount_minor, m.org_name, m.agreement_kind, m.agreement_date, m.agreement_relation, m.agreement_key';
+    const order = 'ORDER BY a.path, m.start, m.type, m.text';
+    const local = openStore(':memory:');
+    local.beginRun(RUN);
+    local.writeArticles(articles);
+    const fromSqlite = local.db.prepare(`SELECT ${columns} FROM mentions m JOIN articles a ON a.id = m.article_id ${order}`).safeIntegers(true).all() as Record<string, unknown>[];
+    local.close();
+    const fromPg = (await store.pool.query(`SELECT ${columns} FROM mentions m JOIN articles a ON a.id = m.article_id ${order.replace('m.text', 'm.text COLLATE "C"')}`)).rows as Record<string, unknown>[];
+    const normal = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+    expect(fromSqlite.length).toBeGreaterThan(100);
+    expect(fromSqlite.some((r) => r.text)).toBe(true);
+    expect(normal(fromPg)).toEqual(normal(fromSqlite));
+  });
+
   it('keeps 64-bit amounts exact', async () => {
     const runId = await store.beginRun(RUN);
     const base = articles.find((a) => a.status === 'ok' && a.mentions.some((m) => m.type === 'MONEY'))!;
