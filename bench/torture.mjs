@@ -156,7 +156,7 @@ const expected = snapshot(clean);
     dense !== undefined && (dense.status === 'ok' || dense.code === 'E_TIMEOUT'),
     noStack(run.stderr),
   ];
-  record('bad inputs (13 kinds, one batch)', checks, { note: `dense 1M chars: ${dense?.status === 'ok' ? `ok, ${dense.n} records` : dense?.code}; whole batch ${(run.ms / 1000).toFixed(1)} s` });
+  record('bad inputs (13 kinds, one batch)', checks, { note: `dense 1M chars: ${dense?.status === 'ok' ? `ok, ${dense.n} records` : dense?.code}; 200k-deep HTML: ${byName['deep.html'] ?? 'ok'}; whole batch ${(run.ms / 1000).toFixed(1)} s` });
 }
 
 // 2. kill -9 ten times, then resume: the database equals a clean run's.
