@@ -48,7 +48,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 ${TYPES.map((t) => `.t-${t} { background: ${TYPE_STYLE[t]!.bg}; box-shadow: inset 0 -2px 0 ${TYPE_STYLE[t]!.fg}; } .c-${t} { color: ${TYPE_STYLE[t]!.fg}; font-weight: 600; }`).join('\n')}
 `;
 
-function page(title: string, css: string, body: string, script = '', lang = 'ja'): string {
+export function page(title: string, css: string, body: string, script = '', lang = 'ja'): string {
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}">
 <head>
@@ -76,52 +76,113 @@ table.articles th[aria-sort="descending"]::after { content: " ↓"; color: #1f23
 tr.failed td { color: #cf222e; }
 .file { color: var(--muted); font-size: 12px; }
 .summary { margin: 0 0 12px; }
+.controls { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin: 0 0 10px; }
+.controls input[type=search] { font: inherit; padding: 4px 8px; min-width: 280px; border: 1px solid var(--border); border-radius: 6px; }
+.controls .legend { margin: 0; }
+.pager { display: flex; gap: 8px; align-items: center; margin: 10px 0; font-size: 13px; }
+.pager button { font: inherit; padding: 2px 10px; }
 `;
 
-/** Click a header to sort by it; click again to reverse. Values come from data-v (numbers or text). */
-const SORT_SCRIPT = `
-document.querySelectorAll('table.articles th[data-sort]').forEach(function (th, column) {
-  th.addEventListener('click', function () {
-    var table = th.closest('table'), body = table.tBodies[0];
-    var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
-    table.querySelectorAll('th').forEach(function (h) { h.removeAttribute('aria-sort'); });
-    th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
-    var index = Array.prototype.indexOf.call(th.parentNode.children, th), numeric = th.dataset.sort === 'n';
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(function (a, b) {
-      var x = a.cells[index].dataset.v || '', y = b.cells[index].dataset.v || '';
-      if (x === '' || y === '') return x === y ? 0 : x === '' ? 1 : -1;
-      return dir * (numeric ? Number(x) - Number(y) : x.localeCompare(y, 'ja'));
-    });
-    rows.forEach(function (r) { body.appendChild(r); });
+/** Rows shown per page of the index. */
+export const INDEX_PAGE_SIZE = 100;
+
+/**
+ * The index table is drawn from a JSON blob embedded in the page: filter by title or file name,
+ * keep articles having records of every ticked type, sort by a column (click again to reverse),
+ * and show one page of rows at a time, so 30,000 articles are not 30,000 DOM rows.
+ */
+const INDEX_SCRIPT = `
+var DATA = JSON.parse(document.getElementById('kiji-data').textContent);
+var TYPES = DATA.types, rows = DATA.articles;
+// index.html?per=N shows N rows a page.
+var per = Math.floor(Number(new URLSearchParams(location.search).get('per')));
+var SIZE = per > 0 ? per : DATA.pageSize;
+var state = { q: '', need: [], sort: 0, dir: 1, page: 0 };
+var body = document.querySelector('table.articles tbody');
+var headers = document.querySelectorAll('table.articles th[data-sort]');
+function esc(s) { return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
+function cell(a, i) { return i === 0 ? a.published : i === 1 ? a.title : i === 2 ? a.lang : i < 3 + TYPES.length ? a.counts[i - 3] : i === 3 + TYPES.length ? a.total : a.status; }
+function view() {
+  var q = state.q.toLowerCase();
+  var list = rows.filter(function (a) {
+    if (q && (a.title + '\\n' + a.path).toLowerCase().indexOf(q) < 0) return false;
+    return state.need.every(function (t) { return a.counts[TYPES.indexOf(t)] > 0; });
+  });
+  var numeric = headers[state.sort].dataset.sort === 'n', dir = state.dir;
+  list.sort(function (a, b) {
+    var x = cell(a, state.sort), y = cell(b, state.sort);
+    if (numeric) return dir * (x - y);
+    x = x || ''; y = y || '';
+    if (x === '' || y === '') return x === y ? 0 : x === '' ? 1 : -1;
+    return dir * x.localeCompare(y, 'ja');
+  });
+  return list;
+}
+function draw() {
+  var list = view(), pages = Math.max(1, Math.ceil(list.length / SIZE));
+  if (state.page >= pages) state.page = pages - 1;
+  body.innerHTML = list.slice(state.page * SIZE, (state.page + 1) * SIZE).map(function (a) {
+    var link = a.href ? '<a href="' + esc(a.href) + '">' + esc(a.title) + '</a>' : esc(a.title);
+    return '<tr class="' + esc(a.ok ? 'ok' : 'failed') + '"><td data-v="' + esc(a.published) + '">' + esc(a.published || '—') + '</td>' +
+      '<td data-v="' + esc(a.title) + '">' + link + '<div class="file">' + esc(a.name) + '</div></td><td data-v="' + esc(a.lang) + '">' + esc(a.lang) + '</td>' +
+      a.counts.map(function (n) { return '<td class="n" data-v="' + n + '">' + n + '</td>'; }).join('') +
+      '<td class="n" data-v="' + a.total + '">' + a.total + '</td><td data-v="' + esc(a.status) + '">' + esc(a.status) + '</td></tr>';
+  }).join('');
+  document.getElementById('shown').textContent = list.length + ' of ' + rows.length + ' articles';
+  document.getElementById('page').textContent = 'page ' + (state.page + 1) + ' of ' + pages;
+  document.getElementById('prev').disabled = state.page === 0;
+  document.getElementById('next').disabled = state.page >= pages - 1;
+  headers.forEach(function (h, i) { if (i === state.sort) h.setAttribute('aria-sort', state.dir === 1 ? 'ascending' : 'descending'); else h.removeAttribute('aria-sort'); });
+}
+headers.forEach(function (th, i) {
+  th.addEventListener('click', function () { state.dir = state.sort === i ? -state.dir : 1; state.sort = i; state.page = 0; draw(); });
+});
+document.getElementById('search').addEventListener('input', function (e) { state.q = e.target.value; state.page = 0; draw(); });
+document.querySelectorAll('.controls .legend input').forEach(function (box) {
+  box.addEventListener('change', function () {
+    state.need = Array.prototype.filter.call(document.querySelectorAll('.controls .legend input'), function (b) { return b.checked; }).map(function (b) { return b.value; });
+    state.page = 0; draw();
   });
 });
+document.getElementById('prev').addEventListener('click', function () { state.page--; draw(); });
+document.getElementById('next').addEventListener('click', function () { state.page++; draw(); });
+draw();
 `;
 
-export function renderIndex(articles: readonly ArticleListItem[], summary: Summary, source: string): string {
-  const rows = articles.map((a) => {
-    const name = basename(a.path);
-    const title = a.title ?? name;
-    const link = a.status === 'ok' ? `<a href="articles/${escapeHtml(articlePageName(a))}">${escapeHtml(title)}</a>` : escapeHtml(title);
-    const counts = TYPES.map((t) => `<td class="n" data-v="${a.counts[t] ?? 0}">${a.counts[t] ?? 0}</td>`).join('');
-    const status = a.status === 'ok' ? 'ok' : `${a.errorCode ?? 'failed'}: ${a.error ?? ''}`;
-    return `<tr class="${a.status}"><td data-v="${escapeHtml(a.publishedAt ?? '')}">${escapeHtml(a.publishedAt ?? '—')}</td>` +
-      `<td data-v="${escapeHtml(title)}">${link}<div class="file">${escapeHtml(name)}</div></td><td data-v="${escapeHtml(a.lang ?? '')}">${escapeHtml(a.lang ?? '')}</td>` +
-      `${counts}<td class="n" data-v="${a.total}">${a.total}</td><td data-v="${escapeHtml(a.status)}">${escapeHtml(status)}</td></tr>`;
-  }).join('\n');
+/** JSON for a <script> element: `<` escaped, so no text in it can close the element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replaceAll('<', '\\u003c').replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
+}
+
+export function renderIndex(articles: readonly ArticleListItem[], summary: Summary, source: string, links: { orgs: number; agreements: number } = { orgs: 0, agreements: 0 }): string {
+  const data = {
+    types: TYPES,
+    pageSize: INDEX_PAGE_SIZE,
+    articles: articles.map((a) => {
+      const name = basename(a.path);
+      return {
+        published: a.publishedAt ?? '', title: a.title ?? name, name, path: a.path, lang: a.lang ?? '', ok: a.status === 'ok',
+        href: a.status === 'ok' ? `articles/${articlePageName(a)}` : null,
+        counts: TYPES.map((t) => a.counts[t] ?? 0), total: a.total,
+        status: a.status === 'ok' ? 'ok' : `${a.errorCode ?? 'failed'}: ${a.error ?? ''}`,
+      };
+    }),
+  };
   const totals = TYPES.map((t) => `<span class="c-${t}">${t} ${summary.types.find((x) => x.type === t)?.mentions ?? 0}</span>`).join(' · ');
   const failed = summary.statuses.filter((s) => s.status !== 'ok').reduce((n, s) => n + s.articles, 0);
-  const body = `<header><h1>kiji report</h1><div class="meta">${escapeHtml(source)} — ${articles.length} articles${failed ? `, ${failed} failed` : ''}</div></header>
+  const filters = `<ul class="legend">${TYPES.map((t) => `<li><label class="t-${t}"><input type="checkbox" value="${t}"> has <span class="c-${t}">${t}</span></label></li>`).join('')}</ul>`;
+  const body = `<header><h1>kiji report</h1><div class="meta">${escapeHtml(source)} — ${articles.length} articles${failed ? `, ${failed} failed` : ''} · <a href="orgs.html" id="orgs-link">${links.orgs} organisations</a> · <a href="agreements.html" id="agreements-link">${links.agreements} agreements</a></div></header>
 <main>
 <p class="summary">${totals}${summary.dates.first ? ` · dates covered ${escapeHtml(summary.dates.first)} … ${escapeHtml(summary.dates.last)}` : ''}</p>
+<div class="controls"><input type="search" id="search" placeholder="Filter by title or file name" aria-label="Filter by title or file name">${filters}<span id="shown"></span></div>
 <table class="articles">
 <thead><tr><th data-sort="s" aria-sort="ascending">Published</th><th data-sort="s">Article</th><th data-sort="s">Lang</th>${TYPES.map((t) => `<th data-sort="n" class="c-${t}">${t}</th>`).join('')}<th data-sort="n">Total</th><th data-sort="s">Status</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
+<tbody></tbody>
 </table>
-</main>`;
-  return page('kiji report', INDEX_CSS, body, SORT_SCRIPT);
+<div class="pager"><button id="prev" type="button">← previous</button><span id="page"></span><button id="next" type="button">next →</button></div>
+</main>
+<script type="application/json" id="kiji-data">${scriptJson(data)}</script>`;
+  return page('kiji report', INDEX_CSS, body, INDEX_SCRIPT);
 }
 
 // ------------------------------------------------------------------ article page

@@ -30,7 +30,7 @@ export interface ReportFolder {
   readonly articlesDir: string;
   /** Writes `name` inside the folder (a relative path of at most one sub-folder), replacing what is there. */
   write(relative: string, content: string): string;
-  /** Removes the article pages this report did not write. */
+  /** Removes the article and entity pages this report did not write. */
   removeStale(): void;
 }
 
@@ -48,10 +48,13 @@ export function openReportFolder(dir: string, dbPath: string): ReportFolder {
     writeFileSync(join(dir, REPORT_MARKER), 'This folder is written by `kiji report`; it replaces and removes the files in it.\n', { flag: 'wx' });
   }
   const articlesDir = join(dir, 'articles');
-  const articlesKind = kindOf(articlesDir);
-  // A link or a file where the pages go: replaced by a real folder of our own.
-  if (articlesKind === 'link' || articlesKind === 'file' || articlesKind === 'other') rmSync(articlesDir, { force: true });
-  if (articlesKind !== 'dir') mkdirSync(articlesDir);
+  // The page folders: a link or a file where the pages go is replaced by a real folder of our own.
+  const pageDirs = [articlesDir, join(dir, 'entities')];
+  for (const pagesDir of pageDirs) {
+    const pagesKind = kindOf(pagesDir);
+    if (pagesKind === 'link' || pagesKind === 'file' || pagesKind === 'other') rmSync(pagesDir, { force: true });
+    if (pagesKind !== 'dir') mkdirSync(pagesDir);
+  }
   const written = new Set<string>();
   let serial = 0;
   return {
@@ -67,10 +70,12 @@ export function openReportFolder(dir: string, dbPath: string): ReportFolder {
       return target;
     },
     removeStale() {
-      for (const name of readdirSync(articlesDir)) {
-        const path = join(articlesDir, name);
-        // Only pages (and links, which kiji never writes): anything else there is left alone.
-        if (!written.has(path) && (name.endsWith('.html') || kindOf(path) === 'link') && kindOf(path) !== 'dir') rmSync(path, { force: true });
+      for (const pagesDir of pageDirs) {
+        for (const name of readdirSync(pagesDir)) {
+          const path = join(pagesDir, name);
+          // Only pages (and links, which kiji never writes): anything else there is left alone.
+          if (!written.has(path) && (name.endsWith('.html') || kindOf(path) === 'link') && kindOf(path) !== 'dir') rmSync(path, { force: true });
+        }
       }
     },
   };

@@ -38,6 +38,8 @@ describe('kiji report: files', () => {
   it('writes an index and one self-contained page per processed article', () => {
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect(readdirSync(join(out, 'articles'))).toHaveLength(ARTICLES.length + 1);
+    expect(existsSync(join(out, 'orgs.html')) && existsSync(join(out, 'agreements.html'))).toBe(true);
+    expect(readdirSync(join(out, 'entities')).every((f) => /^(org|agreement)-[0-9a-f]{16}\.html$/.test(f))).toBe(true);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toContain('E_BINARY: broken.txt: binary file');
     expect(index).not.toMatch(/<(link|script)[^>]+(src|href)=/); // nothing loaded from elsewhere
@@ -56,6 +58,14 @@ describe('kiji report: files', () => {
     expect((await runCli(['report', '--help'])).code).toBe(0);
   });
 });
+
+/** Screenshots of the index and the entity pages; same refresh rule as docs/report-article.png. */
+async function shoot(page: import('playwright-core').Page, name: string): Promise<void> {
+  const shot = await page.screenshot({ path: join(dir, name) });
+  expect(shot.subarray(1, 4).toString()).toBe('PNG');
+  const committed = resolve(repoRoot, 'docs', name);
+  if (process.env.KIJI_UPDATE_SCREENSHOT === '1' || !existsSync(committed)) writeFileSync(committed, shot);
+}
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -134,6 +144,66 @@ describe.skipIf(!existsSync(CHROMIUM))(`kiji report in a real browser (needs ${C
     expect(links).toHaveLength(ARTICLES.length + 1);
     await page.goto(links[0]!);
     expect(await page.$$eval('mark.rec', (els) => els.length)).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('the index filters by title, by record type, and pages; screenshot to docs/', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${pathToFileURL(join(out, 'index.html')).href}?per=2`);
+    const titles = () => page.$$eval('table.articles tbody tr td:nth-child(2)', (els) => els.map((el) => el.getAttribute('data-v') ?? ''));
+    expect(await titles()).toHaveLength(2);
+    expect(await page.textContent('#page')).toBe('page 1 of 3');
+    const first = await titles();
+    await page.click('#next');
+    expect(await page.textContent('#page')).toBe('page 2 of 3');
+    const second = await titles();
+    expect(second).toHaveLength(2);
+    expect(second.some((t) => first.includes(t))).toBe(false);
+    // A type filter keeps only articles with a record of that type.
+    await page.click('.controls .legend input[value="AGREEMENT"]');
+    expect(await page.textContent('#page')).toBe('page 1 of 2');
+    await page.goto(pathToFileURL(join(out, 'index.html')).href);
+    await page.click('.controls .legend input[value="AGREEMENT"]');
+    const agreementCounts = await page.$$eval('table.articles tbody tr td:nth-child(8)', (els) => els.map((el) => Number(el.getAttribute('data-v'))));
+    expect(agreementCounts.length).toBeGreaterThan(0);
+    expect(agreementCounts.length).toBeLessThan(ARTICLES.length + 1);
+    expect(agreementCounts.every((n) => n > 0)).toBe(true);
+    await page.click('.controls .legend input[value="AGREEMENT"]');
+    // The search box filters on title and file name.
+    await page.fill('#search', 'lng-supply');
+    expect(await page.$$eval('table.articles tbody tr', (els) => els.length)).toBe(1);
+    expect(await page.textContent('table.articles tbody')).toContain('en-07-lng-supply-deal.txt');
+    await page.fill('#search', 'no such article anywhere');
+    expect(await page.$$eval('table.articles tbody tr', (els) => els.length)).toBe(0);
+    await page.fill('#search', '');
+    await shoot(page, 'report-index.png');
+    await page.close();
+  });
+
+  it('an organisation page lists its mentions, aliases and agreements; an agreement page its dates and parties', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(pathToFileURL(join(out, 'index.html')).href);
+    await page.click('#orgs-link');
+    const org = page.locator('table.orgs a', { hasText: 'ベトナム国防省' });
+    await org.click();
+    expect(await page.textContent('h1')).toBe('ベトナム国防省');
+    expect(page.url()).toMatch(/\/entities\/org-[0-9a-f]{16}\.html$/);
+    const mentionLinks = await page.$$eval('table.mentions a', (list) => (list as unknown as El[]).map((el) => el.href ?? ''));
+    expect(mentionLinks.length).toBeGreaterThan(0);
+    expect(mentionLinks[0]).toMatch(/articles\/\d+-ja-01-defence-mou\.txt\.html#r\d+$/);
+    expect(await page.textContent('.aliases')).toContain('ベトナム国防省');
+    const agreement = page.locator('table.agreements a', { hasText: '防衛産業協力に関する了解覚書' });
+    await shoot(page, 'report-org.png');
+    await agreement.click();
+    expect(page.url()).toMatch(/\/entities\/agreement-[0-9a-f]{16}\.html$/);
+    expect(await page.textContent('h1')).toBe('防衛産業協力に関する了解覚書');
+    expect(await page.textContent('table.dates')).toContain('2025-11-02');
+    expect(await page.textContent('.parties')).toContain('ベトナム国防省');
+    expect(await page.$$eval('table.mentions tbody tr', (els) => els.length)).toBeGreaterThan(0);
+    await shoot(page, 'report-agreement.png');
+    // The party links back to the organisation page.
+    await page.locator('.parties a', { hasText: 'ベトナム国防省' }).click();
+    expect(await page.textContent('h1')).toBe('ベトナム国防省');
     await page.close();
   });
 });
