@@ -8,7 +8,7 @@ import { readArticleFile } from '../text/read-article.js';
 import type { KijiConfig } from '../schema/config.js';
 import { toEvalSpan } from '../eval/spans.js';
 import { boundedLines } from './jsonl-lines.js';
-import { EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, type CliIO, writeLine } from './io.js';
+import { EXIT_OK, EXIT_SOME_FAILED, type CliIO, writeLine } from './io.js';
 
 const JsonlLine = (line: string, lineNumber: number): { id: string; text: string; ref?: string } => {
   let parsed: unknown;
@@ -85,5 +85,3 @@ export function extractCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, 
       setExit(EXIT_OK);
     });
 }
-
-export { EXIT_FATAL };

@@ -5,7 +5,6 @@ import { createJiti } from 'jiti';
 import { KijiError } from '../core/errors.js';
 import { type KijiConfig, parseConfig } from '../schema/config.js';
 
-export const DEFAULT_CONFIG_FILE = 'pipeline.config.ts';
 
 /** The names looked for in each folder, in this order (the first found wins). */
 export const CONFIG_FILES = ['kiji.config.ts', 'kiji.config.mjs', 'kiji.config.js', 'kiji.config.json', 'pipeline.config.ts', 'pipeline.config.mjs', 'pipeline.config.js', 'pipeline.config.json'] as const;

@@ -24,9 +24,6 @@ export const AGREEMENT_HEADS: ReadonlyMap<string, AgreementKind> = new Map<strin
 /** Heads that are also ordinary nouns or verbs (`合意した`, `連携して`, `構想を`): they need a naming modifier or a name-like word. */
 export const WEAK_AGREEMENT_HEADS: ReadonlySet<string> = new Set(['合意', '契約', '経済連携', '構想', '大綱', '規程', '声明', '宣言', '枠組み', '枠組', 'イニシアチブ', 'イニシアティブ', '了解事項', '書簡', '作業計画', '行動計画']);
 
-/** Heads that are letters or plans before they are agreements (書簡を送った, 行動計画を作る): a name needs a naming modifier (`…に関する書簡`). */
-export const MODIFIER_NEEDING_HEADS: ReadonlySet<string> = new Set(['書簡', '作業計画', '行動計画']);
-
 /**
  * Heads that people and companies also use for their own pronouncements and terms (縁故採用宣言,
  * 紙ゼロ宣言, FA宣言, 利用規約, 就業規約): a name with one of them needs a party in it — a place

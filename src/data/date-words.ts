@@ -147,10 +147,3 @@ export const HISTORICAL_PERIODS: Readonly<Record<string, readonly [number, numbe
   '三国時代': null, '大和時代': null, '漢代': null, '唐代': [618, 907], '宋代': [960, 1279], '元代': [1271, 1368], '明代': [1368, 1644], '清代': [1644, 1912],
 };
 
-/** Units of a duration or a relative offset, as written after a number, to TIMEX unit letters. */
-export const DURATION_UNITS: Readonly<Record<string, 'Y' | 'M' | 'W' | 'D'>> = {
-  '年': 'Y', '年間': 'Y',
-  'か月': 'M', 'ヶ月': 'M', 'ヵ月': 'M', 'カ月': 'M', 'ケ月': 'M', '箇月': 'M', 'か月間': 'M', 'ヶ月間': 'M', 'ヵ月間': 'M', 'カ月間': 'M', 'ケ月間': 'M', '箇月間': 'M',
-  '週': 'W', '週間': 'W',
-  '日': 'D', '日間': 'D',
-};

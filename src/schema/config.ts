@@ -82,8 +82,6 @@ export const KijiConfigSchema = z.object({
 
 export type KijiConfig = z.output<typeof KijiConfigSchema>;
 export type KijiConfigInput = z.input<typeof KijiConfigSchema>;
-export type OrgLexiconEntry = z.output<typeof OrgLexiconEntrySchema>;
-export type AgreementHeadEntry = z.output<typeof AgreementHeadEntrySchema>;
 
 /** Gives `pipeline.config.ts` its types; the value is validated when loaded. */
 export function defineConfig(config: KijiConfigInput): KijiConfigInput {

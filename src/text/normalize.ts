@@ -3,7 +3,7 @@
  *
  * Normalization changes lengths (NFKC expands ㈱ → (株), folds ｶﾞ → ガ; digit commas are removed),
  * so every normalized code unit remembers the raw range it came from. Extractors match on
- * `NormalizedText.text` and turn their spans into raw offsets with `toRaw`.
+ * `NormalizedText.text` and turn their spans into raw offsets with `toRawSpan`.
  */
 
 /** Characters NFKC leaves alone and that are common in Japanese news: skipping `normalize()` for them keeps this linear and fast. */

@@ -11,10 +11,6 @@ export interface ExactDecimal {
   scale: number;
 }
 
-const DIGIT_CLASS = `0-9${Object.keys(KANJI_DIGITS).join('')}`;
-/** A regex character class body matching any numeral character (digits, units, decimal point). */
-export const NUMERAL_CHARS = `${DIGIT_CLASS}.${Object.keys(SMALL_UNITS).join('')}${Object.keys(LARGE_UNITS).join('')}`;
-
 const TEN = 10n;
 
 function pow10(exponent: number): bigint {

@@ -48,9 +48,6 @@ export const LEGAL_FORM_TAILS: readonly string[] = ['Ltd', 'Inc', 'Co., Ltd', 'L
 /** Lower-case particles inside foreign names (`Agence Française de Développement`, `Kreditanstalt für Wiederaufbau`). */
 export const NAME_PARTICLES: readonly string[] = ['de', 'du', 'des', 'la', 'le', 'für', 'van', 'von', 'der', 'di', 'del'];
 
-/** Words allowed inside an `of` chain in lower case (`Ministry of Economy, Trade and Industry`, `Law of the Sea`). */
-export const CHAIN_FUNCTION_WORDS: readonly string[] = ['of', 'the', 'and', '&', 'for', 'on'];
-
 /** Words that are capitalized but never start an organisation name (sentence openers, titles). */
 export const NAME_STOP_WORDS: readonly string[] = [
   'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'Its', 'Their', 'His', 'Her', 'Our', 'In', 'On', 'At', 'By', 'For', 'From',

@@ -10,9 +10,6 @@ import { findAgreements } from './find.js';
 import { type Mention, groupMentions } from './group.js';
 import { type Party, abbreviatedParties, abbreviationLength, bothCountries, clauseDate, clauseParties, eventDate, titleParties } from './links.js';
 
-export { findAgreements, type AgreementCandidate } from './find.js';
-export { abbreviatedParties, clauseDate } from './links.js';
-
 export function buildAgreementHeads(extra: readonly { head: string; kind: AgreementKind }[]): Map<string, AgreementKind> {
   const heads = new Map(AGREEMENT_HEADS);
   for (const { head, kind } of extra) heads.set(head.normalize('NFKC'), kind);

@@ -181,8 +181,6 @@ export function abbreviationLength(name: string): number {
 const PARTY_JOIN = /^(?:と|及び|および|並びに|ならびに|・|、|,|，)$/;
 /** What follows a list of parties that makes them the agreement's parties: `AとBは`, `AとBとの間で`, `A・B間の`. */
 const PARTY_CLOSE = /^(?:との間で|との間での|との間の|の間で|の間での|の間の|間で|間の|両国は|両国が|両政府は|両政府が|は|が|との)/;
-/** `との間の` inside a formal title: `…に関する日本国とフィリピン共和国との間の協定`. */
-export const TITLE_PARTIES = /(?:との|の)間(?:の|における)$/;
 
 /**
  * Parties the sentence names for an agreement: a list of places and organisations closed by は/が/との間で before the
@@ -269,7 +267,6 @@ export function titleParties(phrase: string): Party[] {
   });
 }
 
-export const countryByAbbr = (ch: string): Country | undefined => COUNTRY_BY_ABBR.get(ch);
 
 /**
  * The event's date when the clause states the event (`…書簡の交換`, `…に署名しました`) but its sentence gives no date:

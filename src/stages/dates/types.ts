@@ -73,8 +73,6 @@ export interface ParseContext {
 export interface DateParser {
   readonly name: string;
   readonly pattern: RegExp;
-  /** Cheap test the text must pass before the pattern runs at all. */
-  readonly trigger?: RegExp;
   extract(match: RegExpExecArray, ctx: ParseContext): DateCandidate | DateCandidate[] | null;
 }
 

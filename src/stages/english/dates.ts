@@ -429,6 +429,3 @@ export const englishDatesStage = defineStage({
     return records;
   },
 });
-
-/** Exposed for tests: the rule names, in the order they run. */
-export const ENGLISH_DATE_RULES = RULES.map((r) => r.name);

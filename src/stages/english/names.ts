@@ -15,12 +15,6 @@ export function joined(a: EnTerm, b: EnTerm, text: string): boolean {
   return between === ' ' || between === '-' || between === '' || between === ' & ' || (between === '. ' && /^[A-Z]$/.test(a.text.slice(-1)) && /\./.test(a.text));
 }
 
-/** Terms of the sentence a term index is in: [first, last) indices. */
-export function sentenceBounds(analysis: EnglishAnalysis, termIndex: number): [number, number] {
-  const s = analysis.terms[termIndex]!.sentence;
-  return [analysis.sentenceTermStart[s]!, analysis.sentenceTermStart[s + 1]!];
-}
-
 /** Short words a title-case headline leaves in lower case. */
 const TITLE_LOWER = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'to', 'up', 'vs', 'via', 'with', 'from', 'into', 'over', 'amid', 'after', 'under', 'than', 'that', 'upon']);
 

@@ -12,7 +12,7 @@ import { loadOrgTagger } from './model/tagger.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
 import { findOrganisationsWithModel } from './with-model.js';
 
-export { OrgLexicon, buildOrgLexicon } from './lexicon.js';
+export { OrgLexicon } from './lexicon.js';
 
 /** Finds organisations in one document (normalized offsets), with canonical names and aliases resolved. */
 export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Found[] {

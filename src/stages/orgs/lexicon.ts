@@ -19,7 +19,7 @@ interface TrieNode {
 
 /**
  * A character trie of organisation names and aliases, built once per pipeline (in `create`), and
- * looked up at token starts: `longestAt(text, i)` walks at most as far as the longest entry.
+ * looked up at token starts: `matchesAt(text, i)` walks at most as far as the longest entry.
  */
 export class OrgLexicon {
   private readonly root: TrieNode = { next: new Map() };

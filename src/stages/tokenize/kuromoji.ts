@@ -6,7 +6,6 @@ import { openDictionaryImage } from './dictionary.js';
 import { defaultDictionaryPath, loadDictionaryImage } from './dictionary-file.js';
 import { Tokenizer } from './tokenizer.js';
 
-export { defaultDictionaryPath } from './dictionary-file.js';
 export { Tokenizer } from './tokenizer.js';
 
 /** Stock kuromoji, for benchmarks and identity checks against kiji's tokenizer. */
