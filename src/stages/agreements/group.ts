@@ -70,7 +70,9 @@ export function groupMentions(mentions: readonly Mention[]): AgreementValue[] {
   const values: AgreementValue[] = mentions.map((m) => ({ kind: m.kind }));
   for (const members of groups.values()) {
     const own = members.map((i) => mentions[i]!);
-    const made = own.find((m) => m.date && MADE.has(m.date.relation))?.date ?? own.find((m) => m.date)?.date;
+    // A date read off a mention's own clause beats one borrowed from around it (the release's date line under a headline).
+    const strong = own.filter((m) => m.date && !m.date.weak);
+    const made = strong.find((m) => MADE.has(m.date!.relation))?.date ?? strong[0]?.date ?? own.find((m) => m.date && MADE.has(m.date.relation))?.date ?? own.find((m) => m.date)?.date;
     const parties = own.map((m) => m.parties).sort((a, b) => b.length - a.length)[0] ?? [];
     // The representative name: the longest full name (not an alias) of the group.
     const full = own.filter((m) => !m.aliasOf).sort((a, b) => b.name.length - a.name.length)[0];
@@ -81,7 +83,7 @@ export function groupMentions(mentions: readonly Mention[]): AgreementValue[] {
     for (const i of members) {
       const m = mentions[i]!;
       const v = values[i]!;
-      const date = m.date ?? made;
+      const date = m.date && !(m.date.weak && made && !made.weak) ? m.date : made;
       if (date) {
         v.date = date.date;
         v.dateRelation = date.relation;

@@ -8,7 +8,7 @@ import { TOKEN_FEATURES } from '../token-features/index.js';
 import { definedAliases, knownAliases, mentionsOf } from './aliases.js';
 import { findAgreements } from './find.js';
 import { type Mention, groupMentions } from './group.js';
-import { type Party, abbreviatedParties, abbreviationLength, bothCountries, clauseDate, clauseParties, eventDate, titleParties } from './links.js';
+import { type Party, abbreviatedParties, abbreviationLength, bothCountries, clauseDate, clauseParties, decidesSigning, eventDate, laterSigningDate, titleParties } from './links.js';
 
 export function buildAgreementHeads(extra: readonly { head: string; kind: AgreementKind }[]): Map<string, AgreementKind> {
   const heads = new Map(AGREEMENT_HEADS);
@@ -28,6 +28,8 @@ export const agreementsStage = defineStage({
   },
 });
 
+const COORDINATED = /^[」』]?[)）]?[」』]?(?:及び|および|並びに|と|、)[「『]?$/;
+const SHORT_FORM_OPEN = /^[」』]?[(（](?:略称|以下)?[、,]?[「『]?$/;
 const unclosed = (text: string) => (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
 
 /** Agreement records of one document, with date and party links read off each mention's own clause. */
@@ -93,12 +95,23 @@ export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string
         segEnd = next.end;
       }
       const sentence = doc.rawSpan(segment.start, segEnd);
-      // Coordinated names (`「A」及び「B」に署名`) share the clause after the last of them.
+      // Coordinated names (`「A」及び「B」に署名`) share the clause after the last of them, also across a bracketed
+      // short form of one of them (`「A」(略称)及び「B」`).
       let clauseEnd = span.end;
-      for (let k = index + 1; k < spans.length && /^[」』]?(?:及び|および|並びに|と|、)[「『]?$/.test(doc.raw.slice(clauseEnd, rawSpans[k]!.start)); k++) clauseEnd = rawSpans[k]!.end;
+      // A name nested in a longer one at the same place (`…条約` in `…条約を改正する議定書`) does not end the clause.
+      const endAt = (k: number) => Math.max(...rawSpans.filter((r) => r.start === rawSpans[k]!.start).map((r) => r.end));
+      for (let k = index + 1; k < spans.length; k++) {
+        if (rawSpans[k]!.start < clauseEnd) continue;
+        const gap = doc.raw.slice(clauseEnd, rawSpans[k]!.start);
+        if (COORDINATED.test(gap)) clauseEnd = endAt(k);
+        else if (SHORT_FORM_OPEN.test(gap) && k + 1 < spans.length && COORDINATED.test(doc.raw.slice(rawSpans[k]!.end, rawSpans[k + 1]!.start))) clauseEnd = endAt(++k);
+        else break;
+      }
       const link = clauseDate(doc.raw, span, sentence, dates, clauseEnd);
-      const date = link && (link.date ?? eventDate(doc.raw, sentence, dates));
-      if (link && date) mention.date = { date, relation: link.relation };
+      // A decision on the signing dates the cabinet's decision; the signing is reported in a later sentence.
+      const later = link?.relation === 'signed' && decidesSigning(doc.raw, clauseEnd) ? laterSigningDate(doc.raw, sentence.end, dates) : undefined;
+      const date = link && (later ?? link.date ?? eventDate(doc.raw, sentence, dates));
+      if (link && date) mention.date = { date, relation: link.relation, ...(later === undefined && link.date === undefined ? { weak: true } : {}) };
       const clause = clauseParties(doc.raw, span, sentence, orgs, rawSpans);
       mention.parties = inName.length > 0 ? inName : clause.length > 0 ? clause : bothCountries(doc.raw, span, sentence);
     } else mention.parties = inName;

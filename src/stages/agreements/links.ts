@@ -28,6 +28,8 @@ export function restatements(raw: string, dates: readonly DateRecord[]): Set<Dat
 export interface DateLink {
   date: string;
   relation: AgreementDateRelation;
+  /** Borrowed from around the clause (the sentence before, the date line), not read off the clause itself. */
+  weak?: boolean;
 }
 
 /** The clause's verb without a date in the sentence: the caller may look for the event's date around it. */
@@ -288,4 +290,29 @@ export function eventDate(raw: string, sentence: Span, dates: readonly DateRecor
   // The release's own date line (a day-precision date within the first lines): a press release states its event once.
   const dateLine = dates.find((d) => linkable(d) && d.start < 300 && d.start < sentence.start && /-\d\d$/.test(d.value!) && /(?:^|\n)[^\n]{0,12}$/.test(raw.slice(0, d.start)));
   return dateLine?.value ?? undefined;
+}
+
+/**
+ * A clause that decides on the signing rather than states it (`「…協定」の署名について閣議決定`, `…への署名を決定した`):
+ * its date is the cabinet's, and the release states the signing itself afterwards.
+ */
+const DECIDED = /^[)）]?[」』]?(?:[(（][^)）]{0,40}[)）])?[」』]?(?:の|への|に)?(?:署名|締結|調印)[^。]{0,6}?(?:について|に関し(?:て)?|を)?[^。]{0,6}?決定/;
+export const decidesSigning = (raw: string, clauseEnd: number): boolean => DECIDED.test(raw.slice(clauseEnd, clauseEnd + 60));
+/** The sentence that reports the signing after such a decision (`この閣議決定を受け,26日,…署名が行われる予定です`). */
+const SIGNING = /署名|調印/;
+export function laterSigningDate(raw: string, from: number, dates: readonly DateRecord[]): string | undefined {
+  const limit = Math.min(raw.length, from + 600);
+  for (let start = from; start < limit;) {
+    const stop = raw.slice(start, limit).search(/[。\n]/);
+    const end = stop < 0 ? limit : start + stop + 1;
+    const sentence = raw.slice(start, end);
+    const verb = sentence.search(SIGNING);
+    if (verb >= 0 && !/決定/.test(sentence.slice(verb, verb + 12))) {
+      let before: DateRecord | undefined;
+      for (const d of dates) if (linkable(d) && d.start >= start && d.end <= start + verb && /-\d\d$/.test(d.value!)) before = d;
+      if (before) return before.value!;
+    }
+    start = end;
+  }
+  return undefined;
 }
