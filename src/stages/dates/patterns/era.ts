@@ -26,6 +26,21 @@ export const eraParsers: readonly DateParser[] = [
     },
   },
   {
+    // `07(平成19)年`, `13(同25)年`: a two-digit Western year with its era year in brackets. The era year gives the
+    // century; after 同 (the era named before) the modern era whose year ends in those two digits does.
+    name: 'ja.date.era.bracketed',
+    pattern: new RegExp(`(?<![0-9])(\\d{2})[(（](?:(${ERA_NAMES})|(同))(\\d{1,2}|元)[)）]年(度)?`, 'g'),
+    extract(m) {
+      const yy = Number(m[1]);
+      const n = m[4] === '元' ? 1 : Number(m[4]);
+      const eras = m[2] ? [findEra(m[2])].filter((e) => e !== undefined) : MODERN_ERAS;
+      const era = eras.find((e) => eraYear(e, n) % 100 === yy);
+      if (!era) return null;
+      const y = { year: eraYear(era, n), era: era.name };
+      return candidate(m.index, m.index + m[0].length, m[5] ? 'ja.date.fiscal.era' : this.name, { ...y, ...(m[5] ? { fiscal: true } : {}) }, m[5] ? ['era', 'fiscalYear'] : ['era', 'year']);
+    },
+  },
+  {
     name: 'ja.date.era.numeric',
     pattern: new RegExp(`(?:(${ERA_NAMES})|(?<![A-Za-z])([${ERA_LETTERS}]))(\\d{1,2}|元)([/.\\-・,])(\\d{1,2})(?:\\4(\\d{1,2}))?(?![\\d])`, 'g'),
     extract(m) {
