@@ -9,7 +9,8 @@ import { snapshot, writeArticles } from './helpers.js';
 const repoRoot = resolve(import.meta.dirname, '../..');
 const bin = join(repoRoot, 'dist/cli/bin.js');
 
-const ARTICLES = 100;
+// Enough work that ten killed runs cannot finish it: with kiji's own tokenizer one worker does ~40 of these a second.
+const ARTICLES = 400;
 let root: string;
 let folder: string;
 beforeAll(() => {
@@ -80,7 +81,7 @@ describe.skipIf(!existsSync(bin))('kill -9 at random moments, then one more run'
     for (let i = 0; i < 10; i++) {
       const before = articleCount(db);
       const whileWriting = i % 2 === 1;
-      const result = await runCli(db, whileWriting ? { after: before, extraMs: Math.round(next() * 300) } : { delayMs: Math.round(100 + next() * 2500) });
+      const result = await runCli(db, whileWriting ? { after: before, extraMs: Math.round(next() * 300) } : { delayMs: Math.round(100 + next() * 1500) });
       if (result.signal === 'SIGKILL') {
         killed++;
         if (whileWriting) killedWhileWriting++;
