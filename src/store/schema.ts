@@ -59,6 +59,19 @@ export interface Migration {
   readonly postgres?: string;
 }
 
+/** Migration 3's organisations view: the same SQL for SQLite and PostgreSQL, written once. */
+const ORGANISATIONS_VIEW = `
+      CREATE VIEW organisations AS
+        SELECT m.org_name AS name,
+               (SELECT o.org_kind FROM mentions o WHERE o.type = 'ORG' AND o.org_name = m.org_name AND o.org_kind IS NOT NULL
+                GROUP BY o.org_kind ORDER BY COUNT(*) DESC, o.org_kind LIMIT 1) AS kind,
+               COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles,
+               MIN(a.published_at) AS first_published, MAX(a.published_at) AS last_published
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.type = 'ORG'
+        GROUP BY m.org_name
+        ORDER BY mentions DESC, name;`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     description: 'the first schema',
@@ -166,16 +179,7 @@ export const MIGRATIONS: readonly Migration[] = [
       -- Articles stored before the text was kept have none: forget their hash so the next run re-reads them.
       UPDATE articles SET content_hash = NULL WHERE status = 'ok';
 
-      CREATE VIEW organisations AS
-        SELECT m.org_name AS name,
-               (SELECT o.org_kind FROM mentions o WHERE o.type = 'ORG' AND o.org_name = m.org_name AND o.org_kind IS NOT NULL
-                GROUP BY o.org_kind ORDER BY COUNT(*) DESC, o.org_kind LIMIT 1) AS kind,
-               COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles,
-               MIN(a.published_at) AS first_published, MAX(a.published_at) AS last_published
-        FROM mentions m JOIN articles a ON a.id = m.article_id
-        WHERE m.type = 'ORG'
-        GROUP BY m.org_name
-        ORDER BY mentions DESC, name;
+${ORGANISATIONS_VIEW}
 
       CREATE VIEW agreements AS
         SELECT m.id AS mention_id, m.article_id, a.path, a.title, a.published_at, m.text, m.agreement_kind AS kind,
@@ -199,16 +203,7 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE articles ADD COLUMN text TEXT COLLATE "C";
       UPDATE articles SET content_hash = NULL WHERE status = 'ok';
 
-      CREATE VIEW organisations AS
-        SELECT m.org_name AS name,
-               (SELECT o.org_kind FROM mentions o WHERE o.type = 'ORG' AND o.org_name = m.org_name AND o.org_kind IS NOT NULL
-                GROUP BY o.org_kind ORDER BY COUNT(*) DESC, o.org_kind LIMIT 1) AS kind,
-               COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles,
-               MIN(a.published_at) AS first_published, MAX(a.published_at) AS last_published
-        FROM mentions m JOIN articles a ON a.id = m.article_id
-        WHERE m.type = 'ORG'
-        GROUP BY m.org_name
-        ORDER BY mentions DESC, name;
+${ORGANISATIONS_VIEW}
 
       CREATE VIEW agreements AS
         SELECT m.id AS mention_id, m.article_id, a.path, a.title, a.published_at, m.text, m.agreement_kind AS kind,
