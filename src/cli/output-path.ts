@@ -1,31 +1,15 @@
 import { closeSync, existsSync, lstatSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { realPathOf } from '../store/real-path.js';
 import { KijiError } from '../core/errors.js';
-
-export { realPathOf };
+import { assertNotDatabase } from '../store/output-guard.js';
 
 /**
- * Where a command may write its output. A command that writes a file (`export --out`) or a folder
- * (`report --out`) must never destroy what it did not write: the database it reads (or its -wal,
- * -shm, -journal and lock files), or a user's own file. `export DB --out DB` once replaced the
- * database with an empty export and exited 0.
+ * Where `export --out` may write: never over what it did not write — the database it reads and its
+ * side files (`assertNotDatabase`, shared with `report --out`), or a user's own file.
  */
-
-/** The database file and the files SQLite and kiji keep beside it, as real paths. */
-function databaseFiles(dbPath: string): string[] {
-  const real = realPathOf(dbPath);
-  return [real, `${real}-wal`, `${real}-shm`, `${real}-journal`, `${real}.lock`, `${real}.kiji-reserve`];
-}
 
 function refuse(out: string, why: string): never {
   throw new KijiError('E_USAGE', `--out ${out}: ${why}`, { out });
-}
-
-/** Refuses an output path that is the database, one of its side files, or inside a database path. */
-export function assertNotDatabase(out: string, dbPath: string): void {
-  const real = realPathOf(out);
-  if (databaseFiles(dbPath).includes(real)) refuse(out, `that is the database being read (${realPathOf(dbPath)}) or one of its files; choose another output path`);
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';

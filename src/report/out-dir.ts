@@ -1,7 +1,7 @@
 import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { KijiError } from '../core/errors.js';
-import { assertNotDatabase } from '../cli/output-path.js';
+import { assertNotDatabase } from '../store/output-guard.js';
 
 /**
  * The folder `kiji report` writes into, which it owns: it carries a marker file, and kiji writes

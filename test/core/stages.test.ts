@@ -94,6 +94,18 @@ describe('the kernel knows no stage', () => {
     expect(offending).toEqual([]);
   });
 
+  it('only the CLI imports the CLI: the library (report, store, batch, …) is a layer below it', () => {
+    const offending: string[] = [];
+    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+      const file = join(entry.parentPath, entry.name);
+      const relative = file.slice(root.length + 1);
+      if (relative.startsWith('cli/')) continue;
+      for (const spec of importsOf(file)) if (/(^|\/)cli\//.test(spec)) offending.push(`${relative} → ${spec}`);
+    }
+    expect(offending).toEqual([]);
+  });
+
   it('core/errors.ts is a leaf (imports nothing), so text/ and schema/ may use it without a cycle', () => {
     expect(importsOf(join(root, 'core', 'errors.ts'))).toEqual([]);
   });
