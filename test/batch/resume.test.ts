@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../src/core/random.js';
 import { snapshot, writeArticles } from './helpers.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -21,17 +22,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** A fixed-seed generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Articles the database holds now (0 while it does not exist or is being created). */
 function articleCount(db: string): number {
@@ -75,7 +65,7 @@ describe.skipIf(!existsSync(bin))('kill -9 at random moments, then one more run'
     const cleanRun = runCli(clean); // runs beside the killed ones
 
     const db = join(root, 'killed.sqlite');
-    const next = random(20251122);
+    const next = mulberry32(20251122);
     let killed = 0;
     let killedWhileWriting = 0;
     for (let i = 0; i < 10; i++) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CROSS_TYPE_PRIORITY, longestFirst, overlaps, resolveOverlaps, spanIndexAt } from '../../src/core/spans.js';
+import { mulberry32 } from '../../src/core/random.js';
 import type { KijiRecord, RecordType } from '../../src/schema/records.js';
 
 /** The rule as it was first written (quadratic): the oracle the fast version must agree with. */
@@ -11,17 +12,6 @@ function reference<T extends KijiRecord>(records: readonly T[]): T[] {
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPES: readonly RecordType[] = ['DATE', 'MONEY', 'ORG', 'AGREEMENT'];
 
@@ -44,7 +34,7 @@ describe('resolveOverlaps', () => {
   });
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])('gives exactly what the quadratic rule gives (seed %i)', (seed) => {
-    const rnd = random(seed);
+    const rnd = mulberry32(seed);
     for (let round = 0; round < 40; round++) {
       const n = 1 + Math.floor(rnd() * 300);
       const input = records(n, 1 + Math.floor(rnd() * 400), 1 + Math.floor(rnd() * 30), rnd, round % 4 === 0 ? 0.2 : 0);
@@ -56,7 +46,7 @@ describe('resolveOverlaps', () => {
     // Work counted as reads of start/end (deterministic, unlike a timing on a loaded machine).
     const cost = (rule: (r: readonly KijiRecord[]) => KijiRecord[], n: number) => {
       let reads = 0;
-      const input = records(n, n * 3, 12, random(n)).map((r) => {
+      const input = records(n, n * 3, 12, mulberry32(n)).map((r) => {
         const { start, end } = r;
         const counted = { ...r };
         Object.defineProperty(counted, 'start', { get: () => (reads++, start), enumerable: true });

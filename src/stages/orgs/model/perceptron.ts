@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../../core/random.js';
 import { allowedTransition, TAG_COUNT } from './labels.js';
 import type { TokenFeatures } from './features.js';
 
@@ -110,17 +111,6 @@ export interface TrainedWeights {
   transitions: Float64Array;
 }
 
-/** mulberry32: a small seeded generator, so the example order of each epoch is reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function train(examples: readonly Example[], options: TrainOptions): TrainedWeights {
   // Feature table: hashes seen at least minCount times, in ascending order (no dependence on Map order).
@@ -140,7 +130,7 @@ export function train(examples: readonly Example[], options: TrainOptions): Trai
   const tacc = new Float64Array((NT + 1) * NT);
   let c = 1;
   const order = examples.map((_, i) => i);
-  const next = random(options.seed);
+  const next = mulberry32(options.seed);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
