@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { Command } from 'commander';
 import { KijiError } from '../core/errors.js';
+import { daysInMonth, pad } from '../core/calendar.js';
 import { describeValue } from '../report/values.js';
 import { RECORD_TYPES, type KijiRecord } from '../schema/records.js';
 import { openReader } from '../store/open.js';
@@ -113,17 +114,16 @@ export function periodBound(value: string, side: 'from' | 'to'): string {
   const match = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(value.trim().replaceAll('/', '-'));
   if (!match) throw new KijiError('E_USAGE', `"${value}": expected a year (2021), a month (2021-07) or a day (2021-07-18)`);
   const [, y, m, d] = match;
-  const pad = (n: number) => String(n).padStart(2, '0');
   const month = Number(m);
   if (m && (month < 1 || month > 12)) throw new KijiError('E_USAGE', `"${value}": no month ${m}`);
   if (d) {
-    const last = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+    const last = daysInMonth(Number(y), month);
     if (Number(d) < 1 || Number(d) > last) throw new KijiError('E_USAGE', `"${value}": no such day (${y}-${pad(month)} has ${last} days)`);
     return `${y}-${pad(month)}-${pad(Number(d))}`;
   }
   if (m) {
     if (side === 'from') return `${y}-${pad(month)}-01`;
-    const last = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+    const last = daysInMonth(Number(y), month);
     return `${y}-${pad(month)}-${pad(last)}`;
   }
   return side === 'from' ? `${y}-01-01` : `${y}-12-31`;

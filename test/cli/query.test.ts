@@ -35,6 +35,12 @@ describe('kiji query', () => {
     expect(() => periodBound('last year', 'from')).toThrow(/expected a year/);
   });
 
+  it('periods use the one calendar: years below 100 are themselves (year 0 is a leap year, 1900 is not)', () => {
+    expect(periodBound('0000-02', 'to')).toBe('0000-02-29');
+    expect(periodBound('0000-02-29', 'from')).toBe('0000-02-29');
+    expect(() => periodBound('1900-02-29', 'from')).toThrow(/has 28 days/);
+  });
+
   it('--type AGREEMENT --from 2021 --to 2025 --org 国防省: agreements signed in the period with a party naming it', async () => {
     const rows = await query('--type', 'AGREEMENT', '--from', '2021', '--to', '2025', '--org', '国防省');
     expect(rows.length).toBeGreaterThan(0);
