@@ -141,13 +141,6 @@ export class KijiStore {
     return this.writer.lookup.get(path);
   }
 
-  /** True when an article with these bytes was processed successfully by the same pipeline version and config. */
-  isUpToDate(path: string, contentHash: string, info: RunInfo): boolean {
-    const state = this.lookup(path);
-    return state !== undefined && state.status === 'ok' && state.contentHash === contentHash &&
-      state.pipelineVersion === versionFor(state.lang, info) && state.configHash === info.configHash;
-  }
-
   /**
    * Writes a batch of articles in ONE transaction: each article row is upserted and its mentions replaced.
    * Either the whole batch is committed or none of it.
