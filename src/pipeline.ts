@@ -24,7 +24,10 @@ export interface Pipeline {
   readonly stages: Readonly<Record<Language, readonly string[]>>;
   /** Processes one article; synchronous once the pipeline is built. */
   process(article: ArticleInput): ArticleResult;
-  /** Milliseconds spent in each stage (and in normalizing and checking) since the pipeline was built: for profiling. */
+  /**
+   * Milliseconds spent in each stage (and in normalizing and checking) since the pipeline was built, and
+   * in each stage's `load()` while it was built (`load:tokenize` …): for profiling.
+   */
   stageTimings(): Record<string, number>;
 }
 
@@ -38,12 +41,16 @@ export async function createPipeline(configInput: KijiConfigInput | KijiConfig =
   const languages: readonly Language[] = config.language === 'auto' ? ['ja', 'en'] : [config.language];
   const plans = new Map(languages.map((language) => [language, planStages(stages, language, config)]));
   const needed = [...new Set([...plans.values()].flat())];
-  const runs = await Promise.all(needed.map((stage) => stage.build(config)));
-  const runOf = new Map<Stage, StageRun>(needed.map((stage, i) => [stage, runs[i]!]));
+  const builds = await Promise.all(needed.map((stage) => stage.build(config)));
+  const runOf = new Map<Stage, StageRun>(needed.map((stage, i) => [stage, builds[i]!.run]));
   const built = (language: Language): BuiltStage[] => (plans.get(language) ?? []).map((stage) => ({ stage, run: runOf.get(stage)! }));
   const stageSets: Record<Language, BuiltStage[]> = { ja: built('ja'), en: built('en') };
 
   const timings: Record<string, number> = {};
+  needed.forEach((stage, i) => {
+    const { loadMs } = builds[i]!;
+    if (loadMs !== undefined) timings[`load:${stage.name}`] = loadMs;
+  });
   const timed = <T>(name: string, work: () => T): T => {
     const started = performance.now();
     try {

@@ -37,8 +37,12 @@ export interface StageDefinition<R = undefined> {
   readonly switch?: StageSwitch;
   readonly requires: readonly LayerRef[];
   readonly provides: readonly LayerRef[];
-  /** Loads the stage's resource (a dictionary, a model) once per pipeline, only when the stage will run. */
-  readonly load?: () => Promise<R>;
+  /**
+   * Loads the stage's resource (a dictionary, a model) once per pipeline, only when the stage will run:
+   * every file a stage reads is read here, so `create` only puts together what runs per document. The
+   * config says which resource (a stage may need none for some configs: the orgs tagger is off by default).
+   */
+  readonly load?: (config: KijiConfig) => Promise<R>;
   create(context: StageContext<R>): StageRun;
 }
 
@@ -53,12 +57,13 @@ export interface Stage {
   readonly switch?: StageSwitch;
   readonly requires: readonly string[];
   readonly provides: readonly string[];
-  build(config: KijiConfig): Promise<StageRun>;
+  /** Loads the resource (reporting how long that took, for a stage that has `load`) and creates the run. */
+  build(config: KijiConfig): Promise<{ run: StageRun; loadMs?: number }>;
 }
 
 /** Declares a stage. A stage with a resource says how to `load()` it; one without gets `undefined`. */
 export function defineStage(definition: StageDefinition & { load?: undefined }): Stage;
-export function defineStage<R>(definition: StageDefinition<R> & { load: () => Promise<R> }): Stage;
+export function defineStage<R>(definition: StageDefinition<R> & { load: (config: KijiConfig) => Promise<R> }): Stage;
 export function defineStage<R>(definition: StageDefinition<R>): Stage {
   const { name, languages, requires, provides, load, create } = definition;
   const stage: Stage = {
@@ -68,8 +73,11 @@ export function defineStage<R>(definition: StageDefinition<R>): Stage {
     provides: provides.map(layerName),
     async build(config) {
       // Without `load`, the overloads above make R `undefined`.
-      const resource = (load ? await load() : undefined) as R;
-      return create({ config, resource });
+      if (!load) return { run: create({ config, resource: undefined as R }) };
+      const started = performance.now();
+      const resource = await load(config);
+      const loadMs = performance.now() - started;
+      return { run: create({ config, resource }), loadMs };
     },
   };
   return Object.freeze(definition.switch ? { ...stage, switch: definition.switch } : stage);

@@ -53,6 +53,18 @@ describe('building a pipeline', () => {
     expect(pipeline.stages).toEqual({ ja: ['needed', 'reader'], en: ['needed', 'reader'] });
   });
 
+  it('loads through load(): the tokenizer, and the orgs tagger only when the config switches the model on', async () => {
+    const loadsOf = (timings: Record<string, number>) => Object.keys(timings).filter((k) => k.startsWith('load:')).sort();
+    const rules = await createPipeline({ language: 'ja', stages: { agreements: false } });
+    expect(loadsOf(rules.stageTimings())).toEqual(['load:orgs', 'load:tokenize']);
+    const model = await createPipeline({ language: 'ja', stages: { agreements: false }, orgs: { model: true } });
+    expect(loadsOf(model.stageTimings())).toEqual(['load:orgs', 'load:tokenize']);
+    // The model pipeline tags with the model: its records name it in their rule.
+    const text = '防衛省は日本の行政機関である。国際協力機構も発表した。';
+    expect(model.process({ text }).records.some((r) => r.type === 'ORG' && r.rule.startsWith('ja.org.model'))).toBe(true);
+    expect(rules.process({ text }).records.some((r) => r.rule.startsWith('ja.org.model'))).toBe(false);
+  });
+
   it('treats the records of a stage switched off as present and empty, and skips what only it needed', async () => {
     const pipeline = await createPipeline({ language: 'ja', stages: { orgs: false, agreements: false } });
     // Nothing left reads tokens: kuromoji is neither loaded nor run.

@@ -8,7 +8,7 @@ import { canonicalName } from './canonical.js';
 import { collectCandidates } from './candidates.js';
 import { kindOfName } from './chunk.js';
 import { buildOrgLexicon, OrgLexicon } from './lexicon.js';
-import { loadOrgTagger } from './model/tagger.js';
+import { loadOrgTagger, type OrgTagger } from './model/tagger.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
 import { findOrganisationsWithModel } from './with-model.js';
 
@@ -25,9 +25,10 @@ export const orgsStage = defineStage({
   switch: 'orgs',
   requires: [TOKENS, TOKEN_FEATURES],
   provides: ['ORG'],
-  create: ({ config }) => {
+  // The tagger's model file is read only when the config switches the model on.
+  load: async (config): Promise<OrgTagger | undefined> => (config.orgs.model ? loadOrgTagger() : undefined),
+  create: ({ config, resource: tagger }) => {
     const lexicon = buildOrgLexicon(config);
-    const tagger = config.orgs.model ? loadOrgTagger() : undefined;
     let userLexicon: OrgLexicon | undefined;
     if (config.lexicons.organisations.length > 0) {
       userLexicon = new OrgLexicon();
