@@ -72,21 +72,275 @@ const T = {
 const BOS = '<s>';
 const EOS = '</s>';
 
-/** Per-token dictionary codes (0: none). */
-interface Dictionary {
-  head: Int8Array; // kind code of a head equal to the token
-  headSuffix: Int8Array; // kind code of the longest head the token ends with (token longer than the head)
-  headMulti: Int8Array; // kind code of a head made of this token and the one or two before
-  title: Int8Array; // 1 title, 2 person title
-  country: Int8Array;
-  lexicon: Int8Array; // 1 begins a lexicon name, 2 inside, 3 alias begins, 4 alias inside
-  generic: Int8Array; // 1 determiner, 2 generic modifier, 3 generic organisation word
-  kept: Int8Array; // 1 B, 2 I, 3 B and last, 4 I and last (the rules' own answer)
-}
+/** The longest organisation head in UTF-16 units: a join of tokens longer than this is no head. */
+const MAX_HEAD_LENGTH = Math.max(...[...ORG_HEADS.keys()].map((k) => k.length));
 
 function headKindOf(s: string): number {
+  if (s.length > MAX_HEAD_LENGTH) return 0;
   const h = ORG_HEADS.get(s);
   return h ? kindCode(h.kind) * (h.weak ? -1 : 1) : 0;
+}
+
+/**
+ * What the features take from a surface string alone: its dictionary codes and the hashes of every
+ * single-string template over it (and the first half of the two-string ones). Computed once per distinct
+ * surface and kept (a bounded cache per process), so a token costs one map lookup, not ~25 string hashes.
+ */
+class SurfaceInfo {
+  readonly head: number;
+  /** kind code of the longest head the surface ends with (surface longer than the head) */
+  readonly headSuffix: number;
+  /** 1 title, 2 person title */
+  readonly title: number;
+  readonly country: number;
+  /** 1 determiner, 2 generic modifier, 3 generic organisation word, 4 company form */
+  readonly generic: number;
+  readonly shape: string;
+  readonly w: number;
+  readonly wm1: number;
+  readonly wm2: number;
+  readonly wp1: number;
+  readonly wp2: number;
+  readonly bigramL: number; // partial: this surface on the left
+  readonly bigramR: number; // partial: this surface on the left of the right bigram
+  readonly shapeH: number;
+  readonly shapem1: number;
+  readonly shapep1: number;
+  readonly pre1: number;
+  readonly pre2: number; // 0: the surface is one unit long
+  readonly suf1: number;
+  readonly suf2: number;
+  readonly suf3: number; // 0: shorter than three units
+  readonly len: number;
+  readonly sufm1: number;
+  readonly sufp1: number;
+
+  constructor(readonly surface: string) {
+    const s = surface;
+    this.head = headKindOf(s);
+    let suffix = 0;
+    for (let k = Math.min(4, s.length - 1); k >= 1; k--) {
+      suffix = headKindOf(s.slice(s.length - k));
+      if (suffix) break;
+    }
+    this.headSuffix = suffix;
+    this.title = PERSON_TITLES.has(s) ? 2 : TITLES.has(s) ? 1 : 0;
+    this.country = COUNTRY_BY_NAME.has(s) ? 1 : 0;
+    this.generic = DETERMINERS.has(s) ? 1 : GENERIC_MODIFIERS.has(s) ? 2 : GENERIC_ORG_WORDS.has(s) ? 3 : COMPANY_FORMS.includes(s) ? 4 : 0;
+    this.shape = shapeOf(s);
+    this.w = h1(T.w, s);
+    this.wm1 = h1(T.wm1, s);
+    this.wm2 = h1(T.wm2, s);
+    this.wp1 = h1(T.wp1, s);
+    this.wp2 = h1(T.wp2, s);
+    this.bigramL = h1(T.bigramL, s);
+    this.bigramR = h1(T.bigramR, s);
+    this.shapeH = h1(T.shape, this.shape);
+    this.shapem1 = h1(T.shapem1, this.shape);
+    this.shapep1 = h1(T.shapep1, this.shape);
+    this.pre1 = h1(T.pre1, s.slice(0, 1));
+    this.pre2 = s.length > 1 ? h1(T.pre2, s.slice(0, 2)) : 0;
+    this.suf1 = h1(T.suf1, s.slice(-1));
+    this.suf2 = s.length > 1 ? h1(T.suf2, s.slice(-2)) : 0;
+    this.suf3 = s.length > 2 ? h1(T.suf3, s.slice(-3)) : 0;
+    this.len = addNumber(startHash(T.len), Math.min(s.length, 6));
+    this.sufm1 = h1(T.sufm1, s.slice(-1));
+    this.sufp1 = h1(T.sufp1, s.slice(0, 1));
+  }
+}
+
+/** The same for a token's POS levels (pos, pos1, pos2), keyed by the three strings. */
+class PosInfo {
+  readonly pos: number;
+  readonly pos12: number;
+  readonly posPos3: number; // partial: T.pos over the three levels, pos3 still to add
+  readonly posm1: number;
+  readonly posm2: number;
+  readonly posp1: number;
+  readonly posp2: number;
+  readonly bigramL: number; // partial: this POS on the left of posBigramL
+  readonly bigramR: number; // partial: this POS on the left of posBigramR
+
+  constructor(readonly text: string, pos12: string) {
+    this.pos = h1(T.pos, text);
+    this.pos12 = h1(T.pos12, pos12);
+    this.posPos3 = this.pos;
+    this.posm1 = h1(T.posm1, text);
+    this.posm2 = h1(T.posm2, pos12);
+    this.posp1 = h1(T.posp1, text);
+    this.posp2 = h1(T.posp2, pos12);
+    this.bigramL = h1(T.posBigramL, text);
+    this.bigramR = h1(T.posBigramR, text);
+  }
+}
+
+const h1 = (template: number, s: string) => addString(startHash(template), s);
+
+/** Bounded caches: a long-running worker sees an open vocabulary; past the bound the cache starts again. */
+const CACHE_LIMIT = 200_000;
+const surfaces = new Map<string, SurfaceInfo>();
+const poses = new Map<string, Map<string, Map<string, PosInfo>>>();
+
+function surfaceInfo(s: string): SurfaceInfo {
+  let info = surfaces.get(s);
+  if (!info) {
+    if (surfaces.size >= CACHE_LIMIT) surfaces.clear();
+    info = new SurfaceInfo(s);
+    surfaces.set(s, info);
+  }
+  return info;
+}
+
+function posInfo(t: Token): PosInfo {
+  let a = poses.get(t.pos);
+  if (!a) poses.set(t.pos, (a = new Map()));
+  let b = a.get(t.pos1);
+  if (!b) a.set(t.pos1, (b = new Map()));
+  let info = b.get(t.pos2);
+  if (!info) b.set(t.pos2, (info = new PosInfo(`${t.pos},${t.pos1},${t.pos2}`, `${t.pos},${t.pos1}`)));
+  return info;
+}
+
+// The templates over a sentence edge (BOS / EOS stand for the missing neighbour's string).
+const EDGE = {
+  wm1: h1(T.wm1, BOS),
+  wm2: h1(T.wm2, BOS),
+  wp1: h1(T.wp1, EOS),
+  wp2: h1(T.wp2, EOS),
+  posm1: h1(T.posm1, BOS),
+  posm2: h1(T.posm2, BOS),
+  posp1: h1(T.posp1, EOS),
+  posp2: h1(T.posp2, EOS),
+  shapem1: h1(T.shapem1, BOS),
+  shapep1: h1(T.shapep1, EOS),
+  bigramL: h1(T.bigramL, BOS),
+  posBigramL: h1(T.posBigramL, BOS),
+} as const;
+const BIAS = addNumber(startHash(T.bias), 0);
+const UNKNOWN = addNumber(startHash(T.unknown), 1);
+const SPACE = addNumber(startHash(T.space), 1);
+const PERSON_TITLE_P1 = addNumber(startHash(T.personTitlep1), 1);
+const COUNTRY = addNumber(startHash(T.country), 1);
+const COUNTRY_M1 = addNumber(startHash(T.countrym1), 1);
+const START = Object.fromEntries(Object.entries(T).map(([k, v]) => [k, startHash(v)])) as Record<keyof typeof T, number>;
+/** T.keptWord's first half for kept codes 1–4 (the code as a decimal string). */
+const KEPT_WORD = [0, 1, 2, 3, 4].map((k) => h1(T.keptWord, String(k)));
+/** T.shapeTri starts with `${left}|${shape}` as one string: the BOS edge, then '|'. */
+const SHAPE_TRI_BOS = addChars(START.shapeTri, BOS);
+
+/** The UTF-16 units of `s` added to a hash, without the separator addString ends with. */
+function addChars(hash: number, s: string): number {
+  let h = hash;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** The feature hashes of every token of one document. */
+export function extractFeatures(input: FeatureInput): TokenFeatures {
+  const tokens = input.tokens;
+  const n = tokens.length;
+  const d = dictionaryOf(input);
+  const marks = candidateMarks(input);
+  const info: SurfaceInfo[] = new Array(n);
+  const pos: PosInfo[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    info[i] = surfaceInfo(tokens[i]!.surface);
+    pos[i] = posInfo(tokens[i]!);
+  }
+  fillDictionary(d, tokens);
+  const offsets = new Int32Array(n + 1);
+  let out = scratch;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const m = marks[i];
+    if (c + 64 + (m ? m.length : 0) > out.length) {
+      const grown = new Uint32Array(Math.max(out.length * 2, c + 64 + (m ? m.length : 0)));
+      grown.set(out.subarray(0, c));
+      out = scratch = grown;
+    }
+    offsets[i] = c;
+    const t = tokens[i]!;
+    const s = t.surface;
+    const me = info[i]!;
+    const p = pos[i]!;
+    const hasPrev = i > 0;
+    const hasPrev2 = i > 1;
+    const hasNext = i + 1 < n;
+    const hasNext2 = i + 2 < n;
+    const prev = hasPrev ? info[i - 1]! : undefined;
+    const next = hasNext ? info[i + 1]! : undefined;
+    out[c++] = BIAS;
+    out[c++] = me.w;
+    if (t.basic !== s) out[c++] = h1(T.base, t.basic);
+    out[c++] = p.pos;
+    out[c++] = p.pos12;
+    out[c++] = addString(p.posPos3, t.pos3);
+    out[c++] = me.shapeH;
+    out[c++] = me.pre1;
+    if (me.pre2) out[c++] = me.pre2;
+    out[c++] = me.suf1;
+    if (me.suf2) out[c++] = me.suf2;
+    if (me.suf3) out[c++] = me.suf3;
+    out[c++] = me.len;
+    if (!t.known) out[c++] = UNKNOWN;
+    // Neighbours.
+    out[c++] = prev ? prev.wm1 : EDGE.wm1;
+    out[c++] = hasPrev2 ? info[i - 2]!.wm2 : EDGE.wm2;
+    out[c++] = next ? next.wp1 : EDGE.wp1;
+    out[c++] = hasNext2 ? info[i + 2]!.wp2 : EDGE.wp2;
+    out[c++] = hasPrev ? pos[i - 1]!.posm1 : EDGE.posm1;
+    out[c++] = hasPrev2 ? pos[i - 2]!.posm2 : EDGE.posm2;
+    out[c++] = hasNext ? pos[i + 1]!.posp1 : EDGE.posp1;
+    out[c++] = hasNext2 ? pos[i + 2]!.posp2 : EDGE.posp2;
+    out[c++] = prev ? prev.shapem1 : EDGE.shapem1;
+    out[c++] = next ? next.shapep1 : EDGE.shapep1;
+    out[c++] = addString(prev ? prev.bigramL : EDGE.bigramL, s);
+    out[c++] = addString(me.bigramR, next ? next.surface : EOS);
+    out[c++] = addString(hasPrev ? pos[i - 1]!.bigramL : EDGE.posBigramL, p.text);
+    out[c++] = addString(p.bigramR, hasNext ? pos[i + 1]!.text : EOS);
+    let tri = prev ? addChars(START.shapeTri, prev.shape) : SHAPE_TRI_BOS;
+    tri = addString(Math.imul(tri ^ 0x7c, 0x01000193), me.shape); // '|'
+    out[c++] = addString(tri, next ? next.shape : EOS);
+    if (prev) out[c++] = prev.sufm1;
+    if (next) out[c++] = next.sufp1;
+    // Spacing in the text (Latin names: `Brightline Robotics`).
+    if (hasPrev && tokens[i - 1]!.end !== t.start) out[c++] = SPACE;
+    // Dictionaries.
+    if (me.head) out[c++] = addNumber(START.head, me.head);
+    if (me.headSuffix) out[c++] = addNumber(START.headSuffix, me.headSuffix);
+    if (d.headMulti[i]) out[c++] = addNumber(START.headMulti, d.headMulti[i]!);
+    if (prev && prev.head) out[c++] = addNumber(START.headm1, prev.head);
+    if (next) out[c++] = addNumber(START.headp1, next.head || next.headSuffix * 16 || d.headMulti[i + 2 < n ? i + 2 : i + 1]! * 256);
+    if (hasNext2) out[c++] = addNumber(START.headp2, info[i + 2]!.head);
+    if (me.title) out[c++] = addNumber(START.title, me.title);
+    if (next && next.title) out[c++] = addNumber(START.titlep1, next.title);
+    if (next && next.title === 2) out[c++] = PERSON_TITLE_P1;
+    if (me.country) out[c++] = COUNTRY;
+    if (prev && prev.country) out[c++] = COUNTRY_M1;
+    if (d.lexicon[i]) out[c++] = addNumber(START.lexicon, d.lexicon[i]!);
+    if (prev) out[c++] = addNumber(START.lexiconm1, d.lexicon[i - 1]!);
+    if (next) out[c++] = addNumber(START.lexiconp1, d.lexicon[i + 1]!);
+    if (me.generic) out[c++] = addNumber(START.generic, me.generic);
+    // The rules.
+    if (m) for (const mark of m) out[c++] = addString(START.candidate, mark);
+    out[c++] = addNumber(START.candidateCount, m ? Math.min(m.length, 3) : 0);
+    out[c++] = addNumber(START.kept, d.kept[i]!);
+    out[c++] = addNumber(START.keptm1, prev ? d.kept[i - 1]! : 9);
+    out[c++] = addNumber(START.keptp1, next ? d.kept[i + 1]! : 9);
+    if (d.kept[i]) out[c++] = addString(KEPT_WORD[d.kept[i]!]!, s);
+  }
+  offsets[n] = c;
+  return { count: n, offsets, hashes: out.slice(0, c) };
+}
+
+/** Reused from call to call; each call returns its own copy of the part it wrote. */
+let scratch = new Uint32Array(1 << 16);
+
+/** Per-token codes that depend on more than the token's own surface (0: none). */
+interface Dictionary {
+  headMulti: Int8Array; // kind code of a head made of this token and the one or two before
+  lexicon: Int8Array; // 1 begins a lexicon name, 2 inside, 3 alias begins, 4 alias inside
+  kept: Int8Array; // 1 B, 2 I, 3 B and last, 4 I and last (the rules' own answer)
 }
 
 /** The tokens [a, b) overlapping [start, end) (binary search for the first: tokens are in text order). */
@@ -106,34 +360,17 @@ function tokenRange(tokens: readonly Token[], start: number, end: number): [numb
 function dictionaryOf(input: FeatureInput): Dictionary {
   const { tokens, text, lexicon } = input;
   const n = tokens.length;
-  const d: Dictionary = {
-    head: new Int8Array(n), headSuffix: new Int8Array(n), headMulti: new Int8Array(n), title: new Int8Array(n),
-    country: new Int8Array(n), lexicon: new Int8Array(n), generic: new Int8Array(n), kept: new Int8Array(n),
-  };
-  const tokenEnds = new Set<number>();
-  for (const t of tokens) tokenEnds.add(t.end);
+  const d: Dictionary = { headMulti: new Int8Array(n), lexicon: new Int8Array(n), kept: new Int8Array(n) };
+  let tokenEnds: Set<number> | undefined;
   for (let i = 0; i < n; i++) {
-    const s = tokens[i]!.surface;
-    d.head[i] = headKindOf(s);
-    for (let k = Math.min(4, s.length - 1); k >= 1; k--) {
-      const kind = headKindOf(s.slice(s.length - k));
-      if (kind) {
-        d.headSuffix[i] = kind;
-        break;
-      }
-    }
-    if (i > 0) {
-      const two = tokens[i - 1]!.surface + s;
-      d.headMulti[i] = headKindOf(two) || (i > 1 ? headKindOf(tokens[i - 2]!.surface + two) : 0);
-    }
-    d.title[i] = PERSON_TITLES.has(s) ? 2 : TITLES.has(s) ? 1 : 0;
-    d.country[i] = COUNTRY_BY_NAME.has(s) ? 1 : 0;
-    d.generic[i] = DETERMINERS.has(s) ? 1 : GENERIC_MODIFIERS.has(s) ? 2 : GENERIC_ORG_WORDS.has(s) ? 3 : COMPANY_FORMS.includes(s) ? 4 : 0;
     // The longest lexicon entry from this token's start to some token's end.
     const t = tokens[i]!;
     if (d.lexicon[i] === 0 && lexicon.mayStartAt(text, t.start)) {
       let best: [number, boolean] | undefined;
-      for (const [end, form] of lexicon.matchesAt(text, t.start)) if (tokenEnds.has(end)) best = [end, form.alias];
+      for (const [end, form] of lexicon.matchesAt(text, t.start)) {
+        tokenEnds ??= new Set(tokens.map((x) => x.end));
+        if (tokenEnds.has(end)) best = [end, form.alias];
+      }
       if (best) {
         const [a, b] = tokenRange(tokens, t.start, best[0]);
         for (let k = a; k < b; k++) d.lexicon[k] = (k === a ? 1 : 2) + (best[1] ? 2 : 0);
@@ -147,113 +384,24 @@ function dictionaryOf(input: FeatureInput): Dictionary {
   return d;
 }
 
-/** The rules that produced the candidates covering each token, with the token's place in them. */
-function candidateMarks(input: FeatureInput): string[][] {
-  const marks: string[][] = input.tokens.map(() => []);
-  for (const c of input.candidates) {
-    const [a, b] = tokenRange(input.tokens, c.start, c.end);
-    for (let k = a; k < b; k++) marks[k]!.push(`${k === a ? 'B' : 'I'}${k === b - 1 ? 'L' : ''}:${c.rule}`);
+/** Heads made of two or three tokens; the join is only built when it is short enough to be a head. */
+function fillDictionary(d: Dictionary, tokens: readonly Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const s = tokens[i]!.surface;
+    const p = tokens[i - 1]!.surface;
+    if (p.length + s.length > MAX_HEAD_LENGTH) continue;
+    const two = p + s;
+    d.headMulti[i] = headKindOf(two) || (i > 1 ? headKindOf(tokens[i - 2]!.surface + two) : 0);
   }
-  for (const m of marks) m.sort();
-  return marks;
 }
 
-const posOf = (t: Token | undefined, edge: string) => (t ? `${t.pos},${t.pos1},${t.pos2}` : edge);
-const pos12Of = (t: Token | undefined, edge: string) => (t ? `${t.pos},${t.pos1}` : edge);
-const surfaceOf = (t: Token | undefined, edge: string) => (t ? t.surface : edge);
-
-/** The feature hashes of every token of one document. */
-export function extractFeatures(input: FeatureInput): TokenFeatures {
-  const tokens = input.tokens;
-  const n = tokens.length;
-  const d = dictionaryOf(input);
-  const marks = candidateMarks(input);
-  const shapes = tokens.map((t) => shapeOf(t.surface));
-  const poses = tokens.map((t) => posOf(t, ''));
-  const pos12s = tokens.map((t) => pos12Of(t, ''));
-  const posAt = (k: number, edge: string) => (k >= 0 && k < n ? poses[k]! : edge);
-  const pos12At = (k: number, edge: string) => (k >= 0 && k < n ? pos12s[k]! : edge);
-  const offsets = new Int32Array(n + 1);
-  let hashes = new Uint32Array(Math.max(64, n * 64));
-  let count = 0;
-  const push = (h: number) => {
-    if (count === hashes.length) {
-      const grown = new Uint32Array(hashes.length * 2);
-      grown.set(hashes);
-      hashes = grown;
-    }
-    hashes[count++] = h;
-  };
-  const f1 = (template: number, s: string) => push(addString(startHash(template), s));
-  const f2 = (template: number, a: string, b: string) => push(addString(addString(startHash(template), a), b));
-  const fn = (template: number, v: number) => push(addNumber(startHash(template), v));
-
-  for (let i = 0; i < n; i++) {
-    offsets[i] = count;
-    const t = tokens[i]!;
-    const s = t.surface;
-    const prev = tokens[i - 1];
-    const prev2 = tokens[i - 2];
-    const next = tokens[i + 1];
-    const next2 = tokens[i + 2];
-    fn(T.bias, 0);
-    f1(T.w, s);
-    if (t.basic !== s) f1(T.base, t.basic);
-    f1(T.pos, poses[i]!);
-    f1(T.pos12, pos12s[i]!);
-    f2(T.pos, poses[i]!, t.pos3);
-    f1(T.shape, shapes[i]!);
-    f1(T.pre1, s.slice(0, 1));
-    if (s.length > 1) f1(T.pre2, s.slice(0, 2));
-    f1(T.suf1, s.slice(-1));
-    if (s.length > 1) f1(T.suf2, s.slice(-2));
-    if (s.length > 2) f1(T.suf3, s.slice(-3));
-    fn(T.len, Math.min(s.length, 6));
-    if (!t.known) fn(T.unknown, 1);
-    // Neighbours.
-    f1(T.wm1, surfaceOf(prev, BOS));
-    f1(T.wm2, surfaceOf(prev2, BOS));
-    f1(T.wp1, surfaceOf(next, EOS));
-    f1(T.wp2, surfaceOf(next2, EOS));
-    f1(T.posm1, posAt(i - 1, BOS));
-    f1(T.posm2, pos12At(i - 2, BOS));
-    f1(T.posp1, posAt(i + 1, EOS));
-    f1(T.posp2, pos12At(i + 2, EOS));
-    f1(T.shapem1, prev ? shapes[i - 1]! : BOS);
-    f1(T.shapep1, next ? shapes[i + 1]! : EOS);
-    f2(T.bigramL, surfaceOf(prev, BOS), s);
-    f2(T.bigramR, s, surfaceOf(next, EOS));
-    f2(T.posBigramL, posAt(i - 1, BOS), poses[i]!);
-    f2(T.posBigramR, poses[i]!, posAt(i + 1, EOS));
-    f2(T.shapeTri, `${prev ? shapes[i - 1] : BOS}|${shapes[i]}`, next ? shapes[i + 1]! : EOS);
-    if (prev) f1(T.sufm1, prev.surface.slice(-1));
-    if (next) f1(T.sufp1, next.surface.slice(0, 1));
-    // Spacing in the text (Latin names: `Brightline Robotics`).
-    if (prev && prev.end !== t.start) fn(T.space, 1);
-    // Dictionaries.
-    if (d.head[i]) fn(T.head, d.head[i]!);
-    if (d.headSuffix[i]) fn(T.headSuffix, d.headSuffix[i]!);
-    if (d.headMulti[i]) fn(T.headMulti, d.headMulti[i]!);
-    if (i > 0 && d.head[i - 1]) fn(T.headm1, d.head[i - 1]!);
-    if (next) fn(T.headp1, d.head[i + 1]! || d.headSuffix[i + 1]! * 16 || d.headMulti[i + 2 < n ? i + 2 : i + 1]! * 256);
-    if (next2) fn(T.headp2, d.head[i + 2]!);
-    if (d.title[i]) fn(T.title, d.title[i]!);
-    if (next && d.title[i + 1]) fn(T.titlep1, d.title[i + 1]!);
-    if (next && d.title[i + 1] === 2) fn(T.personTitlep1, 1);
-    if (d.country[i]) fn(T.country, 1);
-    if (prev && d.country[i - 1]) fn(T.countrym1, 1);
-    if (d.lexicon[i]) fn(T.lexicon, d.lexicon[i]!);
-    if (prev) fn(T.lexiconm1, d.lexicon[i - 1]!);
-    if (next) fn(T.lexiconp1, d.lexicon[i + 1]!);
-    if (d.generic[i]) fn(T.generic, d.generic[i]!);
-    // The rules.
-    for (const m of marks[i]!) f1(T.candidate, m);
-    fn(T.candidateCount, Math.min(marks[i]!.length, 3));
-    fn(T.kept, d.kept[i]!);
-    fn(T.keptm1, prev ? d.kept[i - 1]! : 9);
-    fn(T.keptp1, next ? d.kept[i + 1]! : 9);
-    if (d.kept[i]) f2(T.keptWord, String(d.kept[i]), s);
+/** The rules that produced the candidates covering each token, with the token's place in them (sorted); undefined: none. */
+function candidateMarks(input: FeatureInput): (string[] | undefined)[] {
+  const marks: (string[] | undefined)[] = new Array(input.tokens.length);
+  for (const c of input.candidates) {
+    const [a, b] = tokenRange(input.tokens, c.start, c.end);
+    for (let k = a; k < b; k++) (marks[k] ??= []).push(`${k === a ? 'B' : 'I'}${k === b - 1 ? 'L' : ''}:${c.rule}`);
   }
-  offsets[n] = count;
-  return { count: n, offsets, hashes: hashes.subarray(0, count) };
+  for (const m of marks) m?.sort();
+  return marks;
 }

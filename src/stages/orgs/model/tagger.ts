@@ -3,37 +3,53 @@ import { fileURLToPath } from 'node:url';
 import { KijiError } from '../../../core/errors.js';
 import { decodeModel, type ModelData } from './file.js';
 import { extractFeatures, type FeatureInput } from './features.js';
-import { ORG_TYPE, isInside, typeOfTag } from './labels.js';
-import { viterbi } from './perceptron.js';
+import { allowedTransition, ORG_TYPE, TAG_COUNT, isInside, typeOfTag } from './labels.js';
 
 /** The shipped model, committed next to the language data (src/data is part of the package). */
 export const SHIPPED_MODEL = fileURLToPath(new URL('../../../../src/data/models/orgs.bin', import.meta.url));
 
-/** A loaded model: an open-addressing table from feature hash to weight row. */
+/**
+ * A loaded model: an open-addressing table from feature hash to weight row, and a decoder for it.
+ * Decoding is the training's Viterbi (perceptron.ts) made fast without changing a single tag:
+ * emission sums in integers (the stored weights are int16), the hash table's key and row side by side,
+ * and an I tag's predecessor sought only among the two tags that may precede it (B or I of its type;
+ * every other predecessor scores NEG there and can never win). test/orgs/fast-path.test.ts checks it
+ * against the plain Viterbi.
+ */
 export class OrgTagger {
-  private readonly slots: Int32Array;
+  /** Slot s holds [hash, row] at 2s, 2s + 1; row -1 marks an empty slot. */
+  private readonly table: Int32Array;
   private readonly mask: number;
-  private rows = new Int32Array(4096);
-  private tags = new Uint8Array(1024);
+  private readonly trans: Float64Array;
+  private emit = new Int32Array(1024 * NT);
+  private score = new Float64Array(1024 * NT);
+  private back = new Uint8Array(1024 * NT);
 
   constructor(readonly model: ModelData) {
     const F = model.hashes.length;
     let size = 1024;
     while (size < F * 2) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
+    this.table = new Int32Array(size * 2);
+    for (let s = 0; s < size; s++) this.table[2 * s + 1] = -1;
     this.mask = size - 1;
     for (let r = 0; r < F; r++) {
-      let s = Math.imul(model.hashes[r]!, 0x9e3779b1) >>> 0 & this.mask;
-      while (this.slots[s] !== -1) s = (s + 1) & this.mask;
-      this.slots[s] = r;
+      let s = (Math.imul(model.hashes[r]!, 0x9e3779b1) >>> 0) & this.mask;
+      while (this.table[2 * s + 1] !== -1) s = (s + 1) & this.mask;
+      this.table[2 * s] = model.hashes[r]! | 0;
+      this.table[2 * s + 1] = r;
     }
+    this.trans = new Float64Array((NT + 1) * NT);
+    for (let p = -1; p < NT; p++) for (let y = 0; y < NT; y++) this.trans[(p + 1) * NT + y] = allowedTransition(p, y) ? model.transitions[(p + 1) * NT + y]! : NEG;
   }
 
+  /** The weight row of a feature hash, -1 when the model does not know it. */
   rowOf(hash: number): number {
-    let s = Math.imul(hash, 0x9e3779b1) >>> 0 & this.mask;
+    const table = this.table;
+    const key = hash | 0;
+    let s = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.mask;
     for (;;) {
-      const r = this.slots[s]!;
-      if (r === -1 || this.model.hashes[r] === hash) return r;
+      const r = table[2 * s + 1]!;
+      if (r === -1 || table[2 * s] === key) return r;
       s = (s + 1) & this.mask;
     }
   }
@@ -41,10 +57,73 @@ export class OrgTagger {
   /** Tags of every token (BIO over the model's types). */
   tag(input: FeatureInput): Uint8Array {
     const f = extractFeatures(input);
-    if (this.rows.length < f.hashes.length) this.rows = new Int32Array(f.hashes.length * 2);
-    for (let k = 0; k < f.hashes.length; k++) this.rows[k] = this.rowOf(f.hashes[k]!);
-    if (this.tags.length < f.count) this.tags = new Uint8Array(f.count * 2);
-    return viterbi(f.count, f.offsets, this.rows, this.model.weights, this.model.transitions, this.tags).subarray(0, f.count);
+    const n = f.count;
+    const out = new Uint8Array(n);
+    if (n === 0) return out;
+    if (this.emit.length < n * NT) {
+      this.emit = new Int32Array(n * NT * 2);
+      this.score = new Float64Array(n * NT * 2);
+      this.back = new Uint8Array(n * NT * 2);
+    }
+    const emit = this.emit;
+    const w = this.model.weights;
+    const hashes = f.hashes;
+    const offsets = f.offsets;
+    for (let i = 0; i < n; i++) {
+      let e0 = 0;
+      let e1 = 0;
+      let e2 = 0;
+      let e3 = 0;
+      let e4 = 0;
+      let e5 = 0;
+      let e6 = 0;
+      let e7 = 0;
+      let e8 = 0;
+      let e9 = 0;
+      let e10 = 0;
+      let e11 = 0;
+      let e12 = 0;
+      let e13 = 0;
+      let e14 = 0;
+      for (let k = offsets[i]!, end = offsets[i + 1]!; k < end; k++) {
+        const r = this.rowOf(hashes[k]!);
+        if (r >= 0) {
+          const b = r * NT;
+          e0 += w[b + 0]!;
+          e1 += w[b + 1]!;
+          e2 += w[b + 2]!;
+          e3 += w[b + 3]!;
+          e4 += w[b + 4]!;
+          e5 += w[b + 5]!;
+          e6 += w[b + 6]!;
+          e7 += w[b + 7]!;
+          e8 += w[b + 8]!;
+          e9 += w[b + 9]!;
+          e10 += w[b + 10]!;
+          e11 += w[b + 11]!;
+          e12 += w[b + 12]!;
+          e13 += w[b + 13]!;
+          e14 += w[b + 14]!;
+        }
+      }
+      const at = i * NT;
+      emit[at + 0] = e0;
+      emit[at + 1] = e1;
+      emit[at + 2] = e2;
+      emit[at + 3] = e3;
+      emit[at + 4] = e4;
+      emit[at + 5] = e5;
+      emit[at + 6] = e6;
+      emit[at + 7] = e7;
+      emit[at + 8] = e8;
+      emit[at + 9] = e9;
+      emit[at + 10] = e10;
+      emit[at + 11] = e11;
+      emit[at + 12] = e12;
+      emit[at + 13] = e13;
+      emit[at + 14] = e14;
+    }
+    return decode(n, emit, this.trans, this.score, this.back, out);
   }
 
   /**
@@ -82,6 +161,58 @@ const BREAKS = /[()\[\]{}「」『』【】〈〉《》〔〕、。,，;:：；!
 const isSpace = (s: string) => /^\s+$/.test(s);
 function breaksName(t: { surface: string; pos: string; pos1: string }): boolean {
   return BREAKS.test(t.surface) || (t.pos === '助詞' && t.pos1 === '並立助詞') || /\n/.test(t.surface);
+}
+
+const NT = TAG_COUNT;
+const NEG = -1e30;
+
+/**
+ * The best tag sequence for the emission scores (as perceptron.ts's viterbi, ties to the lower tag).
+ * O and B tags may follow any tag; an I tag only the B or I of its own type (tags 2t + 1, 2t + 2).
+ */
+function decode(n: number, emit: Int32Array, trans: Float64Array, score: Float64Array, back: Uint8Array, out: Uint8Array): Uint8Array {
+  for (let y = 0; y < NT; y++) {
+    score[y] = trans[y]! + emit[y]!;
+    back[y] = 0;
+  }
+  for (let i = 1; i < n; i++) {
+    const here = i * NT;
+    const prev = here - NT;
+    // O and the B tags (0, odd): every predecessor.
+    for (let y = 0; y < NT; y = y === 0 ? 1 : y + 2) {
+      let best = score[prev]! + trans[NT + y]!;
+      let arg = 0;
+      for (let p = 1; p < NT; p++) {
+        const s = score[prev + p]! + trans[(p + 1) * NT + y]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[here + y] = best + emit[here + y]!;
+      back[here + y] = arg;
+    }
+    // The I tags (even, ≥ 2): B (y − 1) or I (y) of the same type.
+    for (let y = 2; y < NT; y += 2) {
+      let best = score[prev + y - 1]! + trans[y * NT + y]!;
+      let arg = y - 1;
+      const s = score[prev + y]! + trans[(y + 1) * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = y;
+      }
+      score[here + y] = best + emit[here + y]!;
+      back[here + y] = arg;
+    }
+  }
+  let last = 0;
+  const end = (n - 1) * NT;
+  for (let y = 1; y < NT; y++) if (score[end + y]! > score[end + last]!) last = y;
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = last;
+    last = back[i * NT + last]!;
+  }
+  return out;
 }
 
 const loaded = new Map<string, OrgTagger>();
