@@ -68,15 +68,22 @@ function distanceTo(ref: CalendarDate, date: CalendarDate): number {
   return d > 0 ? d * FUTURE_WEIGHT : -d;
 }
 
+export interface NearestOptions {
+  /** Only dates on or before the reference date: the text tells of the date in the past tense (大晦日も出動した). */
+  notAfter?: boolean;
+}
+
 /**
  * The year that puts a month and day written without one nearest the reference date (a January article's
  * 12月28日 / December 28 is last December; a December article's 1月10日 / January 10 next January). A month
  * without a day counts from its middle; the 29th of February in a year without one from the 28th.
  */
-export function nearestYear(ref: CalendarDate, month: number, day?: number): number {
+export function nearestYear(ref: CalendarDate, month: number, day?: number, options: NearestOptions = {}): number {
   let best = ref.year;
   let bestDistance = Infinity;
   for (const year of [ref.year, ref.year - 1, ref.year + 1]) {
+    // Told of in the past tense: the month must have begun (a day, have come) by the reference date.
+    if (options.notAfter && dayNumber({ year, month, day: day ?? 1 }) > dayNumber(ref)) continue;
     const distance = distanceTo(ref, { year, month, day: Math.min(day ?? 15, daysInMonth(year, month)) });
     if (distance < bestDistance) {
       best = year;
@@ -87,12 +94,13 @@ export function nearestYear(ref: CalendarDate, month: number, day?: number): num
 }
 
 /** The month that puts a day written alone (20日) nearest the reference date, by the same rule. */
-export function nearestMonth(ref: CalendarDate, day: number): { year: number; month: number } {
+export function nearestMonth(ref: CalendarDate, day: number, options: NearestOptions = {}): { year: number; month: number } {
   let best = { year: ref.year, month: ref.month };
   let bestDistance = Infinity;
-  for (const n of [0, -1, 1]) {
+  for (const n of options.notAfter ? [0, -1, -2] : [0, -1, 1]) {
     const ym = addMonths(ref.year, ref.month, n);
     if (day > daysInMonth(ym.year, ym.month)) continue;
+    if (options.notAfter && dayNumber({ ...ym, day }) > dayNumber(ref)) continue;
     const distance = distanceTo(ref, { ...ym, day });
     if (distance < bestDistance) {
       best = ym;

@@ -66,9 +66,12 @@ describe('building a pipeline', () => {
   });
 
   it('treats the records of a stage switched off as present and empty, and skips what only it needed', async () => {
-    const pipeline = await createPipeline({ language: 'ja', stages: { orgs: false, agreements: false } });
+    const pipeline = await createPipeline({ language: 'ja', stages: { orgs: false, agreements: false, dates: false } });
     // Nothing left reads tokens: kuromoji is neither loaded nor run.
-    expect(pipeline.stages.ja).toEqual(['sentences', 'dates', 'money']);
+    expect(pipeline.stages.ja).toEqual(['sentences', 'money']);
+    // Dates read the tokens for a partial date's tense (大晦日も出動した), so they keep the tokenizer.
+    const datesOnly = await createPipeline({ language: 'ja', stages: { orgs: false, agreements: false } });
+    expect(datesOnly.stages.ja).toEqual(['sentences', 'tokenize', 'dates', 'money']);
     const withAgreements = await createPipeline({ language: 'ja', stages: { orgs: false, dates: false } });
     expect(withAgreements.stages.ja).toEqual(['sentences', 'tokenize', 'token-features', 'money', 'agreements']);
   });

@@ -14,9 +14,17 @@
  *   without a reference date a relative word has value null and a partial date stays partial (`XXXX-11-02`).
  * - A partial date takes the nearest year/month to the reference date, a later one counting double (news reports
  *   the past): a January article's `12月28日` is last December, a December article's `1月10日` next January.
+ * - …unless the date's own predicate is in the past tense (`大晦日も休まず出動した`, read in tense.ts): then it is the
+ *   nearest one on or before the reference date (last year's 大晦日 for a November article), whatever the weighting.
  * - 同年/同月/同日 (and この日, 翌日, 翌12日) resolve against the last year/month/day the article mentioned.
+ * - Dates in a list share what the first states (`5月3日・10日`, `3日と10日`: the later day is in the first's month).
+ * - A magazine's issue label (`週刊文春（5月3日・10日号）`, `7月号`) is a DATE — the issue's cover date, as the ud
+ *   gold labels it — though it is not the date of what the article reports: its rule is `ja.date.issue.*`, and it
+ *   takes no tense (the verb after it is the citing one's, and a weekly is dated ahead of its sale).
  */
+import { TOKENS } from '../../core/document.js';
 import { defineStage } from '../../core/stage.js';
+import { pastTenseAfter } from './tense.js';
 import { HISTORICAL_PERIODS, HOLIDAYS, RELATIVE_WORDS, VAGUE_WORDS, WEEKDAYS } from '../../data/date-words.js';
 import { ALL_ERAS } from '../../data/eras.js';
 import { type CalendarDate, isoDay } from '../../core/calendar.js';
@@ -35,6 +43,7 @@ import { composeAdjacent } from './refiners/compose.js';
 import { finalize } from './refiners/finalize.js';
 import { removeOverlaps } from './refiners/overlaps.js';
 import { joinRanges } from './refiners/ranges.js';
+import { markIssueLabels, shareLists } from './refiners/lists.js';
 import { type Anchors, resolveCandidate, withAnchor } from './timex.js';
 import type { DateCandidate, DateParser, DateRefiner, ParseContext } from './types.js';
 import { escapeCharClass } from '../../core/regex.js';
@@ -52,7 +61,7 @@ export const DATE_PARSERS: readonly DateParser[] = [
   ...holidayParsers,
 ];
 
-export const DATE_REFINERS: readonly DateRefiner[] = [removeOverlaps, composeAdjacent, joinRanges, composeAdjacent, finalize];
+export const DATE_REFINERS: readonly DateRefiner[] = [removeOverlaps, composeAdjacent, joinRanges, composeAdjacent, shareLists, markIssueLabels, finalize];
 
 /** Characters without which no date expression can start (digits, units, first characters of every listed word): skip the stage when none occur. */
 const TRIGGER = (() => {
@@ -90,7 +99,7 @@ const CALENDAR_RULE = /^ja\.date\.(absolute\.(y|ymd|ym)|partial|era\.(y|numeric)
 export function ruleOf(c: DateCandidate): string {
   if (c.range) return c.rule.startsWith('ja.date.range') ? c.rule : 'ja.date.range';
   if (!CALENDAR_RULE.test(c.rule)) return c.rule;
-  const family = c.rel ? (c.rel.anaphoric ? 'anaphoric' : 'relative') : c.anchored ? 'anaphoric' : c.era ? 'era' : c.fiscal || c.fiscalClose ? 'fiscal' : c.year !== undefined ? 'absolute' : 'partial';
+  const family = c.issue ? 'issue' : c.listed ? 'list' : c.rel ? (c.rel.anaphoric ? 'anaphoric' : 'relative') : c.anchored ? 'anaphoric' : c.era ? 'era' : c.fiscal || c.fiscalClose ? 'fiscal' : c.year !== undefined ? 'absolute' : 'partial';
   const shape = [
     c.rel ? { year: 'y', fiscal: 'fy', month: 'm', week: 'w', day: 'd' }[c.rel.unit] : c.fiscal ? 'fy' : c.year !== undefined ? 'y' : '',
     c.month !== undefined && c.rel?.unit !== 'month' ? 'm' : '',
@@ -110,10 +119,18 @@ const ordered = (parts: Iterable<DatePart>) => {
 };
 
 /** Candidates → DATE records (raw offsets via `rawSpan`), resolving in text order so 同年/翌日 see the date before them. */
-export function toRecords(candidates: readonly DateCandidate[], ref: CalendarDate | undefined, rawSpan: (s: number, e: number) => { start: number; end: number; text: string }): DateRecord[] {
+export function toRecords(
+  candidates: readonly DateCandidate[],
+  ref: CalendarDate | undefined,
+  rawSpan: (s: number, e: number) => { start: number; end: number; text: string },
+  pastAt?: (end: number) => boolean,
+): DateRecord[] {
   const records: DateRecord[] = [];
   let anchors: Anchors = {};
-  for (const c of candidates) {
+  for (const found of candidates) {
+    // Only a date whose year the reference date supplies can change with the tense.
+    const partial = ref && pastAt && found.year === undefined && !found.rel && !found.anchored && !found.range && !found.issue && (found.month !== undefined || found.day !== undefined);
+    const c = partial && pastAt(found.end) ? { ...found, past: true } : found;
     const r = resolveCandidate(c, { ref, anchors });
     anchors = withAnchor(anchors, r.anchor);
     const stated = ordered(c.stated);
@@ -136,12 +153,12 @@ export function toRecords(candidates: readonly DateCandidate[], ref: CalendarDat
   return records;
 }
 
-/** Reads only the normalized text and the reference date (no sentences, no tokens). */
+/** Finds dates on the normalized text alone; the tokens only tell a partial date's tense (see tense.ts). */
 export const datesStage = defineStage({
   name: 'dates',
   languages: ['ja'],
   switch: 'dates',
-  requires: [],
+  requires: [TOKENS],
   provides: ['DATE'],
-  create: () => (doc) => toRecords(parseDates(doc.norm.text, doc.ref), doc.ref, (s, e) => doc.rawSpan(s, e)),
+  create: () => (doc) => toRecords(parseDates(doc.norm.text, doc.ref), doc.ref, (s, e) => doc.rawSpan(s, e), (end) => pastTenseAfter(doc.tokens, doc.norm.text, end)),
 });

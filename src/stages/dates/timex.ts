@@ -220,11 +220,12 @@ function resolveCalendar(c: DateCandidate, ctx: ResolveContext): Resolved {
 
   // Partial dates take the nearest sensible year/month from the reference date; without one they stay partial.
   if (year === undefined && ref) {
+    const options = { notAfter: c.past === true };
     if (month !== undefined) {
-      year = nearestYear(ref, month, day);
+      year = nearestYear(ref, month, day, options);
       implied.push('year');
     } else if (day !== undefined) {
-      const ym = nearestMonth(ref, day);
+      const ym = nearestMonth(ref, day, options);
       year = ym.year;
       month = ym.month;
       implied.push('year', 'month');

@@ -54,6 +54,12 @@ export interface DateCandidate {
   range?: { from: DateCandidate; to: DateCandidate };
   /** `翌` before a date (翌12日, 翌1791年): the parts it leaves out come from the last date mentioned, and it follows that date. */
   anchored?: boolean;
+  /** A later item of a list (`5月3日・10日`): the year and month it leaves out came from the item before it. */
+  listed?: boolean;
+  /** Part of a magazine's issue label (`5月3日・10日号`). */
+  issue?: boolean;
+  /** The predicate after the date is in the past tense (`…出動した`): a partial date resolves on or before the reference date. */
+  past?: boolean;
   /** The candidate is the prefix 翌 itself, waiting for a date after it. */
   nextPrefix?: boolean;
   /** A relative period word (年末, 上半期, 月末) that can also act as a suffix after a date. */
