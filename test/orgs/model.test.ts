@@ -82,6 +82,20 @@ describe('organisations with the model (orgs: { model: true })', () => {
     expect((await orgs('東電は料金を改定した。'))[0]?.[2]).toBe('東京電力');
   });
 
+  it('keeps a heading on its own line out of the name below it', async () => {
+    expect(await orgs('基本方針\n総務省は本日、新しい制度を発表した。')).toEqual([['総務省', 'ja.org.model+head', '総務省']]);
+  });
+
+  it('drops a Latin person after an honorific, and a span that stops inside a noun compound', async () => {
+    expect(await orgs('サントス外務大臣(H.E.Mr.Carlo Santos)が出席した。')).toEqual([]);
+    expect(await orgs('両国は日印防衛協力の進展について協議した。')).toEqual([]);
+  });
+
+  it('keeps a known name or a unit of a known body that the model passed over', async () => {
+    expect(await orgs('WTOを軸とする通商体制を支持した。')).toEqual([['WTO', 'ja.org.lexicon-alias', '世界貿易機関']]);
+    expect(await orgs('(資料提供:内閣情報調査室)')).toEqual([['内閣情報調査室', 'ja.org.head', '内閣情報調査室']]);
+  });
+
   it('never tags across a bracket or a line break', async () => {
     for (const [text] of await orgs('警察庁や内閣サイバーセキュリティセンター(NISC)が公表した。\n日本政府は発表した。')) expect(text).not.toMatch(/[()\n]/);
   });

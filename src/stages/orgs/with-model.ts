@@ -1,6 +1,8 @@
 import type { ArticleDocument } from '../../core/document.js';
+import type { Token } from '../../core/token.js';
 import { longestFirst, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_NAME } from '../../data/countries.js';
+import { ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS } from '../../data/titles.js';
 import { resolveNames, type Found } from './aliases.js';
 import type { OrgLexicon } from './lexicon.js';
@@ -8,12 +10,14 @@ import type { OrgTagger } from './model/tagger.js';
 import { featureInputOf } from './model/train.js';
 
 /**
- * Organisations found by the tagger. The model decides the spans, with three guard rails from the rules:
+ * Organisations found by the tagger. The model decides the spans, with guard rails from the rules:
+ * - a span stops at a line break (a heading above a name is not part of it);
  * - a rule's answer that contains the model's spans around it replaces them (`拡大` + `ASEAN国防相会議` inside
- *   the lexicon's `拡大ASEAN国防相会議`, `資源部` inside `産業通商資源部`), and lexicon names and defined aliases
- *   the model passed over stay;
+ *   the lexicon's `拡大ASEAN国防相会議`, `資源部` inside `産業通商資源部`); lexicon names, defined aliases and
+ *   units of a known body (`内閣|広報室`, `財務省|経済局`) the model passed over stay;
  * - a span no rule proposed is dropped when the dictionary calls all of its words places, people or
- *   countries, or when it starts with an honorific (`H.E. Mr. …`);
+ *   countries, or when it starts with an honorific (`H.E. Mr. …`); a span that is no rule's is dropped when
+ *   it stops inside a noun compound (`日豪防衛|協力`);
  * - a name from the user's lexicon always wins over the model's spans around it.
  * A rule candidate with exactly the model's span lends it its kind and core name and is named in the rule
  * (`ja.org.model+lexicon`); the existing code then gives canonical names and aliases.
@@ -29,7 +33,15 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
   }
   const found: Found[] = tagger
     .organisations(input)
+    .flatMap((span) => {
+      // Of the lines a span runs over, the ones a rule proposed a name in; else the last (a heading, then the name).
+      const lines = splitAtLineBreaks(norm, span);
+      if (lines.length < 2) return lines;
+      const proposed = lines.filter((l) => overlapsAny(input.candidates, l));
+      return proposed.length > 0 ? proposed : lines.slice(-1);
+    })
     .filter((span) => overlapsAny(input.candidates, span) || !implausible(doc, span))
+    .filter((span) => byExtent.has(`${span.start}:${span.end}`) || !stopsInsideCompound(doc, span))
     .map((span) => {
       const c = byExtent.get(`${span.start}:${span.end}`);
       return c ? { ...c, rule: withModel(c.rule) } : { ...span, rule: 'ja.org.model' };
@@ -37,7 +49,11 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
   for (const k of input.kept) {
     const around = found.filter((f) => f.start < k.end && k.start < f.end);
     if (around.length === 0) {
-      if (k.rule.startsWith('ja.org.lexicon') || k.rule.includes('alias')) found.push(k);
+      // A known name the model passed over stays, also when another rule won its extent (`WTO` as an
+      // acronym and as the lexicon's alias of 世界貿易機関, `財務省` from IPADIC and from the lexicon).
+      const known = isKnownName(k) ? k : input.candidates.find((c) => c.start === k.start && c.end === k.end && isKnownName(c));
+      if (known) found.push(known);
+      else if (k.rule === 'ja.org.head' && unitOfKnownBody(doc, lexicon, k)) found.push(k);
       continue;
     }
     if (!around.every((f) => f.start >= k.start && f.end <= k.end)) continue;
@@ -54,13 +70,87 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
   return resolveNames(norm, longestFirst(found), lexicon);
 }
 
+/**
+ * A head-word name that begins with a known body and names a unit of it (`内閣|広報室`, `財務省|経済局`):
+ * the body is a lexicon name or a strong organisation word ending at a token end inside the span.
+ */
+function unitOfKnownBody(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): boolean {
+  const first = doc.tokens.find((t) => t.start === c.start);
+  if (!first || first.end >= c.end) return false;
+  const head = ORG_HEADS.get(first.surface);
+  if (head && !head.weak) return true;
+  for (const [end] of lexicon.matchesAt(doc.norm.text, c.start)) if (end < c.end && doc.tokens.some((t) => t.end === end)) return true;
+  return false;
+}
+
+const isKnownName = (c: Found) => c.rule.startsWith('ja.org.lexicon') || c.rule.includes('alias');
+
 const withModel = (rule: string) => (rule.startsWith('ja.org.model') ? rule : `ja.org.model+${rule.replace(/^ja\.org\./, '')}`);
 
-/** A span whose words the dictionary calls places, people or countries, or a Latin name after an honorific. */
+/** A model span stops at a line break: a heading or a list item is not part of the name on the next line. */
+function splitAtLineBreaks(norm: string, span: { start: number; end: number }): { start: number; end: number }[] {
+  const parts: { start: number; end: number }[] = [];
+  let from = span.start;
+  for (let i = span.start; i <= span.end; i++) {
+    if (i < span.end && norm.charCodeAt(i) !== 10) continue;
+    let a = from;
+    let b = i;
+    while (a < b && /\s/.test(norm[a]!)) a++;
+    while (b > a && /\s/.test(norm[b - 1]!)) b--;
+    if (a < b) parts.push({ start: a, end: b });
+    from = i + 1;
+  }
+  return parts;
+}
+
+/**
+ * A span no rule proposed whose words are all places, people or countries, or a Latin name after an
+ * honorific (`H.E. Mr. …`, `H.E.Mr.`).
+ */
 function implausible(doc: ArticleDocument, span: { start: number; end: number }): boolean {
   const text = doc.norm.text.slice(span.start, span.end);
-  if (LATIN_HONORIFICS.has(text.split(/[ .]/)[0]!)) return true;
+  for (const h of LATIN_HONORIFICS) if (text.startsWith(h) && !/[A-Za-z]/.test(text[h.length] ?? '')) return true;
   if (COUNTRY_BY_NAME.has(text)) return true;
-  const tokens = doc.tokens.filter((t) => t.start >= span.start && t.end <= span.end);
-  return tokens.length > 0 && tokens.every((t) => t.pos2 === '地域' || t.pos2 === '人名' || t.pos === '記号' || COUNTRY_BY_NAME.has(t.surface));
+  const inside = tokensOf(doc, span);
+  return inside.length > 0 && inside.every((t) => t.pos2 === '地域' || t.pos2 === '人名' || t.pos === '記号' || COUNTRY_BY_NAME.has(t.surface));
 }
+
+/**
+ * A span that stops inside a noun compound (`日豪防衛|協力`, `国民総|所得`, `トンプソン国防|次官`,
+ * `インド外務|大臣`): it ends in a common kanji noun or a prefix, with no organisation word at its end, and a
+ * noun carries the compound on, so the compound's head lies outside it.
+ */
+function stopsInsideCompound(doc: ArticleDocument, span: { start: number; end: number }): boolean {
+  const [a, b] = tokenRange(doc, span);
+  const last = doc.tokens[b - 1];
+  if (b === a || !last || endsWithHead(doc.norm.text.slice(span.start, span.end))) return false;
+  if (!(last.pos === '接頭詞' || (last.pos === '名詞' && (last.pos1 === '一般' || last.pos1 === 'サ変接続') && /^[\u4e00-\u9fff]+$/.test(last.surface)))) return false;
+  const next = doc.tokens[b];
+  return next !== undefined && next.start === span.end && continuesCompound(next);
+}
+
+/** The tokens inside a span (whole tokens: the model's spans are). */
+const tokensOf = (doc: ArticleDocument, span: { start: number; end: number }): Token[] => doc.tokens.slice(...tokenRange(doc, span));
+
+/** The index range [a, b) of the tokens overlapping a span (binary search: tokens are in text order). */
+function tokenRange(doc: ArticleDocument, span: { start: number; end: number }): [number, number] {
+  const tokens = doc.tokens;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let b = lo;
+  while (b < tokens.length && tokens[b]!.start < span.end) b++;
+  return [lo, b];
+}
+
+function endsWithHead(text: string): boolean {
+  for (let k = Math.min(5, text.length); k >= 1; k--) if (ORG_HEADS.has(text.slice(text.length - k))) return true;
+  return false;
+}
+
+/** A noun that carries a compound on (not a suffix, number or dependent noun, which may follow a name). */
+const continuesCompound = (t: { pos: string; pos1: string }) => t.pos === '名詞' && (t.pos1 === '一般' || t.pos1 === 'サ変接続' || t.pos1 === '形容動詞語幹');
