@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { describeError, KijiError } from '../core/errors.js';
@@ -9,9 +10,9 @@ import { type KijiStore, openStore, type RunCounts, type RunInfo, versionFor } f
 import { LANGUAGE_VERSIONS, PIPELINE_VERSION } from '../version.js';
 import { configHash } from './config-hash.js';
 import { workerHeapLimitMb } from './pool.js';
-import { createScheduler, type Scheduler, type TaskOutcome } from './scheduler.js';
+import { createScheduler, type ReadFile, type Scheduler, type TaskOutcome } from './scheduler.js';
 import { createBatchWriter, type BatchWriter } from './writer.js';
-import { hashFile } from './file-hash.js';
+import { readBytesSync } from '../text/read-article.js';
 import { reconcileArticles } from './identity.js';
 import { realPathOf } from '../store/real-path.js';
 import { peakRssMb } from './peak-rss.js';
@@ -173,7 +174,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       if (writer.error) throw writer.error;
       if (taskError) throw taskError;
       if (options.signal?.aborted) break;
-      if (!options.force && isUpToDate(store, path, run, timings)) {
+      const known = options.force ? undefined : checkUpToDate(store, path, run, timings, config.maxFileBytes);
+      if (known === true) {
         counts.skipped++;
         progress();
         continue;
@@ -186,7 +188,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         },
       });
       if (options.signal?.aborted) break;
-      await scheduler.submit(path, (outcome) => onOutcome(path, outcome));
+      await scheduler.submit(path, (outcome) => onOutcome(path, outcome), known);
     }
     await scheduler?.idle();
     if (writer.error) throw writer.error;
@@ -248,15 +250,21 @@ function failedTask(path: string, outcome: Exclude<TaskOutcome, { kind: 'done' |
   return failed('E_INTERNAL', `the worker processing this article crashed: ${describeError(outcome.error).message}`);
 }
 
-/** Up to date: processed successfully before from the same bytes and config, by the same version of its language's path. */
-export function isUpToDate(store: KijiStore, path: string, run: RunInfo, timings: BatchSummary['timings']): boolean {
+/**
+ * Up to date: processed successfully before from the same bytes and config, by the same version of its
+ * language's path (`true`). A known file whose bytes changed gives them back with their hash, so that the
+ * worker neither reads nor hashes the file again; `undefined` when the worker must read it itself.
+ */
+export function checkUpToDate(store: KijiStore, path: string, run: RunInfo, timings: BatchSummary['timings'], maxBytes: number): true | ReadFile | undefined {
   const state = store.lookup(path);
-  if (!state || state.status !== 'ok' || state.pipelineVersion !== versionFor(state.lang, run) || state.configHash !== run.configHash) return false;
+  if (!state || state.status !== 'ok' || state.pipelineVersion !== versionFor(state.lang, run) || state.configHash !== run.configHash) return undefined;
   const t = performance.now();
   try {
-    return hashFile(path) === state.contentHash;
+    const bytes = readBytesSync(path, maxBytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return sha256 === state.contentHash ? true : { bytes, sha256 };
   } catch {
-    return false; // unreadable now: let the worker record why
+    return undefined; // unreadable or too large now: let the worker record why
   } finally {
     timings.hashMs += performance.now() - t;
   }

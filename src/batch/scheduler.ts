@@ -1,7 +1,13 @@
 import PQueue from 'p-queue';
 import type { KijiConfig } from '../schema/config.js';
 import { createArticlePool, type ArticlePool } from './pool.js';
-import type { ArticleTaskResult } from './worker.js';
+import type { ArticleTask, ArticleTaskResult } from './worker.js';
+
+/** A file's bytes and their SHA-256, when the main thread read them already (to see that they changed). */
+export interface ReadFile {
+  bytes: Uint8Array;
+  sha256: string;
+}
 
 /**
  * Runs articles on the worker pool with bounded work in flight (one per worker: the time limit is
@@ -18,8 +24,8 @@ export type TaskOutcome =
   | { kind: 'crashed'; error: unknown };
 
 export interface Scheduler {
-  /** Waits for a free slot, then starts the article; `onOutcome` runs when it settles. */
-  submit(path: string, onOutcome: (outcome: TaskOutcome) => void): Promise<void>;
+  /** Waits for a free slot, then starts the article (from `read` when the file was read already); `onOutcome` runs when it settles. */
+  submit(path: string, onOutcome: (outcome: TaskOutcome) => void, read?: ReadFile): Promise<void>;
   idle(): Promise<void>;
   destroy(): Promise<void>;
   readonly threads: number;
@@ -44,13 +50,23 @@ export function createScheduler(config: KijiConfig, threads: number, options: { 
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
 
-  const runOne = async (path: string): Promise<TaskOutcome> => {
+  const runOne = async (path: string, read?: ReadFile): Promise<TaskOutcome> => {
     const limit = config.articleTimeoutMs + (fresh > 0 ? PIPELINE_LOAD_ALLOWANCE_MS : 0);
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort('timeout'), limit);
+    // A language loaded for this article (its worker's first English one) is not counted against it either.
+    const loadClock = new Float64Array(new SharedArrayBuffer(16));
+    const loadedMs = () => Math.min(PIPELINE_LOAD_ALLOWANCE_MS, loadClock[1]! + (loadClock[0]! > 0 ? Date.now() - loadClock[0]! : 0));
+    const startedAt = Date.now();
+    const check = () => {
+      const left = limit + loadedMs() - (Date.now() - startedAt);
+      if (left <= 0) timeout.abort('timeout');
+      else timer = setTimeout(check, left);
+    };
+    let timer = setTimeout(check, limit);
     const started = performance.now();
     try {
-      const result = await pool.run({ path, maxBytes: config.maxFileBytes }, AbortSignal.any([timeout.signal, interrupt.signal]));
+      const task: ArticleTask = { path, maxBytes: config.maxFileBytes, loadClock, ...(read ? { bytes: read.bytes, sha256: read.sha256 } : {}) };
+      const result = await pool.run(task, AbortSignal.any([timeout.signal, interrupt.signal]));
       if (result.loadMs > 0 && fresh > 0) fresh--;
       return { kind: 'done', result };
     } catch (error) {
@@ -67,10 +83,10 @@ export function createScheduler(config: KijiConfig, threads: number, options: { 
 
   return {
     threads: pool.threads,
-    async submit(path, onOutcome) {
+    async submit(path, onOutcome, read) {
       await queue.onSizeLessThan(1); // every slot busy: wait for one before taking the next path
       queue
-        .add(async () => onOutcome(await runOne(path)))
+        .add(async () => onOutcome(await runOne(path, read)))
         .catch(options.onFailure); // storing the result failed: the run stops
     },
     idle: () => queue.onIdle(),

@@ -24,8 +24,15 @@ export interface WorkerData {
 export interface ArticleTask {
   path: string;
   maxBytes: number;
-  /** The file's bytes when they were read elsewhere (a queue job carries them); else the worker reads `path`. */
+  /** The file's bytes when they were read elsewhere (a queue job carries them; the main thread, which read them to see they changed); else the worker reads `path`. */
   bytes?: Uint8Array;
+  /** SHA-256 of `bytes` when whoever read them hashed them already. */
+  sha256?: string;
+  /**
+   * Shared with the scheduler, which does not count loading against the article's time limit:
+   * [0] when the load in progress began (Date.now(), 0 when none), [1] milliseconds loaded so far.
+   */
+  loadClock?: Float64Array;
 }
 
 export interface ArticleTaskResult {
@@ -34,7 +41,7 @@ export interface ArticleTaskResult {
   types: Record<string, number>;
   /** Time in this worker: reading + decoding, and the pipeline. */
   readMs: number;
-  /** Waiting for the pipeline (kuromoji) to load: non-zero for a worker's first article only. */
+  /** Waiting for the pipeline to load (kuromoji's views, compromise): non-zero for a worker's first article of each language only. */
   loadMs: number;
   processMs: number;
   /** Peak V8 heap of this worker so far (MB). */
@@ -57,11 +64,24 @@ export default async function processArticleTask(task: ArticleTask): Promise<Art
   let source: { path: string; contentHash: string | null; bytes: number | null; format?: string; encoding?: string } = { path: task.path, contentHash: null, bytes: null };
   try {
     // Read first: a file that cannot be read or decoded never waits for (or loads) kuromoji.
-    const decoded = task.bytes ? articleFromBytes(task.path, task.bytes) : readArticleFileSync(task.path, { maxBytes: task.maxBytes });
+    const decoded = task.bytes ? articleFromBytes(task.path, task.bytes, task.sha256) : readArticleFileSync(task.path, { maxBytes: task.maxBytes });
     source = { path: task.path, contentHash: decoded.sha256, bytes: decoded.bytes, format: decoded.format, encoding: decoded.encoding };
     tRead = performance.now();
-    pipeline ??= createPipeline((Piscina.workerData as WorkerData).config);
+    // Lazy: each language's stages are built on its first article, so a Japanese folder never loads compromise.
+    pipeline ??= createPipeline((Piscina.workerData as WorkerData).config, undefined, { lazy: true });
     const ready = await pipeline;
+    const language = ready.languageOf(decoded.text);
+    if (!ready.isLoaded(language)) {
+      if (task.loadClock) task.loadClock[0] = Date.now();
+      try {
+        await ready.load(language);
+      } finally {
+        if (task.loadClock) {
+          task.loadClock[1] = task.loadClock[1]! + Date.now() - task.loadClock[0]!;
+          task.loadClock[0] = 0;
+        }
+      }
+    }
     t1 = performance.now();
     // --published-at (config publishedAt) over the file's own date, then a date in the file name.
     const publishedAt = ready.config.publishedAt ?? decoded.publishedAt ?? (ready.config.fileNameDates ? dateInFileName(task.path) : undefined);

@@ -57,9 +57,11 @@ export function readArticleFileSync(path: string, opts: ReadArticleOptions = {})
   return articleFromBytes(path, readBytesSync(path, opts.maxBytes ?? DEFAULT_MAX_BYTES));
 }
 
-/** An article from bytes read elsewhere (a queue job carries them): the same decoding as reading the file. */
-export function articleFromBytes(path: string, bytes: Uint8Array): DecodedArticle {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+/**
+ * An article from bytes read elsewhere (a queue job carries them; a batch run's main thread read them to
+ * compare hashes): the same decoding as reading the file. `sha256`: their hash, when it was taken already.
+ */
+export function articleFromBytes(path: string, bytes: Uint8Array, sha256 = createHash('sha256').update(bytes).digest('hex')): DecodedArticle {
   const decoded = decodeBytes(bytes, { path });
   const format = articleFormat(path, decoded.text);
   const extracted = extractArticle(format, decoded.text);

@@ -1,9 +1,13 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBatch, type BatchSummary } from '../../src/batch/run.js';
+import { createHash } from 'node:crypto';
+import { checkUpToDate, runBatch, type BatchSummary } from '../../src/batch/run.js';
+import { configHash } from '../../src/batch/config-hash.js';
+import { openStore } from '../../src/store/store.js';
+import { LANGUAGE_VERSIONS, PIPELINE_VERSION } from '../../src/version.js';
 import { walkInputs } from '../../src/batch/walk.js';
 import { parseConfig, type KijiConfig } from '../../src/schema/config.js';
 import { articleText, snapshot, writeArticles } from './helpers.js';
@@ -105,6 +109,31 @@ describe('runBatch', () => {
     const third = await runBatch({ inputs: [dir], dbPath: db, config, concurrency: 1 });
     expect(third).toMatchObject({ processed: 2, skipped: 6, failed: 6 });
     expect(statuses(db)['empty.txt']).toMatchObject({ status: 'ok', error_code: null, error: null });
+  });
+
+  it('reads and hashes a changed file once: the main thread hands its bytes and hash to the worker', async () => {
+    const store = openStore(db);
+    const timings = { walkMs: 0, readMs: 0, loadMs: 0, processMs: 0, writeMs: 0, hashMs: 0 };
+    const info = { configHash: configHash(config), pipelineVersion: PIPELINE_VERSION, languageVersions: LANGUAGE_VERSIONS };
+    const path = join(dir, 'article-001.txt');
+    try {
+      expect(checkUpToDate(store, path, info, timings, config.maxFileBytes)).toBe(true);
+      const changed = articleText(1) + '同社は2027年に新工場を建てる。\n';
+      writeFileSync(path, changed);
+      const read = checkUpToDate(store, path, info, timings, config.maxFileBytes);
+      if (read === true || read === undefined) throw new Error(`expected the changed bytes, got ${String(read)}`);
+      expect(Buffer.from(read.bytes).toString()).toBe(changed);
+      expect(read.sha256).toBe(createHash('sha256').update(changed).digest('hex'));
+      expect(checkUpToDate(store, join(dir, 'never-seen.txt'), info, timings, config.maxFileBytes)).toBeUndefined();
+      expect(checkUpToDate(store, path, info, timings, 10)).toBeUndefined(); // over maxFileBytes: the worker records why
+    } finally {
+      store.close();
+    }
+    const again = await runBatch({ inputs: [path], dbPath: db, config, concurrency: 1 });
+    expect(again).toMatchObject({ processed: 1, failed: 0 });
+    const conn = new Database(db, { readonly: true });
+    expect(conn.prepare('SELECT content_hash FROM articles WHERE path = ?').pluck().get(path)).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
+    conn.close();
   });
 
   it('re-processes everything when the extraction config or the pipeline version changes, not when only paths do', async () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPipeline, type Pipeline } from '../../src/index.js';
 import { KijiError } from '../../src/core/errors.js';
+import { STAGES } from '../../src/stages/index.js';
 
 let pipeline: Pipeline;
 beforeAll(async () => {
@@ -35,5 +36,28 @@ describe('createPipeline', () => {
   it('reports the reference date it used', () => {
     expect(pipeline.process({ text: '本日の発表。', publishedAt: '2011-10-02T10:00:00+0900' }).publishedAt).toBe('2011-10-02');
     expect(pipeline.process({ text: '本日の発表。' }).publishedAt).toBeUndefined();
+  });
+});
+
+describe('a lazy pipeline (what batch workers build)', () => {
+  it('builds a language only when asked, and gives the same records as an eager pipeline', async () => {
+    const built: string[] = [];
+    const counting = STAGES.map((stage) => ({ ...stage, build: (config: Parameters<typeof stage.build>[0]) => (built.push(stage.name), stage.build(config)) }));
+    const lazy = await createPipeline({}, counting, { lazy: true });
+    expect(built).toEqual([]);
+    expect(lazy.isLoaded('ja')).toBe(false);
+    const en = { id: 'en', text: 'Japan and Vietnam signed a memorandum on 2 November 2025 in Hanoi.', publishedAt: '2025-11-04' };
+    expect(lazy.languageOf(en.text)).toBe('en');
+    expect(() => lazy.process(en)).toThrow(/not loaded: await pipeline.load\('en'\)/);
+    await lazy.load('ja');
+    expect(lazy.isLoaded('ja')).toBe(true);
+    expect(lazy.isLoaded('en')).toBe(false); // compromise not loaded for Japanese articles
+    const ja = { id: 'ja', text: '２０２５年１１月２日、国防省は１億ドルを拠出した。', publishedAt: '2025-11-04' };
+    expect(lazy.process(ja)).toEqual(pipeline.process(ja));
+    expect(built).not.toContain('en.analysis');
+    await lazy.load('en');
+    expect(built.filter((name) => name === 'sentences')).toHaveLength(1); // shared by both languages, built once
+    expect(built).toContain('en.analysis');
+    expect(lazy.process(en)).toEqual(pipeline.process(en));
   });
 });
