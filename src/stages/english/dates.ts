@@ -235,12 +235,12 @@ const RULES: Rule[] = [
     resolve: (m) => ({ value: fiscalYearValue(2000 + Number(m[1]), ['fiscalYear'], [], FISCAL_YEAR_START_MONTH) }),
   },
   {
-    // the 1990s / the early 2000s
+    // the 1990s / the early 2000s: 199X, as the Japanese 1990年代
     name: 'en.decade',
     pattern: new RegExp(`\\b(?:the\\s+)?(?:${MOD}\\s*)?((?:1[89]|20)\\d)0s\\b`, 'gi'),
     resolve: (m) => {
       const mod = modOf(m[1]);
-      const value: DateValue = { value: m[2]!, kind: 'point', startDate: `${m[2]}0-01-01`, endDate: `${m[2]}9-12-31`, stated: ['year'], implied: [] };
+      const value: DateValue = { value: `${m[2]}X`, kind: 'point', startDate: `${m[2]}0-01-01`, endDate: `${m[2]}9-12-31`, stated: ['year'], implied: [] };
       return { value: mod ? { ...value, mod } : value };
     },
   },
