@@ -108,8 +108,8 @@ try {
   for (const art of listed.slice(0, 400)) {
     const mentions = await reader.mentionsOfArticle(art.id);
     stored.push({ path: art.path, status: 'ok', contentHash: art.contentHash, bytes: 0, format: 'txt', encoding: 'utf-8', title: art.title, publishedAt: art.publishedAt, lang: art.lang, chars: art.chars,
-      mentions: mentions.map((m) => ({ type: m.type, start: m.start, end: m.end, text: m.text, rule: m.rule, valueJson: JSON.stringify(m.value), dateValue: null, dateMod: m.mod, dateStart: m.dateStart, dateEnd: m.dateEnd,
-        amountText: m.amountText, amountMinor: m.amountMinor, amountMaxText: m.amountMaxText, currency: m.currency, moneyMod: null, orgName: m.orgName, orgKind: m.orgKind, agreementKind: m.agreementKind, agreementDate: m.agreementDate, parties: m.parties })) });
+      mentions: mentions.map((m) => ({ type: m.type, start: m.start, end: m.end, text: m.text, rule: m.rule, valueJson: JSON.stringify(m.value), dateValue: m.dateValue, dateMod: m.type === 'DATE' ? m.mod : null, dateStart: m.dateStart, dateEnd: m.dateEnd,
+        amountText: m.amountText, amountMinor: m.amountMinor, amountMaxText: m.amountMaxText, currency: m.currency, moneyMod: null, orgName: m.orgName, orgKind: m.orgKind, agreementKind: m.agreementKind, parties: m.parties })) });
   }
   await reader.close();
   const mentionsPer = stored.reduce((n, x) => n + x.mentions.length, 0) / stored.length;

@@ -23,7 +23,7 @@ export const CSV_COLUMNS = ['article', 'title', 'published_at', 'type', 'start',
 
 function csvRow(m: RecordRow): string {
   const cells: unknown[] = [m.path, m.title, m.publishedAt, m.type, m.start, m.end, m.text, m.rule, describeValue(m), m.mod, m.dateStart, m.dateEnd,
-    m.amountText, m.amountMaxText, m.currency, m.orgName, m.orgKind, m.agreementKind, m.agreementDate, m.parties.join('; '), JSON.stringify(m.value)];
+    m.amountText, m.amountMaxText, m.currency, m.orgName, m.orgKind, m.agreementKind, m.type === 'AGREEMENT' ? m.dateValue : null, m.parties.join('; '), JSON.stringify(m.value)];
   return cells.map(csvField).join(',');
 }
 

@@ -65,9 +65,9 @@ export class EntityIndex {
         if (!a) this.agreements.set(key, a = { key, names: new Map(), kinds: new Map(), dates: new Map(), parties: new Set(), mentions: [] });
         bump(a.names, m.text);
         if (m.agreementKind) bump(a.kinds, m.agreementKind);
-        if (m.agreementDate) {
-          const id = `${m.agreementDate}\u0000${value.dateRelation ?? ''}`;
-          const d = a.dates.get(id) ?? { date: m.agreementDate, relation: value.dateRelation ?? null, n: 0 };
+        if (m.dateValue) {
+          const id = `${m.dateValue}\u0000${value.dateRelation ?? ''}`;
+          const d = a.dates.get(id) ?? { date: m.dateValue, relation: value.dateRelation ?? null, n: 0 };
           d.n++;
           a.dates.set(id, d);
         }

@@ -114,7 +114,9 @@ export async function migratePostgres(pool: pg.Pool): Promise<{ from: number; to
     }
     if (from === 0) await client.query('CREATE TABLE IF NOT EXISTS kiji_schema (version INTEGER NOT NULL); INSERT INTO kiji_schema VALUES (0)');
     for (let version = from; version < MIGRATIONS.length; version++) {
-      await client.query(postgresMigration(MIGRATIONS[version]!));
+      const migration = postgresMigration(MIGRATIONS[version]!);
+      if (typeof migration === 'string') await client.query(migration);
+      else await migration(client);
       await client.query('UPDATE kiji_schema SET version = $1', [version + 1]);
     }
     await client.query('COMMIT');
@@ -156,10 +158,10 @@ const ARTICLE_FIELDS = ['path', 'content_hash', 'bytes', 'format', 'encoding', '
   'pipeline_version', 'config_hash', 'processed_at', 'run_id'] as const;
 
 const MENTION_FIELDS = ['id', 'article_id', 'type', 'start', '"end"', 'text', 'rule', 'value_json', 'date_value', 'date_mod', 'date_start', 'date_end',
-  'amount_text', 'amount_minor', 'amount_max_text', 'currency', 'money_mod', 'org_name', 'org_kind', 'agreement_kind', 'agreement_date',
+  'amount_text', 'amount_minor', 'amount_max_text', 'currency', 'money_mod', 'org_name', 'org_kind', 'agreement_kind',
   'agreement_relation', 'agreement_key'] as const;
 const MENTION_TYPES = ['bigint', 'bigint', 'text', 'bigint', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text',
-  'text', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'] as const;
+  'text', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'] as const;
 
 /** The write side on PostgreSQL. Safe to use from many processes at once. */
 export class PgStore {
@@ -301,7 +303,7 @@ async function insertMentions(client: pg.PoolClient, articleId: number, mentions
   const columns: unknown[][] = MENTION_FIELDS.map(() => []);
   mentions.forEach((m, i) => {
     const row = [ids[i], articleId, m.type, m.start, m.end, m.text, m.rule, m.valueJson, m.dateValue, m.dateMod, m.dateStart, m.dateEnd,
-      m.amountText, m.amountMinor === null ? null : m.amountMinor.toString(), m.amountMaxText, m.currency, m.moneyMod, m.orgName, m.orgKind, m.agreementKind, m.agreementDate,
+      m.amountText, m.amountMinor === null ? null : m.amountMinor.toString(), m.amountMaxText, m.currency, m.moneyMod, m.orgName, m.orgKind, m.agreementKind,
       m.agreementRelation, m.agreementKey];
     row.forEach((v, c) => columns[c]!.push(v));
   });

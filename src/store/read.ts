@@ -89,7 +89,11 @@ export interface RecordRow {
   rule: string;
   /** The stored value (value_json), parsed. */
   value: unknown;
+  /** The record's date value (TIMEX): a DATE's own, an AGREEMENT's linked date; null for other types. */
+  dateValue: string | null;
+  /** A DATE's or a MONEY's mod. */
   mod: string | null;
+  /** First and last day `dateValue` covers (ISO, inclusive), when known. */
   dateStart: string | null;
   dateEnd: string | null;
   amountText: string | null;
@@ -100,7 +104,6 @@ export interface RecordRow {
   orgName: string | null;
   orgKind: string | null;
   agreementKind: string | null;
-  agreementDate: string | null;
   parties: string[];
   /** The record in the zod schema's shape: what extract, query --json and export print. */
   record: KijiRecord;
@@ -163,9 +166,9 @@ export class StoreReader {
   private get recordColumns(): string {
     // amount_minor as text: a 64-bit integer neither driver returns exactly as a plain number.
     return `m.id, m.article_id AS "articleId", a.path, a.title, a.published_at AS "publishedAt", m.type, m.start, m."end" AS "end", m.text, m.rule,
-      m.value_json AS "valueJson", COALESCE(m.date_mod, m.money_mod) AS mod, m.date_start AS "dateStart", m.date_end AS "dateEnd",
+      m.value_json AS "valueJson", m.date_value AS "dateValue", COALESCE(m.date_mod, m.money_mod) AS mod, m.date_start AS "dateStart", m.date_end AS "dateEnd",
       m.amount_text AS "amountText", CAST(m.amount_minor AS TEXT) AS "amountMinor", m.amount_max_text AS "amountMaxText", m.currency,
-      m.org_name AS "orgName", m.org_kind AS "orgKind", m.agreement_kind AS "agreementKind", m.agreement_date AS "agreementDate",
+      m.org_name AS "orgName", m.org_kind AS "orgKind", m.agreement_kind AS "agreementKind",
       ${this.sql.dialect.parties('m.id')} AS "partiesJson"`;
   }
 
@@ -342,11 +345,11 @@ export class StoreReader {
       END`);
       params.push(filter.org, filter.org, filter.org, filter.org, filter.org);
     }
-    // The record's own period, as ISO days; an agreement's TIMEX date is widened to the days it names.
-    const agreementDated = `m.type = 'AGREEMENT' AND ${dialect.startsWithYear('m.agreement_date')}`;
+    // The record's own period, as the ISO days its date value covers (a DATE's own, an agreement's linked
+    // date); a record without a date (or an agreement whose date's days are unknown) has its article's.
     const own = {
-      start: `CASE WHEN m.type = 'DATE' THEN m.date_start WHEN ${agreementDated} THEN substr(m.agreement_date, 1, 10) ELSE a.published_at END`,
-      end: `CASE WHEN m.type = 'DATE' THEN m.date_end WHEN ${agreementDated} THEN substr(m.agreement_date, 1, 10) || '~' ELSE a.published_at END`,
+      start: `CASE WHEN m.type = 'DATE' THEN m.date_start ELSE COALESCE(m.date_start, a.published_at) END`,
+      end: `CASE WHEN m.type = 'DATE' THEN m.date_end ELSE COALESCE(m.date_end, a.published_at) END`,
     };
     if (filter.from) {
       where.push(`(${own.end}) >= ?`);

@@ -1,3 +1,4 @@
+import { timexDays } from '../core/timex.js';
 import type { ArticleResult, KijiRecord } from '../schema/records.js';
 
 /**
@@ -5,7 +6,11 @@ import type { ArticleResult, KijiRecord } from '../schema/records.js';
  * so JSON serialization and the typed columns cost the writer thread nothing.
  */
 
-/** One `mentions` row, typed columns included (NULL where they do not apply). */
+/**
+ * One `mentions` row, typed columns included (NULL where they do not apply). A date value has one stored
+ * shape whichever record carries it: `dateValue` (TIMEX), `dateMod`, and the first and last day it covers
+ * (`dateStart`/`dateEnd`) — a DATE's own, an AGREEMENT's the date of its clause.
+ */
 export interface MentionRow {
   type: KijiRecord['type'];
   start: number;
@@ -25,7 +30,6 @@ export interface MentionRow {
   orgName: string | null;
   orgKind: string | null;
   agreementKind: string | null;
-  agreementDate: string | null;
   agreementRelation: string | null;
   agreementKey: string | null;
   parties: string[];
@@ -111,7 +115,6 @@ export function mentionRow(record: KijiRecord): MentionRow {
     orgName: null,
     orgKind: null,
     agreementKind: null,
-    agreementDate: null,
     agreementRelation: null,
     agreementKey: null,
     parties: [],
@@ -144,7 +147,13 @@ export function mentionRow(record: KijiRecord): MentionRow {
     case 'AGREEMENT':
       row.valueJson = JSON.stringify(record.value);
       row.agreementKind = record.value.kind;
-      row.agreementDate = record.value.date ?? null;
+      if (record.value.date !== undefined) {
+        // The linked DATE's days, read off its value (core/timex.ts gives the same days the dates stages do).
+        const days = timexDays(record.value.date);
+        row.dateValue = record.value.date;
+        row.dateStart = days?.start ?? null;
+        row.dateEnd = days?.end ?? null;
+      }
       row.agreementRelation = record.value.dateRelation ?? null;
       row.agreementKey = record.value.key ?? null;
       row.parties = record.value.parties ?? [];

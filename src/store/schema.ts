@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type pg from 'pg';
+import { timexDays } from '../core/timex.js';
 
 /**
  * The kiji database schema, the same on SQLite and PostgreSQL. Migration i (0-based) takes a database
@@ -25,13 +27,14 @@ import type Database from 'better-sqlite3';
  * `mentions` — one row per extracted record. `start`/`end` are UTF-16 offsets into the article's
  * decoded text (end exclusive); `value_json` is the record's full value; the typed columns repeat
  * what users filter on:
- *   DATE:      date_value (TIMEX: 2025-11-02, 2025-11, FY2025, P4Y, 1995/2025), date_mod (START/MID/END…),
- *              date_start / date_end (first and last day covered, ISO, inclusive; NULL when unknown)
+ *   a date:    date_value (TIMEX: 2025-11-02, 2025-11, FY2025, P4Y, 1995/2025), date_mod (START/MID/END…),
+ *              date_start / date_end (first and last day covered, ISO, inclusive; NULL when unknown) — one shape
+ *              for every stored date value: a DATE's own, an AGREEMENT's linked date (no mod)
  *   MONEY:     amount_text (exact decimal string), amount_minor (INTEGER in the currency's minor unit —
  *              yen for JPY, cents for USD — NULL when it is not an exact 64-bit integer), amount_max_text,
  *              currency (ISO 4217), money_mod (APPROX/MORE_THAN/…)
  *   ORG:       org_name (canonical name; for an alias the full name), org_kind
- *   AGREEMENT: agreement_kind, agreement_date (TIMEX), agreement_relation (what the date is: signed, concluded,
+ *   AGREEMENT: agreement_kind, its date in the date columns, agreement_relation (what the date is: signed, concluded,
  *              adopted, issued, established, in_force, dated), agreement_key (one agreement across mentions and articles:
  *              normalized name without its party prefix, `|` and the sorted canonical parties), parties in `agreement_parties`
  *
@@ -55,8 +58,8 @@ export interface Migration {
   readonly description: string;
   /** SQLite DDL, or a function for the changes SQLite has no statement for. */
   readonly sqlite: string | ((db: Database.Database) => void);
-  /** PostgreSQL DDL; default: `postgresDdl(sqlite)`. */
-  readonly postgres?: string;
+  /** PostgreSQL DDL, or a function for what needs code (run in the migration's transaction); default: `postgresDdl(sqlite)`. */
+  readonly postgres?: string | ((client: pg.ClientBase) => Promise<void>);
 }
 
 /** Migration 3's organisations view: the same SQL for SQLite and PostgreSQL, written once. */
@@ -71,6 +74,64 @@ const ORGANISATIONS_VIEW = `
         WHERE m.type = 'ORG'
         GROUP BY m.org_name
         ORDER BY mentions DESC, name;`;
+
+/**
+ * Migration 5's views over agreements, as migration 2 and 3 made them but reading the agreement's date from
+ * the date columns. The dialects differ only in how they join the parties and sort a boolean.
+ */
+function agreementViews(dialect: 'sqlite' | 'postgres'): string {
+  const sqlite = dialect === 'sqlite';
+  const mentionParties = sqlite
+    ? "(SELECT group_concat(party, ' / ') FROM (SELECT party FROM agreement_parties p WHERE p.mention_id = m.id ORDER BY position))"
+    : "(SELECT string_agg(p.party, ' / ' ORDER BY p.position) FROM agreement_parties p WHERE p.mention_id = m.id)";
+  const keyParties = `(SELECT ${sqlite ? 'group_concat' : 'string_agg'}(q.party, ' / ') FROM (SELECT DISTINCT p.party FROM agreement_parties p JOIN mentions n ON n.id = p.mention_id
+                WHERE n.agreement_key = m.agreement_key ORDER BY p.party) q)`;
+  const inForceLast = sqlite ? "(n.agreement_relation = 'in_force')" : "(n.agreement_relation = 'in_force')::int";
+  const keyDate = (column: string) => `(SELECT ${column} FROM mentions n WHERE n.type = 'AGREEMENT' AND n.agreement_key = m.agreement_key AND n.date_value IS NOT NULL
+                GROUP BY n.date_value, n.agreement_relation ORDER BY ${inForceLast}, COUNT(*) DESC, n.date_value LIMIT 1)`;
+  return `
+      CREATE VIEW agreements AS
+        SELECT m.id AS mention_id, m.article_id, a.path, a.title, a.published_at, m.text, m.agreement_kind AS kind,
+               m.date_value AS date, ${mentionParties} AS parties
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.type = 'AGREEMENT'
+        ORDER BY m.date_value, a.published_at, a.path, m.start;
+
+      CREATE VIEW agreements_by_key AS
+        SELECT m.agreement_key AS key,
+               (SELECT n.text FROM mentions n WHERE n.type = 'AGREEMENT' AND n.agreement_key = m.agreement_key
+                ORDER BY length(n.text) DESC, n.id LIMIT 1) AS name,
+               (SELECT n.agreement_kind FROM mentions n WHERE n.type = 'AGREEMENT' AND n.agreement_key = m.agreement_key
+                GROUP BY n.agreement_kind ORDER BY COUNT(*) DESC, n.agreement_kind LIMIT 1) AS kind,
+               ${keyDate('n.date_value')} AS date,
+               ${keyDate('n.agreement_relation')} AS date_relation,
+               ${keyParties} AS parties,
+               COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles
+        FROM mentions m
+        WHERE m.type = 'AGREEMENT' AND m.agreement_key IS NOT NULL
+        GROUP BY m.agreement_key
+        ORDER BY date, name;`;
+}
+
+/** Migration 5, before the column goes: an agreement's date moves into the date columns with the days it covers. */
+const MOVE_AGREEMENT_DATES = `
+      DROP VIEW agreements;
+      DROP VIEW agreements_by_key;
+      DROP INDEX mentions_agreement;
+      UPDATE mentions SET date_value = agreement_date WHERE type = 'AGREEMENT';`;
+const DATED_AGREEMENTS = "SELECT id, date_value AS value FROM mentions WHERE type = 'AGREEMENT' AND date_value IS NOT NULL";
+/** Migration 5, after: the column dropped, its index and the views made again over the date columns. */
+const AGREEMENT_DATE_DROPPED = `
+      ALTER TABLE mentions DROP COLUMN agreement_date;
+      CREATE INDEX mentions_agreement ON mentions(agreement_kind, date_value) WHERE type = 'AGREEMENT';`;
+
+/** The days each dated agreement's TIMEX value covers (those whose days are known). */
+function agreementDays(rows: readonly { id: number | string; value: string }[]): { id: number | string; start: string; end: string }[] {
+  return rows.flatMap(({ id, value }) => {
+    const days = timexDays(value);
+    return days ? [{ id, ...days }] : [];
+  });
+}
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -283,6 +344,27 @@ ${ORGANISATIONS_VIEW}
     sqlite: "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
     postgres: 'SELECT 1;',
   },
+  {
+    // A date value had two stored shapes: a DATE's TIMEX with the days it covers, an agreement's TIMEX alone
+    // (agreement_date), widened to days in SQL by string tricks that missed weeks, fiscal years and ranges.
+    description: "one stored shape for a date value: an agreement's date in the date columns (date_value, date_start, date_end), agreement_date dropped",
+    sqlite: (db) => {
+      db.exec(MOVE_AGREEMENT_DATES);
+      const rows = db.prepare<[], { id: number; value: string }>(DATED_AGREEMENTS).all();
+      const update = db.prepare('UPDATE mentions SET date_start = ?, date_end = ? WHERE id = ?');
+      for (const d of agreementDays(rows)) update.run(d.start, d.end, d.id);
+      db.exec(AGREEMENT_DATE_DROPPED + agreementViews('sqlite'));
+    },
+    postgres: async (client) => {
+      await client.query(MOVE_AGREEMENT_DATES);
+      const days = agreementDays((await client.query<{ id: string; value: string }>(DATED_AGREEMENTS)).rows);
+      await client.query(
+        'UPDATE mentions m SET date_start = u.first_day, date_end = u.last_day FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, first_day, last_day) WHERE m.id = u.id',
+        [days.map((d) => String(d.id)), days.map((d) => d.start), days.map((d) => d.end)],
+      );
+      await client.query(AGREEMENT_DATE_DROPPED + agreementViews('postgres'));
+    },
+  },
 ];
 
 /** Replaces `from` by `to` in a table's CREATE statement (a change that does not touch the stored format). */
@@ -329,7 +411,7 @@ export function postgresDdl(sqlite: string): string {
     .replace(/\)\s*WITHOUT ROWID/g, ')');
 }
 
-export function postgresMigration(migration: Migration): string {
+export function postgresMigration(migration: Migration): string | ((client: pg.ClientBase) => Promise<void>) {
   if (migration.postgres !== undefined) return migration.postgres;
   if (typeof migration.sqlite !== 'string') throw new Error(`migration "${migration.description}" needs its own PostgreSQL text`);
   return postgresDdl(migration.sqlite);

@@ -13,8 +13,6 @@ export interface Dialect {
   parties(mention: string): string;
   /** True when `needle` occurs in `haystack` (both SQL expressions). */
   contains(haystack: string, needle: string): string;
-  /** True when the text expression starts with four digits (a TIMEX value with a known year). */
-  startsWithYear(expr: string): string;
   /** The LIMIT parameter meaning "no limit". */
   readonly noLimit: number | null;
   /** Whether `articles_fts` (FTS5, trigram tokenizer) exists. */
@@ -33,7 +31,6 @@ export const SQLITE: Dialect = {
   name: 'sqlite',
   parties: (m) => `(SELECT json_group_array(party) FROM (SELECT party FROM agreement_parties p WHERE p.mention_id = ${m} ORDER BY position))`,
   contains: (h, n) => `instr(${h}, ${n}) > 0`,
-  startsWithYear: (e) => `${e} GLOB '[0-9][0-9][0-9][0-9]*'`,
   noLimit: -1,
   fullText: true,
 };
@@ -42,7 +39,6 @@ export const POSTGRES: Dialect = {
   name: 'postgres',
   parties: (m) => `(SELECT COALESCE(json_agg(p.party ORDER BY p.position), '[]'::json)::text FROM agreement_parties p WHERE p.mention_id = ${m})`,
   contains: (h, n) => `strpos(${h}, ${n}) > 0`,
-  startsWithYear: (e) => `${e} ~ '^[0-9]{4}'`,
   noLimit: null,
   fullText: false,
 };

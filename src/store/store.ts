@@ -99,9 +99,9 @@ export class KijiStore {
       deleteMentions: db.prepare('DELETE FROM mentions WHERE article_id = ?'),
       insertMention: db.prepare(`
         INSERT INTO mentions (article_id, type, start, end, text, rule, value_json, date_value, date_mod, date_start, date_end,
-                              amount_text, amount_minor, amount_max_text, currency, money_mod, org_name, org_kind, agreement_kind, agreement_date,
+                              amount_text, amount_minor, amount_max_text, currency, money_mod, org_name, org_kind, agreement_kind,
                               agreement_relation, agreement_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertParty: db.prepare('INSERT INTO agreement_parties (mention_id, position, party) VALUES (?, ?, ?)'),
     };
   }
@@ -178,7 +178,7 @@ export class KijiStore {
         for (const m of article.mentions) {
           const mentionId = s.insertMention.run(
             articleId, m.type, m.start, m.end, m.text, m.rule, m.valueJson, m.dateValue, m.dateMod, m.dateStart, m.dateEnd,
-            m.amountText, m.amountMinor, m.amountMaxText, m.currency, m.moneyMod, m.orgName, m.orgKind, m.agreementKind, m.agreementDate,
+            m.amountText, m.amountMinor, m.amountMaxText, m.currency, m.moneyMod, m.orgName, m.orgKind, m.agreementKind,
             m.agreementRelation, m.agreementKey,
           ).lastInsertRowid;
           m.parties.forEach((party, position) => s.insertParty.run(mentionId, position, party));

@@ -6,7 +6,7 @@ import type { RecordRow } from '../../src/store/read.js';
 const row = (over: Partial<RecordRow>): RecordRow => ({
   id: 1, articleId: 1, path: '/a/x.txt', title: 'X', publishedAt: '2025-01-01', type: 'ORG', start: 0, end: 1, text: 't', rule: 'r',
   value: null, mod: null, dateStart: null, dateEnd: null, amountText: null, amountMinor: null, amountMaxText: null, currency: null,
-  orgName: null, orgKind: null, agreementKind: null, agreementDate: null, parties: [], record: {} as RecordRow['record'], ...over,
+  orgName: null, orgKind: null, agreementKind: null, dateValue: null, parties: [], record: {} as RecordRow['record'], ...over,
 });
 
 describe('report entities', () => {
@@ -27,8 +27,8 @@ describe('report entities', () => {
     index.add([
       row({ id: 1, text: '防衛省', orgName: '防衛省', orgKind: 'government' }),
       row({ id: 2, text: '日本の防衛省', orgName: '防衛省', orgKind: 'government' }),
-      row({ id: 3, type: 'AGREEMENT', text: '本覚書', agreementKind: 'memorandum', agreementDate: '2025-11-02', parties: ['防衛省', 'X'], value: { key: 'k1', dateRelation: 'signed' } }),
-      row({ id: 4, articleId: 2, type: 'AGREEMENT', text: '了解覚書', agreementKind: 'memorandum', agreementDate: '2025-11-02', parties: ['防衛省'], value: { key: 'k1', dateRelation: 'signed' } }),
+      row({ id: 3, type: 'AGREEMENT', text: '本覚書', agreementKind: 'memorandum', dateValue: '2025-11-02', parties: ['防衛省', 'X'], value: { key: 'k1', dateRelation: 'signed' } }),
+      row({ id: 4, articleId: 2, type: 'AGREEMENT', text: '了解覚書', agreementKind: 'memorandum', dateValue: '2025-11-02', parties: ['防衛省'], value: { key: 'k1', dateRelation: 'signed' } }),
       row({ id: 5, type: 'AGREEMENT', text: 'no key', value: {} }),
     ]);
     const org = index.orgs.get('防衛省')!;

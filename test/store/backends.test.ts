@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import pgModule from 'pg';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missingServices, startPostgres, type LocalPostgres } from '../../src/cluster/local-services.js';
@@ -6,7 +7,7 @@ import { createPipeline } from '../../src/pipeline.js';
 import { PgStore, postgresReader } from '../../src/store/postgres.js';
 import type { StoreReader } from '../../src/store/read.js';
 import { okArticle, type StoredArticle } from '../../src/store/rows.js';
-import { SCHEMA_VERSION } from '../../src/store/schema.js';
+import { MIGRATIONS, postgresMigration, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { openStore } from '../../src/store/store.js';
 import { StoreReader as Reader } from '../../src/store/read.js';
 import { sqliteConnection } from '../../src/store/sqlite-connection.js';
@@ -88,7 +89,7 @@ describe.skipIf(missing !== undefined)('PostgreSQL backend: the same schema and 
   });
 
   it('stores the article text and every mention column as the SQLite writer does', async () => {
-    const columns = 'a.path, a.text, m.start, m.type, m.date_value, m.date_start, m.amount_minor, m.org_name, m.agreement_kind, m.agreement_date, m.agreement_relation, m.agreement_key';
+    const columns = 'a.path, a.text, m.start, m.type, m.date_value, m.date_start, m.date_end, m.amount_minor, m.org_name, m.agreement_kind, m.agreement_relation, m.agreement_key';
     const order = 'ORDER BY a.path, m.start, m.type, m.text';
     const local = openStore(':memory:');
     local.beginRun(RUN);
@@ -100,6 +101,30 @@ describe.skipIf(missing !== undefined)('PostgreSQL backend: the same schema and 
     expect(fromSqlite.length).toBeGreaterThan(100);
     expect(fromSqlite.some((r) => r.text)).toBe(true);
     expect(normal(fromPg)).toEqual(normal(fromSqlite));
+  });
+
+  it('migrates a database of schema 5 with a dated agreement: its date moves into the date columns with its days', async () => {
+    await store.pool.query('CREATE DATABASE kiji_schema5');
+    const url = pg.url.replace(/\/kiji$/, '/kiji_schema5');
+    const old = new pgModule.Pool({ connectionString: url, max: 1 });
+    try {
+      for (const migration of MIGRATIONS.slice(0, 5)) await old.query(postgresMigration(migration) as string);
+      await old.query(`CREATE TABLE kiji_schema (version INTEGER NOT NULL); INSERT INTO kiji_schema VALUES (5);
+        INSERT INTO articles (path, status, pipeline_version, config_hash, processed_at, published_at) VALUES ('/old.txt', 'ok', 'v', 'c', 't', '2025-11-04');
+        INSERT INTO mentions (article_id, type, start, "end", text, rule, value_json, agreement_kind, agreement_date, agreement_key)
+          SELECT id, 'AGREEMENT', 0, 4, '了解覚書', 'r', '{"kind":"memorandum","date":"FY2021"}', 'memorandum', 'FY2021', 'k' FROM articles;`);
+    } finally {
+      await old.end();
+    }
+    const upgraded = await PgStore.open(url);
+    try {
+      const { rows } = await upgraded.pool.query("SELECT date_value, date_start, date_end FROM mentions WHERE type = 'AGREEMENT'");
+      expect(rows).toEqual([{ date_value: 'FY2021', date_start: '2021-04-01', date_end: '2022-03-31' }]);
+      expect((await upgraded.pool.query('SELECT date, kind FROM agreements_by_key')).rows).toEqual([{ date: 'FY2021', kind: 'memorandum' }]);
+      expect((await upgraded.reader.queryMentions({ types: ['AGREEMENT'], from: '2022-01-01', to: '2022-01-31' })).map((r) => r.dateValue)).toEqual(['FY2021']);
+    } finally {
+      await upgraded.close();
+    }
   });
 
   it('keeps 64-bit amounts exact', async () => {

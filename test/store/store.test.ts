@@ -121,13 +121,67 @@ describe('writing articles', () => {
     ]);
     const all = (await read().queryMentions({ types: ['AGREEMENT'] }));
     expect(all).toEqual([
-      expect.objectContaining({ path: '/x.txt', text: '了解覚書', agreementKind: 'memorandum', agreementDate: '2025-11-02', parties: ['日本', 'ベトナム'] }),
-      expect.objectContaining({ path: '/y.txt', text: '共同声明', agreementDate: null, parties: ['フィリピン'] }),
+      expect.objectContaining({ path: '/x.txt', text: '了解覚書', agreementKind: 'memorandum', dateValue: '2025-11-02', dateStart: '2025-11-02', dateEnd: '2025-11-02', parties: ['日本', 'ベトナム'] }),
+      expect.objectContaining({ path: '/y.txt', text: '共同声明', dateValue: null, dateStart: null, parties: ['フィリピン'] }),
     ]);
     expect((await read().queryMentions({ types: ['AGREEMENT'], org: 'ベトナム' })).map((a) => a.path)).toEqual(['/x.txt']);
     // Parties go with their mention when the article is replaced.
     store.writeArticles([article('/x.txt', [])]);
     expect(store.db.prepare('SELECT COUNT(*) FROM agreement_parties').pluck().get()).toBe(1);
+  });
+
+  it('an agreement\'s date is stored as a DATE\'s is, so a period finds weeks, fiscal years and ranges by the days they cover', async () => {
+    store.writeArticles([
+      article('/week.txt', [agreement('協定A', 0, ['日本'], '2021-W30')]),
+      article('/fy.txt', [agreement('協定B', 0, ['日本'], 'FY2021')]),
+      article('/range.txt', [agreement('協定C', 0, ['日本'], '2019/2021')]),
+      article('/day.txt', [agreement('協定D', 0, ['日本'], '2021-06-30')]),
+      article('/unknown.txt', [agreement('協定E', 0, ['日本'], 'XXXX-07-10')]), // days unknown: the article's date (2025-11-04)
+      article('/dates.txt', [date('2021年7月29日', 0, '2021-07-29')]),
+    ]);
+    const stored = store.db.prepare("SELECT date_value AS value, date_start AS start, date_end AS end FROM mentions WHERE type = 'AGREEMENT' ORDER BY date_value").all();
+    expect(stored).toEqual([
+      { value: '2019/2021', start: '2019-01-01', end: '2021-12-31' },
+      { value: '2021-06-30', start: '2021-06-30', end: '2021-06-30' },
+      { value: '2021-W30', start: '2021-07-26', end: '2021-08-01' },
+      { value: 'FY2021', start: '2021-04-01', end: '2022-03-31' },
+      { value: 'XXXX-07-10', start: null, end: null },
+    ]);
+    const inJuly = await read().queryMentions({ from: '2021-07-01', to: '2021-07-31' });
+    expect(inJuly.map((r) => r.path).sort()).toEqual(['/dates.txt', '/fy.txt', '/range.txt', '/week.txt']);
+    expect((await read().queryMentions({ from: '2022-02-01', to: '2022-02-28' })).map((r) => r.path)).toEqual(['/fy.txt']);
+    expect((await read().queryMentions({ types: ['AGREEMENT'], from: '2025-11-01' })).map((r) => r.path)).toEqual(['/unknown.txt']);
+    // The record itself keeps the zod schema's shape: the date is the value's `date`, no days added.
+    expect(inJuly.find((r) => r.path === '/week.txt')!.record).toEqual(agreement('協定A', 0, ['日本'], '2021-W30'));
+  });
+
+  it('migrating a schema-5 database moves an agreement\'s date into the date columns, with its days', () => {
+    const path = join(dir, 'schema5.sqlite');
+    const old = new Database(path);
+    for (const [i, migration] of MIGRATIONS.slice(0, 5).entries()) {
+      if (typeof migration.sqlite === 'string') old.exec(migration.sqlite);
+      else migration.sqlite(old);
+      old.pragma(`user_version = ${i + 1}`);
+    }
+    old.exec(`INSERT INTO articles (path, status, pipeline_version, config_hash, processed_at, published_at) VALUES ('/old.txt', 'ok', 'v', 'c', 't', '2025-11-04');
+      INSERT INTO mentions (article_id, type, start, "end", text, rule, value_json, agreement_kind, agreement_date, agreement_key)
+        VALUES (1, 'AGREEMENT', 0, 4, '了解覚書', 'r', '{"kind":"memorandum","date":"2021-W30"}', 'memorandum', '2021-W30', 'k'),
+               (1, 'AGREEMENT', 5, 9, '共同声明', 'r', '{"kind":"statement"}', 'statement', NULL, 'k2');`);
+    old.close();
+    const migrated = openStore(path);
+    try {
+      expect(migrated.db.prepare("SELECT date_value AS value, date_start AS start, date_end AS end FROM mentions WHERE type = 'AGREEMENT' ORDER BY id").all()).toEqual([
+        { value: '2021-W30', start: '2021-07-26', end: '2021-08-01' },
+        { value: null, start: null, end: null },
+      ]);
+      const columns = migrated.db.prepare("SELECT name FROM pragma_table_info('mentions')").pluck().all();
+      expect(columns).not.toContain('agreement_date');
+      expect(migrated.db.prepare('SELECT text, date FROM agreements ORDER BY text').all()).toEqual([{ text: '了解覚書', date: '2021-W30' }, { text: '共同声明', date: null }]);
+      expect(migrated.db.prepare('SELECT key, date FROM agreements_by_key ORDER BY key').all()).toEqual([{ key: 'k', date: '2021-W30' }, { key: 'k2', date: null }]);
+      expect(migrated.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      migrated.close();
+    }
   });
 
   it('counts by type and organisations by canonical name', async () => {
