@@ -1,6 +1,7 @@
 import type { AgreementKind } from '../../schema/records.js';
 import type { Token } from '../../core/token.js';
 import { AFTER_HEAD_WORDS, AGREEMENT_DETERMINERS, GENERIC_AGREEMENT_MODIFIERS, MAX_AGREEMENT_HEAD_TOKENS, NAMING_MODIFIER, PARTY_NEEDING_HEADS, PARTY_WORDS, SIGNED_AFTER, VERBAL_AFTER, WEAK_AGREEMENT_HEADS } from '../../data/agreement-heads.js';
+import { COUNTRIES } from '../../data/countries.js';
 import { edgeChars, type TokenView } from '../token-features/index.js';
 
 /** An agreement name in normalized offsets. */
@@ -168,6 +169,14 @@ function partyListStart(tokens: readonly Token[], last: number): number {
   return joins > 0 ? first : -1;
 }
 
+/** `包括的な…に関する日本国及び東南アジア諸国連合構成国の間の協定を改正する議定書`: a quoted title's `A及びBの間の` phrase inside it. */
+const INNER_TITLE = /(?:に関する|に係る|についての|のための|における)([^「」()、。]{2,40}?(?:と|及び|および|並びに)[^「」()、。]{2,40}?)(?:との|の)間の/;
+const COUNTRY_AT_START = new RegExp(`^(?:${COUNTRIES.flatMap((c) => c.names).sort((a, b) => b.length - a.length).join('|')})`);
+function innerTitleParties(title: string): string | undefined {
+  const m = INNER_TITLE.exec(title);
+  return m && COUNTRY_AT_START.test(m[1]!) ? m[1] : undefined;
+}
+
 /**
  * Agreement names: noun compounds ending in a head, extended left over the modifiers that name the
  * subject (…に関する, …のための, …的な, a bracketed acronym inside the name) and to a surrounding 「」 title.
@@ -294,6 +303,7 @@ export function findAgreements(view: TokenView, norm: string, heads: ReadonlyMap
         start = open + 1;
         named = true;
         rule = 'ja.agreement.quoted';
+        titleParties ??= innerTitleParties(title);
       }
     }
     if (!named || (determiner && rule === 'ja.agreement.compound' && start >= tokens[s]!.start)) continue;

@@ -20,6 +20,8 @@ export interface Mention {
   aliasOf?: string;
   date?: DateLink;
   parties: Party[];
+  /** The parties were inferred (両国 resolved to the two countries named last), not stated for this agreement. */
+  partiesInferred?: boolean;
 }
 
 /** Normalized for keys: NFKC, lower case, no spaces, brackets, quotes or middle dots, no leading `the`. */
@@ -73,7 +75,9 @@ export function groupMentions(mentions: readonly Mention[]): AgreementValue[] {
     // A date read off a mention's own clause beats one borrowed from around it (the release's date line under a headline).
     const strong = own.filter((m) => m.date && !m.date.weak);
     const made = strong.find((m) => MADE.has(m.date!.relation))?.date ?? strong[0]?.date ?? own.find((m) => m.date && MADE.has(m.date.relation))?.date ?? own.find((m) => m.date)?.date;
-    const parties = own.map((m) => m.parties).sort((a, b) => b.length - a.length)[0] ?? [];
+    // Parties stated for the agreement (in its name or its clause) beat ones inferred from 両国.
+    const stated = own.filter((m) => !m.partiesInferred && m.parties.length > 0);
+    const parties = (stated.length > 0 ? stated : own).map((m) => m.parties).sort((a, b) => b.length - a.length)[0] ?? [];
     // The representative name: the longest full name (not an alias) of the group.
     const full = own.filter((m) => !m.aliasOf).sort((a, b) => b.name.length - a.name.length)[0];
     const fullName = full?.name ?? own[0]!.aliasOf ?? own[0]!.name;
@@ -88,7 +92,7 @@ export function groupMentions(mentions: readonly Mention[]): AgreementValue[] {
         v.date = date.date;
         v.dateRelation = date.relation;
       }
-      const ps = m.parties.length > 0 ? m.parties : parties;
+      const ps = m.parties.length > 0 && !(m.partiesInferred && stated.length > 0) ? m.parties : parties;
       if (ps.length > 0) v.parties = [...new Set(ps.map((p) => p.name))];
       if (m.aliasOf) {
         v.name = m.aliasOf;

@@ -31,6 +31,7 @@ export const agreementsStage = defineStage({
 const COORDINATED = /^[」』]?[)）]?[」』]?(?:及び|および|並びに|と|、)[「『]?$/;
 const SHORT_FORM_OPEN = /^[」』]?[(（](?:略称|以下)?[、,]?[「『]?$/;
 const unclosed = (text: string) => (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
+const unopened = (text: string) => (text.match(/\)/g)?.length ?? 0) > (text.match(/\(/g)?.length ?? 0);
 
 /** Agreement records of one document, with date and party links read off each mention's own clause. */
 export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string, AgreementKind>): AgreementRecord[] {
@@ -94,7 +95,16 @@ export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string
         if (!next) break;
         segEnd = next.end;
       }
-      const sentence = doc.rawSpan(segment.start, segEnd);
+      // …and one that closes a bracket opened before it (`…大臣(以下「…」とします。)は、…覚書に署名`) continues it.
+      let segStart = segment.start;
+      for (let guard = 0; guard < 3 && segStart > 0; guard++) {
+        const previous = doc.sentenceAt(segStart - 1);
+        if (!previous || previous.start >= segStart) break;
+        const before = norm.slice(previous.start, segStart);
+        if (!unopened(norm.slice(segStart, c.start)) && !/。[」』]?[)）]$/.test(before)) break;
+        segStart = previous.start;
+      }
+      const sentence = doc.rawSpan(segStart, segEnd);
       // Coordinated names (`「A」及び「B」に署名`) share the clause after the last of them, also across a bracketed
       // short form of one of them (`「A」(略称)及び「B」`).
       let clauseEnd = span.end;
@@ -113,7 +123,11 @@ export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string
       const date = link && (later ?? link.date ?? eventDate(doc.raw, sentence, dates));
       if (link && date) mention.date = { date, relation: link.relation, ...(later === undefined && link.date === undefined ? { weak: true } : {}) };
       const clause = clauseParties(doc.raw, span, sentence, orgs, rawSpans);
-      mention.parties = inName.length > 0 ? inName : clause.length > 0 ? clause : bothCountries(doc.raw, span, sentence);
+      mention.parties = inName.length > 0 ? inName : clause;
+      if (mention.parties.length === 0) {
+        mention.parties = bothCountries(doc.raw, span, sentence);
+        if (mention.parties.length > 0) mention.partiesInferred = true;
+      }
     } else mention.parties = inName;
     return mention;
   });

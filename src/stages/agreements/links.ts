@@ -73,24 +73,24 @@ export function clauseDate(raw: string, agreement: Span, sentence: Span, dates: 
   if (after && !FINISHED_PREDICATE.test(after[1]!)) {
     const verbAt = clauseEnd + after.index + after[0].length - after[2]!.length;
     const relation = relationOf(after[2]!);
+    // `同年7月に署名された日英情報保護協定が翌年1月に発効し`: the signing the name's own relative clause states comes
+    // before its entry into force (the date a treaty database keys on is when it was made).
+    if (relation === 'in_force') {
+      const made = relativeClauseDate(raw, agreement, sentence, inSentence);
+      if (made && made.relation !== 'in_force') return made;
+    }
     const between = inSentence.filter((d) => d.start >= clauseEnd && d.end <= verbAt);
     if (between.length > 0) return { date: between[between.length - 1]!.value!, relation };
     let before: DateRecord | undefined;
-    for (const d of inSentence) if (d.end <= agreement.start && !FINISHED_CLAUSE.test(raw.slice(d.end, agreement.start))) before = d;
+    for (const d of inSentence) if (d.end <= agreement.start && (!FINISHED_CLAUSE.test(withoutBrackets(raw.slice(d.end, agreement.start))) || sentenceTopic(raw, sentence, d))) before = d;
     if (before) return { date: before.value!, relation };
     // `署名は2018年7月17日に行われた`: a date right after the verb noun.
     const next = inSentence.find((d) => d.start >= verbAt && d.start - verbAt <= 6);
     if (next) return { date: next.value!, relation };
     return { relation };
   }
-  const lead = raw.slice(sentence.start, agreement.start);
-  const rel = VERB_BEFORE.exec(lead);
-  if (rel) {
-    const verbAt = sentence.start + rel.index;
-    let before: DateRecord | undefined;
-    for (const d of inSentence) if (d.end <= verbAt) before = d;
-    if (before) return { date: before.value!, relation: relationOf(rel[1]!) };
-  }
+  const made = relativeClauseDate(raw, agreement, sentence, inSentence);
+  if (made) return made;
   // `2021年の防衛装備・技術移転協定`: a date written onto the name.
   const onName = inSentence.find((d) => d.end <= agreement.start && /^の[「『]?$/.test(raw.slice(d.end, agreement.start)));
   if (onName) return { date: onName.value!, relation: 'dated' };
@@ -98,6 +98,23 @@ export function clauseDate(raw: string, agreement: Span, sentence: Span, dates: 
 }
 /** A clause that ends between a date and the name: the date belongs to that clause (`11月2日に訪れた際、…`). */
 const FINISHED_CLAUSE = /(?:した|った|れた|いた|だ|である|ました|ます)(?:が|際|ところ|後|ため|[、,，。])/;
+/** Bracketed asides (`(以下「チャイウット大臣」とします。)`) blanked out: what they say ends no clause of the sentence. */
+const withoutBrackets = (text: string) => text.replace(/[(（][^()（）]*[)）]/g, (m) => ' '.repeat(m.length));
+/**
+ * A date that opens its sentence as its topic (`平成27年5月、大臣が訪問した際、…声明を発出し`, `(1) 8月5日、…`): it dates
+ * every clause of the sentence, including those after a finished subordinate clause.
+ */
+const sentenceTopic = (raw: string, sentence: Span, d: DateRecord) => /^[\s\d()（）.．・\-]*$/.test(raw.slice(sentence.start, d.start)) && /^[、,，]/.test(raw.slice(d.end, d.end + 1));
+
+/** A relative clause before the name (`2010年に署名を行った「…」`, `同年7月に署名された…協定`): the nearest DATE before its verb. */
+function relativeClauseDate(raw: string, agreement: Span, sentence: Span, inSentence: readonly DateRecord[]): DateLink | undefined {
+  const rel = VERB_BEFORE.exec(raw.slice(sentence.start, agreement.start));
+  if (!rel) return undefined;
+  const verbAt = sentence.start + rel.index;
+  let before: DateRecord | undefined;
+  for (const d of inSentence) if (d.end <= verbAt) before = d;
+  return before ? { date: before.value!, relation: relationOf(rel[1]!) } : undefined;
+}
 
 /** A party as the text names it, with the canonical form used for keys. */
 export interface Party {
@@ -275,12 +292,14 @@ export function titleParties(phrase: string): Party[] {
  * a press release states it once, in the sentence before (`7月17日、…を行いました。…の署名式が行われました。`) or on
  * the date line under a headline. Looks back over the paragraph (no blank line), then at the start of the next line.
  */
+/** A day-precision value (`2024-07-08`, `2019-11-16/2019-11-18`): a month or a year says when something else happened. */
+const DAY = /^(?:\d{4}|XXXX)-\d\d-\d\d(?:\/|$)/;
 export function eventDate(raw: string, sentence: Span, dates: readonly DateRecord[]): string | undefined {
   const paragraphStart = Math.max(raw.lastIndexOf('\n\n', sentence.start), sentence.start - 400, 0);
   const skip = restatements(raw, dates);
   dates = dates.filter((d) => !skip.has(d));
   let before: DateRecord | undefined;
-  for (const d of dates) if (linkable(d) && d.start >= paragraphStart && d.end <= sentence.start && /-\d\d$|-\d\d\//.test(d.value!)) before = d;
+  for (const d of dates) if (linkable(d) && d.start >= paragraphStart && d.end <= sentence.start && DAY.test(d.value!)) before = d;
   if (before) return before.value!;
   const lineEnd = raw.indexOf('\n', sentence.end - 1);
   if (lineEnd >= 0 && lineEnd - sentence.end <= 1) {
@@ -288,7 +307,7 @@ export function eventDate(raw: string, sentence: Span, dates: readonly DateRecor
     if (next) return next.value!;
   }
   // The release's own date line (a day-precision date within the first lines): a press release states its event once.
-  const dateLine = dates.find((d) => linkable(d) && d.start < 300 && d.start < sentence.start && /-\d\d$/.test(d.value!) && /(?:^|\n)[^\n]{0,12}$/.test(raw.slice(0, d.start)));
+  const dateLine = dates.find((d) => linkable(d) && d.start < 300 && d.start < sentence.start && DAY.test(d.value!) && /(?:^|\n)[^\n]{0,12}$/.test(raw.slice(0, d.start)));
   return dateLine?.value ?? undefined;
 }
 
@@ -309,7 +328,7 @@ export function laterSigningDate(raw: string, from: number, dates: readonly Date
     const verb = sentence.search(SIGNING);
     if (verb >= 0 && !/決定/.test(sentence.slice(verb, verb + 12))) {
       let before: DateRecord | undefined;
-      for (const d of dates) if (linkable(d) && d.start >= start && d.end <= start + verb && /-\d\d$/.test(d.value!)) before = d;
+      for (const d of dates) if (linkable(d) && d.start >= start && d.end <= start + verb && DAY.test(d.value!)) before = d;
       if (before) return before.value!;
     }
     start = end;
