@@ -76,3 +76,14 @@ export const COUNTRY_CANONICAL: ReadonlyMap<string, string> = new Map([
   ['Viet Nam', 'Vietnam'], ['Korea', 'South Korea'], ['Republic of Korea', 'South Korea'], ['ROK', 'South Korea'], ['UAE', 'United Arab Emirates'],
   ['Republic of the Philippines', 'Philippines'],
 ]);
+
+/**
+ * Words that may stand between a relation verb and the name it takes as its object (`signed a new Joint Declaration`,
+ * `approved and signed the first … Work Plan`, `adopted this year's Joint Declaration`): determiners, ordinals and
+ * adjectives that say which document, not what it is.
+ */
+export const VERB_OBJECT_FILLERS: readonly string[] = [
+  'a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'that', 'of', 'to', 'into', 'up', 'ties', 'relations',
+  'new', 'first', 'second', 'third', 'historic', 'landmark', 'revised', 'updated', 'amended', 'bilateral', 'trilateral', 'joint',
+  "year's", 'year’s', "month's", 'month’s',
+];

@@ -2,7 +2,7 @@ import type { ArticleDocument } from '../../core/document.js';
 import { alternation, escapeRegExp } from '../../core/regex.js';
 import { overlaps, overlapsAny, type Span } from '../../core/spans.js';
 import { defineStage } from '../../core/stage.js';
-import { AGREEMENT_HEADS, type AgreementHead, GENERIC_MODIFIERS, NAME_CONTINUATIONS, TRADE_PARTNERSHIP_WORDS } from '../../data/english/agreements.js';
+import { AGREEMENT_HEADS, type AgreementHead, GENERIC_MODIFIERS, NAME_CONTINUATIONS, TRADE_PARTNERSHIP_WORDS, VERB_OBJECT_FILLERS } from '../../data/english/agreements.js';
 import { COUNTRIES, NAME_STOP_WORDS } from '../../data/english/organisations.js';
 import type { KijiConfig } from '../../schema/config.js';
 import type { AgreementDateRelation, AgreementRecord, AgreementValue, DateRecord, OrgRecord } from '../../schema/records.js';
@@ -66,6 +66,9 @@ function capitalChain(terms: EnTerm[], last: number, to: number, text: string): 
     while (k + 1 < to) {
       const between = text.slice(terms[k]!.end, terms[k + 1]!.start);
       const next = terms[k + 1]!;
+      // `… the Republic of the Philippines Concerning the Facilitation of …`: a capitalized preposition continues the name
+      // as a preposition (the outer loop), not as a name word.
+      if (between === ' ' && CONTINUATIONS.test(next.text)) break;
       if ((between === ' ' || between === '-') && isNameWord(next)) k++;
       else if ((between === ' ' && /^(and|&)$/i.test(next.text)) || between === ', ') {
         let m = between === ', ' ? k + 1 : k + 2;
@@ -187,6 +190,28 @@ function candidates(analysis: EnglishAnalysis, text: string, list: AgreementHead
   return out;
 }
 
+/**
+ * A statement or declaration that heads its line with a subtitle after a colon (`Joint Statement: Vision for the
+ * Enhancement of …`): the title runs to the end of the line, and names inside the subtitle are part of it.
+ */
+function withSubtitles(found: Found[], text: string): Found[] {
+  const out: Found[] = [];
+  let skipUntil = -1;
+  for (const f of found) {
+    if (f.start < skipUntil) continue;
+    const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
+    const sub = /^: ([A-Z][^\n]{3,240})/.exec(text.slice(f.end));
+    if ((f.kind === 'statement' || f.kind === 'declaration') && sub && /^\s*$/.test(text.slice(lineStart, f.start)) && !/[.!?]\s*$/.test(sub[1]!)) {
+      const end = f.end + 2 + sub[1]!.trimEnd().length;
+      out.push({ ...f, end, rule: 'en.agreement.subtitled' });
+      skipUntil = end;
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}
+
 /** `… Law of the Sea (UNCLOS)`: the acronym names the same agreement, here and later. */
 function acronyms(found: Found[], text: string): Found[] {
   const out: Found[] = [];
@@ -209,14 +234,17 @@ function acronyms(found: Found[], text: string): Found[] {
 export function findAgreements(doc: ArticleDocument): AgreementRecord[] {
   const text = doc.norm.text;
   const analysis = doc.get(EN_ANALYSIS);
-  const found = candidates(analysis, text, heads(doc.config));
+  const found = withSubtitles(candidates(analysis, text, heads(doc.config)), text);
   const all = [...found, ...acronyms(found, text)];
   // Short forms the text defines (`(“the X”, or “the Y”)`, `…Partnership, or CPTPP`) and well-known ones (TPP, RCEP, KORUS).
   const free = (start: number, end: number) => !all.some((f) => f.start < end && start < f.end);
   for (const f of found) {
     const full = text.slice(f.start, f.end);
     for (const m of mentionsOf(text, definedAliases(text, f.end), f.end)) {
-      if (free(m.start, m.end)) all.push({ start: m.start, end: m.end, kind: f.kind, rule: 'en.agreement.defined', termFirst: -1, aliasOf: full });
+      // A short form that is a name of its own (`“the Japan-Philippines Reciprocal Access Agreement”`) still stands for the full name.
+      const same = all.find((a) => a.start === m.start && a.end === m.end);
+      if (same) same.aliasOf ??= full;
+      else if (free(m.start, m.end)) all.push({ start: m.start, end: m.end, kind: f.kind, rule: 'en.agreement.defined', termFirst: -1, aliasOf: full });
     }
   }
   for (const k of knownAliases(text, 'en')) if (free(k.start, k.end)) all.push({ start: k.start, end: k.end, kind: k.kind, rule: 'en.agreement.known', termFirst: -1, aliasOf: k.name });
@@ -235,14 +263,43 @@ export function findAgreements(doc: ArticleDocument): AgreementRecord[] {
     if (sentence) {
       const rawSentence = doc.rawSpan(sentence.start, sentence.end);
       const link = englishClauseDate(doc.raw, span, rawSentence, dates, spans);
-      const date = link && (link.date ?? eventDate(doc.raw, rawSentence, dates));
-      if (link && date) mention.date = { date, relation: link.relation };
+      const borrowed = link && link.date === undefined ? eventDate(doc.raw, rawSentence, dates) : undefined;
+      const date = link ? link.date ?? borrowed : undefined;
+      if (link && date) mention.date = { date, relation: link.relation, ...(borrowed !== undefined || ('weak' in link && link.weak) ? { weak: true } : {}) };
+      else if (!link) {
+        const line = headlineDate(doc.raw, span, dates);
+        if (line) mention.date = { date: line, relation: 'dated', weak: true };
+      }
       if (inName.length === 0) mention.parties = englishClauseParties(doc.raw, span, rawSentence, orgs, spans);
     }
     return mention;
   });
   const values = groupMentions(mentions);
   return mentions.map((m, i) => ({ type: 'AGREEMENT' as const, start: m.start, end: m.end, text: doc.raw.slice(m.start, m.end), rule: m.rule, value: values[i]! }));
+}
+
+/**
+ * A name that is its page's headline, with the release's date line right under it (`Exchange of Notes concerning …`
+ * then `May 1, 2022`, or `Joint Statement: …` then `Wednesday, December 28, 2011`): the document is dated that day.
+ * Only a day-precision date that is the whole line counts.
+ */
+function headlineDate(raw: string, name: Span, dates: readonly DateRecord[]): string | undefined {
+  const lineStart = raw.lastIndexOf('\n', name.start - 1) + 1;
+  const lineEnd = raw.indexOf('\n', name.end);
+  if (lineEnd < 0 || !/^\s*$/.test(raw.slice(lineStart, name.start))) return undefined;
+  // The name is the whole line, or opens it before a colon and a subtitle (`Joint Statement: Vision for …`).
+  const rest = raw.slice(name.end, lineEnd);
+  if (!/^\s*$/.test(rest) && !/^:\s/.test(rest)) return undefined;
+  const next = /^\n+(?:[ \t]*\n)*/.exec(raw.slice(lineEnd))?.[0].length ?? 0;
+  const from = lineEnd + next;
+  const nextEnd = raw.indexOf('\n', from) < 0 ? raw.length : raw.indexOf('\n', from);
+  const onLine = dates.filter((x) => x.start >= from && x.end <= nextEnd);
+  const d = onLine.filter((x) => x.value !== null && /^\d{4}-\d\d-\d\d$/.test(x.value)).at(-1);
+  if (!d) return undefined;
+  // Nothing else on that line but dates (`Wednesday, December 28, 2011`).
+  let others = raw.slice(from, nextEnd);
+  for (const x of [...onLine].reverse()) others = others.slice(0, x.start - from) + others.slice(x.end - from);
+  return /^[\s,|]*$/.test(others) ? d.value! : undefined;
 }
 
 /** Parties a name spells as a hyphen compound: `Japan-Philippines …`, `U.S.-Australia FTA`, `Korea-U.S. …`. */
@@ -252,16 +309,18 @@ function nameParties(name: string): Party[] {
   if (between && !/ between /i.test(between[2]!)) {
     return [between[1]!, between[2]!].map((p) => ({ name: p, canonical: canonicalCountry(p.replace(/^(?:(?:Socialist|Democratic|Federal|Kingdom|Oriental|People's)\s+)*(?:Republic|Kingdom|Commonwealth|Federation) of (?:the )?/i, '')) }));
   }
-  const first = /^(\S+-\S+)\s/.exec(name)?.[1];
-  if (!first) return [];
-  const parts = first.split('-');
-  if (parts.length < 2 || !parts.every((p) => COUNTRY_SET.has(p) || PARTY_ORGS.has(p))) return [];
-  return parts.map((p) => ({ name: p, canonical: canonicalCountry(p) }));
+  // The first compound of countries, where it opens the name or anywhere in a subtitled title (`Joint Statement: Vision
+  // for the Enhancement of Japan-India Strategic …`).
+  const compound = PARTY_COMPOUND.exec(name);
+  if (!compound || (compound.index > 0 && !/: /.test(name.slice(0, compound.index)))) return [];
+  return compound[0].split('-').map((p) => ({ name: p, canonical: canonicalCountry(p) }));
 }
 
-const COUNTRY_SET = new Set(COUNTRIES);
 /** Organisations that stand in a hyphen compound as parties (`ASEAN-U.S. Plan of Action`). */
-const PARTY_ORGS = new Set(['ASEAN', 'EU', 'NATO']);
+const PARTY_ORGS = ['ASEAN', 'EU', 'NATO'];
+/** `Japan-Philippines`, `U.S.-Australia`, `United States-Japan-Australia`: countries joined by hyphens, as a word of the name. */
+const PARTY_WORD = `(?:${alternation([...COUNTRIES, ...PARTY_ORGS])})`;
+const PARTY_COMPOUND = new RegExp(`(?<![A-Za-z.-])${PARTY_WORD}(?:-${PARTY_WORD})+(?=\\s)`);
 const canonicalCountry = (name: string) => COUNTRY_CANONICAL.get(name) ?? name;
 
 const RELATION_VERBS: readonly [RegExp, AgreementDateRelation][] = [
@@ -272,6 +331,8 @@ const RELATION_VERBS: readonly [RegExp, AgreementDateRelation][] = [
   [/^(?:issued|issuing|issue|released|announced)$/i, 'issued'],
   [/^(?:force|effect|effective)$/i, 'in_force'],
 ];
+/** A relation verb and the words between it and its object, the name: `signed the`, `adopted this year's`, `signing of a new`. */
+const VERB_OBJECT = new RegExp(`^\\S+\\s+(?:(?:${alternation(VERB_OBJECT_FILLERS)}|\\d{4}|[a-z]+ly)\\s+)*$`);
 const relationOf = (word: string): AgreementDateRelation | undefined => RELATION_VERBS.find(([re]) => re.test(word))?.[1];
 
 /**
@@ -292,13 +353,15 @@ function englishClauseDate(raw: string, agreement: Span, sentence: Span, dates: 
     if (relation && relation !== 'in_force') {
       const at = sentence.start + before.lastIndexOf(leftWords[i]!);
       // The verb takes the name as its object (`signed the …`, `the signing of a …`, `issued a 2022 …`), not a noun before it.
-      if (/^\S+\s+(?:(?:an?|the|its|their|this|these|of|to|into|up|ties|relations|[a-z]+ly)\s+)*$/.test(raw.slice(at, agreement.start))) leftVerb = { relation, at };
+      if (VERB_OBJECT.test(raw.slice(at, agreement.start))) leftVerb = { relation, at };
       break;
     }
     if (/[.;:]$/.test(leftWords[i]!)) break;
   }
+  // Another name between the verb and a date takes that date, unless it is this one's short form in brackets (`(“the X”)`).
+  const shortForm = (n: Span) => n.start >= agreement.end && /^\s*\(\s*[“"]?(?:the\s+)?$/.test(raw.slice(agreement.end, n.start));
   const nearest = (at: number, side: 'after' | 'any') => inSentence
-    .filter((d) => (side === 'any' || d.start >= at) && !names.some((n) => n !== agreement && n.start > Math.min(at, d.start) && n.end < Math.max(at, d.end) && n.start !== agreement.start))
+    .filter((d) => (side === 'any' || d.start >= at) && !names.some((n) => n !== agreement && n.start > Math.min(at, d.start) && n.end < Math.max(at, d.end) && n.start !== agreement.start && !shortForm(n)))
     .sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
   if (right) {
     const verb = right[1]!.toLowerCase();
@@ -309,6 +372,15 @@ function englishClauseDate(raw: string, agreement: Span, sentence: Span, dates: 
   }
   if (leftVerb) {
     const d = nearest(leftVerb.at, 'any');
+    // `adopted this year's Joint Declaration`: a year that says which document, not the day it was adopted; the day the
+    // release gives for the event (its paragraph, its date line) refines it.
+    if (d && d.start >= leftVerb.at && d.end <= agreement.start && /^\d{4}$/.test(d.value!)) {
+      const year = `${d.value!}-`;
+      let day = eventDate(raw, sentence, dates);
+      // …else the last day of that year the release gave before (the meeting it reports on).
+      if (!day?.startsWith(year)) day = dates.filter((x) => x.end <= sentence.start && x.value?.startsWith(year) && /^\d{4}-\d\d-\d\d$/.test(x.value)).at(-1)?.value ?? undefined;
+      if (day) return { date: day, relation: leftVerb.relation, weak: true };
+    }
     if (d) return { date: d.value!, relation: leftVerb.relation };
     return { relation: leftVerb.relation };
   }
