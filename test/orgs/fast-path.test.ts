@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/schema/config.js';
 import { buildOrgLexicon, OrgLexicon } from '../../src/stages/orgs/lexicon.js';
-import { extractFeatures, type FeatureInput } from '../../src/stages/orgs/model/features.js';
+import { EDGE_GROUPS, extractFeatures, groupedFeatures, type FeatureInput } from '../../src/stages/orgs/model/features.js';
 import { viterbi } from '../../src/stages/orgs/model/perceptron.js';
 import { loadOrgTagger, type OrgTagger } from '../../src/stages/orgs/model/tagger.js';
 import { featureInputOf, tokenizedDocument } from '../../src/stages/orgs/model/train.js';
@@ -57,6 +57,29 @@ describe('the organisation tagger fast path', () => {
     }
   });
 
+  it('splits the same features into per-surface groups and the rest (the tagger sums the groups once per surface)', () => {
+    for (const input of inputs()) {
+      const g = groupedFeatures(input);
+      const reference = referenceFeatures(input);
+      const n = g.count;
+      for (let i = 0; i < n; i++) {
+        const at = (k: number) => [g.table.groups(g.ids[k]!), g.poses[k]!.groups];
+        const union = [...g.hashes.subarray(g.offsets[i], g.offsets[i + 1])];
+        for (const groups of at(i)) union.push(...groups.self);
+        for (const groups of i > 0 ? at(i - 1) : []) union.push(...groups.prev);
+        for (const groups of i > 1 ? at(i - 2) : []) union.push(...groups.prev2);
+        for (const groups of i + 1 < n ? at(i + 1) : []) union.push(...groups.next);
+        for (const groups of i + 2 < n ? at(i + 2) : []) union.push(...groups.next2);
+        if (i === 0) union.push(...EDGE_GROUPS.prev);
+        if (i < 2) union.push(...EDGE_GROUPS.prev2);
+        if (i + 1 >= n) union.push(...EDGE_GROUPS.next);
+        if (i + 2 >= n) union.push(...EDGE_GROUPS.next2);
+        const expected = [...reference.hashes.subarray(reference.offsets[i], reference.offsets[i + 1])];
+        expect(union.sort(), `${input.text} token ${i}`).toEqual(expected.sort());
+      }
+    }
+  });
+
   it('tags exactly as the plain Viterbi over the reference features', () => {
     let organisations = 0;
     for (const input of inputs()) {
@@ -70,4 +93,21 @@ describe('the organisation tagger fast path', () => {
     // The sentences exercise the model: it finds organisations in them.
     expect(organisations).toBeGreaterThan(20);
   });
+
+  it('still tags exactly so once the surface table has filled up and started again', () => {
+    // 41,000 distinct number tokens: more surfaces than the table keeps, so the next document empties it
+    // and reuses the ids, whose cached sums in the tagger must not be taken for the new surfaces'.
+    const numbers = Array.from({ length: 41_000 }, (_, i) => String(100_000 + i)).join('、');
+    const before = groupedFeatures(featureInputOf(tokenizedDocument(tokenizer, numbers), lexicons[0]!)).table.generation;
+    tagger.tag(featureInputOf(tokenizedDocument(tokenizer, numbers), lexicons[0]!));
+    let checked = 0;
+    for (const input of inputs()) {
+      const f = referenceFeatures(input);
+      const rows = Int32Array.from(f.hashes, (h) => tagger.rowOf(h));
+      expect([...tagger.tag(input)], input.text).toEqual([...viterbi(f.count, f.offsets, rows, tagger.model.weights, tagger.model.transitions)]);
+      checked++;
+    }
+    expect(groupedFeatures(inputs()[0]!).table.generation).toBeGreaterThan(before);
+    expect(checked).toBeGreaterThan(10);
+  }, 120_000);
 });

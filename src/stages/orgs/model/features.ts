@@ -81,119 +81,172 @@ function headKindOf(s: string): number {
   return h ? kindCode(h.kind) * (h.weak ? -1 : 1) : 0;
 }
 
-/**
- * What the features take from a surface string alone: its dictionary codes and the hashes of every
- * single-string template over it (and the first half of the two-string ones). Computed once per distinct
- * surface and kept (a bounded cache per process), so a token costs one map lookup, not ~25 string hashes.
- */
-class SurfaceInfo {
-  readonly head: number;
-  /** kind code of the longest head the surface ends with (surface longer than the head) */
-  readonly headSuffix: number;
-  /** 1 title, 2 person title */
-  readonly title: number;
-  readonly country: number;
-  /** 1 determiner, 2 generic modifier, 3 generic organisation word, 4 company form */
-  readonly generic: number;
-  readonly shape: string;
-  readonly w: number;
-  readonly wm1: number;
-  readonly wm2: number;
-  readonly wp1: number;
-  readonly wp2: number;
-  readonly bigramL: number; // partial: this surface on the left
-  readonly bigramR: number; // partial: this surface on the left of the right bigram
-  readonly shapeH: number;
-  readonly shapem1: number;
-  readonly shapep1: number;
-  readonly pre1: number;
-  readonly pre2: number; // 0: the surface is one unit long
-  readonly suf1: number;
-  readonly suf2: number;
-  readonly suf3: number; // 0: shorter than three units
-  readonly len: number;
-  readonly sufm1: number;
-  readonly sufp1: number;
+const h1 = (template: number, s: string) => addString(startHash(template), s);
 
-  constructor(readonly surface: string) {
-    const s = surface;
-    this.head = headKindOf(s);
+/** The UTF-16 units of `s` added to a hash, without the separator addString ends with. */
+function addChars(hash: number, s: string): number {
+  let h = hash;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+// Columns of the surface table: hashes of the single-string templates over a surface (or the first half
+// of a two-string one), and dictionary codes.
+const W = 0, WM1 = 1, WM2 = 2, WP1 = 3, WP2 = 4, BIGRAM_L = 5, BIGRAM_R = 6, SHAPE = 7, SHAPE_M1 = 8, SHAPE_P1 = 9;
+const PRE1 = 10, PRE2 = 11, SUF1 = 12, SUF2 = 13, SUF3 = 14, LEN = 15, SUF_M1 = 16, SUF_P1 = 17, HASHES = 18;
+const HEAD = 0, HEAD_SUFFIX = 1, TITLE = 2, COUNTRY_CODE = 3, GENERIC = 4, CODES = 5;
+
+/**
+ * Every distinct surface the features have met, with what the features take from the surface alone: its
+ * dictionary codes (head, head suffix, title, country, generic word) and the hashes of the templates over it,
+ * in flat columns by surface id. A token then costs one map lookup, not ~25 string hashes and dictionary
+ * lookups. Bounded: a document that would take the table past `limit` empties it first (ids stay valid
+ * within a document; `generation` tells the tagger, which caches sums by id, that ids were reused).
+ */
+export class SurfaceTable {
+  private readonly ids = new Map<string, number>();
+  readonly surfaces: string[] = [];
+  readonly shapes: string[] = [];
+  hashes = new Uint32Array(1024 * HASHES);
+  codes = new Int8Array(1024 * CODES);
+  size = 0;
+  generation = 0;
+
+  constructor(readonly limit: number) {}
+
+  /** Makes room for a document of n tokens: empties the table when it could overflow. */
+  reserve(n: number): void {
+    if (this.size + n <= this.limit) return;
+    this.ids.clear();
+    this.surfaces.length = 0;
+    this.shapes.length = 0;
+    this.size = 0;
+    this.generation++;
+  }
+
+  idOf(s: string): number {
+    const known = this.ids.get(s);
+    return known === undefined ? this.add(s) : known;
+  }
+
+  private add(s: string): number {
+    const id = this.size++;
+    if (this.hashes.length < this.size * HASHES) {
+      const hashes = new Uint32Array(this.hashes.length * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+      const codes = new Int8Array(this.codes.length * 2);
+      codes.set(this.codes);
+      this.codes = codes;
+    }
+    this.ids.set(s, id);
+    this.surfaces[id] = s;
+    const shape = shapeOf(s);
+    this.shapes[id] = shape;
+    const h = this.hashes;
+    const at = id * HASHES;
+    h[at + W] = h1(T.w, s);
+    h[at + WM1] = h1(T.wm1, s);
+    h[at + WM2] = h1(T.wm2, s);
+    h[at + WP1] = h1(T.wp1, s);
+    h[at + WP2] = h1(T.wp2, s);
+    h[at + BIGRAM_L] = h1(T.bigramL, s);
+    h[at + BIGRAM_R] = h1(T.bigramR, s);
+    h[at + SHAPE] = h1(T.shape, shape);
+    h[at + SHAPE_M1] = h1(T.shapem1, shape);
+    h[at + SHAPE_P1] = h1(T.shapep1, shape);
+    h[at + PRE1] = h1(T.pre1, s.slice(0, 1));
+    h[at + PRE2] = h1(T.pre2, s.slice(0, 2)); // read only when the surface is longer than one unit
+    h[at + SUF1] = h1(T.suf1, s.slice(-1));
+    h[at + SUF2] = h1(T.suf2, s.slice(-2)); // only when longer than one unit
+    h[at + SUF3] = h1(T.suf3, s.slice(-3)); // only when longer than two units
+    h[at + LEN] = addNumber(startHash(T.len), Math.min(s.length, 6));
+    h[at + SUF_M1] = h1(T.sufm1, s.slice(-1));
+    h[at + SUF_P1] = h1(T.sufp1, s.slice(0, 1));
+    const c = this.codes;
+    const cat = id * CODES;
+    c[cat + HEAD] = headKindOf(s);
     let suffix = 0;
     for (let k = Math.min(4, s.length - 1); k >= 1; k--) {
       suffix = headKindOf(s.slice(s.length - k));
       if (suffix) break;
     }
-    this.headSuffix = suffix;
-    this.title = PERSON_TITLES.has(s) ? 2 : TITLES.has(s) ? 1 : 0;
-    this.country = COUNTRY_BY_NAME.has(s) ? 1 : 0;
-    this.generic = DETERMINERS.has(s) ? 1 : GENERIC_MODIFIERS.has(s) ? 2 : GENERIC_ORG_WORDS.has(s) ? 3 : COMPANY_FORMS.includes(s) ? 4 : 0;
-    this.shape = shapeOf(s);
-    this.w = h1(T.w, s);
-    this.wm1 = h1(T.wm1, s);
-    this.wm2 = h1(T.wm2, s);
-    this.wp1 = h1(T.wp1, s);
-    this.wp2 = h1(T.wp2, s);
-    this.bigramL = h1(T.bigramL, s);
-    this.bigramR = h1(T.bigramR, s);
-    this.shapeH = h1(T.shape, this.shape);
-    this.shapem1 = h1(T.shapem1, this.shape);
-    this.shapep1 = h1(T.shapep1, this.shape);
-    this.pre1 = h1(T.pre1, s.slice(0, 1));
-    this.pre2 = s.length > 1 ? h1(T.pre2, s.slice(0, 2)) : 0;
-    this.suf1 = h1(T.suf1, s.slice(-1));
-    this.suf2 = s.length > 1 ? h1(T.suf2, s.slice(-2)) : 0;
-    this.suf3 = s.length > 2 ? h1(T.suf3, s.slice(-3)) : 0;
-    this.len = addNumber(startHash(T.len), Math.min(s.length, 6));
-    this.sufm1 = h1(T.sufm1, s.slice(-1));
-    this.sufp1 = h1(T.sufp1, s.slice(0, 1));
+    c[cat + HEAD_SUFFIX] = suffix;
+    c[cat + TITLE] = PERSON_TITLES.has(s) ? 2 : TITLES.has(s) ? 1 : 0;
+    c[cat + COUNTRY_CODE] = COUNTRY_BY_NAME.has(s) ? 1 : 0;
+    c[cat + GENERIC] = DETERMINERS.has(s) ? 1 : GENERIC_MODIFIERS.has(s) ? 2 : GENERIC_ORG_WORDS.has(s) ? 3 : COMPANY_FORMS.includes(s) ? 4 : 0;
+    return id;
+  }
+
+  /** The features surface `id` gives the token it is (self) and the tokens 1 and 2 after and before it. */
+  groups(id: number): SurfaceGroups {
+    const h = this.hashes.subarray(id * HASHES, (id + 1) * HASHES);
+    const c = this.codes.subarray(id * CODES, (id + 1) * CODES);
+    const length = this.surfaces[id]!.length;
+    const self = [h[W]!, h[SHAPE]!, h[PRE1]!, ...(length > 1 ? [h[PRE2]!] : []), h[SUF1]!, ...(length > 1 ? [h[SUF2]!] : []), ...(length > 2 ? [h[SUF3]!] : []), h[LEN]!];
+    if (c[HEAD]) self.push(addNumber(START.head, c[HEAD]));
+    if (c[HEAD_SUFFIX]) self.push(addNumber(START.headSuffix, c[HEAD_SUFFIX]));
+    if (c[TITLE]) self.push(addNumber(START.title, c[TITLE]));
+    if (c[COUNTRY_CODE]) self.push(COUNTRY);
+    if (c[GENERIC]) self.push(addNumber(START.generic, c[GENERIC]));
+    const prev = [h[WM1]!, h[SHAPE_M1]!, h[SUF_M1]!];
+    if (c[HEAD]) prev.push(addNumber(START.headm1, c[HEAD]));
+    if (c[COUNTRY_CODE]) prev.push(COUNTRY_M1);
+    const next = [h[WP1]!, h[SHAPE_P1]!, h[SUF_P1]!];
+    if (c[TITLE]) next.push(addNumber(START.titlep1, c[TITLE]));
+    if (c[TITLE] === 2) next.push(PERSON_TITLE_P1);
+    return { self, prev, prev2: [h[WM2]!], next, next2: [h[WP2]!, addNumber(START.headp2, c[HEAD]!)] };
   }
 }
 
-/** The same for a token's POS levels (pos, pos1, pos2), keyed by the three strings. */
-class PosInfo {
+/** Features that depend on one token's surface or POS alone, by where that token stands from the token they describe. */
+export interface SurfaceGroups {
+  readonly self: readonly number[];
+  readonly prev: readonly number[];
+  readonly prev2: readonly number[];
+  readonly next: readonly number[];
+  readonly next2: readonly number[];
+}
+
+/** The same for a token's POS levels (pos, pos1, pos2): few of them, one object each. */
+export class PosInfo {
   readonly pos: number;
   readonly pos12: number;
-  readonly posPos3: number; // partial: T.pos over the three levels, pos3 still to add
   readonly posm1: number;
   readonly posm2: number;
   readonly posp1: number;
   readonly posp2: number;
   readonly bigramL: number; // partial: this POS on the left of posBigramL
   readonly bigramR: number; // partial: this POS on the left of posBigramR
+  readonly groups: SurfaceGroups;
+  /** A slot for the tagger's emission sums of these groups (see OrgTagger). */
+  sums: Int32Array | undefined;
+  sumsOwner: object | undefined;
 
   constructor(readonly text: string, pos12: string) {
     this.pos = h1(T.pos, text);
     this.pos12 = h1(T.pos12, pos12);
-    this.posPos3 = this.pos;
     this.posm1 = h1(T.posm1, text);
     this.posm2 = h1(T.posm2, pos12);
     this.posp1 = h1(T.posp1, text);
     this.posp2 = h1(T.posp2, pos12);
     this.bigramL = h1(T.posBigramL, text);
     this.bigramR = h1(T.posBigramR, text);
+    this.groups = { self: [this.pos, this.pos12], prev: [this.posm1], prev2: [this.posm2], next: [this.posp1], next2: [this.posp2] };
   }
 }
 
-const h1 = (template: number, s: string) => addString(startHash(template), s);
-
-/** Bounded caches: a long-running worker sees an open vocabulary; past the bound the cache starts again. */
-const CACHE_LIMIT = 200_000;
-const surfaces = new Map<string, SurfaceInfo>();
-const poses = new Map<string, Map<string, Map<string, PosInfo>>>();
-
-function surfaceInfo(s: string): SurfaceInfo {
-  let info = surfaces.get(s);
-  if (!info) {
-    if (surfaces.size >= CACHE_LIMIT) surfaces.clear();
-    info = new SurfaceInfo(s);
-    surfaces.set(s, info);
-  }
-  return info;
-}
+/**
+ * The surfaces of a long-running worker are an open vocabulary: the table holds at most this many (≈ 170
+ * bytes each here, 300 more in the tagger's sums). 300 livedoor articles hold ≈ 15,000 distinct surfaces.
+ */
+const SURFACE_LIMIT = 40_000;
+const table = new SurfaceTable(SURFACE_LIMIT);
+const posInfos = new Map<string, Map<string, Map<string, PosInfo>>>();
 
 function posInfo(t: Token): PosInfo {
-  let a = poses.get(t.pos);
-  if (!a) poses.set(t.pos, (a = new Map()));
+  let a = posInfos.get(t.pos);
+  if (!a) posInfos.set(t.pos, (a = new Map()));
   let b = a.get(t.pos1);
   if (!b) a.set(t.pos1, (b = new Map()));
   let info = b.get(t.pos2);
@@ -216,38 +269,64 @@ const EDGE = {
   bigramL: h1(T.bigramL, BOS),
   posBigramL: h1(T.posBigramL, BOS),
 } as const;
-const BIAS = addNumber(startHash(T.bias), 0);
-const UNKNOWN = addNumber(startHash(T.unknown), 1);
-const SPACE = addNumber(startHash(T.space), 1);
-const PERSON_TITLE_P1 = addNumber(startHash(T.personTitlep1), 1);
-const COUNTRY = addNumber(startHash(T.country), 1);
-const COUNTRY_M1 = addNumber(startHash(T.countrym1), 1);
+/** What stands for a missing neighbour's surface and POS groups at a sentence edge. */
+export const EDGE_GROUPS: Omit<SurfaceGroups, 'self'> = {
+  prev: [EDGE.wm1, EDGE.posm1, EDGE.shapem1],
+  prev2: [EDGE.wm2, EDGE.posm2],
+  next: [EDGE.wp1, EDGE.posp1, EDGE.shapep1],
+  next2: [EDGE.wp2, EDGE.posp2],
+};
 const START = Object.fromEntries(Object.entries(T).map(([k, v]) => [k, startHash(v)])) as Record<keyof typeof T, number>;
+const BIAS = addNumber(START.bias, 0);
+const UNKNOWN = addNumber(START.unknown, 1);
+const SPACE = addNumber(START.space, 1);
+const PERSON_TITLE_P1 = addNumber(START.personTitlep1, 1);
+const COUNTRY = addNumber(START.country, 1);
+const COUNTRY_M1 = addNumber(START.countrym1, 1);
 /** T.keptWord's first half for kept codes 1–4 (the code as a decimal string). */
 const KEPT_WORD = [0, 1, 2, 3, 4].map((k) => h1(T.keptWord, String(k)));
 /** T.shapeTri starts with `${left}|${shape}` as one string: the BOS edge, then '|'. */
 const SHAPE_TRI_BOS = addChars(START.shapeTri, BOS);
 
-/** The UTF-16 units of `s` added to a hash, without the separator addString ends with. */
-function addChars(hash: number, s: string): number {
-  let h = hash;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
+/** The feature hashes of every token of one document, in template order (what training and the model's probe read). */
+export function extractFeatures(input: FeatureInput): TokenFeatures {
+  return features(input, false);
 }
 
-/** The feature hashes of every token of one document. */
-export function extractFeatures(input: FeatureInput): TokenFeatures {
+/** The features split for the tagger: per token its surface id (in `table`) and POS, and the rest. */
+export interface GroupedFeatures extends TokenFeatures {
+  table: SurfaceTable;
+  ids: Int32Array;
+  poses: readonly PosInfo[];
+}
+
+/**
+ * Token i's features are those of extractFeatures, in another order: the groups `self` of its surface
+ * (table.groups(ids[i])) and of poses[i]; `prev` of token i − 1's (EDGE_GROUPS.prev at the start), `prev2`
+ * of i − 2's, `next` of i + 1's and `next2` of i + 2's likewise; and hashes[offsets[i] .. offsets[i + 1]),
+ * the features that depend on more than one token. test/orgs/fast-path.test.ts checks the two agree.
+ */
+export function groupedFeatures(input: FeatureInput): GroupedFeatures {
+  return features(input, true);
+}
+
+function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
+  const ungrouped = !grouped;
   const tokens = input.tokens;
   const n = tokens.length;
   const d = dictionaryOf(input);
   const marks = candidateMarks(input);
-  const info: SurfaceInfo[] = new Array(n);
+  table.reserve(n);
+  const ids = new Int32Array(n);
   const pos: PosInfo[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    info[i] = surfaceInfo(tokens[i]!.surface);
+    ids[i] = table.idOf(tokens[i]!.surface);
     pos[i] = posInfo(tokens[i]!);
   }
   fillDictionary(d, tokens);
+  const H = table.hashes;
+  const C = table.codes;
+  const shapes = table.shapes;
   const offsets = new Int32Array(n + 1);
   let out = scratch;
   let c = 0;
@@ -261,76 +340,87 @@ export function extractFeatures(input: FeatureInput): TokenFeatures {
     offsets[i] = c;
     const t = tokens[i]!;
     const s = t.surface;
-    const me = info[i]!;
+    const me = ids[i]! * HASHES;
+    const mc = ids[i]! * CODES;
     const p = pos[i]!;
     const hasPrev = i > 0;
     const hasPrev2 = i > 1;
     const hasNext = i + 1 < n;
     const hasNext2 = i + 2 < n;
-    const prev = hasPrev ? info[i - 1]! : undefined;
-    const next = hasNext ? info[i + 1]! : undefined;
+    const prev = hasPrev ? ids[i - 1]! * HASHES : -1;
+    const next = hasNext ? ids[i + 1]! * HASHES : -1;
+    const pc = hasPrev ? ids[i - 1]! * CODES : -1;
+    const nc = hasNext ? ids[i + 1]! * CODES : -1;
     out[c++] = BIAS;
-    out[c++] = me.w;
+    if (ungrouped) out[c++] = H[me + W]!;
     if (t.basic !== s) out[c++] = h1(T.base, t.basic);
-    out[c++] = p.pos;
-    out[c++] = p.pos12;
-    out[c++] = addString(p.posPos3, t.pos3);
-    out[c++] = me.shapeH;
-    out[c++] = me.pre1;
-    if (me.pre2) out[c++] = me.pre2;
-    out[c++] = me.suf1;
-    if (me.suf2) out[c++] = me.suf2;
-    if (me.suf3) out[c++] = me.suf3;
-    out[c++] = me.len;
+    if (ungrouped) {
+      out[c++] = p.pos;
+      out[c++] = p.pos12;
+    }
+    out[c++] = addString(p.pos, t.pos3); // T.pos over the three levels, then pos3
+    if (ungrouped) {
+      out[c++] = H[me + SHAPE]!;
+      out[c++] = H[me + PRE1]!;
+      if (s.length > 1) out[c++] = H[me + PRE2]!;
+      out[c++] = H[me + SUF1]!;
+      if (s.length > 1) out[c++] = H[me + SUF2]!;
+      if (s.length > 2) out[c++] = H[me + SUF3]!;
+      out[c++] = H[me + LEN]!;
+    }
     if (!t.known) out[c++] = UNKNOWN;
     // Neighbours.
-    out[c++] = prev ? prev.wm1 : EDGE.wm1;
-    out[c++] = hasPrev2 ? info[i - 2]!.wm2 : EDGE.wm2;
-    out[c++] = next ? next.wp1 : EDGE.wp1;
-    out[c++] = hasNext2 ? info[i + 2]!.wp2 : EDGE.wp2;
-    out[c++] = hasPrev ? pos[i - 1]!.posm1 : EDGE.posm1;
-    out[c++] = hasPrev2 ? pos[i - 2]!.posm2 : EDGE.posm2;
-    out[c++] = hasNext ? pos[i + 1]!.posp1 : EDGE.posp1;
-    out[c++] = hasNext2 ? pos[i + 2]!.posp2 : EDGE.posp2;
-    out[c++] = prev ? prev.shapem1 : EDGE.shapem1;
-    out[c++] = next ? next.shapep1 : EDGE.shapep1;
-    out[c++] = addString(prev ? prev.bigramL : EDGE.bigramL, s);
-    out[c++] = addString(me.bigramR, next ? next.surface : EOS);
+    if (ungrouped) {
+      out[c++] = hasPrev ? H[prev + WM1]! : EDGE.wm1;
+      out[c++] = hasPrev2 ? H[ids[i - 2]! * HASHES + WM2]! : EDGE.wm2;
+      out[c++] = hasNext ? H[next + WP1]! : EDGE.wp1;
+      out[c++] = hasNext2 ? H[ids[i + 2]! * HASHES + WP2]! : EDGE.wp2;
+      out[c++] = hasPrev ? pos[i - 1]!.posm1 : EDGE.posm1;
+      out[c++] = hasPrev2 ? pos[i - 2]!.posm2 : EDGE.posm2;
+      out[c++] = hasNext ? pos[i + 1]!.posp1 : EDGE.posp1;
+      out[c++] = hasNext2 ? pos[i + 2]!.posp2 : EDGE.posp2;
+      out[c++] = hasPrev ? H[prev + SHAPE_M1]! : EDGE.shapem1;
+      out[c++] = hasNext ? H[next + SHAPE_P1]! : EDGE.shapep1;
+    }
+    out[c++] = addString(hasPrev ? H[prev + BIGRAM_L]! : EDGE.bigramL, s);
+    out[c++] = addString(H[me + BIGRAM_R]!, hasNext ? tokens[i + 1]!.surface : EOS);
     out[c++] = addString(hasPrev ? pos[i - 1]!.bigramL : EDGE.posBigramL, p.text);
     out[c++] = addString(p.bigramR, hasNext ? pos[i + 1]!.text : EOS);
-    let tri = prev ? addChars(START.shapeTri, prev.shape) : SHAPE_TRI_BOS;
-    tri = addString(Math.imul(tri ^ 0x7c, 0x01000193), me.shape); // '|'
-    out[c++] = addString(tri, next ? next.shape : EOS);
-    if (prev) out[c++] = prev.sufm1;
-    if (next) out[c++] = next.sufp1;
+    let tri = hasPrev ? addChars(START.shapeTri, shapes[ids[i - 1]!]!) : SHAPE_TRI_BOS;
+    tri = addString(Math.imul(tri ^ 0x7c, 0x01000193), shapes[ids[i]!]!); // '|'
+    out[c++] = addString(tri, hasNext ? shapes[ids[i + 1]!]! : EOS);
+    if (ungrouped) {
+      if (hasPrev) out[c++] = H[prev + SUF_M1]!;
+      if (hasNext) out[c++] = H[next + SUF_P1]!;
+    }
     // Spacing in the text (Latin names: `Brightline Robotics`).
     if (hasPrev && tokens[i - 1]!.end !== t.start) out[c++] = SPACE;
     // Dictionaries.
-    if (me.head) out[c++] = addNumber(START.head, me.head);
-    if (me.headSuffix) out[c++] = addNumber(START.headSuffix, me.headSuffix);
+    if (ungrouped && C[mc + HEAD]) out[c++] = addNumber(START.head, C[mc + HEAD]!);
+    if (ungrouped && C[mc + HEAD_SUFFIX]) out[c++] = addNumber(START.headSuffix, C[mc + HEAD_SUFFIX]!);
     if (d.headMulti[i]) out[c++] = addNumber(START.headMulti, d.headMulti[i]!);
-    if (prev && prev.head) out[c++] = addNumber(START.headm1, prev.head);
-    if (next) out[c++] = addNumber(START.headp1, next.head || next.headSuffix * 16 || d.headMulti[i + 2 < n ? i + 2 : i + 1]! * 256);
-    if (hasNext2) out[c++] = addNumber(START.headp2, info[i + 2]!.head);
-    if (me.title) out[c++] = addNumber(START.title, me.title);
-    if (next && next.title) out[c++] = addNumber(START.titlep1, next.title);
-    if (next && next.title === 2) out[c++] = PERSON_TITLE_P1;
-    if (me.country) out[c++] = COUNTRY;
-    if (prev && prev.country) out[c++] = COUNTRY_M1;
+    if (ungrouped && hasPrev && C[pc + HEAD]) out[c++] = addNumber(START.headm1, C[pc + HEAD]!);
+    if (hasNext) out[c++] = addNumber(START.headp1, C[nc + HEAD]! || C[nc + HEAD_SUFFIX]! * 16 || d.headMulti[i + 2 < n ? i + 2 : i + 1]! * 256);
+    if (ungrouped && hasNext2) out[c++] = addNumber(START.headp2, C[ids[i + 2]! * CODES + HEAD]!);
+    if (ungrouped && C[mc + TITLE]) out[c++] = addNumber(START.title, C[mc + TITLE]!);
+    if (ungrouped && hasNext && C[nc + TITLE]) out[c++] = addNumber(START.titlep1, C[nc + TITLE]!);
+    if (ungrouped && hasNext && C[nc + TITLE] === 2) out[c++] = PERSON_TITLE_P1;
+    if (ungrouped && C[mc + COUNTRY_CODE]) out[c++] = COUNTRY;
+    if (ungrouped && hasPrev && C[pc + COUNTRY_CODE]) out[c++] = COUNTRY_M1;
     if (d.lexicon[i]) out[c++] = addNumber(START.lexicon, d.lexicon[i]!);
-    if (prev) out[c++] = addNumber(START.lexiconm1, d.lexicon[i - 1]!);
-    if (next) out[c++] = addNumber(START.lexiconp1, d.lexicon[i + 1]!);
-    if (me.generic) out[c++] = addNumber(START.generic, me.generic);
+    if (hasPrev) out[c++] = addNumber(START.lexiconm1, d.lexicon[i - 1]!);
+    if (hasNext) out[c++] = addNumber(START.lexiconp1, d.lexicon[i + 1]!);
+    if (ungrouped && C[mc + GENERIC]) out[c++] = addNumber(START.generic, C[mc + GENERIC]!);
     // The rules.
     if (m) for (const mark of m) out[c++] = addString(START.candidate, mark);
     out[c++] = addNumber(START.candidateCount, m ? Math.min(m.length, 3) : 0);
     out[c++] = addNumber(START.kept, d.kept[i]!);
-    out[c++] = addNumber(START.keptm1, prev ? d.kept[i - 1]! : 9);
-    out[c++] = addNumber(START.keptp1, next ? d.kept[i + 1]! : 9);
+    out[c++] = addNumber(START.keptm1, hasPrev ? d.kept[i - 1]! : 9);
+    out[c++] = addNumber(START.keptp1, hasNext ? d.kept[i + 1]! : 9);
     if (d.kept[i]) out[c++] = addString(KEPT_WORD[d.kept[i]!]!, s);
   }
   offsets[n] = c;
-  return { count: n, offsets, hashes: out.slice(0, c) };
+  return { count: n, offsets, hashes: out.slice(0, c), table, ids, poses: pos };
 }
 
 /** Reused from call to call; each call returns its own copy of the part it wrote. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KijiError } from '../../../core/errors.js';
 import { decodeModel, type ModelData } from './file.js';
-import { extractFeatures, type FeatureInput } from './features.js';
+import { EDGE_GROUPS, groupedFeatures, type FeatureInput, type PosInfo, type SurfaceGroups, type SurfaceTable } from './features.js';
 import { allowedTransition, ORG_TYPE, TAG_COUNT, isInside, typeOfTag } from './labels.js';
 
 /** The shipped model, committed next to the language data (src/data is part of the package). */
@@ -24,6 +24,12 @@ export class OrgTagger {
   private emit = new Int32Array(1024 * NT);
   private score = new Float64Array(1024 * NT);
   private back = new Uint8Array(1024 * NT);
+  /** Emission sums by surface id (PLACES × NT each), valid where `summed` is set, for one generation of the table. */
+  private surfaceSums = new Int32Array(0);
+  private summed = new Uint8Array(0);
+  private generation = -1;
+  /** The edge groups' sums (a missing neighbour) by place. */
+  private readonly edgeSums: Int32Array;
 
   constructor(readonly model: ModelData) {
     const F = model.hashes.length;
@@ -38,6 +44,7 @@ export class OrgTagger {
       this.table[2 * s] = model.hashes[r]! | 0;
       this.table[2 * s + 1] = r;
     }
+    this.edgeSums = this.groupSums(EDGE_GROUPS);
     this.trans = new Float64Array((NT + 1) * NT);
     for (let p = -1; p < NT; p++) for (let y = 0; y < NT; y++) this.trans[(p + 1) * NT + y] = allowedTransition(p, y) ? model.transitions[(p + 1) * NT + y]! : NEG;
   }
@@ -56,7 +63,7 @@ export class OrgTagger {
 
   /** Tags of every token (BIO over the model's types). */
   tag(input: FeatureInput): Uint8Array {
-    const f = extractFeatures(input);
+    const f = groupedFeatures(input);
     const n = f.count;
     const out = new Uint8Array(n);
     if (n === 0) return out;
@@ -69,7 +76,14 @@ export class OrgTagger {
     const w = this.model.weights;
     const hashes = f.hashes;
     const offsets = f.offsets;
+    const ids = f.ids;
+    const words = this.surfaceSumsOf(f.table, ids);
+    const poses: Int32Array[] = new Array(n);
+    for (let i = 0; i < n; i++) poses[i] = this.posSums(f.poses[i]!);
+    const edge = this.edgeSums;
+    const S = PLACES * NT;
     for (let i = 0; i < n; i++) {
+      // The features that depend on more than one token, looked up one by one.
       let e0 = 0;
       let e1 = 0;
       let e2 = 0;
@@ -123,7 +137,69 @@ export class OrgTagger {
       emit[at + 13] = e13;
       emit[at + 14] = e14;
     }
+    // The others: sums cached per surface and per POS, added place by place (token i takes the `place`
+    // row of the token at i + shift, or the edge's when that is outside the document).
+    for (let g = 0; g < PLACES; g++) {
+      const shift = SHIFTS[g]!;
+      const row = g * NT;
+      for (let i = 0; i < n; i++) {
+        const j = i + shift;
+        const at = i * NT;
+        const inside = j >= 0 && j < n;
+        const src = inside ? words : edge;
+        let from = inside ? ids[j]! * S + row : row;
+        for (let y = 0; y < NT; y++) emit[at + y]! += src[from++]!;
+        if (!inside) continue;
+        const pos = poses[j]!;
+        for (let y = 0; y < NT; y++) emit[at + y]! += pos[row + y]!;
+      }
+    }
     return decode(n, emit, this.trans, this.score, this.back, out);
+  }
+
+  /** The emission sums of each token's surface (rows of `surfaceSums`), computing those not cached yet. */
+  private surfaceSumsOf(table: SurfaceTable, ids: Int32Array): Int32Array {
+    if (this.generation !== table.generation || this.summed.length < table.size) {
+      const fresh = this.generation !== table.generation;
+      // Room to grow, but no more than the table holds (it empties itself at its limit).
+      const capacity = Math.max(table.size, Math.min(table.limit, Math.max(1024, table.size * 2)));
+      const sums = new Int32Array(capacity * PLACES * NT);
+      const summed = new Uint8Array(capacity);
+      if (!fresh) {
+        sums.set(this.surfaceSums);
+        summed.set(this.summed);
+      }
+      this.surfaceSums = sums;
+      this.summed = summed;
+      this.generation = table.generation;
+    }
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (this.summed[id]) continue;
+      this.surfaceSums.set(this.groupSums(table.groups(id)), id * PLACES * NT);
+      this.summed[id] = 1;
+    }
+    return this.surfaceSums;
+  }
+
+  /** The emission sums of a POS's groups, kept on the POS object (there are few). */
+  private posSums(info: PosInfo): Int32Array {
+    if (info.sumsOwner !== this || !info.sums) {
+      info.sums = this.groupSums(info.groups);
+      info.sumsOwner = this;
+    }
+    return info.sums;
+  }
+
+  private groupSums(groups: Partial<SurfaceGroups>): Int32Array {
+    const sums = new Int32Array(PLACES * NT);
+    [groups.self, groups.prev, groups.prev2, groups.next, groups.next2].forEach((hashes, place) => {
+      for (const h of hashes ?? []) {
+        const r = this.rowOf(h);
+        if (r >= 0) for (let y = 0; y < NT; y++) sums[place * NT + y]! += this.model.weights[r * NT + y]!;
+      }
+    });
+    return sums;
   }
 
   /**
@@ -165,6 +241,12 @@ function breaksName(t: { surface: string; pos: string; pos1: string }): boolean 
 
 const NT = TAG_COUNT;
 const NEG = -1e30;
+/**
+ * The rows of a sums table, one per place: the groups self, prev, prev2, next and next2 (SurfaceGroups),
+ * and where the token whose group it is stands from the token the features describe.
+ */
+const PLACES = 5;
+const SHIFTS = [0, -1, -2, 1, 2] as const;
 
 /**
  * The best tag sequence for the emission scores (as perceptron.ts's viterbi, ties to the lower tag).
