@@ -8,7 +8,10 @@
  * `公開日:YYYY-MM-DD`, as bench/throughput.mjs does) and builds the database with `kiji run`. Then
  * times, for a few needles, the median of --runs warm runs of: `searchArticles` for the first 20 hits
  * with their passages (what `kiji query --text N --articles --limit 20` and a search page ask), all the
- * matching article ids, and `kiji query --text`'s record query for the first 100 records.
+ * matching article ids, and `kiji query --text`'s record query for the first 100 records, for needles of
+ * every length (one and two characters go to the gram index, three and more to the trigram index;
+ * `--needles a,b` for others). A database without the gram index (`--db` of an older one) is migrated
+ * by nothing here: open it once for writing (`kiji run`) first.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -62,20 +65,29 @@ const time = async (work) => {
   }
   return { ms: median(ms), max: Math.max(...ms), result };
 };
+const { gramMatch } = await import(join(repoRoot, 'dist/store/grams.js'));
+const hasGrams = raw.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'articles_grams'").pluck().get() > 0;
+/** The index each length goes to, as the reader chooses it (src/store/read.ts). */
 const ids = (needle) => {
   const match = literalMatch(needle);
-  return match
-    ? raw.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').pluck().all(match)
-    : raw.prepare('SELECT id FROM articles WHERE instr(lower(text), lower(?)) > 0').pluck().all(needle);
+  if (match) return raw.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').pluck().all(match);
+  const grams = hasGrams ? gramMatch(needle) : null;
+  if (grams) return raw.prepare('SELECT rowid FROM articles_grams WHERE articles_grams MATCH ?').pluck().all(grams);
+  return raw.prepare('SELECT id FROM articles WHERE instr(lower(text), lower(?)) > 0 OR instr(lower(title), lower(?)) > 0').pluck().all(needle, needle);
 };
 const cell = (t) => `${t.ms.toFixed(1)} (${t.max.toFixed(1)})`.padStart(14);
-console.log(`\nmedian (max) of ${runs} runs, ms`);
-console.log('needle'.padEnd(16), 'articles'.padStart(8), 'first 20'.padStart(14), 'all ids'.padStart(14), '100 records'.padStart(14));
-for (const needle of ['ドコモ', 'スマートフォン', 'iPhone', '東京都', '2012年', 'ソフトバンク', 'no such phrase', '映画', 'あ']) {
+console.log(`\nmedian (max) of ${runs} runs, ms${hasGrams ? '' : ' (no gram index in this database: one and two characters scan the texts)'}`);
+console.log('needle'.padEnd(16), 'chars'.padStart(5), 'articles'.padStart(8), 'first 20'.padStart(14), 'all ids'.padStart(14), '100 records'.padStart(14));
+const needles = opt('needles', undefined)?.split(',') ?? [
+  'の', 'あ', 'ド', '円', '鬱', // one character: the most frequent, a common one, a rare one
+  'した', '映画', '東京', 'iP', // two
+  'ドコモ', '東京都', '2012年', 'iPhone', 'ソフトバンク', 'スマートフォン', 'no such phrase', // three and more: trigrams
+];
+for (const needle of needles) {
   const first = await time(() => reader.searchArticles(needle, { limit: 20 }));
   const all = await time(() => ids(needle));
   const records = await time(() => reader.queryMentions({ text: needle, limit: 100 }));
-  console.log(needle.padEnd(16), String(all.result.length).padStart(8), cell(first), cell(all), cell(records));
+  console.log(needle.padEnd(16), String([...needle].length).padStart(5), String(all.result.length).padStart(8), cell(first), cell(all), cell(records));
 }
 await reader.close();
 raw.close();

@@ -4,6 +4,7 @@ import { RECORD_TYPES } from '../schema/records.js';
 import type { KijiRecord } from '../schema/records.js';
 import { recordOfRow } from './rows.js';
 import { literalMatch, type SqlConnection, type SqlValue } from './sql.js';
+import { gramMatch } from './grams.js';
 
 /**
  * The read side of a kiji database — every statement `inspect`, `query`, `export` and `report` run,
@@ -272,32 +273,65 @@ export class StoreReader {
     return row?.text ?? null;
   }
 
+  private searchIndexes?: Promise<boolean>;
+
+  /**
+   * Whether the database has the gram index and `articles_order` (schema.ts, one migration): a SQLite database
+   * written before them has not when it is opened read-only, and PostgreSQL never.
+   */
+  private hasSearchIndexes(): Promise<boolean> {
+    this.searchIndexes ??= this.sql.dialect.fullText
+      ? this.sql
+          .all<{ n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE name IN ('articles_grams', 'articles_order')")
+          .then((rows) => Number(rows[0]?.n ?? 0) === 2)
+      : Promise.resolve(false);
+    return this.searchIndexes;
+  }
+
   /**
    * SQL for the ids of the articles whose title or text contains `needle`, Latin letters in either case:
-   * through the trigram index for three characters or more on SQLite, else by scanning the texts.
+   * on SQLite through the trigram index for three characters or more and the gram index for one or two
+   * (grams.ts); else (PostgreSQL, or an old database read as it is) by scanning the texts.
    */
-  private articlesContaining(needle: string): { sql: string; params: SqlValue[] } {
-    const match = this.sql.dialect.fullText ? literalMatch(needle) : null;
-    if (match) return { sql: 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?', params: [match] };
+  private async articlesContaining(needle: string): Promise<{ sql: string; params: SqlValue[] }> {
+    if (this.sql.dialect.fullText) {
+      const match = literalMatch(needle);
+      if (match) return { sql: 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?', params: [match] };
+      const grams = gramMatch(needle);
+      if (grams && (await this.hasSearchIndexes())) return { sql: 'SELECT rowid FROM articles_grams WHERE articles_grams MATCH ?', params: [grams] };
+    }
     const { contains } = this.sql.dialect;
     return { sql: `SELECT id FROM articles WHERE ${contains('lower(text)', 'lower(?)')} OR ${contains('lower(title)', 'lower(?)')}`, params: [needle, needle] };
+  }
+
+  /**
+   * The articles to read in result order (publication date, undated last, then path). With `articles_order`,
+   * SQLite is made to walk that index (INDEXED BY) as the outer loop (CROSS JOIN keeps it outside), so the
+   * first page of a search that matches most articles stops after the page instead of sorting every match.
+   */
+  private async orderedArticles(alias: string): Promise<{ from: string; join: string }> {
+    return (await this.hasSearchIndexes()) ? { from: `articles ${alias} INDEXED BY articles_order`, join: 'CROSS JOIN' } : { from: `articles ${alias}`, join: 'JOIN' };
   }
 
   /** Processed articles whose title or text contains `needle`, by publication date, with the passage. */
   async searchArticles(needle: string, options: { limit?: number } = {}): Promise<ArticleHit[]> {
     const limit = options.limit ?? this.sql.dialect.noLimit;
-    const order = 'ORDER BY a.published_at IS NULL, a.published_at, a.path LIMIT ?';
+    const order = (t: string) => `ORDER BY ${t}.published_at IS NULL, ${t}.published_at, ${t}.path`;
+    // The page of ids first, then passages or texts for that page only: a passage for every match, or
+    // every match's text in the sorter, was most of the time.
+    const ids = await this.articlesContaining(needle);
+    const { from } = await this.orderedArticles('b');
+    const page = `SELECT b.id FROM ${from} WHERE b.id IN (${ids.sql}) AND b.status = 'ok' ${order('b')} LIMIT ?`;
     const match = this.sql.dialect.fullText ? literalMatch(needle) : null;
     if (match) {
       return this.sql.all<ArticleHit>(
         `SELECT a.id, a.path, a.title, a.published_at AS "publishedAt", snippet(articles_fts, 1, '【', '】', '…', 16) AS snippet
-         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND a.status = 'ok' ${order}`,
-        [match, limit],
+         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND a.id IN (${page}) ${order('a')}`,
+        [match, ...ids.params, limit],
       );
     }
-    const ids = this.articlesContaining(needle);
     const rows = await this.sql.all<Omit<ArticleHit, 'snippet'> & { text: string | null }>(
-      `SELECT a.id, a.path, a.title, a.published_at AS "publishedAt", a.text FROM articles a WHERE a.id IN (${ids.sql}) AND a.status = 'ok' ${order}`,
+      `SELECT a.id, a.path, a.title, a.published_at AS "publishedAt", a.text FROM articles a WHERE a.id IN (${page}) ${order('a')}`,
       [...ids.params, limit],
     );
     return rows.map(({ text, ...hit }) => ({ ...hit, snippet: snippetAround(text !== null && text.toLowerCase().includes(needle.toLowerCase()) ? text : hit.title ?? '', needle) }));
@@ -328,8 +362,8 @@ export class StoreReader {
     if (filter.text) {
       // Records of the articles that contain it (a record's text is part of its article's). Articles stored
       // before kiji kept texts are found once the next run has re-read them (migration 2 makes it).
-      const ids = this.articlesContaining(filter.text);
-      where.push(`m.article_id IN (${ids.sql})`);
+      const ids = await this.articlesContaining(filter.text);
+      where.push(`a.id IN (${ids.sql})`);
       params.push(...ids.params);
     }
     if (filter.recordText) {
@@ -359,8 +393,12 @@ export class StoreReader {
       where.push(`(${own.start}) <= ?`);
       params.push(filter.to);
     }
+    // A text search names a set of articles: walk them in order (see orderedArticles), their records by the index on article_id.
+    const source = filter.text
+      ? await this.orderedArticles('a').then(({ from, join }) => `${from} ${join} mentions m ON m.article_id = a.id`)
+      : 'mentions m JOIN articles a ON a.id = m.article_id';
     const rows = await this.sql.all<RecordSqlRow>(
-      `SELECT ${this.recordColumns} FROM mentions m JOIN articles a ON a.id = m.article_id
+      `SELECT ${this.recordColumns} FROM ${source}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY a.published_at IS NULL, a.published_at, ${RECORD_ORDER} LIMIT ?`,
       [...params, filter.limit ?? dialect.noLimit],

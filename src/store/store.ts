@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { KijiError } from '../core/errors.js';
 import type { FailedArticle, StoredArticle } from './rows.js';
 import { migrate } from './schema.js';
+import { gramTokens } from './grams.js';
 
 export interface StoreOptions {
   /** Open an existing database for reading only (no migration, no writes). */
@@ -103,6 +104,8 @@ export class KijiStore {
                               agreement_relation, agreement_key)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertParty: db.prepare('INSERT INTO agreement_parties (mention_id, position, party) VALUES (?, ?, ?)'),
+      // The article's old grams, if any, went with the update trigger.
+      insertGrams: db.prepare('INSERT INTO articles_grams (rowid, grams) VALUES (?, ?)'),
     };
   }
 
@@ -175,6 +178,7 @@ export class KijiStore {
         }) as number;
         s.deleteMentions.run(articleId);
         if (!ok) continue;
+        s.insertGrams.run(articleId, gramTokens(article.title, article.text));
         for (const m of article.mentions) {
           const mentionId = s.insertMention.run(
             articleId, m.type, m.start, m.end, m.text, m.rule, m.valueJson, m.dateValue, m.dateMod, m.dateStart, m.dateEnd,

@@ -219,7 +219,7 @@ describe('article text, full-text index and views', () => {
     expect((await reader.searchArticles('ドコモ'))[0]!.snippet).toMatch(/^NTT【ドコモ】は本日/);
     expect(await paths('docomo')).toEqual([]);
     expect(await paths('ntt')).toEqual(['/a.txt']); // Latin letters in either case
-    expect(await paths('発表')).toEqual(['/a.txt', '/b.txt']); // two characters: a scan
+    expect(await paths('発表')).toEqual(['/a.txt', '/b.txt']); // two characters: the gram index
     expect((await reader.searchArticles('Nt'))[0]!.snippet).toBe('【NT】Tドコモは本日、新料金を発表した…');
     expect(await paths('"x" OR NEAR(')).toEqual([]); // query syntax is text
     // In step with the index: a replaced text, and a failure (no text), leave no stale hit.
@@ -228,6 +228,58 @@ describe('article text, full-text index and views', () => {
     expect(await paths('ドコモ')).toEqual([]);
     expect(await paths('防衛省は')).toEqual([]);
     store.db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')");
+  });
+
+  it('answers searches of one and two characters from the gram index, exactly, at the ends of title and text too', async () => {
+    store.writeArticles([
+      { ...article('/film.txt', []), title: '今週の新作映画', text: '公開は金曜日。' },
+      { ...article('/price.txt', []), title: '値上げ', text: '運賃は210円' },
+      { ...article('/mixed.txt', []), title: 'iPhone', text: '𠮷野家の牛丼と😀。' },
+    ]);
+    const reader = read();
+    const paths = async (needle: string) => (await reader.searchArticles(needle)).map((h) => h.path).sort();
+    const ids = async (needle: string) => (await reader.queryMentions({ text: needle })).length;
+    expect(await paths('映画')).toEqual(['/film.txt']); // the last two characters of a title
+    expect(await paths('画')).toEqual(['/film.txt']);
+    expect(await paths('円')).toEqual(['/price.txt']); // the last character of a text
+    expect(await paths('0円')).toEqual(['/price.txt']);
+    expect(await paths('IP')).toEqual(['/mixed.txt']); // either case
+    expect(await paths('𠮷')).toEqual(['/mixed.txt']); // beyond the BMP
+    expect(await paths('𠮷野')).toEqual(['/mixed.txt']);
+    expect(await paths('と😀')).toEqual(['/mixed.txt']);
+    expect(await paths('。')).toEqual(['/film.txt', '/mixed.txt']);
+    expect(await paths('新映')).toEqual([]); // not adjacent
+    expect(await paths('曜日')).toEqual(['/film.txt']);
+    expect((await reader.searchArticles('映画'))[0]!.snippet).toBe('今週の新作【映画】');
+    expect(await ids('映画')).toBe(0); // no records, but the query runs on the index
+    // The index follows a changed text, a failure and a deleted row; the query plan uses it.
+    store.writeArticles([{ ...article('/film.txt', []), title: '今週の新作', text: '公開は土曜日。' }]);
+    expect(await paths('映画')).toEqual([]);
+    expect(await paths('土')).toEqual(['/film.txt']);
+    store.recordFailure({ path: '/price.txt', status: 'failed', errorCode: 'E_DECODE', error: 'bad bytes', contentHash: null, bytes: 1 });
+    expect(await paths('円')).toEqual([]);
+    store.db.prepare("DELETE FROM articles WHERE path = '/mixed.txt'").run();
+    expect(await paths('𠮷')).toEqual([]);
+    expect(store.db.prepare("SELECT COUNT(*) FROM articles_grams").pluck().get()).toBe(1);
+    const plan = store.db.prepare("EXPLAIN QUERY PLAN SELECT rowid FROM articles_grams WHERE articles_grams MATCH ?").all('"0k68"') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/VIRTUAL TABLE INDEX/);
+  });
+
+  it('a database written before the gram index gets it, filled from the stored texts', async () => {
+    store.writeArticles([{ ...article('/old.txt', []), title: '古い', text: '記事の本文' }]);
+    // As a kiji before the index would have left it: no grams table, user_version one lower.
+    store.db.exec('DROP TABLE articles_grams; DROP TRIGGER articles_grams_delete; DROP TRIGGER articles_grams_update; DROP INDEX articles_order;');
+    store.db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    const path = store.path;
+    store.close();
+    const oldDb = new Database(path, { readonly: true });
+    const old = new StoreReader(sqliteConnection(oldDb));
+    expect((await old.searchArticles('本')).map((h) => h.path)).toEqual(['/old.txt']); // scanned
+    oldDb.close();
+    store = openStore(path);
+    store.beginRun({ configHash: 'c1', pipelineVersion: 'v1' });
+    expect(store.db.prepare("SELECT COUNT(*) FROM articles_grams WHERE articles_grams MATCH ?").pluck().get('"0kdo"')).toBe(1); // 本
+    expect((await read().searchArticles('本文')).map((h) => h.path)).toEqual(['/old.txt']);
   });
 
   it('views answer the common questions', () => {
