@@ -74,6 +74,8 @@ const EOS = '</s>';
 
 /** The longest organisation head in UTF-16 units: a join of tokens longer than this is no head. */
 const MAX_HEAD_LENGTH = Math.max(...[...ORG_HEADS.keys()].map((k) => k.length));
+/** The last UTF-16 unit of every head: a join of tokens ending otherwise is no head. */
+const HEAD_LAST_UNITS = new Set([...ORG_HEADS.keys()].map((k) => k.charCodeAt(k.length - 1)));
 
 function headKindOf(s: string): number {
   if (s.length > MAX_HEAD_LENGTH) return 0;
@@ -479,7 +481,7 @@ function fillDictionary(d: Dictionary, tokens: readonly Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
     const s = tokens[i]!.surface;
     const p = tokens[i - 1]!.surface;
-    if (p.length + s.length > MAX_HEAD_LENGTH) continue;
+    if (p.length + s.length > MAX_HEAD_LENGTH || !HEAD_LAST_UNITS.has(s.charCodeAt(s.length - 1))) continue;
     const two = p + s;
     d.headMulti[i] = headKindOf(two) || (i > 1 ? headKindOf(tokens[i - 2]!.surface + two) : 0);
   }

@@ -62,6 +62,7 @@ export function quantise(trained: TrainedWeights): Omit<ModelData, 'header'> & {
 }
 
 const pad4 = (n: number) => (n + 3) & ~3;
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 export function encodeModel(model: ModelData): Uint8Array {
   let json = JSON.stringify(model.header);
@@ -111,13 +112,21 @@ export function decodeModel(bytes: Uint8Array, source: string): ModelData {
   const T = TAG_COUNT;
   const need = at + F * 4 + pad4(F * T * 2) + (T + 1) * T * 2;
   if (bytes.length < need) throw bad('truncated');
-  // Copies, so the typed arrays are aligned whatever the buffer's offset.
+  // Copies, so the typed arrays are aligned whatever the buffer's offset: one block copy each on a
+  // little-endian machine (the file's order), element by element on a big-endian one.
   const hashes = new Uint32Array(F);
-  for (let i = 0; i < F; i++, at += 4) hashes[i] = view.getUint32(at, true);
   const weights = new Int16Array(F * T);
-  for (let i = 0; i < weights.length; i++, at += 2) weights[i] = view.getInt16(at, true);
-  at = pad4(at);
   const transitions = new Int16Array((T + 1) * T);
-  for (let i = 0; i < transitions.length; i++, at += 2) transitions[i] = view.getInt16(at, true);
+  const wAt = at + F * 4;
+  const tAt = pad4(wAt + weights.length * 2);
+  if (LITTLE_ENDIAN) {
+    new Uint8Array(hashes.buffer).set(bytes.subarray(at, wAt));
+    new Uint8Array(weights.buffer).set(bytes.subarray(wAt, wAt + weights.length * 2));
+    new Uint8Array(transitions.buffer).set(bytes.subarray(tAt, tAt + transitions.length * 2));
+  } else {
+    for (let i = 0; i < F; i++) hashes[i] = view.getUint32(at + i * 4, true);
+    for (let i = 0; i < weights.length; i++) weights[i] = view.getInt16(wAt + i * 2, true);
+    for (let i = 0; i < transitions.length; i++) transitions[i] = view.getInt16(tAt + i * 2, true);
+  }
   return { header, hashes, weights, transitions };
 }

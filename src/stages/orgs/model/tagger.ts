@@ -34,7 +34,7 @@ export class OrgTagger {
   constructor(readonly model: ModelData) {
     const F = model.hashes.length;
     let size = 1024;
-    while (size < F * 2) size *= 2;
+    while (size < F * 1.5) size *= 2; // at most two thirds full: short probes, and half the memory of twice F
     this.table = new Int32Array(size * 2);
     for (let s = 0; s < size; s++) this.table[2 * s + 1] = -1;
     this.mask = size - 1;
