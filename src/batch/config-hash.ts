@@ -24,3 +24,13 @@ export function extractionConfig(config: KijiConfig): Record<string, unknown> {
 export function configHash(config: KijiConfig): string {
   return createHash('sha256').update(stableJson(extractionConfig(config))).digest('hex').slice(0, 16);
 }
+
+/**
+ * What a failure that cost a worker (over `articleTimeoutMs`, out of the heap `maxFileBytes` sets) depends
+ * on besides the bytes and the pipeline: the extraction config and those limits. Stored with such a failure,
+ * so raising a limit tries the article again and nothing else does.
+ */
+export function limitsConfigHash(config: KijiConfig): string {
+  const limits = { articleTimeoutMs: config.articleTimeoutMs, maxFileBytes: config.maxFileBytes };
+  return createHash('sha256').update(stableJson({ ...extractionConfig(config), limits })).digest('hex').slice(0, 16);
+}

@@ -8,7 +8,8 @@ import { reserveSpace } from '../store/reserve.js';
 import type { FailedArticle, StoredArticle } from '../store/rows.js';
 import { type KijiStore, openStore, type RunCounts, type RunInfo, versionFor } from '../store/store.js';
 import { LANGUAGE_VERSIONS, PIPELINE_VERSION } from '../version.js';
-import { configHash } from './config-hash.js';
+import { configHash, limitsConfigHash } from './config-hash.js';
+import { hashFile } from './file-hash.js';
 import { workerHeapLimitMb } from './pool.js';
 import { createScheduler, type ReadFile, type Scheduler, type TaskOutcome } from './scheduler.js';
 import { createBatchWriter, type BatchWriter } from './writer.js';
@@ -28,6 +29,11 @@ export interface BatchOptions {
   concurrency?: number;
   /** Re-process every article, even unchanged ones. */
   force?: boolean;
+  /**
+   * Try again the articles that timed out or ran out of memory before, though their bytes, the pipeline and
+   * the config (with its limits) are unchanged (otherwise they are skipped: the same work would fail the same way).
+   */
+  retryFailed?: boolean;
   /** Aborting stops taking new work; articles in flight finish and are written (those still running after a short grace are stopped and left for the next run). */
   signal?: AbortSignal;
   onProgress?: (progress: BatchProgress) => void;
@@ -65,6 +71,8 @@ export interface BatchSummary extends RunCounts {
   /** Records written in this run, per type. */
   records: Record<string, number>;
   failures: BatchFailure[];
+  /** Articles skipped because they failed before (E_TIMEOUT, …) and nothing they depend on changed; counted in `skipped`. */
+  skippedFailures: { path: string; code: string }[];
   /** Characters of the articles processed in this run. */
   chars: number;
   elapsedMs: number;
@@ -118,6 +126,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const counts: RunCounts = { seen: 0, processed: 0, skipped: 0, failed: 0 };
   const records: Record<string, number> = {};
   const failures: BatchFailure[] = [];
+  const skippedFailures: BatchSummary['skippedFailures'] = [];
+  const limitsHash = limitsConfigHash(config);
   const timings = { walkMs: 0, readMs: 0, loadMs: 0, processMs: 0, writeMs: 0, hashMs: 0 };
   const workerHeap = new Map<number, number>();
   let chars = 0;
@@ -142,7 +152,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     progress();
   };
 
-  const onOutcome = (path: string, outcome: TaskOutcome): void => {
+  const onOutcome = (path: string, outcome: TaskOutcome, read: ReadFile | undefined): void => {
     if (outcome.kind === 'interrupted') return; // not recorded: the next run processes it
     if (outcome.kind === 'done') {
       const { result } = outcome;
@@ -157,7 +167,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       settle(result.article);
       return;
     }
-    settle(failedTask(path, outcome, config));
+    settle(failedTask(path, outcome, config, limitsHash, read));
   };
 
   let status: 'done' | 'interrupted' | 'failed' = 'done';
@@ -174,8 +184,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       if (writer.error) throw writer.error;
       if (taskError) throw taskError;
       if (options.signal?.aborted) break;
-      const known = options.force ? undefined : checkUpToDate(store, path, run, timings, config.maxFileBytes);
-      if (known === true) {
+      const known = options.force ? undefined : checkUpToDate(store, path, run, timings, { maxBytes: config.maxFileBytes, limitsHash, retryFailed: Boolean(options.retryFailed) });
+      if (known === true || (known && 'failedBefore' in known)) {
+        if (known !== true) skippedFailures.push({ path, code: known.failedBefore });
         counts.skipped++;
         progress();
         continue;
@@ -188,7 +199,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         },
       });
       if (options.signal?.aborted) break;
-      await scheduler.submit(path, (outcome) => onOutcome(path, outcome), known);
+      await scheduler.submit(path, (outcome) => onOutcome(path, outcome, known), known);
     }
     await scheduler?.idle();
     if (writer.error) throw writer.error;
@@ -227,6 +238,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     ...reconciled,
     records,
     failures,
+    skippedFailures,
     chars,
     elapsedMs: performance.now() - started,
     interrupted: status === 'interrupted',
@@ -238,31 +250,58 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   };
 }
 
-/** The row recorded for an article whose worker did not return a result. */
-function failedTask(path: string, outcome: Exclude<TaskOutcome, { kind: 'done' | 'interrupted' }>, config: KijiConfig): FailedArticle {
+/** Failures that cost a worker; skipped on the next runs while the bytes, the pipeline, the config and its limits stay the same. */
+const COSTLY_FAILURES: ReadonlySet<string> = new Set(['E_TIMEOUT', 'E_TOO_LARGE']);
+
+/**
+ * The row recorded for an article whose worker did not return a result. A timeout or a worker out of memory
+ * is stored with the file's hash and the limits it hit (`limitsHash`), so the next run skips it unless one
+ * of them changed; a crash (a bug) is tried again every run.
+ */
+function failedTask(path: string, outcome: Exclude<TaskOutcome, { kind: 'done' | 'interrupted' }>, config: KijiConfig, limitsHash: string, read: ReadFile | undefined): FailedArticle {
   const failed = (errorCode: FailedArticle['errorCode'], error: string): FailedArticle => ({ path, status: 'failed', errorCode, error: `${path}: ${error}`, contentHash: null, bytes: null });
+  const costly = (errorCode: FailedArticle['errorCode'], error: string): FailedArticle => {
+    const row: FailedArticle = { ...failed(errorCode, `${error}. The next runs skip it while the file, kiji and these settings stay the same (kiji run --retry-failed tries again)`), configHash: limitsHash };
+    try {
+      row.contentHash = read?.sha256 ?? hashFile(path);
+      row.bytes = read?.bytes.length ?? null;
+    } catch {
+      /* unreadable now: no hash, so the next run tries again */
+    }
+    return row;
+  };
   if (outcome.kind === 'timeout') {
-    return failed('E_TIMEOUT', `processing took longer than articleTimeoutMs (${config.articleTimeoutMs} ms; stopped after ${outcome.ms} ms); the worker was replaced. Raise articleTimeoutMs in the config for very large articles`);
+    return costly('E_TIMEOUT', `processing took longer than articleTimeoutMs (${config.articleTimeoutMs} ms; stopped after ${outcome.ms} ms); the worker was replaced. Raise articleTimeoutMs in the config for very large articles`);
   }
   if ((outcome.error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return failed('E_TOO_LARGE', `processing needed more than the worker's ${workerHeapLimitMb(config)} MB heap (the limit grows with maxFileBytes); the worker was replaced`);
+    return costly('E_TOO_LARGE', `processing needed more than the worker's ${workerHeapLimitMb(config)} MB heap (the limit grows with maxFileBytes); the worker was replaced`);
   }
   return failed('E_INTERNAL', `the worker processing this article crashed: ${describeError(outcome.error).message}`);
 }
 
 /**
  * Up to date: processed successfully before from the same bytes and config, by the same version of its
- * language's path (`true`). A known file whose bytes changed gives them back with their hash, so that the
- * worker neither reads nor hashes the file again; `undefined` when the worker must read it itself.
+ * language's path (`true`), or failed before in a way that costs a worker (a timeout) from the same bytes,
+ * pipeline, config and limits (`failedBefore`, unless `retryFailed`). A known file whose bytes changed gives
+ * them back with their hash, so that the worker neither reads nor hashes the file again; `undefined` when
+ * the worker must read it itself.
  */
-export function checkUpToDate(store: KijiStore, path: string, run: RunInfo, timings: BatchSummary['timings'], maxBytes: number): true | ReadFile | undefined {
+export function checkUpToDate(
+  store: KijiStore, path: string, run: RunInfo, timings: BatchSummary['timings'],
+  options: { maxBytes: number; limitsHash: string; retryFailed: boolean },
+): true | { failedBefore: string } | ReadFile | undefined {
   const state = store.lookup(path);
-  if (!state || state.status !== 'ok' || state.pipelineVersion !== versionFor(state.lang, run) || state.configHash !== run.configHash) return undefined;
+  if (!state) return undefined;
+  const ok = state.status === 'ok' && state.pipelineVersion === versionFor(state.lang, run) && state.configHash === run.configHash;
+  const failedBefore = !options.retryFailed && state.status === 'failed' && state.errorCode !== null && COSTLY_FAILURES.has(state.errorCode) &&
+    state.pipelineVersion === run.pipelineVersion && state.configHash === options.limitsHash;
+  if (!ok && !failedBefore) return undefined;
   const t = performance.now();
   try {
-    const bytes = readBytesSync(path, maxBytes);
+    const bytes = readBytesSync(path, options.maxBytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return sha256 === state.contentHash ? true : { bytes, sha256 };
+    if (sha256 !== state.contentHash) return { bytes, sha256 };
+    return ok ? true : { failedBefore: state.errorCode! };
   } catch {
     return undefined; // unreadable or too large now: let the worker record why
   } finally {

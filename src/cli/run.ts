@@ -24,6 +24,7 @@ interface RunOptions {
   quiet?: boolean;
   json?: boolean;
   force?: boolean;
+  retryFailed?: boolean;
   publishedAt?: string;
 }
 
@@ -120,6 +121,10 @@ function printSummary(io: CliIO, summary: BatchSummary): void {
     writeLine(out, `failed (${summary.failures.length}):`);
     for (const f of summary.failures) writeLine(out, `  ${shortPath(io.cwd, f.path)}: ${f.code}: ${f.reason}`);
   }
+  if (summary.skippedFailures.length > 0) {
+    writeLine(out, `skipped, failed before and unchanged (${summary.skippedFailures.length}; \`kiji run --retry-failed\` tries them again):`);
+    for (const f of summary.skippedFailures) writeLine(out, `  ${shortPath(io.cwd, f.path)}: ${f.code}`);
+  }
   if (summary.interrupted) writeLine(out, 'stopped before the end: run the same command again to continue where it stopped.');
 }
 
@@ -131,6 +136,7 @@ export function runCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, setE
     .option('--concurrency <n>', `worker threads (default: the config's "concurrency", else the number of cores: ${availableParallelism()})`, positiveInt)
     .option('--queue <redis-url>', 'do not process here: queue one job per article on this Redis for `kiji worker`s (then --db is a postgres:// URL)')
     .option('--force', 're-process every article, even unchanged ones')
+    .option('--retry-failed', 'try again the articles that timed out or ran out of memory before (skipped while nothing they depend on changed)')
     .option('--quiet', 'no progress output')
     .option('--json', 'print the summary as JSON (and no progress output)')
     .option('--published-at <date>', 'the publication date (YYYY-MM-DD) of the one file given, over any date the file states')
@@ -183,6 +189,7 @@ command again continues. Only one run may write a database at a time (E_DB_LOCKE
           config,
           ...(options.concurrency ? { concurrency: options.concurrency } : {}),
           force: Boolean(options.force),
+          retryFailed: Boolean(options.retryFailed),
           signal: controller.signal,
           onProgress: (p) => progress.update(p),
           cwd: io.cwd,

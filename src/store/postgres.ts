@@ -206,7 +206,7 @@ export class PgStore {
     const found = new Map<string, ArticleState>();
     for (let i = 0; i < paths.length; i += 1000) {
       const { rows } = await this.pool.query<ArticleState & { path: string }>(
-        'SELECT path, content_hash AS "contentHash", pipeline_version AS "pipelineVersion", lang, config_hash AS "configHash", status FROM articles WHERE path = ANY($1::text[])',
+        'SELECT path, content_hash AS "contentHash", pipeline_version AS "pipelineVersion", lang, config_hash AS "configHash", status, error_code AS "errorCode" FROM articles WHERE path = ANY($1::text[])',
         [paths.slice(i, i + 1000)],
       );
       for (const { path, ...state } of rows) found.set(path, state);

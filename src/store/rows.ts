@@ -59,6 +59,8 @@ export interface FailedArticle extends ArticleSource {
   status: 'failed';
   errorCode: string;
   error: string;
+  /** The config hash the failure depends on, when not the run's (a timeout also depends on the time limit). */
+  configHash?: string;
 }
 
 export type StoredArticle = OkArticle | FailedArticle;

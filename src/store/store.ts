@@ -30,6 +30,8 @@ export interface ArticleState {
   lang: string | null;
   configHash: string;
   status: 'ok' | 'failed';
+  /** Why it failed (E_TIMEOUT …); null for an article processed successfully. */
+  errorCode: string | null;
 }
 
 export interface RunInfo {
@@ -83,7 +85,7 @@ export class KijiStore {
     const db = this.db;
     return {
       lookup: db.prepare<[string], ArticleState>(
-        'SELECT content_hash AS contentHash, pipeline_version AS pipelineVersion, lang, config_hash AS configHash, status FROM articles WHERE path = ?',
+        'SELECT content_hash AS contentHash, pipeline_version AS pipelineVersion, lang, config_hash AS configHash, status, error_code AS errorCode FROM articles WHERE path = ?',
       ),
       upsertArticle: db.prepare(`
         INSERT INTO articles (path, content_hash, bytes, format, encoding, title, published_at, lang, chars, text, status, error_code, error,
@@ -172,7 +174,7 @@ export class KijiStore {
           errorCode: ok ? null : article.errorCode,
           error: ok ? null : article.error,
           pipelineVersion: ok ? (run.languageVersions[article.lang] ?? run.pipelineVersion) : run.pipelineVersion,
-          configHash: run.configHash,
+          configHash: ok ? run.configHash : article.configHash ?? run.configHash,
           processedAt,
           runId: run.id,
         }) as number;

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { checkUpToDate, runBatch, type BatchSummary } from '../../src/batch/run.js';
-import { configHash } from '../../src/batch/config-hash.js';
+import { configHash, limitsConfigHash } from '../../src/batch/config-hash.js';
 import { openStore } from '../../src/store/store.js';
 import { LANGUAGE_VERSIONS, PIPELINE_VERSION } from '../../src/version.js';
 import { walkInputs } from '../../src/batch/walk.js';
@@ -116,16 +116,17 @@ describe('runBatch', () => {
     const timings = { walkMs: 0, readMs: 0, loadMs: 0, processMs: 0, writeMs: 0, hashMs: 0 };
     const info = { configHash: configHash(config), pipelineVersion: PIPELINE_VERSION, languageVersions: LANGUAGE_VERSIONS };
     const path = join(dir, 'article-001.txt');
+    const limits = (maxBytes: number) => ({ maxBytes, limitsHash: limitsConfigHash(config), retryFailed: false });
     try {
-      expect(checkUpToDate(store, path, info, timings, config.maxFileBytes)).toBe(true);
+      expect(checkUpToDate(store, path, info, timings, limits(config.maxFileBytes))).toBe(true);
       const changed = articleText(1) + '同社は2027年に新工場を建てる。\n';
       writeFileSync(path, changed);
-      const read = checkUpToDate(store, path, info, timings, config.maxFileBytes);
-      if (read === true || read === undefined) throw new Error(`expected the changed bytes, got ${String(read)}`);
+      const read = checkUpToDate(store, path, info, timings, limits(config.maxFileBytes));
+      if (read === true || read === undefined || 'failedBefore' in read) throw new Error(`expected the changed bytes, got ${String(read)}`);
       expect(Buffer.from(read.bytes).toString()).toBe(changed);
       expect(read.sha256).toBe(createHash('sha256').update(changed).digest('hex'));
-      expect(checkUpToDate(store, join(dir, 'never-seen.txt'), info, timings, config.maxFileBytes)).toBeUndefined();
-      expect(checkUpToDate(store, path, info, timings, 10)).toBeUndefined(); // over maxFileBytes: the worker records why
+      expect(checkUpToDate(store, join(dir, 'never-seen.txt'), info, timings, limits(config.maxFileBytes))).toBeUndefined();
+      expect(checkUpToDate(store, path, info, timings, limits(10))).toBeUndefined(); // over maxFileBytes: the worker records why
     } finally {
       store.close();
     }
