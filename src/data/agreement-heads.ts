@@ -77,6 +77,15 @@ export const GENERIC_AGREEMENT_MODIFIERS: ReadonlySet<string> = new Set(
   '基本 正式 大筋 最終 暫定 原則 政治 口頭 書面 一定 事実上 新 旧 前 初 仮 二国間 多国間 国際 地域 両国 相互 共同 公式 非公式 秘密 極秘 事前 追加 個別 具体 全面 部分 一部 緊急 当面 今後 過去 別途 関連 協力 提携 業務 技術 資本 販売 売買 雇用 労働 賃貸 請負 委託 ライセンス 保守 運用 移籍 完全 入団 クラブ 契約'.split(' '),
 );
 
+/** Instruments numbered after the agreement they amend or add to: `…協定第一改正議定書`, `…条約第二追加議定書`. */
+export const ORDINAL_INSTRUMENTS: readonly string[] = ['改正議定書', '追加議定書', '議定書'];
+
+/**
+ * Nouns that measure what a clause before them states (`…億円を限度とする額の円借款`): a subject does not reach back over
+ * them and their の.
+ */
+export const MEASURE_NOUNS: ReadonlySet<string> = new Set('額 金額 総額 数 件数 量 規模 範囲'.split(' '));
+
 /** Words a head may be followed by inside the same noun compound: `協定締結`, `条約違反`, `覚書署名式`. */
 export const AFTER_HEAD_WORDS: ReadonlySet<string> = new Set('締結 署名 調印 交渉 批准 発効 違反 改定 改正 破棄 離脱 脱退 加盟 加入 案 草案 原案 文書 本文 上 下 第 署名式 調印式 締結式 発表 発出 採択 策定 作成 履行 順守 遵守 運用 見直し 延長 更新 失効 承認 協議 成立 合意'.split(' '));
 

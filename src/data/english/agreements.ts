@@ -25,9 +25,11 @@ export const AGREEMENT_HEADS: readonly AgreementHead[] = [
   { words: ['moc'], kind: 'memorandum', bare: true },
   { words: ['letter', 'of', 'intent'], kind: 'other', bare: true },
   { words: ['code', 'of', 'conduct'], kind: 'code_of_conduct', bare: true },
-  { words: ['exchange', 'of', 'notes'], kind: 'other', bare: true },
-  { words: ['exchanges', 'of', 'notes'], kind: 'other', bare: true },
-  { words: ['exchange', 'of', 'letters'], kind: 'other', bare: true },
+  // An exchange of notes is an event as often as a document (`an exchange of notes was held`): a name needs its subject
+  // (`Exchange of Notes concerning Yen Loans …`).
+  { words: ['exchange', 'of', 'notes'], kind: 'other' },
+  { words: ['exchanges', 'of', 'notes'], kind: 'other' },
+  { words: ['exchange', 'of', 'letters'], kind: 'other' },
   { words: ['terms', 'of', 'reference'], kind: 'other', capitalOnly: true, bare: true },
   { words: ['plan', 'of', 'action'], kind: 'other', capitalOnly: true },
   { words: ['work', 'plan'], kind: 'other', capitalOnly: true },

@@ -1,6 +1,6 @@
 import type { AgreementKind } from '../../schema/records.js';
 import type { Token } from '../../core/token.js';
-import { AFTER_HEAD_WORDS, AGREEMENT_DETERMINERS, GENERIC_AGREEMENT_MODIFIERS, MAX_AGREEMENT_HEAD_TOKENS, NAMING_MODIFIER, PARTY_NEEDING_HEADS, PARTY_WORDS, SIGNED_AFTER, VERBAL_AFTER, WEAK_AGREEMENT_HEADS } from '../../data/agreement-heads.js';
+import { AFTER_HEAD_WORDS, AGREEMENT_DETERMINERS, GENERIC_AGREEMENT_MODIFIERS, MAX_AGREEMENT_HEAD_TOKENS, MEASURE_NOUNS, ORDINAL_INSTRUMENTS, NAMING_MODIFIER, PARTY_NEEDING_HEADS, PARTY_WORDS, SIGNED_AFTER, VERBAL_AFTER, WEAK_AGREEMENT_HEADS } from '../../data/agreement-heads.js';
 import { COUNTRIES } from '../../data/countries.js';
 import { edgeChars, type TokenView } from '../token-features/index.js';
 
@@ -133,7 +133,7 @@ function subjectStart(tokens: readonly Token[], last: number): number {
     }
     const prev = tokens[i - 1];
     const prevNoun = prev !== undefined && (isNoun(prev) || (prev.pos1 === '接尾' && tokens[i - 2]?.pos1 === '数'));
-    if (first >= 0 && prev && prevNoun && !(prev.surface === '間' && tokens[i - 2]?.surface === 'の') && (SUBJECT_JOINS.has(t.surface) || ((t.surface === 'の' || t.surface === 'など') && !/[)」]$/.test(prev.surface)))) {
+    if (first >= 0 && prev && prevNoun && !(prev.surface === '間' && tokens[i - 2]?.surface === 'の') && (SUBJECT_JOINS.has(t.surface) || ((t.surface === 'の' || t.surface === 'など') && !/[)」]$/.test(prev.surface) && !MEASURE_NOUNS.has(prev.surface)))) {
       i--;
       continue;
     }
@@ -161,6 +161,8 @@ function partyListStart(tokens: readonly Token[], last: number): number {
   let joins = 0;
   while (i >= 0 && i > last - 20) {
     const t = tokens[i]!;
+    // A party list never crosses a line break (`報道発表⏎日本国と…との間の協定`).
+    if (i < last && t.end !== tokens[i + 1]!.start) break;
     if (isNoun(t) && !isDateNumber(tokens, i)) first = i;
     else if ((t.surface === 'と' || SUBJECT_JOINS.has(t.surface) || t.surface === '、') && tokens[i - 1] && isNoun(tokens[i - 1]!)) joins++;
     else break;
@@ -168,6 +170,9 @@ function partyListStart(tokens: readonly Token[], last: number): number {
   }
   return joins > 0 ? first : -1;
 }
+
+/** `第一改正議定書`, `第2追加議定書` right after an agreement's name. */
+const ORDINAL_INSTRUMENT = new RegExp(`^第[一二三四五六七八九十0-9]+(?:次)?(${[...ORDINAL_INSTRUMENTS].sort((a, b) => b.length - a.length).join('|')})`);
 
 /** `包括的な…に関する日本国及び東南アジア諸国連合構成国の間の協定を改正する議定書`: a quoted title's `A及びBの間の` phrase inside it. */
 const INNER_TITLE = /(?:に関する|に係る|についての|のための|における)([^「」()、。]{2,40}?(?:と|及び|および|並びに)[^「」()、。]{2,40}?)(?:との|の)間の/;
@@ -309,10 +314,14 @@ export function findAgreements(view: TokenView, norm: string, heads: ReadonlyMap
     if (!named || (determiner && rule === 'ja.agreement.compound' && start >= tokens[s]!.start)) continue;
     if (PARTY_NEEDING_HEADS.has(found.head) && !namesParty(tokens, start, found.first) && !SIGNED_AFTER.test(norm.slice(end, end + 6))) continue;
 
+    // `…協定第一改正議定書`: a numbered instrument of the agreement is the name (the protocol, not the agreement).
+    const numbered = ORDINAL_INSTRUMENT.exec(norm.slice(end, end + 16));
+    const nameEnd = numbered ? end + numbered[0].length : end;
+    const kind = numbered ? heads.get(numbered[1]!) ?? found.kind : found.kind;
     // (RAA) right after the name.
-    const next = /^\(([A-Za-z][A-Za-z0-9&+\-]{1,11})\)/.exec(norm.slice(end, end + 16));
-    if (next && !alias) alias = { start: end + 1, end: end + 1 + next[1]!.length, text: next[1]! };
-    const candidate: AgreementCandidate = { start, end, kind: found.kind, rule };
+    const next = /^\(([A-Za-z][A-Za-z0-9&+\-]{1,11})\)/.exec(norm.slice(nameEnd, nameEnd + 16));
+    if (next && !alias) alias = { start: nameEnd + 1, end: nameEnd + 1 + next[1]!.length, text: next[1]! };
+    const candidate: AgreementCandidate = { start, end: nameEnd, kind, rule };
     if (titleParties) candidate.titleParties = titleParties;
     if (alias) candidate.alias = alias;
     out.push(candidate);

@@ -1,3 +1,4 @@
+import { KNOWN_AGREEMENTS } from '../../data/known-agreements.js';
 import type { AgreementKind, AgreementValue } from '../../schema/records.js';
 import type { DateLink, Party } from './links.js';
 
@@ -28,6 +29,9 @@ export interface Mention {
 export function keyText(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/^the\s+/, '').replace(/[\s・･.,'’"“”「」『』()（）\-‐–]/g, '');
 }
+
+/** Other full names of well-known agreements (src/data/known-agreements.ts) → the key text of the name they share. */
+const KNOWN_NAME = new Map<string, string>(KNOWN_AGREEMENTS.flatMap((k) => [k.name, ...(k.names ?? [])].map((n) => [keyText(n), keyText(k.name)] as [string, string])));
 
 /** A shorter name that ends a longer one and says more than a head word (≥ 6 characters): the same agreement. */
 const tailOf = (short: string, long: string) => short.length >= 6 && short.length < long.length && long.endsWith(short);
@@ -83,7 +87,8 @@ export function groupMentions(mentions: readonly Mention[]): AgreementValue[] {
     const fullName = full?.name ?? own[0]!.aliasOf ?? own[0]!.name;
     const bare = full?.bareName ?? fullName;
     const canon = [...new Set(parties.map((p) => p.canonical))].sort();
-    const key = canon.length > 0 ? `${keyText(bare)}|${canon.join('+')}` : keyText(bare);
+    const base = KNOWN_NAME.get(keyText(bare)) ?? keyText(bare);
+    const key = canon.length > 0 ? `${base}|${canon.join('+')}` : base;
     for (const i of members) {
       const m = mentions[i]!;
       const v = values[i]!;

@@ -50,12 +50,15 @@ export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string
       aliases.set(c.alias.text, { kind: c.kind, full });
     }
   }
-  // Other mentions of a defined short form (RCEP, RAA) as words of their own.
+  const known = knownAliases(norm, 'ja');
+  // Other mentions of a defined short form (RCEP, RAA) as words of their own, unless a well-known form with a party
+  // prefix holds it (`日EU・EPA`, not `EPA`).
+  const inKnown = (span: { start: number; end: number }) => known.some((k) => k.start <= span.start && span.end <= k.end && k.end - k.start > span.end - span.start);
   for (const [text, { kind, full }] of aliases) {
     for (let i = norm.indexOf(text); i >= 0; i = norm.indexOf(text, i + 1)) {
       if (/[A-Za-z0-9]/.test(norm[i - 1] ?? '') || /[A-Za-z0-9]/.test(norm[i + text.length] ?? '')) continue;
       const span = { start: i, end: i + text.length };
-      if (!overlapsAny(spans, span)) spans.push({ ...span, kind, rule: 'ja.agreement.alias-mention', aliasOf: full });
+      if (!overlapsAny(spans, span) && !inKnown(span)) spans.push({ ...span, kind, rule: 'ja.agreement.alias-mention', aliasOf: full });
     }
   }
   // Short forms the text defines (`(以下「改正議定書」という。)`, `(略称「…」)`) and well-known ones (TPP, RCEP, 日EU・EPA).
@@ -69,10 +72,15 @@ export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string
       else if (!spans.some((s) => s.start < m.end && m.start < s.end)) spans.push({ start: m.start, end: m.end, kind: c.kind, rule: 'ja.agreement.defined', aliasOf: full });
     }
   }
-  for (const k of knownAliases(norm, 'ja')) {
+  for (const k of known) {
     const same = spans.find((s) => s.start === k.start && s.end === k.end);
     if (same) same.aliasOf ??= k.name; // `TPP11協定` found as a compound is still the CPTPP
-    else if (!spans.some((s) => s.start < k.end && k.start < s.end)) spans.push({ start: k.start, end: k.end, kind: k.kind, rule: 'ja.agreement.known', aliasOf: k.name });
+    else if (!spans.some((s) => s.start < k.end && k.start < s.end)) {
+      // `日EU・EPA` where the text defined `EPA` for `日EU・経済連携協定`: the agreement the text named, not only its type.
+      const bare = k.prefix !== undefined ? norm.slice(k.start, k.end).slice(k.prefix.length).replace(/^・/, '') : undefined;
+      const defined = bare !== undefined ? aliases.get(bare)?.full : undefined;
+      spans.push({ start: k.start, end: k.end, kind: k.kind, rule: 'ja.agreement.known', aliasOf: defined ?? k.name });
+    }
   }
   spans.sort((a, b) => a.start - b.start);
 

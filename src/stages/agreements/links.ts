@@ -143,8 +143,19 @@ export function countryMentions(text: string, offset = 0): PartyMention[] {
 
 /** Countries (and organisations such as EU, ASEAN) a name starts with as abbreviations: 日米, 日・フィリピン, 日EU, 日・ASEAN. */
 export function abbreviatedParties(name: string): Party[] {
+  return readAbbreviations(name).parties;
+}
+
+/** The length of the abbreviation prefix `abbreviatedParties` read (`日越` of `日越防衛装備品・技術移転協定`, `日・ASEAN` of `日・ASEAN包括的…`), 0 when none. */
+export function abbreviationLength(name: string): number {
+  return readAbbreviations(name).length;
+}
+
+/** The parties a name's abbreviation prefix spells, and how many characters (with a trailing `・`) it takes. */
+function readAbbreviations(name: string): { parties: Party[]; length: number } {
   const parties: Party[] = [];
   let i = 0;
+  let end = 0;
   while (i < name.length) {
     const ch = name[i]!;
     if (ch === '・') {
@@ -156,6 +167,7 @@ export function abbreviatedParties(name: string): Party[] {
       if (full) {
         parties.push({ name: full.c.name, canonical: full.c.name });
         i += full.n.length;
+        end = i;
         continue;
       }
       const org = [...JA_PARTY_ORG_ABBR.keys()].find((a) => name.startsWith(a, i) && !/[A-Za-z]/.test(name[i + a.length] ?? ''));
@@ -163,6 +175,7 @@ export function abbreviatedParties(name: string): Party[] {
         // Written out (`EU` → 欧州連合): the short form names no one outside the compound.
         parties.push({ name: JA_PARTY_ORG_ABBR.get(org)!, canonical: JA_PARTY_ORG_ABBR.get(org)! });
         i += org.length;
+        end = i;
         continue;
       }
     }
@@ -170,30 +183,10 @@ export function abbreviatedParties(name: string): Party[] {
     if (!country) break;
     parties.push({ name: country.name, canonical: country.name });
     i++;
+    end = i;
   }
-  return parties.length >= 2 ? parties : [];
-}
-
-/** The length of the abbreviation prefix `abbreviatedParties` read (`日越` of `日越防衛装備品・技術移転協定`), 0 when none. */
-export function abbreviationLength(name: string): number {
-  const parties = abbreviatedParties(name);
-  if (parties.length === 0) return 0;
-  let i = 0;
-  let seen = 0;
-  while (i < name.length && seen < parties.length) {
-    if (name[i] === '・') {
-      i++;
-      continue;
-    }
-    const p = parties[seen]!;
-    const full = seen > 0 ? COUNTRIES.find((c) => c.name === p.canonical)?.names.filter((n) => name.startsWith(n, i)).sort((a, b) => b.length - a.length)[0] : undefined;
-    if (full) i += full.length;
-    else if (seen > 0 && name.startsWith(p.name, i) && p.name.length > 1) i += p.name.length;
-    else i++;
-    seen++;
-  }
-  if (name[i] === '・') i++;
-  return i;
+  if (parties.length < 2) return { parties: [], length: 0 };
+  return { parties, length: name[end] === '・' ? end + 1 : end };
 }
 
 /** Separators between coordinated parties: `AとB`, `A及びB`, `A・B`, `A、B`. */

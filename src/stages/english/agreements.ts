@@ -48,7 +48,9 @@ function headAt(terms: EnTerm[], i: number, to: number, text: string, list: Agre
 const isModifier = (t: EnTerm): boolean =>
   /^[a-z]/.test(t.text) && !GENERIC.has(t.text) && (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Determiner') && !t.tags.has('Value') && !t.tags.has('Date') && !t.tags.has('Verb') && !isPossessive(t) && !t.tags.has('Plural');
 
-const isNameWord = (t: EnTerm): boolean => isCapitalized(t) && !STOP.has(t.text) && !isPossessive(t) && !/^\d+$/.test(t.text) && !t.tags.has('Month') && !t.tags.has('WeekDay');
+/** A stop word also in capitals (`DELIVERING ON OUR COMPREHENSIVE STRATEGIC PARTNERSHIP`: ON and OUR end the name). */
+const isStop = (word: string) => STOP.has(word) || (/^[A-Z]{2,}$/.test(word) && STOP.has(word[0] + word.slice(1).toLowerCase()));
+const isNameWord = (t: EnTerm): boolean => isCapitalized(t) && !isStop(t.text) && !isPossessive(t) && !/^\d+$/.test(t.text) && !t.tags.has('Month') && !t.tags.has('WeekDay');
 
 /** `on (the) Capitalized …` chains after a capitalized head, `, X and Y` lists and nested `of the` included. */
 function capitalChain(terms: EnTerm[], last: number, to: number, text: string): number {
@@ -173,6 +175,8 @@ function candidates(analysis: EnglishAnalysis, text: string, list: AgreementHead
         break;
       }
       last = lowerChain(terms, last, to, text);
+      // `exchanges of Notes concerning Yen Loans …`: a capitalized subject after a lower-case head.
+      if (last === found.last) last = capitalChain(terms, last, to, text);
       // A two-word head names itself (`framework agreement`, `joint statement`); a one-word head needs a modifier.
       if (first === i && !head.bare && head.words.length < 2) continue;
       // Lower-case modifiers alone describe an agreement (`free trade agreement`, `robust framework`, `security-related
@@ -212,6 +216,10 @@ function withSubtitles(found: Found[], text: string): Found[] {
   return out;
 }
 
+/** A compound of countries right before an acronym: `U.S.-Australia ` of `U.S.-Australia FTA`. */
+const PARTY_PREFIX_WORD = `(?:${alternation([...COUNTRIES, 'ASEAN', 'EU', 'NATO'])})`;
+const PARTY_PREFIX = new RegExp(`(?<![A-Za-z.-])${PARTY_PREFIX_WORD}(?:-${PARTY_PREFIX_WORD})+ $`);
+
 /** `… Law of the Sea (UNCLOS)`: the acronym names the same agreement, here and later. */
 function acronyms(found: Found[], text: string): Found[] {
   const out: Found[] = [];
@@ -225,7 +233,11 @@ function acronyms(found: Found[], text: string): Found[] {
     if (forms[0] !== firstWord && /^[A-Z]{4,}$/.test(firstWord)) forms.push(firstWord);
     for (const acronym of forms) {
       const pattern = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(acronym)}(?![A-Za-z0-9])`, 'g');
-      for (const a of text.matchAll(pattern)) out.push({ start: a.index, end: a.index + acronym.length, kind: f.kind, rule: 'en.agreement.acronym', termFirst: -1, aliasOf: text.slice(f.start, f.end) });
+      for (const a of text.matchAll(pattern)) {
+        // `the U.S.-Australia FTA`: a party prefix on the acronym belongs to the mention.
+        const prefix = PARTY_PREFIX.exec(text.slice(Math.max(0, a.index - 40), a.index))?.[0].length ?? 0;
+        out.push({ start: a.index - prefix, end: a.index + acronym.length, kind: f.kind, rule: 'en.agreement.acronym', termFirst: -1, aliasOf: text.slice(f.start, f.end) });
+      }
     }
   }
   return out;
@@ -257,7 +269,10 @@ export function findAgreements(doc: ArticleDocument): AgreementRecord[] {
     const span = spans[index]!;
     const name = text.slice(f.start, f.end);
     const inName = nameParties(name);
-    const mention: Mention = { start: span.start, end: span.end, rule: f.rule, kind: f.kind, name, bareName: inName.length > 0 ? name.replace(/^[^ ]*-[^ ]* /, '') : name, parties: inName };
+    // The key leaves out the parties a name opens with (`U.S.-Australia `, `United States-Japan-Australia `).
+    const opening = inName.length > 0 ? PARTY_COMPOUND.exec(name) : null;
+    const bareName = opening && opening.index === 0 ? name.slice(opening[0].length).trimStart() : name;
+    const mention: Mention = { start: span.start, end: span.end, rule: f.rule, kind: f.kind, name, bareName, parties: inName };
     if (f.aliasOf) mention.aliasOf = f.aliasOf;
     const sentence = analysis.sentences.length > 0 ? analysis.sentences[sentenceIndexAt(analysis, f.start)] : undefined;
     if (sentence) {
