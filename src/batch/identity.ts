@@ -1,4 +1,4 @@
-import { articlesUnder, markMissing, renameArticle } from '../store/identity.js';
+import { articlesUnder, type KnownArticle, markMissing, renameArticle } from '../store/identity.js';
 import type { KijiStore } from '../store/store.js';
 import type { WalkResult } from './walk.js';
 import { hashFile } from './file-hash.js';
@@ -7,39 +7,53 @@ import { hashFile } from './file-hash.js';
  * After the walk: the stored articles under the run's inputs that the walk did not find. A new file
  * with the bytes of one of them is that article renamed or moved (its row takes the new path and
  * keeps its records, so it is not processed again); the others are marked `missing`. Paths under a
- * folder the walk could not read are left alone — not finding them says nothing.
+ * folder the walk could not read are left alone — not finding them says nothing. The same rule for a
+ * local run (SQLite, below) and a queued one (PostgreSQL, src/cluster/producer.ts).
  */
-export function reconcileArticles(store: KijiStore, runId: number, roots: readonly string[], walked: WalkResult, timings: { hashMs: number }): { missing: number; renamed: number } {
+export function goneArticles(known: readonly KnownArticle[], walked: WalkResult): KnownArticle[] {
   const found = new Set(walked.files);
   const unreadable = walked.failures.map((f) => f.path);
   const inUnreadable = (path: string) => unreadable.some((dir) => path === dir || path.startsWith(`${dir}/`));
-  const gone = articlesUnder(store.db, roots).filter((a) => a.status !== 'missing' && !found.has(a.path) && !inUnreadable(a.path));
-  if (gone.length === 0) return { missing: 0, renamed: 0 };
+  return known.filter((a) => a.status !== 'missing' && !found.has(a.path) && !inUnreadable(a.path));
+}
 
-  const byHash = new Map<string, (typeof gone)[number]>();
+/**
+ * Which gone articles are renamed files: a new file (`isKnown` false) whose bytes are a gone article's.
+ * Hashes only when some gone article has a hash to match. The rest of `gone` is missing.
+ */
+export function planRenames(gone: readonly KnownArticle[], files: readonly string[], isKnown: (path: string) => boolean): { renames: { id: number; path: string }[]; missing: number[] } {
+  const byHash = new Map<string, KnownArticle>();
   for (const article of gone) if (article.status === 'ok' && article.contentHash) byHash.set(article.contentHash, article);
-  const renamed = new Set<number>();
+  const renames: { id: number; path: string }[] = [];
   if (byHash.size > 0) {
-    const t = performance.now();
-    store.db.transaction(() => {
-      for (const path of walked.files) {
-        if (store.lookup(path)) continue; // known: not a renamed file
-        let hash: string;
-        try {
-          hash = hashFile(path);
-        } catch {
-          continue; // unreadable: the worker records why
-        }
-        const article = byHash.get(hash);
-        if (!article) continue;
-        renameArticle(store.db, article.id, path);
-        byHash.delete(hash);
-        renamed.add(article.id);
+    for (const path of files) {
+      if (isKnown(path)) continue; // known: not a renamed file
+      let hash: string;
+      try {
+        hash = hashFile(path);
+      } catch {
+        continue; // unreadable: the worker records why
       }
-    }).immediate();
-    timings.hashMs += performance.now() - t;
+      const article = byHash.get(hash);
+      if (!article) continue;
+      renames.push({ id: article.id, path });
+      byHash.delete(hash);
+      if (byHash.size === 0) break;
+    }
   }
-  const missing = gone.filter((a) => !renamed.has(a.id)).map((a) => a.id);
+  const renamed = new Set(renames.map((r) => r.id));
+  return { renames, missing: gone.filter((a) => !renamed.has(a.id)).map((a) => a.id) };
+}
+
+export function reconcileArticles(store: KijiStore, runId: number, roots: readonly string[], walked: WalkResult, timings: { hashMs: number }): { missing: number; renamed: number } {
+  const gone = goneArticles(articlesUnder(store.db, roots), walked);
+  if (gone.length === 0) return { missing: 0, renamed: 0 };
+  const t = performance.now();
+  const { renames, missing } = planRenames(gone, walked.files, (path) => store.lookup(path) !== undefined);
+  timings.hashMs += performance.now() - t;
+  store.db.transaction(() => {
+    for (const { id, path } of renames) renameArticle(store.db, id, path);
+  }).immediate();
   markMissing(store.db, missing, runId);
-  return { missing: missing.length, renamed: renamed.size };
+  return { missing: missing.length, renamed: renames.length };
 }

@@ -44,7 +44,7 @@ export async function runQueued(
 function printQueueSummary(io: CliIO, s: QueueRunSummary): void {
   const out = io.stdout;
   const secs = (s.elapsedMs / 1000).toFixed(1);
-  writeLine(out, `kiji run${s.interrupted ? ' (interrupted)' : ''} on the queue: ${s.seen} article${s.seen === 1 ? '' : 's'} seen, ${s.processed} processed, ${s.skipped} skipped (unchanged), ${s.failed} failed in ${secs} s → ${s.db} (run ${s.runId})`);
+  writeLine(out, `kiji run${s.interrupted ? ' (interrupted)' : ''} on the queue: ${s.seen} article${s.seen === 1 ? '' : 's'} seen, ${s.processed} processed, ${s.skipped} skipped (unchanged), ${s.failed} failed${s.renamed ? `, ${s.renamed} renamed` : ''}${s.missing ? `, ${s.missing} missing (files gone: \`kiji prune\` removes them)` : ''} in ${secs} s → ${s.db} (run ${s.runId})`);
   writeLine(out, `records: ${RECORD_TYPES.map((t) => `${t} ${s.records[t] ?? 0}`).join(', ')}`);
   if (s.processed > 0 && s.elapsedMs > 0) writeLine(out, `throughput: ${Math.round(s.chars / (s.elapsedMs / 1000)).toLocaleString('en-US')} characters/s with ${s.workers} worker connection${s.workers === 1 ? '' : 's'}`);
   if (s.failures.length > 0) {

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { BatchProgress } from '../batch/run.js';
 import { configHash } from '../batch/config-hash.js';
+import { goneArticles, planRenames } from '../batch/identity.js';
 import { walkInputs } from '../batch/walk.js';
+import { resolve } from 'node:path';
+import { realPathOf } from '../store/real-path.js';
 import { describeError, KijiError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { isTransientPgError, PgStore } from '../store/postgres.js';
@@ -34,6 +37,9 @@ export interface QueueRunSummary extends RunCounts {
   enqueued: number;
   records: Record<string, number>;
   failures: { path: string; code: string; reason: string }[];
+  /** Articles under the inputs whose files were not found (now `missing`), and files found under a new name, as in a local run. */
+  missing: number;
+  renamed: number;
   chars: number;
   elapsedMs: number;
   interrupted: boolean;
@@ -76,7 +82,9 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunSumm
   const started = performance.now();
   const { config } = options;
   const languageVersions = options.pipelineVersion !== undefined ? { ja: options.pipelineVersion, en: options.pipelineVersion } : LANGUAGE_VERSIONS;
-  const run: RunInfo = { configHash: configHash(config), pipelineVersion: options.pipelineVersion ?? PIPELINE_VERSION, languageVersions, inputs: options.inputs };
+  // Real paths, as a local run records them: what the articles under the inputs are looked up by.
+  const roots = options.inputs.map((input) => realPathOf(resolve(options.cwd ?? process.cwd(), input)));
+  const run: RunInfo = { configHash: configHash(config), pipelineVersion: options.pipelineVersion ?? PIPELINE_VERSION, languageVersions, inputs: roots };
   const store = await PgStore.open(options.dbUrl);
   const redis = redisClient(options.queueUrl);
   redis.on('error', () => {}); // reconnects; a Redis away shows as a pause in the progress
@@ -88,6 +96,7 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunSumm
   let status: 'done' | 'interrupted' | 'failed' = 'done';
   const enqueued = new Map<string, string>(); // path → content hash
   let workers = 0;
+  let reconciled = { missing: 0, renamed: 0 };
   try {
     try {
       // Redis must answer at the start (ioredis would otherwise retry for ever, silently); later outages are waited out.
@@ -110,6 +119,16 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunSumm
       await patiently(() => store.writeArticle(id, failure, run));
     };
     for (const failure of walked.failures) await record(failure);
+    // Files gone since the database last saw them: renamed (same bytes under a new path) or missing.
+    const gone = goneArticles(await patiently(() => store.articlesUnder(roots)), walked);
+    if (gone.length > 0) {
+      const t = performance.now();
+      const known = new Set((await patiently(() => store.lookup(walked.files))).keys());
+      const { renames, missing } = planRenames(gone, walked.files, (path) => known.has(path));
+      timings.hashMs += performance.now() - t;
+      await patiently(() => store.reconcile(id, renames, missing));
+      reconciled = { missing: missing.length, renamed: renames.length };
+    }
 
     const publish = async (done: number, state: string) => {
       const client = redis;
@@ -231,6 +250,7 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunSumm
     db: options.dbUrl,
     runId: runId!,
     ...counts,
+    ...reconciled,
     enqueued: enqueued.size,
     records: p.records,
     failures,

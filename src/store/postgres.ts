@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { KijiError } from '../core/errors.js';
 import { StoreReader } from './read.js';
+import type { KnownArticle } from './identity.js';
 import type { StoredArticle } from './rows.js';
 import { MIGRATIONS, postgresMigration } from './schema.js';
 import { numberedPlaceholders, POSTGRES, type SqlConnection, type SqlValue } from './sql.js';
@@ -212,6 +213,41 @@ export class PgStore {
       for (const { path, ...state } of rows) found.set(path, state);
     }
     return found;
+  }
+
+  /** The articles stored under any of `roots` (real paths of the run's inputs), as identity.ts reads them from SQLite. */
+  async articlesUnder(roots: readonly string[]): Promise<KnownArticle[]> {
+    const byId = new Map<number, KnownArticle>();
+    for (const root of roots) {
+      const { rows } = await this.pool.query<KnownArticle & { id: string }>(
+        `SELECT id, path, content_hash AS "contentHash", status FROM articles WHERE path = $1 OR substr(path, 1, length($1) + 1) = $1 || '/'`, [root]);
+      for (const row of rows) byId.set(Number(row.id), { ...row, id: Number(row.id) });
+    }
+    return [...byId.values()];
+  }
+
+  /**
+   * Gives renamed articles their new paths and marks gone ones `missing` (records dropped, row kept until
+   * `kiji prune`), in one transaction: what a local run does to SQLite (store/identity.ts).
+   */
+  async reconcile(runId: number, renames: readonly { id: number; path: string }[], missing: readonly number[]): Promise<void> {
+    if (renames.length === 0 && missing.length === 0) return;
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (const { id, path } of renames) await client.query('UPDATE articles SET path = $2 WHERE id = $1', [id, path]);
+      if (missing.length > 0) {
+        await client.query('DELETE FROM mentions WHERE article_id = ANY($1::bigint[])', [missing]);
+        await client.query(`UPDATE articles SET status = 'missing', error_code = NULL, error = $2, processed_at = $3, run_id = $4 WHERE id = ANY($1::bigint[])`,
+          [missing, `the file was not found by run ${runId}; \`kiji prune\` removes this row`, now(), runId]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   /** A run's progress: its articles written so far, ok and failed. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Queue } from 'bullmq';
@@ -135,4 +135,27 @@ describe.skipIf(missing !== undefined)('kiji run --queue with kiji worker proces
     expect(worker.code).toBe(2);
     expect(worker.stderr).toContain('needs --db postgres://');
   }, 60_000);
+
+  it('a file gone is marked missing and a renamed file keeps its row, as a local run does', async () => {
+    const reader = await openReader(pg.url);
+    const mentionsOf = async (name: string) => (await reader.mentionsOfArticle(join(articles, name))).length;
+    try {
+      expect(await mentionsOf('ja-0001.txt')).toBeGreaterThan(0);
+      const moved = await mentionsOf('ja-0004.txt');
+      rmSync(join(articles, 'ja-0001.txt'));
+      renameSync(join(articles, 'ja-0004.txt'), join(articles, 'ja-0004-moved.txt'));
+      const summary = await runOnQueue({ inputs: [articles], queueUrl: redis.url, dbUrl: pg.url, config, pollMs: 200 });
+      expect(summary).toMatchObject({ seen: ARTICLES + 1, missing: 1, renamed: 1, skipped: ARTICLES - 1, processed: 0 });
+      const rows = await reader.sql.all<{ path: string; status: string }>('SELECT path, status FROM articles WHERE path IN (?, ?, ?) ORDER BY path',
+        ['ja-0001.txt', 'ja-0004.txt', 'ja-0004-moved.txt'].map((n) => join(articles, n)));
+      expect(rows).toEqual([
+        { path: join(articles, 'ja-0001.txt'), status: 'missing' },
+        { path: join(articles, 'ja-0004-moved.txt'), status: 'ok' },
+      ]);
+      expect(await mentionsOf('ja-0001.txt')).toBe(0);
+      expect(await mentionsOf('ja-0004-moved.txt')).toBe(moved);
+    } finally {
+      await reader.close();
+    }
+  }, 120_000);
 });
