@@ -31,11 +31,18 @@ export function workerFileUrl(): string {
   throw new KijiError('E_INTERNAL', 'the batch worker is not built (dist/batch/worker.js is missing): run `npm run build`');
 }
 
+/**
+ * Tasks handed to each worker at once: it runs them one after the other, and starts the second as soon
+ * as the first is done, without waiting for the main thread (busy, or not given the CPU on a loaded machine).
+ */
+export const TASKS_PER_WORKER = 2;
+
 export interface ArticlePool {
-  /** Aborting `signal` terminates the worker running the task (it is replaced) and rejects. */
+  /** Aborting `signal` terminates the worker the task was handed to (it is replaced) and rejects. */
   run(task: ArticleTask, signal?: AbortSignal): Promise<ArticleTaskResult>;
   destroy(): Promise<void>;
   readonly threads: number;
+  readonly tasksPerWorker: number;
 }
 
 /** One dictionary for all workers: read once here into shared memory and handed to each worker (none for English-only runs). */
@@ -49,6 +56,7 @@ export function createArticlePool(config: KijiConfig, threads: number): ArticleP
     filename: workerFileUrl(),
     minThreads: threads,
     maxThreads: threads,
+    concurrentTasksPerWorker: TASKS_PER_WORKER,
     idleTimeout: 60_000,
     workerData,
     resourceLimits: { maxOldGenerationSizeMb: workerHeapLimitMb(config) },
@@ -58,6 +66,7 @@ export function createArticlePool(config: KijiConfig, threads: number): ArticleP
   pool.on('error', () => {});
   return {
     threads,
+    tasksPerWorker: TASKS_PER_WORKER,
     run: (task, signal) => pool.run(task, signal ? { signal } : {}),
     destroy: () => pool.destroy(),
   };

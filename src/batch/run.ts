@@ -94,7 +94,7 @@ const DEFAULT_FLUSH_MS = 250;
 /**
  * One `kiji run`: walk the inputs, reconcile what the database knows under them (renamed and
  * missing files), skip what is up to date, process the rest on the worker pool (scheduler.ts) and
- * write the results from this thread in batched transactions (writer.ts).
+ * write the results in batched transactions on the writer's own thread (writer.ts).
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
@@ -199,25 +199,26 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         },
       });
       if (options.signal?.aborted) break;
+      await writer.room();
       await scheduler.submit(path, (outcome) => onOutcome(path, outcome, known), known);
     }
     await scheduler?.idle();
     if (writer.error) throw writer.error;
     if (taskError) throw taskError;
-    writer.flush();
+    await writer.flush();
     if (options.signal?.aborted) status = 'interrupted';
   } catch (error) {
     status = 'failed';
     // Whatever was finished is still written; a failing write leaves the last transaction rolled back.
     try {
-      writer.flush();
+      await writer.flush();
     } catch {
       /* reported below */
     }
     const full = (error as { code?: string }).code === 'SQLITE_FULL';
     throw error instanceof KijiError ? error : new KijiError('E_DB', `the run stopped: ${(error as Error).message}${full ? ' (free some space and run again: every article written so far is kept)' : ''}`, {}, { cause: error });
   } finally {
-    writer.stop();
+    await writer.close().catch(() => {}); // what it could not write is in writer.error, reported above
     timings.writeMs = writer.writeMs;
     try {
       reserve.release(); // room for this last write, also on a full disk

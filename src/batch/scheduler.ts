@@ -2,6 +2,7 @@ import PQueue from 'p-queue';
 import type { KijiConfig } from '../schema/config.js';
 import { createArticlePool, type ArticlePool } from './pool.js';
 import type { ArticleTask, ArticleTaskResult } from './worker.js';
+import { CLOCK_BYTES, CLOCK_FIRST, CLOCK_LOAD_STARTED, CLOCK_LOADED_MS, CLOCK_STARTED } from './worker-clock.js';
 
 /** A file's bytes and their SHA-256, when the main thread read them already (to see that they changed). */
 export interface ReadFile {
@@ -10,10 +11,13 @@ export interface ReadFile {
 }
 
 /**
- * Runs articles on the worker pool with bounded work in flight (one per worker: the time limit is
- * counted from when a task is handed over, so it must not wait behind another) and a time limit per
- * article: an article over `articleTimeoutMs` has its worker terminated and replaced, and is
- * reported as timed out while the batch goes on. When the run is interrupted, articles still in
+ * Runs articles on the worker pool with bounded work in flight — two per worker, so that a worker
+ * finishing one article starts the next at once instead of waiting for this thread to hand it over —
+ * and a time limit per article, counted from when its worker starts it (the worker marks that in a
+ * shared clock; time spent loading the pipeline for it is not counted, up to
+ * PIPELINE_LOAD_ALLOWANCE_MS): an article over `articleTimeoutMs` has its worker terminated and
+ * replaced, and is reported as timed out while the batch goes on; the article waiting behind it on
+ * that worker had not started and is run again. When the run is interrupted, articles still in
  * flight after a short grace are stopped the same way and reported as interrupted (not recorded:
  * the next run processes them), so Ctrl-C never waits for a slow article.
  */
@@ -31,17 +35,18 @@ export interface Scheduler {
   readonly threads: number;
 }
 
-/** A replaced worker loads kuromoji again (about a second, more on a busy machine): not counted against the article. */
+/** Loading the pipeline for an article (a new worker's first, a language's first) is not counted against its time limit, up to this. */
 export const PIPELINE_LOAD_ALLOWANCE_MS = 60_000;
 /** How long an interrupted run lets articles in flight finish before stopping them. */
 export const INTERRUPT_GRACE_MS = 1_500;
 
+/** Times an article that never started (its worker was stopped for another one, or crashed) is handed over again. */
+const MAX_ATTEMPTS = 3;
+
 export function createScheduler(config: KijiConfig, threads: number, options: { signal?: AbortSignal; onFailure: (error: unknown) => void; poolFactory?: typeof createArticlePool }): Scheduler {
   const pool: ArticlePool = (options.poolFactory ?? createArticlePool)(config, threads);
-  const queue = new PQueue({ concurrency: threads });
+  const queue = new PQueue({ concurrency: pool.threads * pool.tasksPerWorker });
   const interrupt = new AbortController();
-  /** Workers that have not loaded the pipeline yet (new, or replacing one that was stopped). */
-  let fresh = threads;
   let graceTimer: NodeJS.Timeout | undefined;
   const onAbort = () => {
     graceTimer = setTimeout(() => interrupt.abort('interrupted'), INTERRUPT_GRACE_MS);
@@ -50,34 +55,37 @@ export function createScheduler(config: KijiConfig, threads: number, options: { 
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
 
-  const runOne = async (path: string, read?: ReadFile): Promise<TaskOutcome> => {
-    const limit = config.articleTimeoutMs + (fresh > 0 ? PIPELINE_LOAD_ALLOWANCE_MS : 0);
+  const runOnce = async (path: string, read: ReadFile | undefined): Promise<TaskOutcome | 'not started'> => {
     const timeout = new AbortController();
-    // A language loaded for this article (its worker's first English one) is not counted against it either.
-    const loadClock = new Float64Array(new SharedArrayBuffer(16));
-    const loadedMs = () => Math.min(PIPELINE_LOAD_ALLOWANCE_MS, loadClock[1]! + (loadClock[0]! > 0 ? Date.now() - loadClock[0]! : 0));
-    const startedAt = Date.now();
+    const clock = new Float64Array(new SharedArrayBuffer(CLOCK_BYTES));
+    const loadedMs = () => Math.min(PIPELINE_LOAD_ALLOWANCE_MS, clock[CLOCK_LOADED_MS]! + (clock[CLOCK_LOAD_STARTED]! > 0 ? Date.now() - clock[CLOCK_LOAD_STARTED]! : 0));
     const check = () => {
-      const left = limit + loadedMs() - (Date.now() - startedAt);
+      const startedAt = clock[CLOCK_STARTED]!;
+      // A worker's first article (a new worker, or one replacing a stopped one) also loads the pipeline and warms up its code.
+      const limit = config.articleTimeoutMs + (clock[CLOCK_FIRST] === 1 ? PIPELINE_LOAD_ALLOWANCE_MS : 0);
+      const left = startedAt === 0 ? config.articleTimeoutMs : limit + loadedMs() - (Date.now() - startedAt);
       if (left <= 0) timeout.abort('timeout');
       else timer = setTimeout(check, left);
     };
-    let timer = setTimeout(check, limit);
-    const started = performance.now();
+    let timer = setTimeout(check, config.articleTimeoutMs);
     try {
-      const task: ArticleTask = { path, maxBytes: config.maxFileBytes, loadClock, ...(read ? { bytes: read.bytes, sha256: read.sha256 } : {}) };
+      const task: ArticleTask = { path, maxBytes: config.maxFileBytes, clock, ...(read ? { bytes: read.bytes, sha256: read.sha256 } : {}) };
       const result = await pool.run(task, AbortSignal.any([timeout.signal, interrupt.signal]));
-      if (result.loadMs > 0 && fresh > 0) fresh--;
       return { kind: 'done', result };
     } catch (error) {
-      if (timeout.signal.aborted || interrupt.signal.aborted) {
-        fresh++; // its worker was terminated; the replacement loads the pipeline again
-        return timeout.signal.aborted ? { kind: 'timeout', ms: Math.round(performance.now() - started) } : { kind: 'interrupted' };
-      }
-      fresh++; // a crash (out of memory) replaces the worker too
-      return { kind: 'crashed', error };
+      if (timeout.signal.aborted) return { kind: 'timeout', ms: Math.round(Date.now() - clock[CLOCK_STARTED]!) };
+      if (interrupt.signal.aborted) return { kind: 'interrupted' };
+      if (clock[CLOCK_STARTED] === 0) return 'not started';
+      return { kind: 'crashed', error }; // out of memory
     } finally {
       clearTimeout(timer);
+    }
+  };
+  const runOne = async (path: string, read?: ReadFile): Promise<TaskOutcome> => {
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await runOnce(path, read);
+      if (outcome !== 'not started') return outcome;
+      if (attempt === MAX_ATTEMPTS) return { kind: 'crashed', error: new Error(`its worker was stopped ${MAX_ATTEMPTS} times before it could start the article`) };
     }
   };
 

@@ -13,6 +13,7 @@ import type { KijiConfig } from '../schema/config.js';
 import { useDictionaryImage } from '../stages/tokenize/kuromoji.js';
 import { okArticle, type StoredArticle } from '../store/rows.js';
 import { dateInFileName } from '../text/published-at.js';
+import { CLOCK_FIRST, CLOCK_LOAD_STARTED, CLOCK_LOADED_MS, CLOCK_STARTED } from './worker-clock.js';
 import { articleFromBytes, readArticleFileSync } from '../text/read-article.js';
 
 export interface WorkerData {
@@ -28,11 +29,8 @@ export interface ArticleTask {
   bytes?: Uint8Array;
   /** SHA-256 of `bytes` when whoever read them hashed them already. */
   sha256?: string;
-  /**
-   * Shared with the scheduler, which does not count loading against the article's time limit:
-   * [0] when the load in progress began (Date.now(), 0 when none), [1] milliseconds loaded so far.
-   */
-  loadClock?: Float64Array;
+  /** Shared with the scheduler, which counts the article's time limit from it (worker-clock.ts). */
+  clock?: Float64Array;
 }
 
 export interface ArticleTaskResult {
@@ -55,7 +53,23 @@ if (sharedDictionary) useDictionaryImage(sharedDictionary);
 let pipeline: Promise<Pipeline> | undefined;
 let peakHeap = 0;
 
-export default async function processArticleTask(task: ArticleTask): Promise<ArticleTaskResult> {
+/** The task before this one on this worker: the pool hands each worker two, which run one after the other. */
+let previous: Promise<unknown> = Promise.resolve();
+
+export default function processArticleTask(task: ArticleTask): Promise<ArticleTaskResult> {
+  const turn = previous.then(() => processArticle(task));
+  previous = turn.catch(() => {});
+  return turn;
+}
+
+let started = 0;
+
+async function processArticle(task: ArticleTask): Promise<ArticleTaskResult> {
+  if (task.clock) {
+    task.clock[CLOCK_FIRST] = started === 0 ? 1 : 0;
+    task.clock[CLOCK_STARTED] = Date.now();
+  }
+  started++;
   const t0 = performance.now();
   let tRead: number | undefined;
   let t1: number | undefined;
@@ -72,13 +86,14 @@ export default async function processArticleTask(task: ArticleTask): Promise<Art
     const ready = await pipeline;
     const language = ready.languageOf(decoded.text);
     if (!ready.isLoaded(language)) {
-      if (task.loadClock) task.loadClock[0] = Date.now();
+      const clock = task.clock;
+      if (clock) clock[CLOCK_LOAD_STARTED] = Date.now();
       try {
         await ready.load(language);
       } finally {
-        if (task.loadClock) {
-          task.loadClock[1] = task.loadClock[1]! + Date.now() - task.loadClock[0]!;
-          task.loadClock[0] = 0;
+        if (clock) {
+          clock[CLOCK_LOADED_MS] = clock[CLOCK_LOADED_MS]! + Date.now() - clock[CLOCK_LOAD_STARTED]!;
+          clock[CLOCK_LOAD_STARTED] = 0;
         }
       }
     }

@@ -11,6 +11,16 @@ export interface StoreOptions {
   readonly?: boolean;
   /** How long a statement waits for another connection's write lock. */
   busyTimeoutMs?: number;
+  /** Another connection of this process migrated the database already (a run's writer thread). */
+  migrated?: boolean;
+}
+
+/** The run a connection writes articles under: begun by one connection, continued by another (the writer thread). */
+export interface WritingRun {
+  id: number;
+  configHash: string;
+  pipelineVersion: string;
+  languageVersions: Readonly<Record<string, string>>;
 }
 
 export interface RunCounts {
@@ -57,7 +67,7 @@ export function versionFor(lang: string | null, info: Pick<RunInfo, 'pipelineVer
 export class KijiStore {
   readonly db: Database.Database;
   readonly path: string;
-  private run: { id: number; configHash: string; pipelineVersion: string; languageVersions: Readonly<Record<string, string>> } | undefined;
+  private run: WritingRun | undefined;
   private readonly statements: ReturnType<KijiStore['prepare']> | undefined;
 
   constructor(path: string, options: StoreOptions = {}) {
@@ -72,7 +82,7 @@ export class KijiStore {
         // WAL + NORMAL: a crash of kiji never loses a committed transaction; power loss may lose the
         // last few, which the next run simply re-processes.
         this.db.pragma('synchronous = NORMAL');
-        migrate(this.db);
+        if (!options.migrated) migrate(this.db);
       }
     } catch (error) {
       if (error instanceof KijiError) throw error;
@@ -136,6 +146,17 @@ export class KijiStore {
       .prepare('UPDATE runs SET finished_at = ?, status = ?, seen = ?, processed = ?, skipped = ?, failed = ? WHERE id = ?')
       .run(now(), status, counts.seen, counts.processed, counts.skipped, counts.failed, this.run.id);
     this.run = undefined;
+  }
+
+  /** The run begun here, for another connection to write its articles (continueRun). */
+  writingRun(): WritingRun {
+    if (!this.run) throw new KijiError('E_INTERNAL', 'writingRun() before beginRun()');
+    return { ...this.run };
+  }
+
+  /** Writes articles under a run another connection began (and will finish). */
+  continueRun(run: WritingRun): void {
+    this.run = { ...run };
   }
 
   get runId(): number | undefined {
