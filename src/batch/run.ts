@@ -10,10 +10,10 @@ import { type KijiStore, openStore, type RunCounts, type RunInfo, versionFor } f
 import { LANGUAGE_VERSIONS, PIPELINE_VERSION } from '../version.js';
 import { configHash, limitsConfigHash } from './config-hash.js';
 import { hashFile } from './file-hash.js';
-import { workerHeapLimitMb } from './pool.js';
-import { createScheduler, type ReadFile, type Scheduler, type TaskOutcome } from './scheduler.js';
+import { workerHeapLimitMb } from './heap-limit.js';
+import type { ReadFile, Scheduler, TaskOutcome } from './scheduler.js';
 import { createBatchWriter, type BatchWriter } from './writer.js';
-import { readBytesSync } from '../text/read-article.js';
+import { readBytesSync } from '../text/read-bytes.js';
 import { reconcileArticles } from './identity.js';
 import { realPathOf } from '../store/real-path.js';
 import { peakRssMb } from './peak-rss.js';
@@ -192,7 +192,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         continue;
       }
       // No more workers (each loads its own kuromoji) than there are articles left to process.
-      scheduler ??= createScheduler(config, Math.min(concurrency, walked.files.length - index), {
+      // The pool (piscina) is imported only when there is something to process: not for a re-run with nothing changed.
+      scheduler ??= (await import('./scheduler.js')).createScheduler(config, Math.min(concurrency, walked.files.length - index), {
         ...(options.signal ? { signal: options.signal } : {}),
         onFailure: (error) => {
           taskError ??= error;

@@ -1,21 +1,40 @@
-import { Command, CommanderError } from 'commander';
+import { type Command, Command as CommandClass, CommanderError } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { describeError, KijiError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { PIPELINE_VERSION } from '../version.js';
-import { evalCommand } from './eval.js';
-import { extractCommand } from './extract.js';
-import { exportCommand } from './export.js';
-import { fixturesCommand } from './fixtures.js';
-import { inspectCommand } from './inspect.js';
-import { pruneCommand } from './prune.js';
-import { queryCommand } from './query.js';
-import { reportCommand } from './report.js';
-import { runCommand } from './run.js';
-import { trainCommand } from './train.js';
-import { statusCommand } from './status.js';
-import { workerCommand } from './worker.js';
 import { EXIT_FATAL, EXIT_OK, type CliIO, writeLine } from './io.js';
+
+type CommandFactory = (io: CliIO, getConfig: () => Promise<KijiConfig>, setExit: (code: number) => void) => Promise<Command>;
+
+/**
+ * Every command, imported when it is used: `kiji run` does not load the pipeline, the report writer or
+ * the queue client (a re-run with nothing to do was mostly module loading).
+ */
+const COMMANDS: Readonly<Record<string, CommandFactory>> = {
+  run: async (io, getConfig, setExit) => (await import('./run.js')).runCommand(io, getConfig, setExit),
+  extract: async (io, getConfig, setExit) => (await import('./extract.js')).extractCommand(io, getConfig, setExit),
+  eval: async (io, getConfig, setExit) => (await import('./eval.js')).evalCommand(io, getConfig, setExit),
+  fixtures: async (io, getConfig, setExit) => (await import('./fixtures.js')).fixturesCommand(io, getConfig, setExit),
+  inspect: async (io) => (await import('./inspect.js')).inspectCommand(io),
+  query: async (io) => (await import('./query.js')).queryCommand(io),
+  export: async (io) => (await import('./export.js')).exportCommand(io),
+  report: async (io) => (await import('./report.js')).reportCommand(io),
+  prune: async (io) => (await import('./prune.js')).pruneCommand(io),
+  train: async (io) => (await import('./train.js')).trainCommand(io),
+  worker: async (io, getConfig) => (await import('./worker.js')).workerCommand(io, getConfig),
+  status: async (io) => (await import('./status.js')).statusCommand(io),
+};
+
+/** The command argv names (its first word that is not an option or --config's value), when it is one of ours; else all (help, typos). */
+function commandsFor(argv: readonly string[]): string[] {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--config') i++;
+    else if (!arg.startsWith('-')) return Object.hasOwn(COMMANDS, arg) ? [arg] : Object.keys(COMMANDS);
+  }
+  return Object.keys(COMMANDS);
+}
 
 /**
  * The whole CLI as a function: argv in, exit code out. Only the bin shim touches process.exitCode,
@@ -26,7 +45,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
-  const program = new Command('kiji')
+  const program = new CommandClass('kiji')
     .description('typed, queryable records (dates, money, organisations, agreements) from folders of news articles')
     .version(PIPELINE_VERSION)
     .option('--config <file>', 'pipeline config file (default: ./pipeline.config.ts when present)')
@@ -38,7 +57,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     });
   let cached: Promise<KijiConfig> | undefined;
   const getConfig = () => (cached ??= loadConfig(program.opts<{ config?: string }>().config, io.cwd).then((r) => r.config));
-  for (const command of [runCommand(io, getConfig, setExit), extractCommand(io, getConfig, setExit), evalCommand(io, getConfig, setExit), fixturesCommand(io, getConfig, setExit), inspectCommand(io), queryCommand(io), exportCommand(io), reportCommand(io), pruneCommand(io), trainCommand(io), workerCommand(io, getConfig), statusCommand(io)]) {
+  const commands = await Promise.all(commandsFor(argv).map((name) => COMMANDS[name]!(io, getConfig, setExit)));
+  for (const command of commands) {
     program.addCommand(command.exitOverride().configureHelp({ showGlobalOptions: true }).configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }));
   }
   try {

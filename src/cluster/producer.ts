@@ -11,7 +11,7 @@ import type { KijiConfig } from '../schema/config.js';
 import { isTransientPgError, PgStore } from '../store/postgres.js';
 import type { FailedArticle } from '../store/rows.js';
 import { versionFor, type RunCounts, type RunInfo } from '../store/store.js';
-import { readBytesSync } from '../text/read-article.js';
+import { readBytesSync } from '../text/read-bytes.js';
 import { LANGUAGE_VERSIONS, PIPELINE_VERSION } from '../version.js';
 import { JOB_OPTIONS, jobId, MAX_WAITING, QUEUE_NAME, redisClient, RUNS_KEY, type ArticleJob } from './jobs.js';
 

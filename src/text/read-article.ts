@@ -3,22 +3,21 @@
  * extraction of text, title and publication date. All failures are KijiErrors.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, type Stats } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { KijiError } from '../core/errors.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../schema/config.js';
 import {
   FORMAT_BY_EXTENSION,
   HTML_OPENINGS,
   MAX_PLAIN_TITLE_LENGTH,
-  READ_ERROR_WORDS,
   type ArticleFormat,
 } from '../data/article-formats.js';
 import { parseDateValue } from './date-value.js';
 import { decodeBytes, type SupportedEncoding } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
 import { htmlToArticle } from './html.js';
+import { readBytes, readBytesSync } from './read-bytes.js';
+
+export { readBytesSync } from './read-bytes.js';
 import { findPublishedAt, isDateLine } from './published-at.js';
 
 export type { ArticleFormat } from '../data/article-formats.js';
@@ -75,55 +74,6 @@ export function articleFromBytes(path: string, bytes: Uint8Array, sha256 = creat
     ...(extracted.title !== undefined ? { title: extracted.title } : {}),
     ...(extracted.publishedAt !== undefined ? { publishedAt: extracted.publishedAt } : {}),
   };
-}
-
-async function readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
-  try {
-    checkFile(path, await stat(path), maxBytes);
-    return checkSize(path, await readFile(path), maxBytes);
-  } catch (error) {
-    throw asReadError(path, error);
-  }
-}
-
-/** A file's bytes, with the same checks and errors (E_READ, E_TOO_LARGE) as reading an article. */
-export function readBytesSync(path: string, maxBytes: number): Uint8Array {
-  try {
-    checkFile(path, statSync(path), maxBytes);
-    return checkSize(path, readFileSync(path), maxBytes);
-  } catch (error) {
-    throw asReadError(path, error);
-  }
-}
-
-function checkFile(path: string, info: Stats, maxBytes: number): void {
-  if (info.isDirectory()) throw readError(path, 'EISDIR');
-  if (!info.isFile()) throw new KijiError('E_READ', `${path}: cannot read: not a regular file`, { path });
-  if (info.size > maxBytes) throw tooLarge(path, info.size, maxBytes);
-}
-
-/** The file may have grown since stat(). */
-function checkSize(path: string, bytes: Uint8Array, maxBytes: number): Uint8Array {
-  if (bytes.length > maxBytes) throw tooLarge(path, bytes.length, maxBytes);
-  return bytes;
-}
-
-function asReadError(path: string, error: unknown): KijiError {
-  if (error instanceof KijiError) return error;
-  return readError(path, (error as NodeJS.ErrnoException | undefined)?.code, error);
-}
-
-function readError(path: string, code: string | undefined, cause?: unknown): KijiError {
-  const words = (code && READ_ERROR_WORDS[code]) ?? (cause instanceof Error ? cause.message : 'unknown error');
-  return new KijiError('E_READ', `${path}: cannot read: ${words}${code ? ` (${code})` : ''}`, { path, errno: code }, { cause });
-}
-
-function tooLarge(path: string, size: number, maxBytes: number): KijiError {
-  return new KijiError('E_TOO_LARGE', `${path}: ${size} bytes is over the limit of ${maxBytes} bytes`, {
-    path,
-    bytes: size,
-    maxBytes,
-  });
 }
 
 function articleFormat(path: string, text: string): ArticleFormat {
