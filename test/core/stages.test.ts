@@ -121,7 +121,30 @@ describe('the kernel knows no stage', () => {
     expect(offending).toEqual([]);
   });
 
-  it('core/errors.ts is a leaf (imports nothing), so text/ and schema/ may use it without a cycle', () => {
+  it('regular expressions are quoted in one place (core/regex.ts), not by copies of its replace', () => {
+    const copies: string[] = [];
+    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+      const file = join(entry.parentPath, entry.name);
+      if (file === join(root, 'core', 'regex.ts')) continue;
+      if (readFileSync(file, 'utf8').includes("'\\\\$&'")) copies.push(file.slice(root.length + 1));
+    }
+    expect(copies).toEqual([]);
+  });
+
+    it('the overlap test is core/spans.ts\'s overlaps(), not written out again', () => {
+    const copies: string[] = [];
+    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+      const file = join(entry.parentPath, entry.name);
+      if (file === join(root, 'core', 'spans.ts')) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(\w+)\.start < (\w+)\.end && \2\.start < \1\.end/g)) copies.push(`${file.slice(root.length + 1)}: ${m[0]}`);
+    }
+    expect(copies).toEqual([]);
+  });
+
+    it('core/errors.ts is a leaf (imports nothing), so text/ and schema/ may use it without a cycle', () => {
     expect(importsOf(join(root, 'core', 'errors.ts'))).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../core/regex.js';
+import { overlapsAny } from '../../core/spans.js';
 import { KNOWN_AGREEMENTS, type KnownAgreement } from '../../data/known-agreements.js';
 import type { AgreementKind } from '../../schema/records.js';
 
@@ -17,7 +19,6 @@ export interface AliasMention {
   prefix?: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `日EU・`, `日比`, `日・ASEAN`, `日米` before a Japanese type acronym. */
 const JA_PREFIX = /(?:日・?(?:EU|ASEAN|[米越中韓比豪印英仏独露加])|[米越中韓比豪印英仏独露]・?日)・?$/;
 /** `Japan-Philippines `, `U.S.-Australia ` before an English type acronym. */
@@ -26,7 +27,7 @@ const EN_PREFIX = /(?:[A-Z][A-Za-z.]*-)+[A-Z][A-Za-z.]*\s$/;
 const ORG_AFTER = /^(?:政府|対策|本部|事務局|室|交渉官)/;
 
 function formPattern(form: string): RegExp {
-  return new RegExp(`(?<![A-Za-z0-9])${escape(form)}(?![A-Za-z0-9])`, 'g');
+  return new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(form)}(?![A-Za-z0-9])`, 'g');
 }
 const PATTERNS = new Map<KnownAgreement, RegExp[]>(KNOWN_AGREEMENTS.map((k) => [k, [...k.forms].sort((a, b) => b.length - a.length).map(formPattern)]));
 
@@ -82,7 +83,7 @@ export function mentionsOf(text: string, forms: readonly string[], from: number)
     for (let i = text.indexOf(form, from); i >= 0; i = text.indexOf(form, i + 1)) {
       if (latin && (/[A-Za-z0-9]/.test(text[i - 1] ?? '') || /[A-Za-z0-9]/.test(text[i + form.length] ?? ''))) continue;
       const span = { start: i, end: i + form.length, form };
-      if (!out.some((o) => o.start < span.end && span.start < o.end)) out.push(span);
+      if (!overlapsAny(out, span)) out.push(span);
     }
   }
   return out.sort((a, b) => a.start - b.start);

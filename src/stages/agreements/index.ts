@@ -69,13 +69,13 @@ export function agreementRecords(doc: ArticleDocument, heads: ReadonlyMap<string
     for (const m of mentionsOf(norm, forms, c.end)) {
       const same = spans.find((s) => s.start === m.start && s.end === m.end);
       if (same) same.aliasOf ??= full;
-      else if (!spans.some((s) => s.start < m.end && m.start < s.end)) spans.push({ start: m.start, end: m.end, kind: c.kind, rule: 'ja.agreement.defined', aliasOf: full });
+      else if (!overlapsAny(spans, m)) spans.push({ start: m.start, end: m.end, kind: c.kind, rule: 'ja.agreement.defined', aliasOf: full });
     }
   }
   for (const k of known) {
     const same = spans.find((s) => s.start === k.start && s.end === k.end);
     if (same) same.aliasOf ??= k.name; // `TPP11協定` found as a compound is still the CPTPP
-    else if (!spans.some((s) => s.start < k.end && k.start < s.end)) {
+    else if (!overlapsAny(spans, k)) {
       // `日EU・EPA` where the text defined `EPA` for `日EU・経済連携協定`: the agreement the text named, not only its type.
       const bare = k.prefix !== undefined ? norm.slice(k.start, k.end).slice(k.prefix.length).replace(/^・/, '') : undefined;
       const defined = bare !== undefined ? aliases.get(bare)?.full : undefined;

@@ -1,6 +1,6 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
-import { longestFirst, overlapsAny } from '../../core/spans.js';
+import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_NAME } from '../../data/countries.js';
 import { ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS } from '../../data/titles.js';
@@ -47,7 +47,7 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
       return c ? { ...c, rule: withModel(c.rule) } : { ...span, rule: 'ja.org.model' };
     });
   for (const k of input.kept) {
-    const around = found.filter((f) => f.start < k.end && k.start < f.end);
+    const around = found.filter((f) => overlaps(f, k));
     if (around.length === 0) {
       // A known name the model passed over stays, also when another rule won its extent (`WTO` as an
       // acronym and as the lexicon's alias of 世界貿易機関, `財務省` from IPADIC and from the lexicon).
