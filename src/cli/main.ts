@@ -40,6 +40,18 @@ function commandsFor(argv: readonly string[]): string[] {
  * The whole CLI as a function: argv in, exit code out. Only the bin shim touches process.exitCode,
  * so tests call this with captured streams.
  */
+/**
+ * Where commander writes: help to stdout; its own parse errors (an unknown command or option, a
+ * missing argument) as kiji writes every mistake, a code and what to do: `kiji: E_USAGE: … (see kiji run --help)`.
+ */
+function output(io: CliIO, help: string) {
+  return {
+    writeOut: (text: string) => io.stdout.write(text),
+    writeErr: (text: string) => io.stderr.write(text),
+    outputError: (text: string, write: (s: string) => void) => write(`kiji: E_USAGE: ${text.replace(/^error:\s*/, '').trimEnd()} (see \`${help}\`)\n`),
+  };
+}
+
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode = EXIT_OK;
   const setExit = (code: number) => {
@@ -48,18 +60,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const program = new CommandClass('kiji')
     .description('typed, queryable records (dates, money, organisations, agreements) from folders of news articles')
     .version(PIPELINE_VERSION)
-    .option('--config <file>', 'pipeline config file (default: ./pipeline.config.ts when present)')
+    .option('--config <file>', 'config file (default: the nearest kiji.config.{ts,mjs,js,json} or pipeline.config.* in this folder or one above)')
     .option('--debug', 'print the stack trace of an unexpected error')
     .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    });
+    .configureOutput(output(io, 'kiji --help'));
   let cached: Promise<KijiConfig> | undefined;
   const getConfig = () => (cached ??= loadConfig(program.opts<{ config?: string }>().config, io.cwd).then((r) => r.config));
   const commands = await Promise.all(commandsFor(argv).map((name) => COMMANDS[name]!(io, getConfig, setExit)));
   for (const command of commands) {
-    program.addCommand(command.exitOverride().configureHelp({ showGlobalOptions: true }).configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }));
+    program.addCommand(command.exitOverride().configureHelp({ showGlobalOptions: true }).configureOutput(output(io, `kiji ${command.name()} --help`)));
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

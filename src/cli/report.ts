@@ -6,7 +6,7 @@ import { type CliIO, writeLine } from './io.js';
 
 export function reportCommand(io: CliIO): Command {
   return new Command('report')
-    .description('write a static HTML report of a kiji database: an index of articles and one page per article with its records highlighted')
+    .description('write a static HTML report of a kiji database: an index of articles to search and filter, a page per article with its records highlighted, and a page per organisation and per agreement')
     .argument('<db>', 'the database written by `kiji run`: a SQLite file or a postgres:// URL')
     .option('--out <folder>', 'where to write index.html and articles/ (a new or empty folder, or one kiji report wrote)', 'report')
     .option('--any-path', 'read article texts from any path the database names, not only inside the folders its runs were given')

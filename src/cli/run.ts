@@ -26,6 +26,7 @@ interface RunOptions {
   force?: boolean;
   retryFailed?: boolean;
   publishedAt?: string;
+  ref?: string;
 }
 
 const positiveInt = (value: string): number => {
@@ -93,12 +94,19 @@ export function progressReporter(io: CliIO, quiet: boolean): { update(p: BatchPr
   };
 }
 
-/** --published-at: a valid date, for exactly one file. */
-function publishedAtFor(value: string, inputs: readonly string[], cwd: string): string {
-  requireReferenceDate(value, '--published-at');
+/** --published-at (or --ref, the name `extract` gives it): a valid date, for exactly one file. */
+function publishedAtFor(options: RunOptions, inputs: readonly string[], cwd: string): string | undefined {
+  const { publishedAt, ref } = options;
+  if (publishedAt !== undefined && ref !== undefined && publishedAt !== ref) {
+    throw new KijiError('E_USAGE', `--published-at ${publishedAt} and --ref ${ref} name the same date: give one of them`);
+  }
+  const value = publishedAt ?? ref;
+  if (value === undefined) return undefined;
+  const flag = publishedAt !== undefined ? '--published-at' : '--ref';
+  requireReferenceDate(value, flag);
   const [only] = inputs;
   if (inputs.length !== 1 || !statSync(resolve(cwd, only!), { throwIfNoEntry: false })?.isFile()) {
-    throw new KijiError('E_USAGE', `--published-at ${value} gives the date of one file: name exactly one file (for folders, put a date line in each file or set "fileNameDates": true in the config)`);
+    throw new KijiError('E_USAGE', `${flag} ${value} gives the date of one file: name exactly one file (for folders, put a date line in each file or set "fileNameDates": true in the config)`);
   }
   return value;
 }
@@ -140,6 +148,7 @@ export function runCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, setE
     .option('--quiet', 'no progress output')
     .option('--json', 'print the summary as JSON (and no progress output)')
     .option('--published-at <date>', 'the publication date (YYYY-MM-DD) of the one file given, over any date the file states')
+    .option('--ref <date>', 'the same as --published-at (the name `kiji extract` uses): the date relative dates resolve against')
     .addHelpText('after', `
 Exit codes: 0 all articles ok, 1 some articles failed (the rest were processed), 2 usage or fatal error, 130 interrupted (143 by SIGTERM).
 Ctrl-C stops taking new articles, writes the ones in flight and prints what was done; running the same
@@ -148,7 +157,8 @@ command again continues. Only one run may write a database at a time (E_DB_LOCKE
       const loaded = await getConfig();
       const chosen = inputs.length > 0 ? inputs : loaded.inputs;
       if (chosen.length === 0) throw new KijiError('E_USAGE', 'no inputs: give folders or files (kiji run articles/), or set "inputs" in the config');
-      const config = options.publishedAt === undefined ? loaded : { ...loaded, publishedAt: publishedAtFor(options.publishedAt, chosen, io.cwd) };
+      const publishedAt = publishedAtFor(options, chosen, io.cwd);
+      const config = publishedAt === undefined ? loaded : { ...loaded, publishedAt };
       if (options.queue) {
         await runQueued(io, config, chosen, { ...options, queue: options.queue }, progressReporter(io, Boolean(options.quiet || options.json)), setExit);
         return;

@@ -264,7 +264,7 @@ export class StoreReader {
       if (tier.length > 1) throw new KijiError('E_USAGE', `"${ref}" matches ${tier.length} articles: ${tier.slice(0, 5).map((a) => a.path).join(', ')}`);
     }
     const near = candidates.slice(0, 5).map((a) => name(a.path));
-    throw new KijiError('E_USAGE', `no article "${ref}" in the database${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+    throw new KijiError('E_USAGE', `no article "${ref}" in the database${near.length ? ` (did you mean ${near.join(', ')}?)` : ': give its id, its path or its file name'}`);
   }
 
   /** The decoded text an article's offsets point into; null for a failed article or one stored before kiji kept texts. */

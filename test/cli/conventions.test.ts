@@ -54,6 +54,16 @@ describe('reference dates are checked, never dropped in silence', () => {
     const folder = await runCli(['run', articles, '--db', db, '--published-at', '2025-11-04']);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toContain('name exactly one file');
+    // --ref, the name extract uses, is the same option, checked the same way.
+    const ref = await runCli(['run', join(articles, 'plain.txt'), '--db', db, '--quiet', '--concurrency', '1', '--ref', '2025-11-05']);
+    expect(ref.code, ref.stderr).toBe(0);
+    const stored = new Database(db, { readonly: true });
+    expect(stored.prepare("SELECT published_at FROM articles WHERE path LIKE '%plain.txt'").pluck().get()).toBe('2025-11-05');
+    stored.close();
+    const badRef = await runCli(['run', join(articles, 'plain.txt'), '--db', db, '--ref', '2025-13-45']);
+    expect([badRef.code, badRef.stderr]).toEqual([2, expect.stringMatching(/E_USAGE.*--ref.*2025-13-45/)]);
+    const both = await runCli(['run', join(articles, 'plain.txt'), '--db', db, '--ref', '2025-11-05', '--published-at', '2025-11-04']);
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('give one of them')]);
     writeFileSync(join(dir, 'kiji.config.json'), JSON.stringify({ fileNameDates: true }));
     const named = await runCli(['--config', join(dir, 'kiji.config.json'), 'run', articles, '--db', db, '--quiet', '--concurrency', '1']);
     expect(named.code, named.stderr).toBe(0);
@@ -106,6 +116,16 @@ describe('user mistakes get a code and a sentence', () => {
     const evalRun = await runCli(['eval', gold, '--types', 'FOO']);
     expect(evalRun.code).toBe(2);
     expect(evalRun.stderr).toContain('unknown record type FOO');
+  });
+
+  it('an unknown command or option is E_USAGE with the help to read, like every other mistake', async () => {
+    const command = await runCli(['bogus']);
+    expect([command.code, command.stderr]).toEqual([2, "kiji: E_USAGE: unknown command 'bogus' (see `kiji --help`)\n"]);
+    const option = await runCli(['query', db, '--colour']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toMatch(/^kiji: E_USAGE: unknown option '--colour'.* \(see `kiji query --help`\)\n$/s);
+    const help = await runCli(['--help']);
+    expect([help.code, help.stdout.replace(/\s+/g, ' ')]).toEqual([0, expect.stringContaining('the nearest kiji.config.{ts,mjs,js,json}')]);
   });
 });
 
