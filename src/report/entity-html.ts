@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { articlePageName, escapeHtml, page } from './html.js';
 import { entityPageName, mostCommon, type AgreementEntity, type EntityMention, type OrgEntity } from './entities.js';
+import { type Cell, PAGED_CSS, PAGED_SCRIPT, pagedTable } from './paged-table.js';
 
 /** Pages per organisation and per agreement, and an index of each; they live in `entities/`. */
 const CSS = `
@@ -9,17 +10,14 @@ h2 { font-size: 16px; margin: 18px 0 6px; }
 .aliases { display: flex; flex-wrap: wrap; gap: 6px; padding: 0; list-style: none; }
 .aliases li { background: #fff; border: 1px solid var(--border); border-radius: 12px; padding: 0 10px; font-size: 13px; }
 nav { margin-bottom: 8px; font-size: 13px; }
-`;
+${PAGED_CSS}`;
 
-const articleLink = (m: EntityMention, prefix: string) =>
-  `<a href="${prefix}articles/${escapeHtml(articlePageName({ id: m.articleId, path: m.path }))}#r${m.recordId}">${escapeHtml(m.title ?? basename(m.path))}</a>`;
+const articleCell = (m: EntityMention, prefix: string): Cell => [m.title ?? basename(m.path), `${prefix}articles/${articlePageName({ id: m.articleId, path: m.path })}#r${m.recordId}`];
 
-/** Mentions in order of publication (undated last), one row each. */
+/** Mentions in order of publication (undated last), a page at a time. */
 function mentionTable(mentions: readonly EntityMention[]): string {
   const sorted = [...mentions].sort((a, b) => (a.publishedAt ?? '\uffff').localeCompare(b.publishedAt ?? '\uffff') || a.articleId - b.articleId || a.recordId - b.recordId);
-  return `<table class="mentions"><thead><tr><th>Published</th><th>Article</th><th>Text</th></tr></thead><tbody>
-${sorted.map((m) => `<tr><td>${escapeHtml(m.publishedAt ?? '—')}</td><td>${articleLink(m, '../')}</td><td>${escapeHtml(m.text)}</td></tr>`).join('\n')}
-</tbody></table>`;
+  return pagedTable('mentions', [{ label: 'Published' }, { label: 'Article' }, { label: 'Text' }], sorted.map((m) => [m.publishedAt ?? '—', articleCell(m, '../'), m.text]), { filter: 'Filter the mentions' });
 }
 
 const nav = '<nav><a href="../index.html">← all articles</a> · <a href="../orgs.html">organisations</a> · <a href="../agreements.html">agreements</a></nav>';
@@ -41,7 +39,7 @@ ${parties.map((a) => `<tr><td><a href="${entityPageName('agreement', a.key)}">${
 <h2>Mentions</h2>
 ${mentionTable(org.mentions)}
 </main>`;
-  return page(`${org.name} — kiji`, CSS, body);
+  return page(`${org.name} — kiji`, CSS, body, PAGED_SCRIPT);
 }
 
 export function renderAgreementPage(a: AgreementEntity, orgs: ReadonlyMap<string, OrgEntity>): string {
@@ -61,26 +59,26 @@ ${dates.map((d) => `<tr><td>${escapeHtml(d.date)}</td><td>${escapeHtml(d.relatio
 <h2>Mentions over time</h2>
 ${mentionTable(a.mentions)}
 </main>`;
-  return page(`${agreementName(a)} — kiji`, CSS, body);
+  return page(`${agreementName(a)} — kiji`, CSS, body, PAGED_SCRIPT);
 }
 
 export function renderOrgIndex(orgs: ReadonlyMap<string, OrgEntity>): string {
   const list = [...orgs.values()].sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : 1));
+  const rows = list.map((o): Cell[] => [[o.name, `entities/${entityPageName('org', o.name)}`], [...o.kinds].join(', '), o.mentions.length, articlesOf(o.mentions), o.agreements.size]);
+  const columns = [{ label: 'Organisation' }, { label: 'Kind' }, { label: 'Mentions', numeric: true }, { label: 'Articles', numeric: true }, { label: 'Agreements', numeric: true }];
   const body = `<header><nav><a href="index.html">← all articles</a> · <a href="agreements.html">agreements</a></nav><h1>Organisations</h1><div class="meta">${list.length} organisations, by mentions</div></header>
-<main><table class="orgs"><thead><tr><th>Organisation</th><th>Kind</th><th>Mentions</th><th>Articles</th><th>Agreements</th></tr></thead><tbody>
-${list.map((o) => `<tr><td><a href="entities/${entityPageName('org', o.name)}">${escapeHtml(o.name)}</a></td><td>${escapeHtml([...o.kinds].join(', '))}</td><td class="n">${o.mentions.length}</td><td class="n">${articlesOf(o.mentions)}</td><td class="n">${o.agreements.size}</td></tr>`).join('\n')}
-</tbody></table></main>`;
-  return page('Organisations — kiji', CSS, body);
+<main>${pagedTable('orgs', columns, rows, { filter: 'Filter by name or kind' })}</main>`;
+  return page('Organisations — kiji', CSS, body, PAGED_SCRIPT);
 }
 
 export function renderAgreementIndex(agreements: ReadonlyMap<string, AgreementEntity>): string {
   const list = [...agreements.values()].sort((a, b) => b.mentions.length - a.mentions.length || (a.key < b.key ? -1 : 1));
-  const body = `<header><nav><a href="index.html">← all articles</a> · <a href="orgs.html">organisations</a></nav><h1>Agreements</h1><div class="meta">${list.length} agreements, by mentions</div></header>
-<main><table class="agreements"><thead><tr><th>Agreement</th><th>Kind</th><th>Date</th><th>Parties</th><th>Mentions</th><th>Articles</th></tr></thead><tbody>
-${list.map((a) => {
+  const rows = list.map((a): Cell[] => {
     const d = [...a.dates.values()].sort((x, y) => y.n - x.n || x.date.localeCompare(y.date))[0];
-    return `<tr><td><a href="entities/${entityPageName('agreement', a.key)}">${escapeHtml(agreementName(a))}</a></td><td>${escapeHtml(mostCommon(a.kinds) ?? '')}</td><td>${escapeHtml(d ? `${d.date}${d.relation ? ` (${d.relation})` : ''}` : '—')}</td><td>${escapeHtml([...a.parties].sort().join(' / '))}</td><td class="n">${a.mentions.length}</td><td class="n">${articlesOf(a.mentions)}</td></tr>`;
-  }).join('\n')}
-</tbody></table></main>`;
-  return page('Agreements — kiji', CSS, body);
+    return [[agreementName(a), `entities/${entityPageName('agreement', a.key)}`], mostCommon(a.kinds) ?? '', d ? `${d.date}${d.relation ? ` (${d.relation})` : ''}` : '—', [...a.parties].sort().join(' / '), a.mentions.length, articlesOf(a.mentions)];
+  });
+  const columns = [{ label: 'Agreement' }, { label: 'Kind' }, { label: 'Date' }, { label: 'Parties' }, { label: 'Mentions', numeric: true }, { label: 'Articles', numeric: true }];
+  const body = `<header><nav><a href="index.html">← all articles</a> · <a href="orgs.html">organisations</a></nav><h1>Agreements</h1><div class="meta">${list.length} agreements, by mentions</div></header>
+<main>${pagedTable('agreements', columns, rows, { filter: 'Filter by name, kind, date or party' })}</main>`;
+  return page('Agreements — kiji', CSS, body, PAGED_SCRIPT);
 }

@@ -206,4 +206,29 @@ describe.skipIf(!existsSync(CHROMIUM))(`kiji report in a real browser (needs ${C
     expect(await page.textContent('h1')).toBe('ベトナム国防省');
     await page.close();
   });
+
+  it('the organisation list pages, filters and sorts, so thousands of organisations stay one short page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${pathToFileURL(join(out, 'orgs.html')).href}?per=2`);
+    const names = () => page.$$eval('table.orgs tbody tr td:first-child', (els) => els.map((el) => el.textContent ?? ''));
+    const total = Number((await page.textContent('.shown'))!.split(' of ')[1]);
+    expect(total).toBeGreaterThan(2);
+    expect(await names()).toHaveLength(2);
+    const first = await names();
+    await page.click('.next');
+    expect(await page.textContent('.page')).toBe(`page 2 of ${Math.ceil(total / 2)}`);
+    expect((await names()).some((n) => first.includes(n))).toBe(false);
+    await page.fill('input[type=search]', '国防省');
+    expect(await names()).toContain('ベトナム国防省');
+    expect((await names()).every((n) => n.includes('国防省'))).toBe(true);
+    expect(await page.textContent('.page')).toMatch(/^page 1 of/);
+    // Sorting by name, then again the other way.
+    await page.fill('input[type=search]', '');
+    await page.click('table.orgs th:first-child');
+    const ascending = await names();
+    await page.click('table.orgs th:first-child');
+    const descending = await names();
+    expect(ascending[0]!.localeCompare(descending[0]!, 'ja')).toBeLessThan(0);
+    await page.close();
+  });
 });
