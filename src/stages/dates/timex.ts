@@ -122,6 +122,8 @@ function resolveDecade(c: DateCandidate, ctx: ResolveContext): Resolved {
     implied.push('year');
   }
   const mod = c.mod ? { mod: c.mod } : c.half ? { mod: (c.half === 1 ? 'START' : 'END') as DateMod } : {};
+  // Before the common era: the TIMEX value only (no calendar days, as for other BC dates).
+  if (c.bc) return { value: `BC${pad(Math.floor(decade / 10), 3)}X`, kind: 'point', implied, ...mod };
   return { value: `${pad(Math.floor(decade / 10), 3)}X`, kind: 'point', start: first(decade, 1), end: last(decade + 9, 12), implied, ...mod };
 }
 

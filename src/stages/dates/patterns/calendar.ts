@@ -14,6 +14,8 @@ const CODE_BEFORE = /[A-Za-z]-?$/;
 const AGE_BEFORE = /(?:創業|創立|設立|開業|開園|開館|開校|開港|建立|築|生誕|没後|結成|誕生|発足|創刊|創建)$/;
 /** 130年ぶり, 100年来, 3年越し: a count of years since something, not a year. */
 const SINCE_AFTER = /^(?:ぶり|振り|越し|来(?![年月日週]))/;
+/** 260年の歴史, 145年の伝統, 260年もの歴史, 216年に一度: a length of years (below 1000, where a year would need 西暦 or a month). */
+const LENGTH_AFTER = /^(?:も?の(?:歴史|伝統|歳月|年月|月日|長き|重み)|もの(?:間|時)|に(?:一|1)(?:度|回))/;
 /** Later plain years (without 西暦) are counts of years in news text (5000年の歴史). */
 const MAX_PLAIN_YEAR = 2200;
 
@@ -38,7 +40,7 @@ export const calendarParsers: readonly DateParser[] = [
         return candidate(start, end, this.name, { year: n, bareYear: true, ...(m[4]!.length === 2 && m[4]!.startsWith('0') ? { shortYear: true } : {}), ...fiscal }, [...parts]);
       }
       // 100年に一度, 築300年, 5000年の歴史: a round number of years or one far in the future is a count unless a month follows.
-      const countLike = !m[1] && !m[5] && ((n % 100 === 0 && n <= 1000) || n > MAX_PLAIN_YEAR || (n < 1000 && AGE_BEFORE.test(m.input.slice(Math.max(0, m.index - 4), m.index))) || SINCE_AFTER.test(m.input.slice(end, end + 3)));
+      const countLike = !m[1] && !m[5] && ((n % 100 === 0 && n <= 1000) || n > MAX_PLAIN_YEAR || (n < 1000 && (AGE_BEFORE.test(m.input.slice(Math.max(0, m.index - 4), m.index)) || LENGTH_AFTER.test(m.input.slice(end, end + 6)))) || SINCE_AFTER.test(m.input.slice(end, end + 3)));
       return candidate(start, end, m[5] ? 'ja.date.fiscal.year' : this.name, { year: n, ...fiscal, ...(countLike ? { countLikeYear: true } : {}) }, [...parts]);
     },
   },

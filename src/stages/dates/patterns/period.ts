@@ -53,7 +53,9 @@ export const periodParsers: readonly DateParser[] = [
         const first = era.startYear + n - 1;
         return candidate(m.index, m.index + m[0].length, 'ja.date.era.decade', { fixed: { value: `${first}/${first + 9}`, startYear: first, endYear: first + 9 }, era: era.name }, ['era', 'year']);
       }
-      if (n >= 100) return candidate(m.index, m.index + m[0].length, this.name, { decade: n }, ['year']);
+      // 紀元前2700〜2500年代: the end of a range that began before the common era is before it too.
+      const bc = /紀元前\d{1,4}年?(?:~|から)$/.test(m.input.slice(Math.max(0, m.index - 12), m.index)) ? { bc: true } : {};
+      if (n >= 100) return candidate(m.index, m.index + m[0].length, this.name, { decade: n, ...bc }, ['year']);
       return candidate(m.index, m.index + m[0].length, this.name, { decade: n, shortYear: true }, ['year']);
     },
   },
@@ -64,8 +66,9 @@ export const periodParsers: readonly DateParser[] = [
       if (blockedBefore(m.input, m.index, `0123456789${KANJI_NUM}`)) return null;
       const n = toInt(m[2]!);
       if (n === null || n < 1 || n > 30) return null;
-      // 2世紀後, 1世紀前, 1世紀ぶり: a length of centuries, not the 2nd century.
-      if (/^(?:後|前|ぶり|以上|近く|余り)/.test(m.input.slice(m.index + m[0].length))) return null;
+      // 2世紀後, 1世紀前, 1世紀ぶり, 2世紀も未来, 約1世紀におよぶ: a length of centuries, not the 2nd century.
+      if (/^(?:後|前|ぶり|以上|近く|余り|も|に(?:わた|およ|及))/.test(m.input.slice(m.index + m[0].length))) return null;
+      if (!m[1] && /(?:約|およそ|ほぼ|足掛け)$/.test(m.input.slice(Math.max(0, m.index - 3), m.index))) return null;
       return candidate(m.index, m.index + m[0].length, this.name, { century: n, ...(m[1] === '紀元前' ? { bc: true } : {}) }, ['year']);
     },
   },

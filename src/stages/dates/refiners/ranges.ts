@@ -39,7 +39,7 @@ export function inherit(a: DateCandidate, b: DateCandidate): DateCandidate {
 }
 
 /** After a bare `N年`, words that make it a length of time (2010年から2年が経過, 3年間, 5年ぶり), not a range's end. */
-const LENGTH_AFTER = /^(?:間|が経|が過ぎ|経|後|以上|以内|未満|ぶり|振り|越し|目|近く|余り|ほど|程|前|来)/;
+const LENGTH_AFTER = /^(?:間|が経|が過ぎ|経|後|以上|以内|未満|ぶり|振り|越し|目|近く|余り|ほど|程|前|来|連続|連覇|連勝|連敗)/;
 
 export const joinRanges: DateRefiner = (candidates, ctx) => {
   const out: DateCandidate[] = [];
@@ -48,7 +48,8 @@ export const joinRanges: DateRefiner = (candidates, ctx) => {
     const b = candidates[i + 1];
     if (b && !a.range && !b.range && isCalendar(a) && isCalendar(b) && !a.periodWord && !b.periodWord && !(a.bareYear && !b.bareYear && b.year !== undefined) && !(a.bareYear && b.bareYear)) {
       const gap = ctx.text.slice(a.end, b.start);
-      const length = b.bareYear === true && LENGTH_AFTER.test(ctx.text.slice(b.end, b.end + 3));
+      // After a Western year, a one-digit bare year is a count (2004年から3年連続), never 2003 or 2103; eras keep theirs (平成元年から3年).
+      const length = b.bareYear === true && (LENGTH_AFTER.test(ctx.text.slice(b.end, b.end + 3)) || (!a.era && !b.shortYear && a.year !== undefined && a.year >= 1000 && b.year! < 10));
       if (gap.length <= 4 && CONNECTOR.test(gap) && !(gap.trim() === '-' && (a.bareYear || b.bareYear)) && !length) {
         const to = inherit(a, b);
         out.push({ start: a.start, end: b.end, rule: 'ja.date.range', stated: new Set([...a.stated, ...b.stated]), range: { from: a, to } });
