@@ -42,6 +42,23 @@ describe('reference dates are checked, never dropped in silence', () => {
     expect(dateInFileName('/2025-11-04/budget.txt')).toBeUndefined(); // the name, not the folder
   });
 
+  it('kiji run --ref is --published-at under the name extract uses, checked the same way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiji-run-ref-'));
+    const articles = join(dir, 'articles');
+    mkdirSync(articles);
+    writeFileSync(join(articles, 'plain.txt'), ARTICLE);
+    const db = join(dir, 'kiji.sqlite');
+    const ref = await runCli(['run', join(articles, 'plain.txt'), '--db', db, '--quiet', '--concurrency', '1', '--ref', '2025-11-05']);
+    expect(ref.code, ref.stderr).toBe(0);
+    const stored = new Database(db, { readonly: true });
+    expect(stored.prepare("SELECT published_at FROM articles WHERE path LIKE '%plain.txt'").pluck().get()).toBe('2025-11-05');
+    stored.close();
+    const badRef = await runCli(['run', join(articles, 'plain.txt'), '--db', db, '--ref', '2025-13-45']);
+    expect([badRef.code, badRef.stderr]).toEqual([2, expect.stringMatching(/E_USAGE.*--ref.*2025-13-45/)]);
+    const both = await runCli(['run', join(articles, 'plain.txt'), '--db', db, '--ref', '2025-11-05', '--published-at', '2025-11-04']);
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('give one of them')]);
+  });
+
   it('kiji run --published-at for one file, and "fileNameDates" for a folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kiji-run-dates-'));
     const articles = join(dir, 'articles');
@@ -54,16 +71,6 @@ describe('reference dates are checked, never dropped in silence', () => {
     const folder = await runCli(['run', articles, '--db', db, '--published-at', '2025-11-04']);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toContain('name exactly one file');
-    // --ref, the name extract uses, is the same option, checked the same way.
-    const ref = await runCli(['run', join(articles, 'plain.txt'), '--db', db, '--quiet', '--concurrency', '1', '--ref', '2025-11-05']);
-    expect(ref.code, ref.stderr).toBe(0);
-    const stored = new Database(db, { readonly: true });
-    expect(stored.prepare("SELECT published_at FROM articles WHERE path LIKE '%plain.txt'").pluck().get()).toBe('2025-11-05');
-    stored.close();
-    const badRef = await runCli(['run', join(articles, 'plain.txt'), '--db', db, '--ref', '2025-13-45']);
-    expect([badRef.code, badRef.stderr]).toEqual([2, expect.stringMatching(/E_USAGE.*--ref.*2025-13-45/)]);
-    const both = await runCli(['run', join(articles, 'plain.txt'), '--db', db, '--ref', '2025-11-05', '--published-at', '2025-11-04']);
-    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('give one of them')]);
     writeFileSync(join(dir, 'kiji.config.json'), JSON.stringify({ fileNameDates: true }));
     const named = await runCli(['--config', join(dir, 'kiji.config.json'), 'run', articles, '--db', db, '--quiet', '--concurrency', '1']);
     expect(named.code, named.stderr).toBe(0);
