@@ -16,8 +16,6 @@ import { decodeBytes, type SupportedEncoding } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
 import { htmlToArticle } from './html.js';
 import { readBytes, readBytesSync } from './read-bytes.js';
-
-export { readBytesSync } from './read-bytes.js';
 import { findPublishedAt, isDateLine } from './published-at.js';
 
 export type { ArticleFormat } from '../data/article-formats.js';
