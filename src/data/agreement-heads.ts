@@ -77,6 +77,12 @@ export const GENERIC_AGREEMENT_MODIFIERS: ReadonlySet<string> = new Set(
   '基本 正式 大筋 最終 暫定 原則 政治 口頭 書面 一定 事実上 新 旧 前 初 仮 二国間 多国間 国際 地域 両国 相互 共同 公式 非公式 秘密 極秘 事前 追加 個別 具体 全面 部分 一部 緊急 当面 今後 過去 別途 関連 協力 提携 業務 技術 資本 販売 売買 雇用 労働 賃貸 請負 委託 ライセンス 保守 運用 移籍 完全 入団 クラブ 契約'.split(' '),
 );
 
+/**
+ * Naming modifiers left out of an agreement's key: they join a subject to its head without telling two agreements apart
+ * (`防衛協力のための覚書` = `防衛協力に関する覚書` = `防衛協力覚書`).
+ */
+export const KEY_NEUTRAL_MODIFIERS: readonly string[] = ['に関する', 'に係る', 'にかかる', 'についての', 'のための', 'に関わる'];
+
 /** Instruments numbered after the agreement they amend or add to: `…協定第一改正議定書`, `…条約第二追加議定書`. */
 export const ORDINAL_INSTRUMENTS: readonly string[] = ['改正議定書', '追加議定書', '議定書'];
 

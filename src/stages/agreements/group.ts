@@ -1,3 +1,4 @@
+import { KEY_NEUTRAL_MODIFIERS } from '../../data/agreement-heads.js';
 import { KNOWN_AGREEMENTS } from '../../data/known-agreements.js';
 import type { AgreementKind, AgreementValue } from '../../schema/records.js';
 import type { DateLink, Party } from './links.js';
@@ -27,8 +28,12 @@ export interface Mention {
 
 /** Normalized for keys: NFKC, lower case, no spaces, brackets, quotes or middle dots, no leading `the`. */
 export function keyText(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/^the\s+/, '').replace(/[\s・･.,'’"“”「」『』()（）\-‐–]/g, '');
+  return plainKey(name).replace(KEY_NEUTRAL, '');
 }
+/** The same with the naming modifiers kept: what a shorter name ending a longer one is measured on. */
+const plainKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/^the\s+/, '').replace(/[\s・･.,'’"“”「」『』()（）\-‐–]/g, '');
+/** Naming modifiers that do not tell agreements apart: `防衛協力のための覚書`, `防衛協力に関する覚書` and `防衛協力覚書` are one. */
+const KEY_NEUTRAL = new RegExp(KEY_NEUTRAL_MODIFIERS.join('|'), 'g');
 
 /** Other full names of well-known agreements (src/data/known-agreements.ts) → the key text of the name they share. */
 const KNOWN_NAME = new Map<string, string>(KNOWN_AGREEMENTS.flatMap((k) => [k.name, ...(k.names ?? [])].map((n) => [keyText(n), keyText(k.name)] as [string, string])));
@@ -49,6 +54,7 @@ export function groupMentions(mentions: readonly Mention[]): AgreementValue[] {
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
   const keys = mentions.map((m) => keyText(m.name));
+  const plain = mentions.map((m) => plainKey(m.name));
   const aliasKeys = mentions.map((m) => (m.aliasOf ? keyText(m.aliasOf) : undefined));
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {
@@ -63,7 +69,7 @@ export function groupMentions(mentions: readonly Mention[]): AgreementValue[] {
     const longer = new Set<string>();
     let with_ = -1;
     for (let j = 0; j < n; j++) {
-      if (mentions[j]!.kind === mentions[i]!.kind && !mentions[j]!.aliasOf && tailOf(keys[i]!, keys[j]!)) {
+      if (mentions[j]!.kind === mentions[i]!.kind && !mentions[j]!.aliasOf && tailOf(plain[i]!, plain[j]!)) {
         longer.add(keys[j]!);
         with_ = j;
       }
@@ -102,7 +108,7 @@ export function groupMentions(mentions: readonly Mention[]): AgreementValue[] {
       if (m.aliasOf) {
         v.name = m.aliasOf;
         v.alias = true;
-      } else if (m.name !== fullName && tailOf(keyText(m.name), keyText(fullName))) {
+      } else if (m.name !== fullName && tailOf(plainKey(m.name), plainKey(fullName))) {
         v.name = fullName;
       }
       v.key = key;

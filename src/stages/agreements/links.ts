@@ -191,6 +191,8 @@ function readAbbreviations(name: string): { parties: Party[]; length: number } {
 
 /** Separators between coordinated parties: `AとB`, `A及びB`, `A・B`, `A、B`. */
 const PARTY_JOIN = /^(?:と|及び|および|並びに|ならびに|・|、|,|，)$/;
+/** A join and the start of a name the tagger cut short: `と連邦デジタル・` before `交通省` (name characters only, no particle). */
+const PARTY_JOIN_NAME = /^(?:と|及び|および)([ァ-ヶー一-龥A-Za-z][ァ-ヶー一-龥A-Za-z・]{1,11})$/;
 /** What follows a list of parties that makes them the agreement's parties: `AとBは`, `AとBとの間で`, `A・B間の`. */
 const PARTY_CLOSE = /^(?:との間で|との間での|との間の|の間で|の間での|の間の|間で|間の|両国は|両国が|両政府は|両政府が|は|が|との)/;
 
@@ -219,7 +221,13 @@ export function clauseParties(raw: string, agreement: Span, sentence: Span, orgs
     const list = [mentions[last]!];
     for (let i = last - 1; i >= 0; i--) {
       const between = raw.slice(mentions[i]!.end, list[0]!.start);
-      if (!PARTY_JOIN.test(between)) break;
+      // `総務省と連邦デジタル・交通省の間で` where only `交通省` was found: the partner's name runs back to the join.
+      const longer = PARTY_JOIN_NAME.exec(between);
+      if (longer && list.length === 1) {
+        const start = list[0]!.start - longer[1]!.length;
+        const name = raw.slice(start, list[0]!.end);
+        list[0] = { ...list[0]!, start, name, canonical: name };
+      } else if (!PARTY_JOIN.test(between)) break;
       list.unshift(mentions[i]!);
     }
     if (list.length >= 2) return list.map(({ name, canonical }) => ({ name, canonical }));
