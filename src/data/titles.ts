@@ -4,7 +4,7 @@
  * Matched as strings made of whole tokens at the end of a noun run.
  */
 export const TITLES: ReadonlySet<string> = new Set(
-  ('大臣 副大臣 政務官 長官 副長官 次官 事務次官 審議官 局長 部長 課長 室長 所長 院長 署長 社長 副社長 会長 副会長 総裁 副総裁 ' +
+  ('内閣総理大臣 大臣 副大臣 政務官 長官 副長官 次官 事務次官 審議官 局長 部長 課長 室長 所長 院長 署長 社長 副社長 会長 副会長 総裁 副総裁 ' +
     '議長 副議長 委員長 副委員長 理事長 理事 委員 幹事長 代表 代表者 代表団 使節団 訪問団 視察団 書記 副書記 書記長 総書記 ' +
     '主席 副主席 首相 大統領 副大統領 国防相 外相 首席 報道官 副報道官 広報官 報道担当 担当者 幹部 高官 当局者 関係者 職員 ' +
     '隊員 隊長 団長 司令官 司令 参謀 参謀長 将軍 将校 兵士 大将 中将 少将 准将 大佐 中佐 少佐 ' +
@@ -24,7 +24,7 @@ export const TITLES_WITH_HEAD: ReadonlyMap<string, string> = new Map([
 
 /** Words after a katakana name that make it a person, not an organisation (`スアン・チエン国防相`, `マーティン氏`). */
 export const PERSON_TITLES: ReadonlySet<string> = new Set(
-  '氏 さん 様 大臣 国防相 外相 首相 大統領 副大統領 将軍 大将 司令官 長官 国務長官 国防長官 議員 大使 報道官 書記 総書記 主席 国王 女王 王子 王女 皇太子 教授 監督 選手 議長 委員長 知事 市長 容疑者 被告'.split(' '),
+  '氏 さん 様 内閣総理大臣 総理大臣 総理 大臣 国防相 外相 首相 大統領 副大統領 将軍 大将 司令官 長官 国務長官 国防長官 議員 大使 報道官 書記 総書記 主席 国王 女王 王子 王女 皇太子 教授 監督 選手 議長 委員長 知事 市長 容疑者 被告'.split(' '),
 );
 
 /** Honorifics before a Latin person's name (`H.E. Mr. Albert …`): what follows is a person, not an organisation. */

@@ -56,8 +56,8 @@ export const KijiConfigSchema = z.object({
      * Organisations are found by the trained tagger (src/data/models/orgs.bin), with the rules as its features
      * and for names and aliases; false brings back the rules alone, for comparison.
      */
-    model: z.boolean().default(false),
-  }).strict().default({ model: false }),
+    model: z.boolean().default(true),
+  }).strict().default({ model: true }),
   /**
    * For files that state no publication date (no date line, no <time>/meta tag): take it from a date in
    * the file name — `2025-11-04-budget.txt`, `20251104_budget.html`, `budget.2025.11.04.md`.

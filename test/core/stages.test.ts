@@ -53,11 +53,11 @@ describe('building a pipeline', () => {
     expect(pipeline.stages).toEqual({ ja: ['needed', 'reader'], en: ['needed', 'reader'] });
   });
 
-  it('loads through load(): the tokenizer, and the orgs tagger only when the config switches the model on', async () => {
+  it('loads through load(): the tokenizer, and the orgs tagger only when the config switches the model on (the default)', async () => {
     const loadsOf = (timings: Record<string, number>) => Object.keys(timings).filter((k) => k.startsWith('load:')).sort();
-    const rules = await createPipeline({ language: 'ja', stages: { agreements: false } });
+    const rules = await createPipeline({ language: 'ja', stages: { agreements: false }, orgs: { model: false } });
     expect(loadsOf(rules.stageTimings())).toEqual(['load:orgs', 'load:tokenize']);
-    const model = await createPipeline({ language: 'ja', stages: { agreements: false }, orgs: { model: true } });
+    const model = await createPipeline({ language: 'ja', stages: { agreements: false } });
     expect(loadsOf(model.stageTimings())).toEqual(['load:orgs', 'load:tokenize']);
     // The model pipeline tags with the model: its records name it in their rule.
     const text = '防衛省は日本の行政機関である。国際協力機構も発表した。';

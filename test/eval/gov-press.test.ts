@@ -17,11 +17,11 @@ const evalDir = process.env.KIJI_EVAL_DIR ?? resolve(repoRoot, '../shared/eval')
 const scorer = join(evalDir, 'score.mjs');
 const goldPath = join(evalDir, 'gov-press/dev.jsonl');
 
-/** Reached on 2026-12-01, as fractions. */
+/** Reached on 2026-12-02 (ORG and AGREEMENT with the organisation tagger, the default), as fractions. */
 const FLOORS: Record<string, Record<string, number>> = {
   DATE: { lenientF1: 0.968, strictF1: 0.857, valueAcc: 0.952 },
   MONEY: { lenientF1: 0.953, strictF1: 0.907, valueAcc: 1.0 },
-  ORG: { lenientF1: 0.837, strictF1: 0.685 },
+  ORG: { lenientF1: 0.855, strictF1: 0.705 },
   AGREEMENT: { lenientF1: 0.946, strictF1: 0.903, valueAcc: 0.985, linkDateAcc: 0.94, linkPartiesRecall: 0.927 },
 };
 const SLACK = 0.01;

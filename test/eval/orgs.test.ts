@@ -18,9 +18,11 @@ const SETS = [
   // Reached on 2026-12-01 on the dev cut that holds a quarter of each set (the rest is train.jsonl).
   { file: 'stockmark-ner-wikipedia/dev.jsonl', model: false, reached: 0.716 },
   { file: 'ud-japanese-gsd-ne/dev.jsonl', model: false, reached: 0.555 },
-  // The trained tagger (orgs: { model: true }), src/data/models/orgs.bin as shipped.
-  { file: 'stockmark-ner-wikipedia/dev.jsonl', model: true, reached: 0.802 },
-  { file: 'ud-japanese-gsd-ne/dev.jsonl', model: true, reached: 0.648 },
+  // The rules alone on gov-press (the default, the tagger, is held by gov-press.test.ts), reached on 2026-12-02.
+  { file: 'gov-press/dev.jsonl', model: false, reached: 0.865 },
+  // The trained tagger (orgs: { model: true }, the default), src/data/models/orgs.bin as shipped, reached on 2026-12-02.
+  { file: 'stockmark-ner-wikipedia/dev.jsonl', model: true, reached: 0.806 },
+  { file: 'ud-japanese-gsd-ne/dev.jsonl', model: true, reached: 0.656 },
 ];
 
 describe.skipIf(!present)(`ORG dev scores (needs ${evalDir}; set KIJI_EVAL_DIR to run)`, () => {

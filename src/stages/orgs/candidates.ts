@@ -6,6 +6,9 @@ import { acronymCandidate, chunkRun, inUrl } from './chunk.js';
 import type { OrgLexicon } from './lexicon.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
 import { alternation } from '../../core/regex.js';
+import { ORG_HEADS as ENGLISH_HEADS, SUFFIX_ONLY_HEADS } from '../../data/english/organisations.js';
+import { LATIN_HONORIFICS } from '../../data/titles.js';
+import type { OrgKind } from '../../schema/records.js';
 
 /**
  * The rule candidates of one document (normalized offsets), from six sources: noun-run chunking around
@@ -20,6 +23,35 @@ const LATIN_COMPANY = new RegExp(
   'g',
 );
 
+/**
+ * English names inside Japanese text (`Department of Economic Affairs`, `European Council`, `Federal Ministry
+ * for Digital and Transport`): runs of capitalised words joined by spaces and `of`/`for`/`in`/`and`/`the`.
+ */
+const LATIN_RUN = /[A-Z][A-Za-z'’&-]*\.?(?:(?: (?:(?:of|for|in|on|and|the|of the|for the|in the|on the|and the|&) )?| ?- ?)[A-Z][A-Za-z'’&-]*\.?)*/g;
+const SUFFIX_ONLY = new Set(SUFFIX_ONLY_HEADS);
+
+/**
+ * The organisation in a run of capitalised English words: the capitalised words up to the last English head
+ * word when one comes before it (`European Council` in `President of the European Council`), or from a head
+ * through the `of`/`for`/`in` chain it opens (`Ministry of Finance`, `United Nations … Authority in Cambodia`);
+ * nothing in a run after an honorific (`Mr. …`).
+ */
+function latinName(run: string): { start: number; end: number; kind: OrgKind } | undefined {
+  const words = [...run.matchAll(/[A-Za-z'’&-]+\.?/g)];
+  if (words.length < 2 || LATIN_HONORIFICS.has(words[0]![0].replace(/\.$/, ''))) return undefined;
+  const capital = (k: number) => /^[A-Z]/.test(words[k]![0]);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i]![0].replace(/\.$/, '');
+    const kind = ENGLISH_HEADS[word];
+    if (!kind || !capital(i)) continue;
+    const chain = i + 1 < words.length && /^(?:of|for|in|on)$/.test(words[i + 1]![0]);
+    let first = i;
+    while (first > 0 && capital(first - 1)) first--;
+    if (chain && !SUFFIX_ONLY.has(word)) return { start: words[first]!.index!, end: run.length, kind };
+    if (first < i) return { start: words[first]!.index!, end: words[i]!.index! + words[i]![0].length, kind };
+  }
+  return undefined;
+}
 
 /** Marks of the offsets where a token ends, in a buffer reused from document to document (typed-array allocations per document cost more than the work). */
 let endMarks = new Uint8Array(4096);
@@ -80,6 +112,12 @@ export function collectCandidates(doc: ArticleDocument, lexicon: OrgLexicon): Fo
     if (inUrl(norm, m.index, m.index + m[0].length)) continue;
     const coreEnd = m.index + m[0].length - m[1]!.length;
     candidates.push({ start: m.index, end: m.index + m[0].length, rule: 'ja.org.latin-company', kind: 'company', core: { start: m.index, end: coreEnd } });
+  }
+
+  for (const m of norm.matchAll(LATIN_RUN)) {
+    const found = latinName(m[0]);
+    if (!found || charClass(norm[m.index - 1]) === 'latin' || inUrl(norm, m.index, m.index + found.end)) continue;
+    candidates.push({ start: m.index + found.start, end: m.index + found.end, rule: 'ja.org.latin-name', kind: found.kind });
   }
 
   // ユニット「○○」, レーベル「○○」: the quoted name is an organisation.

@@ -2,8 +2,8 @@ import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_NAME } from '../../data/countries.js';
-import { ORG_HEADS } from '../../data/org-heads.js';
-import { LATIN_HONORIFICS } from '../../data/titles.js';
+import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, ORG_HEADS } from '../../data/org-heads.js';
+import { LATIN_HONORIFICS, PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { resolveNames, type Found } from './aliases.js';
 import type { OrgLexicon } from './lexicon.js';
 import type { OrgTagger } from './model/tagger.js';
@@ -34,12 +34,13 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
   const found: Found[] = tagger
     .organisations(input)
     .flatMap((span) => {
-      // Of the lines a span runs over, the ones a rule proposed a name in; else the last (a heading, then the name).
+      // Of the pieces between line breaks (or markup), the ones a rule proposed a name in; else the last (a heading, then the name).
       const lines = splitAtLineBreaks(norm, span);
       if (lines.length < 2) return lines;
       const proposed = lines.filter((l) => overlapsAny(input.candidates, l));
       return proposed.length > 0 ? proposed : lines.slice(-1);
     })
+    .flatMap((span) => (byExtent.has(`${span.start}:${span.end}`) ? [span] : withoutTitle(doc, span)))
     .filter((span) => overlapsAny(input.candidates, span) || !implausible(doc, span))
     .filter((span) => byExtent.has(`${span.start}:${span.end}`) || !stopsInsideCompound(doc, span))
     .map((span) => {
@@ -53,7 +54,7 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
       // acronym and as the lexicon's alias of 世界貿易機関, `財務省` from IPADIC and from the lexicon).
       const known = isKnownName(k) ? k : input.candidates.find((c) => c.start === k.start && c.end === k.end && isKnownName(c));
       if (known) found.push(known);
-      else if (k.rule === 'ja.org.head' && unitOfKnownBody(doc, lexicon, k)) found.push(k);
+      else if ((k.rule === 'ja.org.head' && unitOfKnownBody(doc, lexicon, k)) || k.rule === 'ja.org.latin-name' || withLegalForm(norm, k) || endsWithPublicHead(norm.slice(k.start, k.end))) found.push(k);
       continue;
     }
     if (!around.every((f) => f.start >= k.start && f.end <= k.end)) continue;
@@ -75,24 +76,39 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
  * the body is a lexicon name or a strong organisation word ending at a token end inside the span.
  */
 function unitOfKnownBody(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): boolean {
-  const first = doc.tokens.find((t) => t.start === c.start);
-  if (!first || first.end >= c.end) return false;
+  const [a, b] = tokenRange(doc, c);
+  const first = doc.tokens[a];
+  if (!first || first.start !== c.start || first.end >= c.end) return false;
   const head = ORG_HEADS.get(first.surface);
   if (head && !head.weak) return true;
-  for (const [end] of lexicon.matchesAt(doc.norm.text, c.start)) if (end < c.end && doc.tokens.some((t) => t.end === end)) return true;
+  for (const [end] of lexicon.matchesAt(doc.norm.text, c.start)) {
+    if (end < c.end && doc.tokens.slice(a, b).some((t) => t.end === end)) return true;
+  }
   return false;
 }
+
+/** A name written with its legal form (`株式会社…`, `(株)…`, `… Inc.`): a company whatever the model says. */
+const withLegalForm = (norm: string, c: Found) => {
+  const text = norm.slice(c.start, c.end);
+  return c.rule === 'ja.org.latin-company' || [...COMPANY_FORMS, ...BRACKET_COMPANY_FORMS].some((f) => text.length > f.length + 1 && (text.startsWith(f) || text.endsWith(f)));
+};
 
 const isKnownName = (c: Found) => c.rule.startsWith('ja.org.lexicon') || c.rule.includes('alias');
 
 const withModel = (rule: string) => (rule.startsWith('ja.org.model') ? rule : `ja.org.model+${rule.replace(/^ja\.org\./, '')}`);
 
-/** A model span stops at a line break: a heading or a list item is not part of the name on the next line. */
+/** Line breaks, and the marks of markup and quotes, which no name holds. */
+const NOT_IN_NAMES = /[\n<>"“”=]/;
+
+/**
+ * A model span stops at a line break (a heading or a list item is not part of the name on the next line) and at
+ * markup or quote marks (`<script>alert("x")`).
+ */
 function splitAtLineBreaks(norm: string, span: { start: number; end: number }): { start: number; end: number }[] {
   const parts: { start: number; end: number }[] = [];
   let from = span.start;
   for (let i = span.start; i <= span.end; i++) {
-    if (i < span.end && norm.charCodeAt(i) !== 10) continue;
+    if (i < span.end && !NOT_IN_NAMES.test(norm[i]!)) continue;
     let a = from;
     let b = i;
     while (a < b && /\s/.test(norm[a]!)) a++;
@@ -104,14 +120,22 @@ function splitAtLineBreaks(norm: string, span: { start: number; end: number }): 
 }
 
 /**
- * A span no rule proposed whose words are all places, people or countries, or a Latin name after an
- * honorific (`H.E. Mr. …`, `H.E.Mr.`).
+ * A span no rule proposed whose words are all places, people or countries, a Latin name after an
+ * honorific (`H.E. Mr. …`, `H.E.Mr.`), capitals only, small Latin letters only, one character, or common words only.
  */
 function implausible(doc: ArticleDocument, span: { start: number; end: number }): boolean {
-  const text = doc.norm.text.slice(span.start, span.end);
+  // `H. E. Mr.` is written with spaces too.
+  const text = doc.norm.text.slice(span.start, span.end).replace(/^([A-Z])\. ([A-Z])\./, '$1.$2.');
   for (const h of LATIN_HONORIFICS) if (text.startsWith(h) && !/[A-Za-z]/.test(text[h.length] ?? '')) return true;
   if (COUNTRY_BY_NAME.has(text)) return true;
+  // Capitals the acronym rule did not take are standards, products and titles more often than names (`NFC`, `DEATH NOTE`).
+  if (/^[A-Z0-9][A-Z0-9 .&-]*$/.test(text)) return true;
+  // A single character, or Latin words in small letters (`cafe`, `script`), is no name.
+  if (text.length < 2 || /^[a-z][a-z .&-]*$/.test(text)) return true;
   const inside = tokensOf(doc, span);
+  // Words the dictionary knows and calls no proper noun, with no organisation word at the end, are a thing or a
+  // kind of thing, not a name (`スイーツ`, `コラーゲン`, `アイドルグループ`, `ACアダプター`).
+  if (inside.length > 0 && inside.every((t) => t.known && t.pos1 !== '固有名詞') && !endsWithHead(text)) return true;
   return inside.length > 0 && inside.every((t) => t.pos2 === '地域' || t.pos2 === '人名' || t.pos === '記号' || COUNTRY_BY_NAME.has(t.surface));
 }
 
@@ -127,6 +151,30 @@ function stopsInsideCompound(doc: ArticleDocument, span: { start: number; end: n
   if (!(last.pos === '接頭詞' || (last.pos === '名詞' && (last.pos1 === '一般' || last.pos1 === 'サ変接続') && /^[\u4e00-\u9fff]+$/.test(last.surface)))) return false;
   const next = doc.tokens[b];
   return next !== undefined && next.start === span.end && continuesCompound(next);
+}
+
+/**
+ * A span without the title it ends in after a head (`…経済局長` → `…経済局`, `ベトナム国防省代表団` → `ベトナム国防省`), or without its last word when
+ * that word begins a title with the words after it (`安倍内閣|総理大臣` → `安倍`, `米国務|長官` → `米`).
+ */
+function withoutTitle(doc: ArticleDocument, span: { start: number; end: number }): { start: number; end: number }[] {
+  const tokens = doc.tokens;
+  const [a, b] = tokenRange(doc, span);
+  if (b - a < 1) return [span];
+  const last = tokens[b - 1]!;
+  const head = TITLES_WITH_HEAD.get(last.surface);
+  if (head && b - a > 1) return [{ start: span.start, end: last.start + head.length }];
+  // `ベトナム国防省|代表団`: a title (of one or two words) after a head word; not after other words (`トヨタ本社` may be the name).
+  for (let j = b - 1; j >= Math.max(a + 1, b - 2); j--) {
+    if (TITLES.has(doc.norm.text.slice(tokens[j]!.start, span.end)) && endsWithHead(doc.norm.text.slice(span.start, tokens[j - 1]!.end))) return [{ start: span.start, end: tokens[j - 1]!.end }];
+  }
+  let cut = false;
+  for (let k = b; !cut && k < Math.min(b + 2, tokens.length) && tokens[k]!.start === tokens[k - 1]!.end; k++) {
+    const joined = doc.norm.text.slice(last.start, tokens[k]!.end);
+    cut = TITLES.has(joined) || PERSON_TITLES.has(joined);
+  }
+  if (!cut) return [span];
+  return b - a > 1 ? [{ start: span.start, end: tokens[b - 2]!.end }] : [];
 }
 
 /** The tokens inside a span (whole tokens: the model's spans are). */
@@ -147,10 +195,23 @@ function tokenRange(doc: ArticleDocument, span: { start: number; end: number }):
   return [lo, b];
 }
 
+/** Ends with a strong head word of a public body (`国防省`, `警察庁`, `参議院`), not a weak one (`局`, `室`). */
+function endsWithPublicHead(text: string): boolean {
+  for (let k = Math.min(5, text.length - 1); k >= 1; k--) {
+    const head = ORG_HEADS.get(text.slice(text.length - k));
+    if (head) return !head.weak && (head.kind === 'government' || head.kind === 'legislature' || head.kind === 'military');
+  }
+  return false;
+}
+
 function endsWithHead(text: string): boolean {
   for (let k = Math.min(5, text.length); k >= 1; k--) if (ORG_HEADS.has(text.slice(text.length - k))) return true;
   return false;
 }
 
-/** A noun that carries a compound on (not a suffix, number or dependent noun, which may follow a name). */
-const continuesCompound = (t: { pos: string; pos1: string }) => t.pos === '名詞' && (t.pos1 === '一般' || t.pos1 === 'サ変接続' || t.pos1 === '形容動詞語幹');
+/**
+ * A noun that carries a compound on (not a suffix, number or dependent noun, which may follow a name; and a
+ * word, not a bracket or a comma, which IPADIC calls an unknown サ変 noun when it is half-width).
+ */
+const continuesCompound = (t: { surface: string; pos: string; pos1: string }) =>
+  t.pos === '名詞' && (t.pos1 === '一般' || t.pos1 === 'サ変接続' || t.pos1 === '形容動詞語幹') && /^[\p{L}]/u.test(t.surface);

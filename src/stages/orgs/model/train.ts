@@ -23,7 +23,7 @@ import { train, type Example } from './perceptron.js';
  */
 export const TRAINING_FILES = ['stockmark-ner-wikipedia/train.jsonl', 'ud-japanese-gsd-ne/train.jsonl'] as const;
 
-export const DEFAULT_TRAINING = { epochs: 10, seed: 15, minCount: 2 } as const;
+export const DEFAULT_TRAINING = { epochs: 15, seed: 15, minCount: 2 } as const;
 /** Sentences per file of the small retrain whose sha256 the full model records (`sliceCheck`). */
 export const SLICE = 120;
 
