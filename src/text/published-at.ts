@@ -48,9 +48,13 @@ export function findPublishedAt(text: string): string | undefined {
   return leading ?? updated;
 }
 
-/** True when the line states a labelled date (`公開日:2021/11/23`, `2021年11月23日 配信`): a header line, not text. */
+/**
+ * True when the line states a labelled date (`公開日:2021/11/23`, `2021年11月23日 配信`) or is a date and
+ * nothing else (`2021年11月23日`, the leading line findPublishedAt reads): a header line, not text or a title.
+ */
 export function isDateLine(line: string): boolean {
-  return labelledDate(line.normalize('NFKC').trim()) !== undefined;
+  const normalized = line.normalize('NFKC').trim();
+  return labelledDate(normalized) !== undefined || parseDateValue(normalized) !== undefined;
 }
 
 /** `LABEL: DATE` or `DATE LABEL` on one line; no sentence may continue after the date. */

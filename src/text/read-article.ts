@@ -134,7 +134,7 @@ const KANA = /[\u3041-\u3096\u30a1-\u30fa]/;
 const TITLE_SEARCH_LINES = 4;
 
 /**
- * A breadcrumb (`ホーム > 経済 > 企業`), a date line (`公開日:2021/11/23`), or in a Japanese text a short
+ * A breadcrumb (`ホーム > 経済 > 企業`), a date line (`公開日:2021/11/23`, a bare `2021年11月23日`), or in a Japanese text a short
  * line of Latin words only (menu labels).
  */
 function isNavigationLine(line: string, japanese: boolean): boolean {

@@ -61,6 +61,25 @@ describe('readArticleFile: formats', () => {
     expect((await readArticleFile(file('en-title.txt'))).title).toBe('Ports Deal Signed');
   });
 
+  it('a bare date line first is the publication date, not the title (#17)', async () => {
+    const cases: [string, string, string, string][] = [
+      ['bare-ja.txt', '2025年4月1日\n港湾協力の覚書に署名\n\n両国は覚書に署名した。\n', '港湾協力の覚書に署名', '2025-04-01'],
+      ['bare-iso.txt', '\n2025-04-01 10:00\n\nPorts Deal Signed\n\nThe two governments signed a memorandum.\n', 'Ports Deal Signed', '2025-04-01T10:00:00'],
+      ['labelled.txt', '公開日: 2025-04-01\n港湾協力の覚書に署名\n\n両国は覚書に署名した。\n', '港湾協力の覚書に署名', '2025-04-01'],
+      // A title line first, then the date line: unchanged.
+      ['title-first.txt', '港湾協力の覚書に署名\n2025年4月1日\n\n両国は覚書に署名した。\n', '港湾協力の覚書に署名', '2025-04-01'],
+      ['bare.md', '2025年4月1日\n\n# 港湾協力の覚書に署名\n\n両国は覚書に署名した。\n', '港湾協力の覚書に署名', '2025-04-01'],
+      ['front-bare.md', '---\ntags: [港湾]\n---\n2025/04/01\n# 港湾協力\n\n本文。\n', '港湾協力', '2025-04-01'],
+    ];
+    for (const [name, content, title, publishedAt] of cases) {
+      await writeFile(file(name), content);
+      const article = await readArticleFile(file(name));
+      expect({ name, title: article.title, publishedAt: article.publishedAt }).toEqual({ name, title, publishedAt });
+      // The date line stays in the text: offsets still point into what was read.
+      expect(content.endsWith(article.text)).toBe(true);
+    }
+  });
+
   it('no title when the first line is a breadcrumb or a long paragraph', async () => {
     await writeFile(file('crumbs.txt'), 'ホーム > 経済 > 企業\n本文です。');
     expect((await readArticleFile(file('crumbs.txt'))).title).toBeUndefined();
