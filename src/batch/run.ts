@@ -1,24 +1,20 @@
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { describeError, KijiError } from '../core/errors.js';
+import { KijiError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
-import { acquireRunLock } from '../store/lock.js';
-import { reserveSpace } from '../store/reserve.js';
-import type { FailedArticle, StoredArticle } from '../store/rows.js';
-import { type KijiStore, openStore, type RunCounts, type RunInfo, versionFor } from '../store/store.js';
+import type { StoredArticle } from '../store/rows.js';
+import type { RunCounts, RunInfo } from '../store/store.js';
 import { LANGUAGE_VERSIONS, PIPELINE_VERSION } from '../version.js';
 import { configHash, limitsConfigHash } from './config-hash.js';
-import { hashFile } from './file-hash.js';
-import { workerHeapLimitMb } from './heap-limit.js';
-import type { ReadFile, Scheduler, TaskOutcome } from './scheduler.js';
+import type { Scheduler } from './scheduler.js';
 import { createBatchWriter, type BatchWriter } from './writer.js';
-import { readBytesSync } from '../text/read-bytes.js';
 import { reconcileArticles } from './identity.js';
 import { realPathOf } from '../store/real-path.js';
 import { peakRssMb } from './peak-rss.js';
 import { walkInputs } from './walk.js';
-import type { ArticleTaskResult } from './worker.js';
+import { openRun } from './open-run.js';
+import { RunTally } from './tally.js';
+import { checkUpToDate, failedTask } from './up-to-date.js';
 
 export interface BatchOptions {
   /** Files and folders (relative to `cwd`). */
@@ -106,92 +102,37 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const languageVersions = options.pipelineVersion !== undefined ? { ja: options.pipelineVersion, en: options.pipelineVersion } : { ...LANGUAGE_VERSIONS, ...options.languageVersions };
   const run: RunInfo = { configHash: configHash(config), pipelineVersion: options.pipelineVersion ?? PIPELINE_VERSION, languageVersions, inputs: roots };
 
-  const lock = acquireRunLock(options.dbPath);
-  const reserve = reserveSpace(options.dbPath);
-  let store: KijiStore;
-  let runId: number;
-  try {
-    store = openStore(options.dbPath);
-    try {
-      runId = store.beginRun(run);
-    } catch (error) {
-      store.close();
-      throw error;
-    }
-  } catch (error) {
-    reserve.release();
-    lock.release();
-    throw error instanceof KijiError ? error : new KijiError('E_DB', `cannot start the run in ${options.dbPath}: ${(error as Error).message}`, {}, { cause: error });
-  }
-  const counts: RunCounts = { seen: 0, processed: 0, skipped: 0, failed: 0 };
-  const records: Record<string, number> = {};
-  const failures: BatchFailure[] = [];
-  const skippedFailures: BatchSummary['skippedFailures'] = [];
+  const opened = openRun(options.dbPath, run);
+  const { store, runId } = opened;
+  const tally = new RunTally(options.onProgress, started);
+  const { counts, timings } = tally;
   const limitsHash = limitsConfigHash(config);
-  const timings = { walkMs: 0, readMs: 0, loadMs: 0, processMs: 0, writeMs: 0, hashMs: 0 };
-  const workerHeap = new Map<number, number>();
-  let chars = 0;
-  let total = 0;
+  const skipOptions = { maxBytes: config.maxFileBytes, limitsHash, retryFailed: Boolean(options.retryFailed) };
   let reconciled = { missing: 0, renamed: 0 };
   let scheduler: Scheduler | undefined;
   let taskError: unknown;
   const writer: BatchWriter = createBatchWriter(store, { batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, flushMs: options.flushMs ?? DEFAULT_FLUSH_MS });
-
-  const progress = () =>
-    options.onProgress?.({ total, done: counts.processed + counts.skipped + counts.failed, processed: counts.processed, skipped: counts.skipped, failed: counts.failed, elapsedMs: performance.now() - started });
-
-  const settle = (article: StoredArticle) => {
-    if (article.status === 'ok') counts.processed++;
-    else {
-      // Reasons are stored without the path, which is the row's own column.
-      if (article.error.startsWith(`${article.path}: `)) article.error = article.error.slice(article.path.length + 2);
-      counts.failed++;
-      failures.push({ path: article.path, code: article.errorCode, reason: article.error });
-    }
-    writer.add(article);
-    progress();
-  };
-
-  const onOutcome = (path: string, outcome: TaskOutcome, read: ReadFile | undefined): void => {
-    if (outcome.kind === 'interrupted') return; // not recorded: the next run processes it
-    if (outcome.kind === 'done') {
-      const { result } = outcome;
-      timings.readMs += result.readMs;
-      timings.loadMs += result.loadMs;
-      timings.processMs += result.processMs;
-      workerHeap.set(result.threadId, Math.max(workerHeap.get(result.threadId) ?? 0, result.heapMb));
-      if (result.article.status === 'ok') {
-        chars += result.article.chars;
-        for (const [type, n] of Object.entries(result.types)) records[type] = (records[type] ?? 0) + n;
-      }
-      settle(result.article);
-      return;
-    }
-    settle(failedTask(path, outcome, config, limitsHash, read));
-  };
+  const write = (article: StoredArticle) => writer.add(article);
 
   let status: 'done' | 'interrupted' | 'failed' = 'done';
   try {
     const walkStart = performance.now();
     const walked = await walkInputs(options.inputs, config.extensions, cwd);
     timings.walkMs = performance.now() - walkStart;
-    total = walked.files.length + walked.failures.length;
-    counts.seen = total;
+    tally.total = counts.seen = walked.files.length + walked.failures.length;
     reconciled = reconcileArticles(store, runId, roots, walked, timings);
-    for (const failure of walked.failures) settle(failure);
+    for (const failure of walked.failures) tally.settle(failure, write);
 
     for (const [index, path] of walked.files.entries()) {
       if (writer.error) throw writer.error;
       if (taskError) throw taskError;
       if (options.signal?.aborted) break;
-      const known = options.force ? undefined : checkUpToDate(store, path, run, timings, { maxBytes: config.maxFileBytes, limitsHash, retryFailed: Boolean(options.retryFailed) });
+      const known = options.force ? undefined : checkUpToDate(store, path, run, timings, skipOptions);
       if (known === true || (known && 'failedBefore' in known)) {
-        if (known !== true) skippedFailures.push({ path, code: known.failedBefore });
-        counts.skipped++;
-        progress();
+        tally.skip(path, known === true ? undefined : known.failedBefore);
         continue;
       }
-      // No more workers (each loads its own kuromoji) than there are articles left to process.
+      // No more workers (each loads its own pipeline) than there are articles left to process.
       // The pool (piscina) is imported only when there is something to process: not for a re-run with nothing changed.
       scheduler ??= (await import('./scheduler.js')).createScheduler(config, Math.min(concurrency, walked.files.length - index), {
         ...(options.signal ? { signal: options.signal } : {}),
@@ -201,7 +142,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       });
       if (options.signal?.aborted) break;
       await writer.room();
-      await scheduler.submit(path, (outcome) => onOutcome(path, outcome, known), known);
+      await scheduler.submit(path, (outcome) => tally.outcome(outcome, (failed) => failedTask(path, failed, config, limitsHash, known), write), known);
     }
     await scheduler?.idle();
     if (writer.error) throw writer.error;
@@ -222,91 +163,25 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     await writer.close().catch(() => {}); // what it could not write is in writer.error, reported above
     timings.writeMs = writer.writeMs;
     try {
-      reserve.release(); // room for this last write, also on a full disk
+      opened.releaseSpace(); // room for this last write, also on a full disk
       store.finishRun(counts, status);
     } catch {
       /* the database itself failed: the run stays 'running' and the next run marks it abandoned */
     }
     await scheduler?.destroy();
-    store.close();
-    reserve.release();
-    lock.release();
+    opened.close();
   }
 
+  const { workerHeapMb, ...figures } = tally.figures();
   return {
     db: store.path,
     runId,
-    ...counts,
+    ...figures,
     ...reconciled,
-    records,
-    failures,
-    skippedFailures,
-    chars,
-    elapsedMs: performance.now() - started,
     interrupted: status === 'interrupted',
     concurrency: scheduler?.threads ?? concurrency,
-    timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])) as BatchSummary['timings'],
-    memory: { peakRssMb: peakRssMb(), workerHeapMb: [...workerHeap.values()] },
+    memory: { peakRssMb: peakRssMb(), workerHeapMb },
     cpuAtStartMs: Math.round((cpuAtStart.user + cpuAtStart.system) / 1000),
     cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
   };
-}
-
-/** Failures that cost a worker; skipped on the next runs while the bytes, the pipeline, the config and its limits stay the same. */
-const COSTLY_FAILURES: ReadonlySet<string> = new Set(['E_TIMEOUT', 'E_TOO_LARGE']);
-
-/**
- * The row recorded for an article whose worker did not return a result. A timeout or a worker out of memory
- * is stored with the file's hash and the limits it hit (`limitsHash`), so the next run skips it unless one
- * of them changed; a crash (a bug) is tried again every run.
- */
-function failedTask(path: string, outcome: Exclude<TaskOutcome, { kind: 'done' | 'interrupted' }>, config: KijiConfig, limitsHash: string, read: ReadFile | undefined): FailedArticle {
-  const failed = (errorCode: FailedArticle['errorCode'], error: string): FailedArticle => ({ path, status: 'failed', errorCode, error: `${path}: ${error}`, contentHash: null, bytes: null });
-  const costly = (errorCode: FailedArticle['errorCode'], error: string): FailedArticle => {
-    const row: FailedArticle = { ...failed(errorCode, `${error}. The next runs skip it while the file, kiji and these settings stay the same (kiji run --retry-failed tries again)`), configHash: limitsHash };
-    try {
-      row.contentHash = read?.sha256 ?? hashFile(path);
-      row.bytes = read?.bytes.length ?? null;
-    } catch {
-      /* unreadable now: no hash, so the next run tries again */
-    }
-    return row;
-  };
-  if (outcome.kind === 'timeout') {
-    return costly('E_TIMEOUT', `processing took longer than articleTimeoutMs (${config.articleTimeoutMs} ms; stopped after ${outcome.ms} ms); the worker was replaced. Raise articleTimeoutMs in the config for very large articles`);
-  }
-  if ((outcome.error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return costly('E_TOO_LARGE', `processing needed more than the worker's ${workerHeapLimitMb(config)} MB heap (the limit grows with maxFileBytes); the worker was replaced`);
-  }
-  return failed('E_INTERNAL', `the worker processing this article crashed: ${describeError(outcome.error).message}`);
-}
-
-/**
- * Up to date: processed successfully before from the same bytes and config, by the same version of its
- * language's path (`true`), or failed before in a way that costs a worker (a timeout) from the same bytes,
- * pipeline, config and limits (`failedBefore`, unless `retryFailed`). A known file whose bytes changed gives
- * them back with their hash, so that the worker neither reads nor hashes the file again; `undefined` when
- * the worker must read it itself.
- */
-export function checkUpToDate(
-  store: KijiStore, path: string, run: RunInfo, timings: BatchSummary['timings'],
-  options: { maxBytes: number; limitsHash: string; retryFailed: boolean },
-): true | { failedBefore: string } | ReadFile | undefined {
-  const state = store.lookup(path);
-  if (!state) return undefined;
-  const ok = state.status === 'ok' && state.pipelineVersion === versionFor(state.lang, run) && state.configHash === run.configHash;
-  const failedBefore = !options.retryFailed && state.status === 'failed' && state.errorCode !== null && COSTLY_FAILURES.has(state.errorCode) &&
-    state.pipelineVersion === run.pipelineVersion && state.configHash === options.limitsHash;
-  if (!ok && !failedBefore) return undefined;
-  const t = performance.now();
-  try {
-    const bytes = readBytesSync(path, options.maxBytes);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (sha256 !== state.contentHash) return { bytes, sha256 };
-    return ok ? true : { failedBefore: state.errorCode! };
-  } catch {
-    return undefined; // unreadable or too large now: let the worker record why
-  } finally {
-    timings.hashMs += performance.now() - t;
-  }
 }
