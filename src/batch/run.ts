@@ -119,7 +119,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const walkStart = performance.now();
     const walked = await walkInputs(options.inputs, config.extensions, cwd);
     timings.walkMs = performance.now() - walkStart;
-    tally.total = counts.seen = walked.files.length + walked.failures.length;
+    counts.seen = walked.files.length + walked.failures.length;
     reconciled = reconcileArticles(store, runId, roots, walked, timings);
     for (const failure of walked.failures) tally.settle(failure, write);
 

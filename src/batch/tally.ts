@@ -15,7 +15,6 @@ export class RunTally {
   readonly timings: BatchSummary['timings'] = { walkMs: 0, readMs: 0, loadMs: 0, processMs: 0, writeMs: 0, hashMs: 0 };
   private readonly workerHeap = new Map<number, number>();
   private chars = 0;
-  total = 0;
 
   /** `started`: when the run began (performance.now()), before it took the lock. */
   constructor(
@@ -24,8 +23,8 @@ export class RunTally {
   ) {}
 
   progress(): void {
-    const { processed, skipped, failed } = this.counts;
-    this.onProgress?.({ total: this.total, done: processed + skipped + failed, processed, skipped, failed, elapsedMs: performance.now() - this.started });
+    const { seen, processed, skipped, failed } = this.counts;
+    this.onProgress?.({ total: seen, done: processed + skipped + failed, processed, skipped, failed, elapsedMs: performance.now() - this.started });
   }
 
   /** An article skipped as up to date, or as one that failed before in a way that would fail again. */
