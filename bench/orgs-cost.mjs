@@ -13,18 +13,12 @@
 // The corpus defaults to ../shared/eval/livedoor-news/articles.jsonl (its first N lines, as bench:throughput
 // takes them); without it, the Japanese fixture articles are used, repeated.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { DEFAULT_CORPUS, option, readCorpusItems, repoRoot } from './lib/corpus.mjs';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
-const corpus = resolve(opt('corpus', resolve(repoRoot, '../shared/eval/livedoor-news/articles.jsonl')));
-const limit = Number(opt('limit', '1000'));
-const rounds = Number(opt('rounds', '1'));
+const corpus = resolve(option('corpus', DEFAULT_CORPUS));
+const limit = Number(option('limit', '1000'));
+const rounds = Number(option('rounds', '1'));
 const dist = (p) => join(repoRoot, 'dist', p);
 if (!existsSync(dist('index.js'))) {
   console.error('dist/ is missing: run `npm run build` first');
@@ -35,7 +29,7 @@ if (!globalThis.gc) console.log('(no --expose-gc: the memory figures are rough)'
 
 let texts;
 if (existsSync(corpus)) {
-  texts = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim()).slice(0, limit).map((l) => JSON.parse(l).text);
+  texts = readCorpusItems(corpus, limit).map((item) => item.text);
   console.log(`corpus: ${corpus}, ${texts.length} articles`);
 } else {
   const dir = join(repoRoot, 'fixtures/articles');

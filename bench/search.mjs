@@ -14,30 +14,19 @@
  * by nothing here: open it once for writing (`kiji run`) first.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { DEFAULT_CORPUS, option, readCorpusItems, repoRoot, writeCorpusFiles } from './lib/corpus.mjs';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
-const runs = Number(opt('runs', '20'));
-let db = opt('db', undefined);
+const runs = Number(option('runs', '20'));
+let db = option('db', undefined);
 
 if (!db) {
-  const corpus = resolve(opt('corpus', resolve(repoRoot, '../shared/eval/livedoor-news/articles.jsonl')));
-  const items = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const corpus = resolve(option('corpus', DEFAULT_CORPUS));
+  const items = readCorpusItems(corpus);
   const work = mkdtempSync(join(tmpdir(), 'kiji-search-'));
-  items.forEach((item, i) => {
-    const sub = join(work, 'articles', String(Math.floor(i / 1000)).padStart(3, '0'));
-    if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
-    const ref = typeof item.ref === 'string' ? item.ref.slice(0, 10) : undefined;
-    writeFileSync(join(sub, `${String(item.id ?? i).replace(/[^\w.-]/g, '_')}.txt`), `${ref ? `公開日:${ref}\n` : ''}${item.text}`);
-  });
+  writeCorpusFiles(items, join(work, 'articles'));
   db = join(work, 'kiji.sqlite');
   const t = performance.now();
   const run = spawnSync(process.execPath, ['--single-threaded-gc', join(repoRoot, 'dist/cli/bin.js'), 'run', join(work, 'articles'), '--db', db, '--quiet'], { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -78,7 +67,7 @@ const ids = (needle) => {
 const cell = (t) => `${t.ms.toFixed(1)} (${t.max.toFixed(1)})`.padStart(14);
 console.log(`\nmedian (max) of ${runs} runs, ms${hasGrams ? '' : ' (no gram index in this database: one and two characters scan the texts)'}`);
 console.log('needle'.padEnd(16), 'chars'.padStart(5), 'articles'.padStart(8), 'first 20'.padStart(14), 'all ids'.padStart(14), '100 records'.padStart(14));
-const needles = opt('needles', undefined)?.split(',') ?? [
+const needles = option('needles', undefined)?.split(',') ?? [
   'の', 'あ', 'ド', '円', '鬱', // one character: the most frequent, a common one, a rare one
   'した', '映画', '東京', 'iP', // two
   'ドコモ', '東京都', '2012年', 'iPhone', 'ソフトバンク', 'スマートフォン', 'no such phrase', // three and more: trigrams

@@ -22,21 +22,16 @@
  * (b)'s, worker start-up, stage times and peak RSS.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { DEFAULT_CORPUS, option, readCorpusItems, repoRoot, writeCorpusFiles } from './lib/corpus.mjs';
 import { Worker } from 'node:worker_threads';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
-const corpus = resolve(opt('corpus', resolve(repoRoot, '../shared/eval/livedoor-news/articles.jsonl')));
-const limit = Number(opt('limit', 'Infinity'));
-const cores = Number(opt('concurrency', String(availableParallelism())));
+const corpus = resolve(option('corpus', DEFAULT_CORPUS));
+const limit = Number(option('limit', 'Infinity'));
+const cores = Number(option('concurrency', String(availableParallelism())));
 const keep = args.includes('--keep');
 const bin = join(repoRoot, 'dist/cli/bin.js');
 
@@ -44,19 +39,10 @@ const { loadTokenizer, tokenizeSegments } = await import(join(repoRoot, 'dist/st
 const { splitSentences } = await import(join(repoRoot, 'dist/text/sentences.js'));
 
 // ---------------------------------------------------------------- corpus → files
-const lines = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim());
-const items = lines.slice(0, Number.isFinite(limit) ? limit : undefined).map((l) => JSON.parse(l));
+const items = readCorpusItems(corpus, limit);
 const work = mkdtempSync(join(tmpdir(), 'kiji-bench-'));
 const folder = join(work, 'articles');
-const texts = [];
-items.forEach((item, i) => {
-  const sub = join(folder, String(Math.floor(i / 1000)).padStart(3, '0'));
-  if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
-  const ref = typeof item.ref === 'string' ? item.ref.slice(0, 10) : undefined;
-  const text = `${ref ? `公開日:${ref}\n` : ''}${item.text}`;
-  texts.push(text);
-  writeFileSync(join(sub, `${String(item.id ?? i).replace(/[^\w.-]/g, '_')}.txt`), text);
-});
+const texts = writeCorpusFiles(items, folder);
 const chars = texts.reduce((n, t) => n + t.length, 0);
 console.log(`corpus: ${corpus}`);
 console.log(`articles: ${items.length}, characters: ${chars.toLocaleString('en-US')} (files in ${folder})`);

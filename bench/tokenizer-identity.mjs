@@ -11,23 +11,16 @@
  * checked against kiji tokens built from kuromoji's token objects, article by article, and timed.
  * Exit code 1 on any difference.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { DEFAULT_CORPUS, option, readCorpusItems, repoRoot } from './lib/corpus.mjs';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const corpus = resolve(opt('corpus', join(repoRoot, '../shared/eval/livedoor-news/articles.jsonl')));
-const limit = Number(opt('limit', 'Infinity'));
+const corpus = resolve(option('corpus', DEFAULT_CORPUS));
+const limit = Number(option('limit', 'Infinity'));
 
 const { loadTokenizer, tokenizeSegments } = await import(join(repoRoot, 'dist/stages/tokenize/kuromoji.js'));
 const { splitSentences } = await import(join(repoRoot, 'dist/text/sentences.js'));
 
-const texts = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim()).slice(0, Number.isFinite(limit) ? limit : undefined).map((l) => JSON.parse(l).text);
+const texts = readCorpusItems(corpus, limit).map((item) => item.text);
 const segments = texts.flatMap((t) => splitSentences(t).map((s) => t.slice(s.start, s.end)));
 const chars = segments.reduce((n, s) => n + s.length, 0);
 
