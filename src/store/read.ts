@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { KijiError } from '../core/errors.js';
 import { RECORD_TYPES } from '../schema/records.js';
 import type { KijiRecord } from '../schema/records.js';
-import { recordOfRow } from './rows.js';
+import { recordOfRow, type StoredMention } from './rows.js';
 import { literalMatch, type SqlConnection, type SqlValue } from './sql.js';
 import { gramMatch } from './grams.js';
 
@@ -77,19 +77,12 @@ export interface ArticleListItem extends ArticleRow {
 }
 
 /** One stored record with its article — the one row shape every reader returns. */
-export interface RecordRow {
+export interface RecordRow extends StoredMention {
   id: number;
   articleId: number;
   path: string;
   title: string | null;
   publishedAt: string | null;
-  type: string;
-  start: number;
-  end: number;
-  text: string;
-  rule: string;
-  /** The stored value (value_json), parsed. */
-  value: unknown;
   /** The record's date value (TIMEX): a DATE's own, an AGREEMENT's linked date; null for other types. */
   dateValue: string | null;
   /** A DATE's or a MONEY's mod. */
