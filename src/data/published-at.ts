@@ -62,6 +62,14 @@ export const ENGLISH_MONTHS: readonly string[] = [
   'july', 'august', 'september', 'october', 'november', 'december',
 ];
 
+/** Words before an hour that say which half of the day it is in (`午後3時`, `PM 3:00`), as hours to add. */
+export const HALF_DAY_HOURS: Readonly<Record<string, number>> = {
+  午前: 0,
+  午後: 12,
+  AM: 0,
+  PM: 12,
+};
+
 /** Time-zone names that may follow a time, as UTC offsets. */
 export const TIME_ZONE_OFFSETS: Readonly<Record<string, string>> = {
   Z: '+00:00',

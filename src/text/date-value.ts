@@ -3,12 +3,14 @@
  * `<meta>` and front matter: → `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS[±HH:MM]` when a time is given.
  * A time without a zone stays without one: we never assume the host's time zone.
  */
-import { ENGLISH_MONTHS, TIME_ZONE_OFFSETS } from '../data/published-at.js';
+import { ENGLISH_MONTHS, HALF_DAY_HOURS, TIME_ZONE_OFFSETS } from '../data/published-at.js';
 import { daysInMonth } from '../core/calendar.js';
 
 const ZONE_NAMES = Object.keys(TIME_ZONE_OFFSETS).sort((a, b) => b.length - a.length).join('|');
 const ZONE = String.raw`(?<tz>[+-]\d{2}:?\d{2}|${ZONE_NAMES})`;
-const TIME = String.raw`(?<h>\d{1,2})\s*(?::|時)\s*(?<mi>\d{1,2})\s*分?(?:\s*:?\s*(?<s>\d{1,2})(?:\.(?<frac>\d+))?\s*秒?)?(?:\s*${ZONE})?`;
+const HALF_DAY = String.raw`(?:(?<half>${Object.keys(HALF_DAY_HOURS).join('|')})\s*)?`;
+// `10:30`, `10時30分`, `10時` (the hour alone, minute 0), after an optional `午前`/`午後`.
+const TIME = String.raw`${HALF_DAY}(?<h>\d{1,2})\s*(?::(?=\s*\d)|時)\s*(?:(?<mi>\d{1,2})\s*分?)?(?:\s*:?\s*(?<s>\d{1,2})(?:\.(?<frac>\d+))?\s*秒?)?(?:\s*${ZONE})?`;
 const WEEKDAY = String.raw`(?:\s*\((?:[月火水木金土日](?:曜日?)?|[A-Za-z]{3}\.?)\))?`;
 const MONTH_NAME = String.raw`(?<mon>${ENGLISH_MONTHS.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)})?`).join('|')})\.?`;
 
@@ -61,10 +63,12 @@ function toIso(g: Readonly<Record<string, string | undefined>>): string | undefi
   const day = Number(g.d);
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined;
   const date = `${year}-${pad(month)}-${pad(day)}`;
-  if (g.h === undefined || g.mi === undefined) return date;
+  if (g.h === undefined) return date;
 
-  const hour = Number(g.h);
-  const minute = Number(g.mi);
+  const half = g.half === undefined ? 0 : HALF_DAY_HOURS[g.half.toUpperCase()]!;
+  if (g.half !== undefined && Number(g.h) > 12) return date; // `午後15時` says two different things
+  const hour = g.half === undefined ? Number(g.h) : (Number(g.h) % 12) + half;
+  const minute = g.mi === undefined ? 0 : Number(g.mi);
   const second = g.s === undefined ? 0 : Number(g.s);
   if (hour > 23 || minute > 59 || second > 59) return date;
   const fraction = g.frac ? `.${g.frac}` : '';

@@ -69,6 +69,9 @@ describe('readArticleFile: formats', () => {
       // A title line first, then the date line: unchanged.
       ['title-first.txt', '港湾協力の覚書に署名\n2025年4月1日\n\n両国は覚書に署名した。\n', '港湾協力の覚書に署名', '2025-04-01'],
       ['bare.md', '2025年4月1日\n\n# 港湾協力の覚書に署名\n\n両国は覚書に署名した。\n', '港湾協力の覚書に署名', '2025-04-01'],
+      // A time after the date, the hour alone or with 午前/午後, is still a date line.
+      ['hour-only.txt', '2025年4月1日 10時\n港湾協力の覚書に署名\n\n両国は覚書に署名した。\n', '港湾協力の覚書に署名', '2025-04-01T10:00:00'],
+      ['half-day.txt', '2025年4月1日 午後3時30分\n港湾協力の覚書に署名\n\n両国は覚書に署名した。\n', '港湾協力の覚書に署名', '2025-04-01T15:30:00'],
       ['front-bare.md', '---\ntags: [港湾]\n---\n2025/04/01\n# 港湾協力\n\n本文。\n', '港湾協力', '2025-04-01'],
     ];
     for (const [name, content, title, publishedAt] of cases) {
