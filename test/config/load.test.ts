@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
+import { loadConfig, needsOnlyConfigApi } from '../../src/config/load.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -55,5 +55,19 @@ describe('loadConfig', () => {
 
   it('is an error when an explicitly named file is missing', async () => {
     await expect(loadConfig('nope.config.ts', tmpdir())).rejects.toMatchObject({ code: 'E_CONFIG_LOAD' });
+  });
+
+  it("resolves 'kiji' to the config API alone when the config takes nothing else from it, else to the whole entry point", async () => {
+    expect(needsOnlyConfigApi("import { defineConfig } from 'kiji';\nexport default defineConfig({});")).toBe(true);
+    expect(needsOnlyConfigApi('import { defineConfig, type KijiConfigInput } from "kiji";\nimport type { Pipeline } from \'kiji\';')).toBe(true);
+    expect(needsOnlyConfigApi('export default { concurrency: 1 };')).toBe(true);
+    expect(needsOnlyConfigApi("import { defineConfig, PIPELINE_VERSION } from 'kiji';")).toBe(false);
+    expect(needsOnlyConfigApi("import * as kiji from 'kiji';")).toBe(false);
+    expect(needsOnlyConfigApi("import { defineConfig } from 'kiji';\nconst { createPipeline } = await import('kiji');")).toBe(false);
+    expect(needsOnlyConfigApi("export { defineConfig } from 'kiji';")).toBe(false);
+    // A config that takes more still loads, through the whole entry point.
+    const dir = mkdtempSync(join(tmpdir(), 'kiji-config-'));
+    writeFileSync(join(dir, 'kiji.config.ts'), "import { defineConfig, PIPELINE_VERSION } from 'kiji';\nexport default defineConfig({ database: `k-${typeof PIPELINE_VERSION}.sqlite` });\n");
+    expect((await loadConfig(undefined, dir)).config.database).toBe(join(dir, 'k-string.sqlite'));
   });
 });
