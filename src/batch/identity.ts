@@ -1,4 +1,4 @@
-import { articlesUnder, type KnownArticle, markMissing, renameArticle } from '../store/identity.js';
+import { type KnownArticle, markMissing, renameArticle, type StoredState } from '../store/identity.js';
 import type { KijiStore } from '../store/store.js';
 import type { WalkResult } from './walk.js';
 import { hashFile } from './file-hash.js';
@@ -45,15 +45,25 @@ export function planRenames(gone: readonly KnownArticle[], files: readonly strin
   return { renames, missing: gone.filter((a) => !renamed.has(a.id)).map((a) => a.id) };
 }
 
-export function reconcileArticles(store: KijiStore, runId: number, roots: readonly string[], walked: WalkResult, timings: { hashMs: number }): { missing: number; renamed: number } {
-  const gone = goneArticles(articlesUnder(store.db, roots), walked);
+/**
+ * Marks the gone articles missing and moves the renamed ones to their new paths, in the database and in
+ * `stored` (the articles under `roots`, by path), which the run then reads to skip what is up to date.
+ */
+export function reconcileArticles(store: KijiStore, runId: number, stored: Map<string, StoredState>, walked: WalkResult, timings: { hashMs: number }): { missing: number; renamed: number } {
+  const gone = goneArticles([...stored.values()], walked);
   if (gone.length === 0) return { missing: 0, renamed: 0 };
   const t = performance.now();
-  const { renames, missing } = planRenames(gone, walked.files, (path) => store.lookup(path) !== undefined);
+  const { renames, missing } = planRenames(gone, walked.files, (path) => stored.has(path) || store.lookup(path) !== undefined);
   timings.hashMs += performance.now() - t;
   store.db.transaction(() => {
     for (const { id, path } of renames) renameArticle(store.db, id, path);
   }).immediate();
   markMissing(store.db, missing, runId);
+  const byId = new Map([...stored.values()].map((a) => [a.id, a]));
+  for (const { id, path } of renames) {
+    const article = byId.get(id)!;
+    stored.delete(article.path);
+    stored.set(path, { ...article, path, fileStat: null });
+  }
   return { missing: missing.length, renamed: renames.length };
 }

@@ -14,7 +14,8 @@ import { peakRssMb } from './peak-rss.js';
 import { walkInputs } from './walk.js';
 import { openRun } from './open-run.js';
 import { RunTally } from './tally.js';
-import { checkUpToDate, failedTask } from './up-to-date.js';
+import { checkUpToDate, failedTask, StoredArticles } from './up-to-date.js';
+import { articlesUnder, restampArticles } from '../store/identity.js';
 
 export interface BatchOptions {
   /** Files and folders (relative to `cwd`). */
@@ -25,6 +26,10 @@ export interface BatchOptions {
   concurrency?: number;
   /** Re-process every article, even unchanged ones. */
   force?: boolean;
+  /** Hash every known file to see whether it changed, also those whose stat is the one stored with their bytes. */
+  rehash?: boolean;
+  /** How recent a file's mtime or ctime may be for its stat to be stored (default RACY_MS; tests). */
+  racyMs?: number;
   /**
    * Try again the articles that timed out or ran out of memory before, though their bytes, the pipeline and
    * the config (with its limits) are unchanged (otherwise they are skipped: the same work would fail the same way).
@@ -107,7 +112,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const tally = new RunTally(options.onProgress, started);
   const { counts, timings } = tally;
   const limitsHash = limitsConfigHash(config);
-  const skipOptions = { maxBytes: config.maxFileBytes, limitsHash, retryFailed: Boolean(options.retryFailed) };
+  const skipOptions = { maxBytes: config.maxFileBytes, limitsHash, retryFailed: Boolean(options.retryFailed), rehash: Boolean(options.rehash), ...(options.racyMs !== undefined ? { racyMs: options.racyMs } : {}) };
+  /** Stats under which a skipped file was found (by its hash) to have its stored bytes: stored at the end, so that the next run need not hash it. */
+  const restamps: { path: string; fileStat: string }[] = [];
   let reconciled = { missing: 0, renamed: 0 };
   let scheduler: Scheduler | undefined;
   let taskError: unknown;
@@ -120,16 +127,18 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const walked = await walkInputs(options.inputs, config.extensions, cwd);
     timings.walkMs = performance.now() - walkStart;
     counts.seen = walked.files.length + walked.failures.length;
-    reconciled = reconcileArticles(store, runId, roots, walked, timings);
+    const stored = new StoredArticles(store, roots, articlesUnder(store.db, roots));
+    reconciled = reconcileArticles(store, runId, stored.byPath, walked, timings);
     for (const failure of walked.failures) tally.settle(failure, write);
 
     for (const [index, path] of walked.files.entries()) {
       if (writer.error) throw writer.error;
       if (taskError) throw taskError;
       if (options.signal?.aborted) break;
-      const known = options.force ? undefined : checkUpToDate(store, path, run, timings, skipOptions);
-      if (known === true || (known && 'failedBefore' in known)) {
-        tally.skip(path, known === true ? undefined : known.failedBefore);
+      const known = checkUpToDate(options.force ? undefined : stored.get(path), path, run, timings, skipOptions);
+      if (known.skip) {
+        if (known.restamp !== undefined) restamps.push({ path, fileStat: known.restamp });
+        tally.skip(path, known.failedBefore);
         continue;
       }
       // No more workers (each loads its own pipeline) than there are articles left to process.
@@ -142,7 +151,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       });
       if (options.signal?.aborted) break;
       await writer.room();
-      await scheduler.submit(path, (outcome) => tally.outcome(outcome, (failed) => failedTask(path, failed, config, limitsHash, known), write), known);
+      // The stat was taken before any read of the bytes the row will hold (here or in the worker).
+      const { read, stamp } = known;
+      const writeStamped = stamp === undefined ? write : (article: StoredArticle) => write({ ...article, fileStat: stamp });
+      await scheduler.submit(path, (outcome) => tally.outcome(outcome, (failed) => failedTask(path, failed, config, limitsHash, read), writeStamped), read);
     }
     await scheduler?.idle();
     if (writer.error) throw writer.error;
@@ -164,6 +176,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     timings.writeMs = writer.writeMs;
     try {
       opened.releaseSpace(); // room for this last write, also on a full disk
+      try {
+        restampArticles(store.db, restamps);
+      } catch {
+        /* the next run hashes those files again */
+      }
       store.finishRun(counts, status);
     } catch {
       /* the database itself failed: the run stays 'running' and the next run marks it abandoned */

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { describeError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import type { FailedArticle } from '../store/rows.js';
-import { type KijiStore, type RunInfo, versionFor } from '../store/store.js';
+import type { StoredState } from '../store/identity.js';
+import { type ArticleState, type KijiStore, type RunInfo, versionFor } from '../store/store.js';
 import { readBytesSync } from '../text/read-bytes.js';
-import { hashFile } from './file-hash.js';
+import { fileStamp, hashFile } from './file-hash.js';
 import { workerHeapLimitMb } from './heap-limit.js';
 import type { ReadFile, TaskOutcome } from './scheduler.js';
 
@@ -42,31 +43,56 @@ export function failedTask(path: string, outcome: Exclude<TaskOutcome, { kind: '
   return failed('E_INTERNAL', `the worker processing this article crashed: ${describeError(outcome.error).message}`);
 }
 
+/** What a run knows of the stored articles: those under its inputs from one query, any other path (a file reached through a link) looked up alone. */
+export class StoredArticles {
+  constructor(
+    private readonly store: KijiStore,
+    private readonly roots: readonly string[],
+    readonly byPath: Map<string, StoredState>,
+  ) {}
+
+  get(path: string): ArticleState | undefined {
+    const state = this.byPath.get(path);
+    if (state || this.roots.some((root) => path === root || path.startsWith(`${root}/`))) return state;
+    return this.store.lookup(path);
+  }
+}
+
+/** Why a file is not processed again (`restamp`: a stat to store, found by hashing the file), or what its processing starts from. */
+export type UpToDate =
+  | { skip: true; failedBefore?: string; restamp?: string }
+  | { skip: false; read?: ReadFile; stamp?: string };
+
 /**
  * Up to date: processed successfully before from the same bytes and config, by the same version of its
- * language's path (`true`), or failed before in a way that costs a worker (a timeout) from the same bytes,
- * pipeline, config and limits (`failedBefore`, unless `retryFailed`). A known file whose bytes changed gives
- * them back with their hash, so that the worker neither reads nor hashes the file again; `undefined` when
- * the worker must read it itself.
+ * language's path, or failed before in a way that costs a worker (a timeout) from the same bytes, pipeline,
+ * config and limits (`failedBefore`, unless `retryFailed`). The bytes are the same when the file's stat is the
+ * one stored with them (see `fileStamp` for why that holds; `rehash` does not trust it), else when their
+ * SHA-256 is. A known file whose bytes changed gives them back with their hash (`read`), so that the worker
+ * neither reads nor hashes the file again. `stamp`: the stat taken before the bytes were read, to store with
+ * what is processed from them.
  */
 export function checkUpToDate(
-  store: KijiStore, path: string, run: RunInfo, timings: HashTimings,
-  options: { maxBytes: number; limitsHash: string; retryFailed: boolean },
-): true | { failedBefore: string } | ReadFile | undefined {
-  const state = store.lookup(path);
-  if (!state) return undefined;
+  state: ArticleState | undefined, path: string, run: RunInfo, timings: HashTimings,
+  options: { maxBytes: number; limitsHash: string; retryFailed: boolean; rehash: boolean; nowMs?: number; racyMs?: number },
+): UpToDate {
+  const stamp = fileStamp(path, options.maxBytes, options.nowMs, options.racyMs);
+  const processFrom = (read?: ReadFile): UpToDate => ({ skip: false, ...(read ? { read } : {}), ...(stamp !== undefined ? { stamp } : {}) });
+  if (!state) return processFrom();
   const ok = state.status === 'ok' && state.pipelineVersion === versionFor(state.lang, run) && state.configHash === run.configHash;
   const failedBefore = !options.retryFailed && state.status === 'failed' && state.errorCode !== null && COSTLY_FAILURES.has(state.errorCode) &&
     state.pipelineVersion === run.pipelineVersion && state.configHash === options.limitsHash;
-  if (!ok && !failedBefore) return undefined;
+  if (!ok && !failedBefore) return processFrom();
+  const skip = (restamp?: string): UpToDate => ({ skip: true, ...(ok ? {} : { failedBefore: state.errorCode! }), ...(restamp !== undefined ? { restamp } : {}) });
+  if (!options.rehash && stamp !== undefined && stamp === state.fileStat) return skip();
   const t = performance.now();
   try {
     const bytes = readBytesSync(path, options.maxBytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (sha256 !== state.contentHash) return { bytes, sha256 };
-    return ok ? true : { failedBefore: state.errorCode! };
+    if (sha256 !== state.contentHash) return processFrom({ bytes, sha256 });
+    return skip(stamp !== state.fileStat ? stamp : undefined);
   } catch {
-    return undefined; // unreadable or too large now: let the worker record why
+    return processFrom(); // unreadable or too large now: let the worker record why
   } finally {
     timings.hashMs += performance.now() - t;
   }

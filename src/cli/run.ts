@@ -10,7 +10,6 @@ import { walkInputs } from '../batch/walk.js';
 import type { KijiConfig } from '../schema/config.js';
 import { RECORD_TYPES } from '../schema/records.js';
 import { EXIT_OK, EXIT_SOME_FAILED, type CliIO, writeLine } from './io.js';
-import { runQueued } from './run-queue.js';
 
 /** Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells expect. */
 export const EXIT_INTERRUPTED = 130;
@@ -24,6 +23,7 @@ interface RunOptions {
   quiet?: boolean;
   json?: boolean;
   force?: boolean;
+  rehash?: boolean;
   retryFailed?: boolean;
   publishedAt?: string;
   ref?: string;
@@ -144,6 +144,7 @@ export function runCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, setE
     .option('--concurrency <n>', `worker threads (default: the config's "concurrency", else the number of cores: ${availableParallelism()})`, positiveInt)
     .option('--queue <redis-url>', 'do not process here: queue one job per article on this Redis for `kiji worker`s (then --db is a postgres:// URL)')
     .option('--force', 're-process every article, even unchanged ones')
+    .option('--rehash', "read and hash every known file to see whether it changed (by default a file whose size, mtime, ctime and inode are those stored with its bytes is not read)")
     .option('--retry-failed', 'try again the articles that timed out or ran out of memory before (skipped while nothing they depend on changed)')
     .option('--quiet', 'no progress output')
     .option('--json', 'print the summary as JSON (and no progress output)')
@@ -160,6 +161,7 @@ command again continues. Only one run may write a database at a time (E_DB_LOCKE
       const publishedAt = publishedAtFor(options, chosen, io.cwd);
       const config = publishedAt === undefined ? loaded : { ...loaded, publishedAt };
       if (options.queue) {
+        const { runQueued } = await import('./run-queue.js'); // the queue's client only for --queue
         await runQueued(io, config, chosen, { ...options, queue: options.queue }, progressReporter(io, Boolean(options.quiet || options.json)), setExit);
         return;
       }
@@ -199,6 +201,7 @@ command again continues. Only one run may write a database at a time (E_DB_LOCKE
           config,
           ...(options.concurrency ? { concurrency: options.concurrency } : {}),
           force: Boolean(options.force),
+          rehash: Boolean(options.rehash),
           retryFailed: Boolean(options.retryFailed),
           signal: controller.signal,
           onProgress: (p) => progress.update(p),

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ARTICLE_STATE, type ArticleState } from './store.js';
 
 /**
  * Articles are files, known by their real path. After a walk, the rows under the walked folders
@@ -14,20 +15,26 @@ export interface KnownArticle {
   status: string;
 }
 
-/** `path` is `root` or inside it (no LIKE, so `%` and `_` in names are plain characters). */
-const UNDER = '(path = @root OR substr(path, 1, length(@root) + 1) = @root || \'/\')';
+/** A stored article under the run's inputs, with what a run reads to decide whether to skip it. */
+export type StoredState = KnownArticle & ArticleState;
 
-/** The articles stored under any of `roots` (real paths of the run's inputs). */
-export function articlesUnder(db: Database.Database, roots: readonly string[]): KnownArticle[] {
-  const statement = db.prepare<{ root: string }, KnownArticle>(`SELECT id, path, content_hash AS contentHash, status FROM articles WHERE ${UNDER}`);
-  const byId = new Map<number, KnownArticle>();
-  for (const root of roots) for (const row of statement.all({ root })) byId.set(row.id, row);
-  return [...byId.values()];
+/**
+ * The articles stored under any of `roots` (real paths of the run's inputs), by path: one range of the index
+ * articles_skip per root (`path` is `root` or starts with `root/`; byte-wise, '0' follows '/'), so neither the
+ * rows' texts nor LIKE's wildcards come into it.
+ */
+export function articlesUnder(db: Database.Database, roots: readonly string[]): Map<string, StoredState> {
+  const statement = db.prepare<{ root: string }, StoredState>(
+    `SELECT id, path, ${ARTICLE_STATE} FROM articles WHERE path = @root OR (path > @root || '/' AND path < @root || '0')`,
+  );
+  const byPath = new Map<string, StoredState>();
+  for (const root of roots) for (const row of statement.all({ root })) byPath.set(row.path, row);
+  return byPath;
 }
 
 /** Gives an article a new path (its file was renamed or moved). */
 export function renameArticle(db: Database.Database, id: number, path: string): void {
-  db.prepare('UPDATE articles SET path = ? WHERE id = ?').run(path, id);
+  db.prepare('UPDATE articles SET path = ?, file_stat = NULL WHERE id = ?').run(path, id);
 }
 
 /** Marks articles whose files are gone: records dropped, row kept. */
@@ -41,6 +48,15 @@ export function markMissing(db: Database.Database, ids: readonly number[], runId
       drop.run(id);
       mark.run(`the file was not found by run ${runId}; \`kiji prune\` removes this row`, at, runId, id);
     }
+  }).immediate();
+}
+
+/** Records the stat under which an article's file still has its stored bytes (a run hashed it and found them unchanged). */
+export function restampArticles(db: Database.Database, stamps: readonly { path: string; fileStat: string }[]): void {
+  if (stamps.length === 0) return;
+  const update = db.prepare('UPDATE articles SET file_stat = ? WHERE path = ?');
+  db.transaction(() => {
+    for (const { path, fileStat } of stamps) update.run(fileStat, path);
   }).immediate();
 }
 

@@ -42,6 +42,8 @@ export interface ArticleSource {
   bytes: number | null;
   format?: string | null;
   encoding?: string | null;
+  /** The file's stat when its bytes were read, if old enough to trust (src/batch/file-hash.ts `fileStamp`); lets the next run skip it unread. */
+  fileStat?: string | null;
 }
 
 export interface OkArticle extends ArticleSource {

@@ -23,7 +23,9 @@ import { gramTokens } from './grams.js';
  * a failed article has `error_code` (E_BINARY, E_EMPTY, E_DECODE, E_READ, E_TOO_LARGE, …) and
  * `error` (the reason, with the byte offset for undecodable files) and no mentions. `content_hash`
  * is the SHA-256 of the file's bytes; with `pipeline_version` and `config_hash` it decides whether
- * the next run skips the article.
+ * the next run skips the article. `file_stat` is the file's size, mtime, ctime, inode and device when
+ * those bytes were read (`size:mtimeNs:ctimeNs:ino:dev`, src/batch/file-hash.ts), NULL when they were too
+ * recent to be trusted: while the file's stat is still that, a run skips it without reading it.
  *
  * `mentions` — one row per extracted record. `start`/`end` are UTF-16 offsets into the article's
  * decoded text (end exclusive); `value_json` is the record's full value; the typed columns repeat
@@ -394,6 +396,16 @@ ${ORGANISATIONS_VIEW}
       }
     },
     postgres: 'SELECT 1;',
+  },
+  {
+    // A run with nothing changed read and hashed every file (44 ms of 2,000 files) and looked each one up in a
+    // row that keeps its text before the columns asked for. The stat it was read under lets the next run skip an
+    // unchanged file on a stat; the index holds what the skip decision reads, so the rows of a folder are one
+    // index range, not a walk over their texts.
+    description: "each article's file stat when it was read (file_stat), and an index with what a run reads to skip an article",
+    sqlite: `
+      ALTER TABLE articles ADD COLUMN file_stat TEXT;
+      CREATE INDEX articles_skip ON articles(path, status, content_hash, pipeline_version, config_hash, lang, error_code, file_stat);`,
   },
 ];
 

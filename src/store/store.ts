@@ -42,6 +42,8 @@ export interface ArticleState {
   status: 'ok' | 'failed';
   /** Why it failed (E_TIMEOUT …); null for an article processed successfully. */
   errorCode: string | null;
+  /** The file's stat when `contentHash` was read (`file_stat`), or null. */
+  fileStat?: string | null;
 }
 
 export interface RunInfo {
@@ -54,6 +56,9 @@ export interface RunInfo {
 }
 
 const now = () => new Date().toISOString();
+
+/** The columns of an ArticleState (all in the index articles_skip). */
+export const ARTICLE_STATE = 'content_hash AS contentHash, pipeline_version AS pipelineVersion, lang, config_hash AS configHash, status, error_code AS errorCode, file_stat AS fileStat';
 
 /** The version an article of this language is stored with by a run: its language path's, else the whole pipeline's. */
 export function versionFor(lang: string | null, info: Pick<RunInfo, 'pipelineVersion' | 'languageVersions'>): string {
@@ -95,15 +100,15 @@ export class KijiStore {
     const db = this.db;
     return {
       lookup: db.prepare<[string], ArticleState>(
-        'SELECT content_hash AS contentHash, pipeline_version AS pipelineVersion, lang, config_hash AS configHash, status, error_code AS errorCode FROM articles WHERE path = ?',
+        `SELECT ${ARTICLE_STATE} FROM articles WHERE path = ?`,
       ),
       upsertArticle: db.prepare(`
         INSERT INTO articles (path, content_hash, bytes, format, encoding, title, published_at, lang, chars, text, status, error_code, error,
-                              pipeline_version, config_hash, processed_at, run_id)
+                              pipeline_version, config_hash, processed_at, run_id, file_stat)
         VALUES (@path, @contentHash, @bytes, @format, @encoding, @title, @publishedAt, @lang, @chars, @text, @status, @errorCode, @error,
-                @pipelineVersion, @configHash, @processedAt, @runId)
+                @pipelineVersion, @configHash, @processedAt, @runId, @fileStat)
         ON CONFLICT (path) DO UPDATE SET
-          content_hash = excluded.content_hash, bytes = excluded.bytes, format = excluded.format, encoding = excluded.encoding,
+          content_hash = excluded.content_hash, bytes = excluded.bytes, file_stat = excluded.file_stat, format = excluded.format, encoding = excluded.encoding,
           title = excluded.title, published_at = excluded.published_at, lang = excluded.lang, chars = excluded.chars, text = excluded.text,
           status = excluded.status, error_code = excluded.error_code, error = excluded.error,
           pipeline_version = excluded.pipeline_version, config_hash = excluded.config_hash,
@@ -198,6 +203,7 @@ export class KijiStore {
           configHash: ok ? run.configHash : article.configHash ?? run.configHash,
           processedAt,
           runId: run.id,
+          fileStat: article.fileStat ?? null,
         }) as number;
         s.deleteMentions.run(articleId);
         if (!ok) continue;

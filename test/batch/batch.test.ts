@@ -117,17 +117,18 @@ describe('runBatch', () => {
     const timings = { walkMs: 0, readMs: 0, loadMs: 0, processMs: 0, writeMs: 0, hashMs: 0 };
     const info = { configHash: configHash(config), pipelineVersion: PIPELINE_VERSION, languageVersions: LANGUAGE_VERSIONS };
     const path = join(dir, 'article-001.txt');
-    const limits = (maxBytes: number) => ({ maxBytes, limitsHash: limitsConfigHash(config), retryFailed: false });
+    const limits = (maxBytes: number) => ({ maxBytes, limitsHash: limitsConfigHash(config), retryFailed: false, rehash: false });
+    const check = (p: string, maxBytes = config.maxFileBytes) => checkUpToDate(store.lookup(p), p, info, timings, limits(maxBytes));
     try {
-      expect(checkUpToDate(store, path, info, timings, limits(config.maxFileBytes))).toBe(true);
+      expect(check(path)).toMatchObject({ skip: true });
       const changed = articleText(1) + '同社は2027年に新工場を建てる。\n';
       writeFileSync(path, changed);
-      const read = checkUpToDate(store, path, info, timings, limits(config.maxFileBytes));
-      if (read === true || read === undefined || 'failedBefore' in read) throw new Error(`expected the changed bytes, got ${String(read)}`);
-      expect(Buffer.from(read.bytes).toString()).toBe(changed);
-      expect(read.sha256).toBe(createHash('sha256').update(changed).digest('hex'));
-      expect(checkUpToDate(store, join(dir, 'never-seen.txt'), info, timings, limits(config.maxFileBytes))).toBeUndefined();
-      expect(checkUpToDate(store, path, info, timings, limits(10))).toBeUndefined(); // over maxFileBytes: the worker records why
+      const read = check(path);
+      if (read.skip || !read.read) throw new Error(`expected the changed bytes, got ${JSON.stringify(read)}`);
+      expect(Buffer.from(read.read.bytes).toString()).toBe(changed);
+      expect(read.read.sha256).toBe(createHash('sha256').update(changed).digest('hex'));
+      expect(check(join(dir, 'never-seen.txt'))).toEqual({ skip: false });
+      expect(check(path, 10)).toEqual({ skip: false }); // over maxFileBytes: the worker records why
     } finally {
       store.close();
     }
