@@ -67,6 +67,9 @@ export const JA_PARTY_ORG_ABBR: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** What a state's formal name adds after its short name: フィリピン共和国, ウルグアイ東方共和国, タイ王国, 東南アジア諸国連合構成国. */
+/** Words after a country that name its government (`日本国政府`, `フィリピン共和国政府`): as a party it stands for the country. */
+export const JA_GOVERNMENT_WORDS: readonly string[] = ['政府'];
+
 export const JA_STATE_SUFFIX = /^(?:東方共和国|社会主義共和国|民主共和国|人民共和国|連邦共和国|共和国|王国|連邦|合衆国|首長国連邦)/;
 
 /** Words before a head that make it an anaphor, not a name: この合意, 本覚書, 同協定, 両国間の合意. */

@@ -71,6 +71,15 @@ export const NAME_CONTINUATIONS: readonly string[] = ['on', 'for', 'of', 'concer
 /** Words that make a Partnership a trade agreement (`Trans-Pacific Partnership`, `… Trade and Investment Partnership`), not a relationship. */
 export const TRADE_PARTNERSHIP_WORDS: readonly string[] = ['trade', 'economic', 'trans-pacific', 'investment', 'commerce'];
 
+/**
+ * The words of a state's long form before its short name (`the Republic of the Philippines`, `the Socialist Republic of
+ * Viet Nam`, `the Kingdom of Thailand`): adjectives, then a form, then `of`.
+ */
+export const STATE_FORM_ADJECTIVES: readonly string[] = ['Socialist', 'Democratic', 'Federal', 'Oriental', "People's", 'People’s', 'Islamic', 'Arab', 'United', 'Independent', 'Plurinational', 'Bolivarian'];
+export const STATE_FORMS: readonly string[] = ['Republic', 'Kingdom', 'Commonwealth', 'Federation', 'State', 'Union', 'Principality', 'Sultanate', 'Grand Duchy'];
+/** `the Government of Japan`, `the Governments of …`: a government standing for its country as an agreement's party. */
+export const GOVERNMENT_WORDS: readonly string[] = ['Government', 'Governments'];
+
 /** One canonical name per country for agreement keys (`U.S.`, `US`, `America` → `United States`). */
 export const COUNTRY_CANONICAL: ReadonlyMap<string, string> = new Map([
   ['U.S.', 'United States'], ['US', 'United States'], ['USA', 'United States'], ['America', 'United States'], ['United States of America', 'United States'],

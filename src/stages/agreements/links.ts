@@ -1,6 +1,6 @@
 import { overlaps, type Span } from '../../core/spans.js';
 import { BOTH_COUNTRIES, COUNTRIES, COUNTRY_BY_ABBR, type Country } from '../../data/countries.js';
-import { JA_DATE_RELATIONS, JA_PARTY_ORG_ABBR, JA_STATE_SUFFIX } from '../../data/agreement-heads.js';
+import { JA_DATE_RELATIONS, JA_GOVERNMENT_WORDS, JA_PARTY_ORG_ABBR, JA_STATE_SUFFIX } from '../../data/agreement-heads.js';
 import type { AgreementDateRelation, DateRecord, OrgRecord } from '../../schema/records.js';
 
 /**
@@ -141,6 +141,18 @@ export function countryMentions(text: string, offset = 0): PartyMention[] {
   return found.filter((m, i) => !found.slice(0, i).some((o) => overlaps(o, m)));
 }
 
+/**
+ * The key form of an organisation as a party: a country's government is the country (`日本国政府`, `日本政府` → 日本,
+ * `フィリピン共和国政府` → フィリピン), so that the key does not depend on which of them the text wrote.
+ */
+export function partyCanonical(orgName: string): string {
+  const word = JA_GOVERNMENT_WORDS.find((w) => orgName.endsWith(w));
+  if (!word) return orgName;
+  const stem = orgName.slice(0, -word.length);
+  const [country] = countryMentions(stem);
+  return country && country.start === 0 && (country.end === stem.length || (country.end === stem.length - 1 && stem.endsWith('国'))) ? country.canonical : orgName;
+}
+
 /** Countries (and organisations such as EU, ASEAN) a name starts with as abbreviations: 日米, 日・フィリピン, 日EU, 日・ASEAN. */
 export function abbreviatedParties(name: string): Party[] {
   return readAbbreviations(name).parties;
@@ -211,7 +223,7 @@ export function clauseParties(raw: string, agreement: Span, sentence: Span, orgs
   }
   const mentions: PartyMention[] = orgs
     .filter((o) => o.start >= sentence.start && o.end <= agreement.start && !exclude.some((x) => overlaps(x, o)))
-    .map((o) => ({ start: o.start, end: o.end, name: o.text, canonical: o.value.name }));
+    .map((o) => ({ start: o.start, end: o.end, name: o.text, canonical: partyCanonical(o.value.name) }));
   for (const c of countryMentions(lead, sentence.start)) if (!mentions.some((m) => overlaps(m, c)) && !exclude.some((x) => overlaps(x, c))) mentions.push(c);
   mentions.sort((a, b) => a.start - b.start);
   // The last list of parties before the name that is closed as a subject or as `…の間で`.

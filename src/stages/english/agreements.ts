@@ -2,11 +2,12 @@ import type { ArticleDocument } from '../../core/document.js';
 import { alternation, escapeRegExp } from '../../core/regex.js';
 import { overlaps, overlapsAny, type Span } from '../../core/spans.js';
 import { defineStage } from '../../core/stage.js';
-import { AGREEMENT_HEADS, type AgreementHead, GENERIC_MODIFIERS, NAME_CONTINUATIONS, TRADE_PARTNERSHIP_WORDS, VERB_OBJECT_FILLERS } from '../../data/english/agreements.js';
-import { COUNTRIES, NAME_STOP_WORDS } from '../../data/english/organisations.js';
+import { AGREEMENT_HEADS, type AgreementHead, COUNTRY_CANONICAL, GENERIC_MODIFIERS, GOVERNMENT_WORDS, NAME_CONTINUATIONS, STATE_FORMS, STATE_FORM_ADJECTIVES, TRADE_PARTNERSHIP_WORDS, VERB_OBJECT_FILLERS } from '../../data/english/agreements.js';
+import { COUNTRIES, KNOWN_ORGANISATIONS, type KnownOrganisation, NAME_STOP_WORDS } from '../../data/english/organisations.js';
 import type { KijiConfig } from '../../schema/config.js';
 import type { AgreementDateRelation, AgreementRecord, AgreementValue, DateRecord, OrgRecord } from '../../schema/records.js';
-import { COUNTRY_CANONICAL } from '../../data/english/agreements.js';
+import { COUNTRY_BY_ENGLISH_NAME } from '../../data/countries.js';
+import { acrossLanguages } from '../orgs/canonical.js';
 import { definedAliases, knownAliases, mentionsOf } from '../agreements/aliases.js';
 import { type Mention, groupMentions } from '../agreements/group.js';
 import { type DateLink, type Party, type VerbOnly, eventDate } from '../agreements/links.js';
@@ -24,6 +25,13 @@ const STOP = new Set(NAME_STOP_WORDS);
 const GENERIC = new Set(GENERIC_MODIFIERS);
 const CONTINUATIONS = new RegExp(`^(?:${NAME_CONTINUATIONS.join('|')})$`, 'i');
 const COUNTRY_PATTERN = new RegExp(`(?<![A-Za-z])(${alternation(COUNTRIES)})(?![A-Za-z])`, 'g');
+/** `Socialist Republic of (the) ` before a country's short name. */
+const STATE_LONG_FORM = new RegExp(`^(?:(?:${alternation(STATE_FORM_ADJECTIVES)})\\s+)*(?:${alternation(STATE_FORMS)})\\s+of\\s+(?:the\\s+)?`, 'i');
+/** `the Government of (the Republic of) (the) ` right before a country: the party is the country. */
+const GOVERNMENT_OF = new RegExp(
+  `(?<![A-Za-z])(?:the\\s+)?(?:${alternation(GOVERNMENT_WORDS)})\\s+of\\s+(?:the\\s+)?(?:(?:(?:${alternation(STATE_FORM_ADJECTIVES)})\\s+)*(?:${alternation(STATE_FORMS)})\\s+of\\s+(?:the\\s+)?)?$`,
+  'i',
+);
 const ACRONYM = /^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&.+-]*[A-Z0-9+.]$/;
 
 function heads(config: KijiConfig): AgreementHead[] {
@@ -322,7 +330,7 @@ function nameParties(name: string): Party[] {
   // `Agreement between (the Government of) Japan and (the Government of) the Republic of the Philippines concerning …`
   const between = /\bbetween (?:the )?(?:Government of (?:the )?)?(.+?) and (?:the )?(?:Government of (?:the )?)?(.+?)(?= (?:concerning|on|regarding|for|to)\b|$)/i.exec(name);
   if (between && !/ between /i.test(between[2]!)) {
-    return [between[1]!, between[2]!].map((p) => ({ name: p, canonical: canonicalCountry(p.replace(/^(?:(?:Socialist|Democratic|Federal|Kingdom|Oriental|People's)\s+)*(?:Republic|Kingdom|Commonwealth|Federation) of (?:the )?/i, '')) }));
+    return [between[1]!, between[2]!].map((p) => ({ name: p, canonical: canonicalCountry(p.replace(STATE_LONG_FORM, '')) }));
   }
   // The first compound of countries, where it opens the name or anywhere in a subtitled title (`Joint Statement: Vision
   // for the Enhancement of Japan-India Strategic …`).
@@ -336,7 +344,15 @@ const PARTY_ORGS = ['ASEAN', 'EU', 'NATO'];
 /** `Japan-Philippines`, `U.S.-Australia`, `United States-Japan-Australia`: countries joined by hyphens, as a word of the name. */
 const PARTY_WORD = `(?:${alternation([...COUNTRIES, ...PARTY_ORGS])})`;
 const PARTY_COMPOUND = new RegExp(`(?<![A-Za-z.-])${PARTY_WORD}(?:-${PARTY_WORD})+(?=\\s)`);
-const canonicalCountry = (name: string) => COUNTRY_CANONICAL.get(name) ?? name;
+/** A country's canonical name for keys: the Japanese table's (`U.S.` → `United States` → `米国`), so both languages share keys. */
+function canonicalCountry(name: string): string {
+  const english = COUNTRY_CANONICAL.get(name) ?? name;
+  const country = COUNTRY_BY_ENGLISH_NAME.get(english);
+  if (country) return country.name;
+  // A body in a compound (`EU-Vietnam …`): its full name, shared across languages (`EU` → European Union → 欧州連合).
+  return acrossLanguages(KNOWN_ORGANISATION_BY_ALIAS.get(english)?.name ?? english);
+}
+const KNOWN_ORGANISATION_BY_ALIAS: ReadonlyMap<string, KnownOrganisation> = new Map(KNOWN_ORGANISATIONS.flatMap((o) => o.aliases.map((a) => [a, o] as const)));
 
 const RELATION_VERBS: readonly [RegExp, AgreementDateRelation][] = [
   [/^(?:signed|signing|sign|signs|initialed|exchanged|exchange)$/i, 'signed'],
@@ -419,6 +435,15 @@ function englishClauseParties(raw: string, agreement: Span, sentence: Span, orgs
     if (overlapsAny(mentions, at) || overlapsAny(names, at)) continue;
     // A country inside a longer capitalized name (`South China Sea`) is no party.
     if (/^\s[A-Z][a-z]/.test(sentenceText.slice(c.index + c[0].length)) && !/^\s(?:and|And)\b/.test(sentenceText.slice(c.index + c[0].length))) continue;
+    // `the Government of the Republic of the Philippines`: one mention, from `Government`.
+    const government = GOVERNMENT_OF.exec(sentenceText.slice(Math.max(0, c.index - 80), c.index));
+    if (government) {
+      const start = at.start - government[0].replace(/^the\s+/i, '').length;
+      if (!mentions.some((m) => m.start < at.start && m.end > start)) {
+        mentions.push({ start, end: at.end, name: raw.slice(start, at.end), canonical: canonicalCountry(c[1]!) });
+        continue;
+      }
+    }
     mentions.push({ ...at, name: c[1]!, canonical: canonicalCountry(c[1]!) });
   }
   mentions.sort((a, b) => a.start - b.start);
