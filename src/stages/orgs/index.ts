@@ -10,13 +10,14 @@ import { kindOfName } from './chunk.js';
 import { buildOrgLexicon, OrgLexicon } from './lexicon.js';
 import { loadOrgTagger, type OrgTagger } from './model/tagger.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
-import { findOrganisationsWithModel } from './with-model.js';
+import { findOrganisationsWithModel, isDocumentPart } from './with-model.js';
 
 export { OrgLexicon } from './lexicon.js';
 
 /** Finds organisations in one document (normalized offsets), with canonical names and aliases resolved. */
 export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Found[] {
-  return resolveNames(doc.norm.text, longestFirst(collectCandidates(doc, lexicon)), lexicon);
+  const norm = doc.norm.text;
+  return resolveNames(norm, longestFirst(collectCandidates(doc, lexicon)).filter((c) => !isDocumentPart(norm, c)), lexicon);
 }
 
 export const orgsStage = defineStage({

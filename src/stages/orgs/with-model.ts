@@ -2,9 +2,10 @@ import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_NAME } from '../../data/countries.js';
+import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START } from '../../data/org-guards.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
-import { resolveNames, type Found } from './aliases.js';
+import { aliasAfter, resolveNames, type Found } from './aliases.js';
 import type { OrgLexicon } from './lexicon.js';
 import type { OrgTagger } from './model/tagger.js';
 import { featureInputOf } from './model/train.js';
@@ -18,6 +19,11 @@ import { featureInputOf } from './model/train.js';
  * - a span no rule proposed is dropped when the dictionary calls all of its words places, people or
  *   countries, or when it starts with an honorific (`H.E. Mr. …`); a span that is no rule's is dropped when
  *   it stops inside a noun compound (`日豪防衛|協力`);
+ * - a rule's name the model passed over stays when the model's span inside it was dropped for stopping inside its
+ *   compound (`世界知的|所有権機関`) or when the model found the short form it defines in brackets
+ *   (`国際エネルギー機関(IEA)`, the model tagging `IEA` alone);
+ * - a span no rule proposed is also dropped when it is Latin words (`Open RAN`) or a country and a word or two
+ *   no rule calls an organisation (`カンボジアPKO`), and any span is dropped when it is a heading's number (`第III部`);
  * - a name from the user's lexicon always wins over the model's spans around it.
  * A rule candidate with exactly the model's span lends it its kind and core name and is named in the rule
  * (`ja.org.model+lexicon`); the existing code then gives canonical names and aliases.
@@ -31,6 +37,8 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
     const key = `${c.start}:${c.end}`;
     if (!byExtent.has(key)) byExtent.set(key, c);
   }
+  // Spans dropped for stopping inside a noun compound: a rule's name around one is the model's answer there.
+  const cutShort: { start: number; end: number }[] = [];
   const found: Found[] = tagger
     .organisations(input)
     .flatMap((span) => {
@@ -41,8 +49,12 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
       return proposed.length > 0 ? proposed : lines.slice(-1);
     })
     .flatMap((span) => (byExtent.has(`${span.start}:${span.end}`) ? [span] : withoutTitle(doc, span)))
-    .filter((span) => overlapsAny(input.candidates, span) || !implausible(doc, span))
-    .filter((span) => byExtent.has(`${span.start}:${span.end}`) || !stopsInsideCompound(doc, span))
+    .filter((span) => (overlapsAny(input.candidates, span) || !implausible(doc, span)) && !isDocumentPart(norm, span))
+    .filter((span) => {
+      if (byExtent.has(`${span.start}:${span.end}`) || !stopsInsideCompound(doc, span)) return true;
+      cutShort.push(span);
+      return false;
+    })
     .map((span) => {
       const c = byExtent.get(`${span.start}:${span.end}`);
       return c ? { ...c, rule: withModel(c.rule) } : { ...span, rule: 'ja.org.model' };
@@ -54,7 +66,8 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
       // acronym and as the lexicon's alias of 世界貿易機関, `財務省` from IPADIC and from the lexicon).
       const known = isKnownName(k) ? k : input.candidates.find((c) => c.start === k.start && c.end === k.end && isKnownName(c));
       if (known) found.push(known);
-      else if ((k.rule === 'ja.org.head' && unitOfKnownBody(doc, lexicon, k)) || k.rule === 'ja.org.latin-name' || withLegalForm(norm, k) || endsWithPublicHead(norm.slice(k.start, k.end))) found.push(k);
+      else if (cutShort.some((f) => f.start >= k.start && f.end <= k.end)) found.push({ ...k, rule: withModel(k.rule) });
+      else if ((k.rule === 'ja.org.head' && unitOfKnownBody(doc, lexicon, k)) || k.rule === 'ja.org.latin-name' || withLegalForm(norm, k) || endsWithPublicHead(norm.slice(k.start, k.end)) || namesFoundAlias(norm, k, found)) found.push(k);
       continue;
     }
     if (!around.every((f) => f.start >= k.start && f.end <= k.end)) continue;
@@ -69,6 +82,12 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
     return resolveNames(norm, longestFirst(kept), lexicon);
   }
   return resolveNames(norm, longestFirst(found), lexicon);
+}
+
+/** A heading's number, not a name: `第III部` (the rules take `III部`), `第2章 わが国` (the model may take the heading on). */
+export function isDocumentPart(norm: string, span: { start: number; end: number }): boolean {
+  const from = norm[span.start - 1] === '第' ? span.start - 1 : span.start;
+  return DOCUMENT_PART_AT_START.test(norm.slice(from, span.end));
 }
 
 /**
@@ -92,6 +111,16 @@ const withLegalForm = (norm: string, c: Found) => {
   const text = norm.slice(c.start, c.end);
   return c.rule === 'ja.org.latin-company' || [...COMPANY_FORMS, ...BRACKET_COMPANY_FORMS].some((f) => text.length > f.length + 1 && (text.startsWith(f) || text.endsWith(f)));
 };
+
+/**
+ * A head-word name whose short form, defined in brackets right after it, the model found
+ * (`国際エネルギー機関(IEA)` where the model tagged `IEA` alone): the name the short form stands for.
+ */
+function namesFoundAlias(norm: string, k: Found, found: readonly Found[]): boolean {
+  if (k.rule !== 'ja.org.head') return false;
+  const alias = aliasAfter(norm, k.end, norm.slice(k.start, k.end));
+  return alias !== undefined && found.some((f) => f.start === alias.start && f.end === alias.end);
+}
 
 const isKnownName = (c: Found) => c.rule.startsWith('ja.org.lexicon') || c.rule.includes('alias');
 
@@ -132,10 +161,15 @@ function implausible(doc: ArticleDocument, span: { start: number; end: number })
   if (/^[A-Z0-9][A-Z0-9 .&-]*$/.test(text)) return true;
   // A single character, or Latin words in small letters (`cafe`, `script`), is no name.
   if (text.length < 2 || /^[a-z][a-z .&-]*$/.test(text)) return true;
+  // Latin words that no rule took as a name (an English head word, a legal form) are a person or a product
+  // more often than an organisation (`Open RAN`, `Microsoft Windows`); one word may be a brand (`Amazon.com`).
+  if (/^[A-Za-z][A-Za-z0-9.&'-]* [A-Za-z0-9 .&'-]+$/.test(text)) return true;
   const inside = tokensOf(doc, span);
   // Words the dictionary knows and calls no proper noun, with no organisation word at the end, are a thing or a
   // kind of thing, not a name (`スイーツ`, `コラーゲン`, `アイドルグループ`, `ACアダプター`).
   if (inside.length > 0 && inside.every((t) => t.known && t.pos1 !== '固有名詞') && !endsWithHead(text)) return true;
+  // A country and a word or two no rule calls an organisation: a thing of that country (`カンボジアPKO`, `日本|タイ|ド`), not a team (`日本代表`).
+  if (inside.length > 1 && inside.length <= 3 && COUNTRY_BY_NAME.has(inside[0]!.surface) && !endsWithHead(text) && !COUNTRY_TEAM_WORDS.has(inside[inside.length - 1]!.surface)) return true;
   return inside.length > 0 && inside.every((t) => t.pos2 === '地域' || t.pos2 === '人名' || t.pos === '記号' || COUNTRY_BY_NAME.has(t.surface));
 }
 

@@ -1,0 +1,15 @@
+/**
+ * Words the organisation tagger's guard rails read after tagging (src/stages/orgs/with-model.ts). The model's
+ * features never read them, so changing them needs no retrain.
+ */
+
+/**
+ * Words that make a country's name the name of a team or a delegation (`日本代表`, `ブラジル代表`): a country
+ * followed by a short tail the rules do not know is otherwise a thing of that country (`カンボジアPKO`).
+ */
+export const COUNTRY_TEAM_WORDS: ReadonlySet<string> = new Set(['代表', '代表団', '選抜']);
+
+/** Parts of a document, not organisations, when an ordinal comes first (`第III部`, `第2章`, `第一編`). */
+const DOCUMENT_PARTS: readonly string[] = ['部', '章', '編', '節', '款', '条', '項'];
+/** A heading's number at the start of a span (normalized text: ASCII digits and Roman numerals). */
+export const DOCUMENT_PART_AT_START = new RegExp(`^第[0-9IVXⅰ-ⅹ一二三四五六七八九十百〇]{1,4}(?:${DOCUMENT_PARTS.join('|')})(?![^\\s])`);
