@@ -1,7 +1,6 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { KijiError } from '../core/errors.js';
 import type { FailedArticle } from '../store/rows.js';
 
@@ -26,6 +25,9 @@ async function undecodableNames(dir: string): Promise<Set<string>> {
 
 /** Files whose patterns (gitignore syntax) a folder walk leaves out, each relative to its own folder. */
 export const IGNORE_FILES = ['.gitignore', '.kijiignore'] as const;
+
+/** `name` (one entry of the folder `dir`, an absolute and normalized path) in it: what join() gives, without normalizing a path again per entry. */
+const child = (dir: string, name: string) => (dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`);
 
 /** Folders never walked into: tools' and dependencies' folders are not articles. */
 const isSkippedFolder = (name: string) => name.startsWith('.') || name === 'node_modules';
@@ -53,6 +55,9 @@ const isIgnored = (path: string, isDir: boolean, scopes: readonly IgnoreRules[])
     return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && rules.ignores(rel.split(sep).join('/') + (isDir ? '/' : ''));
   });
 
+/** Characters without which no input is a pattern (wildcards, classes, braces, extglobs and their negation). */
+const GLOB_CHARACTERS = /[*?[\]{}()!+@]/;
+
 /**
  * Inputs as the user typed them, with globs (`'articles/**\/*.html'`, quoted so the shell left them)
  * expanded; a path that exists is taken as it is, even with glob characters in its name.
@@ -60,6 +65,12 @@ const isIgnored = (path: string, isDir: boolean, scopes: readonly IgnoreRules[])
 async function expandGlobs(inputs: readonly string[], cwd: string): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
+    // The glob matcher (tinyglobby, picomatch, fdir) is loaded only for an input with a character a pattern needs.
+    if (!GLOB_CHARACTERS.test(input)) {
+      out.push(input);
+      continue;
+    }
+    const { glob, isDynamicPattern } = await import('tinyglobby');
     if (!isDynamicPattern(input) || (await lstat(resolve(cwd, input)).then(() => true, () => false))) {
       out.push(input);
       continue;
@@ -88,16 +99,18 @@ export async function walkInputs(inputs: readonly string[], extensions: readonly
   const seenFiles = new Map<string, string>();
   const seenDirs = new Set<string>();
 
-  /** `knownReal`: the real path when the caller already has it (a plain file in a folder whose real path is known). */
-  const addFile = async (path: string, knownReal?: string) => {
+  const addReal = (path: string, real: string) => {
+    const known = seenFiles.get(real);
+    if (known === undefined || (path === real && known !== real)) seenFiles.set(real, path);
+  };
+  const addFile = async (path: string) => {
     let real: string;
     try {
-      real = knownReal ?? (await realpath(path));
+      real = await realpath(path);
     } catch {
       real = path;
     }
-    const known = seenFiles.get(real);
-    if (known === undefined || (path === real && known !== real)) seenFiles.set(real, path);
+    addReal(path, real);
   };
 
   /** `ancestors` holds the real paths of the folders above `dir`, for loop detection; `scopes` the ignore rules in force. */
@@ -129,14 +142,14 @@ export async function walkInputs(inputs: readonly string[], extensions: readonly
         }
         continue;
       }
-      const path = join(dir, entry.name);
+      const path = child(dir, entry.name);
       if (entry.isDirectory()) {
         if (!isSkippedFolder(entry.name) && !isIgnored(path, true, inForce)) await walkDir(path, [...ancestors, real], inForce);
       } else if (isIgnored(path, false, inForce)) {
         continue;
       } else if (entry.isFile()) {
         // A plain file (not a link) in a folder whose real path is known: its real path needs no system call.
-        if (wanted.has(extname(entry.name).toLowerCase())) await addFile(path, join(real, entry.name));
+        if (wanted.has(extname(entry.name).toLowerCase())) addReal(path, child(real, entry.name));
       } else if (entry.isSymbolicLink()) {
         if (!isSkippedFolder(entry.name)) await followLink(path, entry.name, [...ancestors, real], inForce);
       }

@@ -1,14 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import { Command, InvalidArgumentError } from 'commander';
 import { runBatch, type BatchProgress, type BatchSummary } from '../batch/run.js';
 import { KijiError } from '../core/errors.js';
 import { requireReferenceDate } from '../core/reference-date.js';
 import { walkInputs } from '../batch/walk.js';
 import type { KijiConfig } from '../schema/config.js';
-import { RECORD_TYPES } from '../schema/records.js';
+import { RECORD_TYPES } from '../schema/record-types.js';
 import { EXIT_OK, EXIT_SOME_FAILED, type CliIO, writeLine } from './io.js';
 
 /** Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells expect. */
@@ -45,6 +45,8 @@ export function progressReporter(io: CliIO, quiet: boolean): { update(p: BatchPr
   const starting = 'kiji run: starting — finding the articles, checking what changed, loading the dictionary in each worker…';
   if (io.stderr.isTTY) {
     io.stderr.write(starting); // no newline: the bar's first frame overwrites it
+    // Loaded for a terminal only (a CommonJS package: required, so that this stays synchronous).
+    const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
     const bar = new cliProgress.SingleBar(
       {
         stream: io.stderr as NodeJS.WritableStream,
