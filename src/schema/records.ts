@@ -6,7 +6,9 @@ import { z } from 'zod';
  * and `raw.slice(start, end) === text` holds for every record.
  */
 
-export const RECORD_TYPES = ['DATE', 'MONEY', 'ORG', 'AGREEMENT'] as const;
+import { RECORD_TYPES } from './record-types.js';
+
+export { RECORD_TYPES };
 export const RecordTypeSchema = z.enum(RECORD_TYPES);
 export type RecordType = z.infer<typeof RecordTypeSchema>;
 
