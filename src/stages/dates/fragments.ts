@@ -33,8 +33,15 @@ export function startsWith(chars: string): string {
 }
 
 
+/** `startsWith` the first characters of `words`. */
+export function startsWithWords(words: Iterable<string>, extra = ''): string {
+  return startsWith([...new Set([...words].map((w) => w[0]!))].join('') + extra);
+}
+
 export const ERA_NAMES = alternation(ALL_ERAS.map((e) => e.name));
 export const ERA_LETTERS = MODERN_ERAS.map((e) => e.abbreviation!).join('') + MODERN_ERAS.map((e) => e.abbreviation!.toLowerCase()).join('');
+/** What an era year can start with: an era's first character or its letter (R7年). */
+export const ERA_START = startsWithWords(ALL_ERAS.map((e) => e.name), ERA_LETTERS);
 
 /** An integer from Arabic or kanji digits; null when the numeral does not read as an integer. */
 export function toInt(text: string): number | null {

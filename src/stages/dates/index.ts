@@ -46,7 +46,7 @@ import { joinRanges } from './refiners/ranges.js';
 import { markIssueLabels, shareLists } from './refiners/lists.js';
 import { type Anchors, resolveCandidate, withAnchor } from './timex.js';
 import type { DateCandidate, DateParser, DateRefiner, ParseContext } from './types.js';
-import { escapeCharClass } from '../../core/regex.js';
+import { escapeCharClass, PatternScan } from '../../core/regex.js';
 
 export const DATE_PARSERS: readonly DateParser[] = [
   ...absoluteParsers,
@@ -70,24 +70,20 @@ const TRIGGER = (() => {
   return new RegExp(`[\\d${escapeCharClass([...chars].join(''))}]`);
 })();
 
+/** One scan per list of parsers (DATE_PARSERS, or a test's own list), made the first time the list is used. */
+const scans = new WeakMap<readonly DateParser[], PatternScan>();
+
 export function parseDates(text: string, ref: CalendarDate | undefined, parsers: readonly DateParser[] = DATE_PARSERS, refiners: readonly DateRefiner[] = DATE_REFINERS): DateCandidate[] {
   if (!TRIGGER.test(text)) return [];
   const ctx: ParseContext = { text, ref };
   let candidates: DateCandidate[] = [];
-  for (const parser of parsers) {
-    const pattern = parser.pattern;
-    pattern.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = pattern.exec(text)) !== null) {
-      if (m[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
-      const found = parser.extract(m, ctx);
-      if (Array.isArray(found)) candidates.push(...found);
-      else if (found) candidates.push(found);
-    }
-  }
+  let scan = scans.get(parsers);
+  if (!scan) scans.set(parsers, (scan = new PatternScan(parsers.map((p) => p.pattern))));
+  scan.run(text, (i, m) => {
+    const found = parsers[i]!.extract(m, ctx);
+    if (Array.isArray(found)) candidates.push(...found);
+    else if (found) candidates.push(found);
+  });
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   for (const refine of refiners) candidates = refine(candidates, ctx);
   return candidates;

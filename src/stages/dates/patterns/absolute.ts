@@ -12,7 +12,7 @@ function fractionLike(m: number, d: number): boolean {
 export const absoluteParsers: readonly DateParser[] = [
   {
     name: 'ja.date.absolute.ymd',
-    pattern: /(?<![\d.\/,¥$€£])(西暦)?(\d{4})([\/.\-,])(\d{1,2})\3(\d{1,2})(?![\d%]|[.\/,]\d|-\d+(?![\d\/]))/g,
+    pattern: /(?=[0-9西])(?<![\d.\/,¥$€£])(西暦)?(\d{4})([\/.\-,])(\d{1,2})\3(\d{1,2})(?![\d%]|[.\/,]\d|-\d+(?![\d\/]))/g,
     extract(m) {
       const [y, mo, d] = [Number(m[2]), Number(m[4]), Number(m[5])];
       if (!validMonth(mo) || !validDay(d) || y < 1000 || y > 2999) return null;
@@ -21,7 +21,7 @@ export const absoluteParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.absolute.dmy',
-    pattern: /(?<![\d.\/,¥$€£])(\d{1,2})([\/\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d%]|[.\/,]\d|-\d+(?![\d\/]))/g,
+    pattern: /(?=[0-9])(?<![\d.\/,¥$€£])(\d{1,2})([\/\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d%]|[.\/,]\d|-\d+(?![\d\/]))/g,
     extract(m) {
       const [a, b] = [Number(m[1]), Number(m[3])];
       let y = Number(m[4]);
@@ -34,7 +34,7 @@ export const absoluteParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.absolute.ym',
-    pattern: /(?<![\d.\/,¥$€£])(西暦)?(\d{4})([\/\-])(\d{1,2})(月)?(?![\d%]|[.\/,]\d|-\d+(?![\d\/]))/g,
+    pattern: /(?=[0-9西])(?<![\d.\/,¥$€£])(西暦)?(\d{4})([\/\-])(\d{1,2})(月)?(?![\d%]|[.\/,]\d|-\d+(?![\d\/]))/g,
     extract(m) {
       const [y, mo] = [Number(m[2]), Number(m[4])];
       if (!validMonth(mo) || y < 1000 || y > 2999) return null;
@@ -45,7 +45,7 @@ export const absoluteParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.partial.md',
-    pattern: /(?<![\d.\/,¥$€£])(\d{1,2})\/(\d{1,2})(?![\d%]|[.\/,]\d|-\d+(?![\d\/])|件|人|個|回|本|枚|点|倍|位|世帯|社|試合|勝|敗|スケール|カップ|サイズ)/g,
+    pattern: /(?=[0-9])(?<![\d.\/,¥$€£])(\d{1,2})\/(\d{1,2})(?![\d%]|[.\/,]\d|-\d+(?![\d\/])|件|人|個|回|本|枚|点|倍|位|世帯|社|試合|勝|敗|スケール|カップ|サイズ)/g,
     extract(m) {
       const [mo, d] = [Number(m[1]), Number(m[2])];
       if (!validMonth(mo) || !validDay(d) || fractionLike(mo, d)) return null;

@@ -100,7 +100,7 @@ export const durationParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.duration.half-century',
-    pattern: /半世紀(前|後)?/g,
+    pattern: /(?=[半])半世紀(前|後)?/g,
     extract(m) {
       if (m[1]) return candidate(m.index, m.index + m[0].length, 'ja.date.relative.offset', { offset: { unit: 'Y', n: m[1] === '前' ? -50 : 50 } }, []);
       return candidate(m.index, m.index + m[0].length, 'ja.date.duration', { duration: 'P50Y' }, []);

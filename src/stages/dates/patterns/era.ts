@@ -1,6 +1,6 @@
 /** Era years: 令和7年, 平成31年, 令和元年, 令和5年度, R7年, H31/4/30, 令和3.7.18, and an era named alone (昭和, 明治時代). */
-import { findEra, eraYear, MODERN_ERAS } from '../../../data/eras.js';
-import { ERA_LETTERS, ERA_NAMES, toInt } from '../fragments.js';
+import { ALL_ERAS, findEra, eraYear, MODERN_ERAS } from '../../../data/eras.js';
+import { ERA_LETTERS, ERA_NAMES, ERA_START, startsWith, startsWithWords, toInt } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
 import { alternation } from '../../../core/regex.js';
 
@@ -18,7 +18,7 @@ function yearOf(eraText: string, numText: string): { year: number; era: string }
 export const eraParsers: readonly DateParser[] = [
   {
     name: 'ja.date.era.y',
-    pattern: new RegExp(`(?:(${ERA_NAMES})|(?<![A-Za-z])([${ERA_LETTERS}]))${ERA_NUM}年(度)?`, 'g'),
+    pattern: new RegExp(`${ERA_START}(?:(${ERA_NAMES})|(?<![A-Za-z])([${ERA_LETTERS}]))${ERA_NUM}年(度)?`, 'g'),
     extract(m) {
       const y = yearOf(m[1] ?? m[2]!, m[3]!);
       if (!y) return null;
@@ -29,7 +29,7 @@ export const eraParsers: readonly DateParser[] = [
     // `07(平成19)年`, `13(同25)年`: a two-digit Western year with its era year in brackets. The era year gives the
     // century; after 同 (the era named before) the modern era whose year ends in those two digits does.
     name: 'ja.date.era.bracketed',
-    pattern: new RegExp(`(?<![0-9])(\\d{2})[(（](?:(${ERA_NAMES})|(同))(\\d{1,2}|元)[)）]年(度)?`, 'g'),
+    pattern: new RegExp(`${startsWith('0123456789')}(?<![0-9])(\\d{2})[(（](?:(${ERA_NAMES})|(同))(\\d{1,2}|元)[)）]年(度)?`, 'g'),
     extract(m) {
       const yy = Number(m[1]);
       const n = m[4] === '元' ? 1 : Number(m[4]);
@@ -42,7 +42,7 @@ export const eraParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.era.numeric',
-    pattern: new RegExp(`(?:(${ERA_NAMES})|(?<![A-Za-z])([${ERA_LETTERS}]))(\\d{1,2}|元)([/.\\-・,])(\\d{1,2})(?:\\4(\\d{1,2}))?(?![\\d])`, 'g'),
+    pattern: new RegExp(`${ERA_START}(?:(${ERA_NAMES})|(?<![A-Za-z])([${ERA_LETTERS}]))(\\d{1,2}|元)([/.\\-・,])(\\d{1,2})(?:\\4(\\d{1,2}))?(?![\\d])`, 'g'),
     extract(m) {
       const y = yearOf(m[1] ?? m[2]!, m[3]!);
       const month = Number(m[5]);
@@ -53,7 +53,7 @@ export const eraParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.era.period',
-    pattern: new RegExp(`(?:(${MODERN})|(${ERA_NAMES}))(時代|初期|中期|末期|後期|前期|期|年間)|(${MODERN})(?=[のにはがもと、。,\\s)」]|から|まで|$)`, 'g'),
+    pattern: new RegExp(`${startsWithWords(ALL_ERAS.map((e) => e.name))}(?:(${MODERN})|(${ERA_NAMES}))(時代|初期|中期|末期|後期|前期|期|年間)|(${MODERN})(?=[のにはがもと、。,\\s)」]|から|まで|$)`, 'g'),
     extract(m) {
       const era = findEra(m[1] ?? m[2] ?? m[4]!)!;
       const suffix = m[3];

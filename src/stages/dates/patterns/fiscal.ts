@@ -4,7 +4,7 @@ import { candidate, type DateParser } from '../types.js';
 export const fiscalParsers: readonly DateParser[] = [
   {
     name: 'ja.date.fiscal.period',
-    pattern: /(?<![\d.])(1[0-2]|0?[1-9])(?:[~\-](1[0-2]|0?[1-9]))?月期/g,
+    pattern: /(?=[0-9])(?<![\d.])(1[0-2]|0?[1-9])(?:[~\-](1[0-2]|0?[1-9]))?月期/g,
     extract(m) {
       const month = Number(m[1]);
       if (m[2]) {

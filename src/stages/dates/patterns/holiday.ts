@@ -1,13 +1,14 @@
 /** Holidays and customary days on fixed dates (元日, 大晦日, クリスマス, こどもの日) and spans (お盆, ゴールデンウィーク). */
 import { HOLIDAYS } from '../../../data/date-words.js';
 
+import { startsWithWords } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
 import { alternation } from '../../../core/regex.js';
 
 export const holidayParsers: readonly DateParser[] = [
   {
     name: 'ja.date.holiday',
-    pattern: new RegExp(alternation(Object.keys(HOLIDAYS)), 'g'),
+    pattern: new RegExp(`${startsWithWords(Object.keys(HOLIDAYS))}(?:${alternation(Object.keys(HOLIDAYS))})`, 'g'),
     extract(m) {
       const [month, day, monthTo, dayTo] = HOLIDAYS[m[0]]!;
       const start = m.index;

@@ -5,7 +5,7 @@
  */
 import { HISTORICAL_PERIODS, PERIOD_SUFFIXES, SEASONS, VAGUE_WORDS } from '../../../data/date-words.js';
 import { findEra, MODERN_ERAS } from '../../../data/eras.js';
-import { KANJI_NUM, blockedBefore, startsWith, toInt } from '../fragments.js';
+import { KANJI_NUM, blockedBefore, startsWith, startsWithWords, toInt } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
 import { alternation } from '../../../core/regex.js';
 
@@ -18,7 +18,7 @@ export const periodParsers: readonly DateParser[] = [
   {
     name: 'ja.date.period.suffix',
     // 初め but not 初めて; 春 but not 春日部.
-    pattern: new RegExp(`((?:${BEGINNING.join('|')})(?![てたるまし])|${SUFFIX_WORDS})|([${SEASON_CHARS}])(?![日分巻雨])`, 'g'),
+    pattern: new RegExp(`${startsWithWords(Object.keys(PERIOD_SUFFIXES), SEASON_CHARS)}((?:${BEGINNING.join('|')})(?![てたるまし])|${SUFFIX_WORDS})|([${SEASON_CHARS}])(?![日分巻雨])`, 'g'),
     extract(m) {
       if (m[2]) return { ...candidate(m.index, m.index + 1, 'ja.date.period.season', { season: m[2] }, ['season']), suffixOnly: true };
       const suffix = PERIOD_SUFFIXES[m[1]!]!;
@@ -28,14 +28,14 @@ export const periodParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.period.season',
-    pattern: new RegExp(`(?<![\\d.])(\\d{4})/?([${SEASON_CHARS}])(?![日分巻])`, 'g'),
+    pattern: new RegExp(`${startsWith('0123456789')}(?<![\\d.])(\\d{4})/?([${SEASON_CHARS}])(?![日分巻])`, 'g'),
     extract(m) {
       return candidate(m.index, m.index + m[0].length, this.name, { year: Number(m[1]), season: m[2]! }, ['year', 'season']);
     },
   },
   {
     name: 'ja.date.period.quarter',
-    pattern: /第([1-4一二三四])四半期|(?<![A-Za-z0-9])Q([1-4])(?![A-Za-z0-9])/g,
+    pattern: /(?=[第Q])(?:第([1-4一二三四])四半期|(?<![A-Za-z0-9])Q([1-4])(?![A-Za-z0-9]))/g,
     extract(m) {
       const quarter = toInt(m[1] ?? m[2]!)!;
       return candidate(m.index, m.index + m[0].length, this.name, { quarter }, ['quarter']);
@@ -74,7 +74,7 @@ export const periodParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.period.historical',
-    pattern: new RegExp(alternation(Object.keys(HISTORICAL_PERIODS)), 'g'),
+    pattern: new RegExp(`${startsWithWords(Object.keys(HISTORICAL_PERIODS))}(?:${alternation(Object.keys(HISTORICAL_PERIODS))})`, 'g'),
     extract(m) {
       const years = HISTORICAL_PERIODS[m[0]];
       if (!years) return candidate(m.index, m.index + m[0].length, this.name, { vague: true }, []);
@@ -83,7 +83,7 @@ export const periodParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.vague',
-    pattern: new RegExp(alternation(VAGUE_WORDS), 'g'),
+    pattern: new RegExp(`${startsWithWords(VAGUE_WORDS)}(?:${alternation(VAGUE_WORDS)})`, 'g'),
     extract(m) {
       return candidate(m.index, m.index + m[0].length, this.name, { vague: true }, []);
     },

@@ -16,7 +16,7 @@ function range(start: number, end: number, rule: string, from: DateCandidate, to
 export const rangeParsers: readonly DateParser[] = [
   {
     name: 'ja.date.range.years',
-    pattern: /(?<![\d.\-\/])(\d{4})\s?([~\-])\s?(\d{4}|\d{2})(?:(年)(度)?)?(?![\d.\/%]|-\d)/g,
+    pattern: /(?=[0-9])(?<![\d.\-\/])(\d{4})\s?([~\-])\s?(\d{4}|\d{2})(?:(年)(度)?)?(?![\d.\/%]|-\d)/g,
     extract(m) {
       const y1 = Number(m[1]);
       let y2 = Number(m[3]);

@@ -39,7 +39,7 @@ export const relativeParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.anaphoric.next',
-    pattern: new RegExp(`翌(?=[0-9${KANJI_NUM}])`, 'g'),
+    pattern: new RegExp(`(?=[翌])翌(?=[0-9${KANJI_NUM}])`, 'g'),
     extract(m) {
       return { ...candidate(m.index, m.index + 1, this.name, {}, []), nextPrefix: true, suffixOnly: true };
     },

@@ -7,7 +7,7 @@ const DAY_CHARS = Object.keys(WEEKDAYS).join('');
 export const weekdayParsers: readonly DateParser[] = [
   {
     name: 'ja.date.weekday',
-    pattern: new RegExp(`\\(([${DAY_CHARS}])(?:曜日?)?(?:・?祝)?\\)|(?<![${DAY_CHARS}])([${DAY_CHARS}])曜(?:日)?`, 'g'),
+    pattern: new RegExp(`(?=[(${DAY_CHARS}])(?:\\(([${DAY_CHARS}])(?:曜日?)?(?:・?祝)?\\)|(?<![${DAY_CHARS}])([${DAY_CHARS}])曜(?:日)?)`, 'g'),
     extract(m) {
       const weekday = WEEKDAYS[m[1] ?? m[2]!]!;
       return candidate(m.index, m.index + m[0].length, this.name, { weekday }, ['weekday']);
@@ -15,7 +15,7 @@ export const weekdayParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.weekend',
-    pattern: /土日(?!祝)|土・日/g,
+    pattern: /(?=[土])(?:土日(?!祝)|土・日)/g,
     extract(m) {
       return candidate(m.index, m.index + m[0].length, this.name, { fixed: { value: 'XXXX-WXX-WE' } }, ['weekday']);
     },
