@@ -119,7 +119,8 @@ export function normalizeText(raw: string): NormalizedText {
 
 /** `1,300,000` → `1300000` (only commas that separate groups of exactly three digits), keeping the map. */
 function removeDigitCommas(text: string, rawStarts: Int32Array, rawEnds: Int32Array): NormalizedText {
-  const pattern = /(?<=\d),(?=\d{3}(?!\d))/g;
+  // A comma after a digit (the lookbehind after the comma, so the search can skip to commas).
+  const pattern = /,(?<=\d,)(?=\d{3}(?!\d))/g;
   if (!pattern.test(text)) return { text, rawStarts, rawEnds };
   pattern.lastIndex = 0;
   const keep: number[] = [];

@@ -2,6 +2,8 @@
  * Sentence segmentation over the normalized text. Segments end at 。！？!? and newlines and are
  * capped in length, because kuromoji only splits its input at 、。 and is quadratic on long runs.
  */
+import { charTable } from '../core/regex.js';
+
 export interface Segment {
   /** Normalized offsets, end exclusive. */
   start: number;
@@ -10,9 +12,12 @@ export interface Segment {
 
 export const MAX_SEGMENT_LENGTH = 200;
 
-const SENTENCE_END = /[。!?！？\n]/;
+const SENTENCE_END = charTable(/[。!?！？\n]/);
+/** Closing brackets and repeated marks that stay with the sentence they end (。」 !?). */
+const SENTENCE_TAIL = charTable(/[」』)）!?！？。]/);
+const SPACE = charTable(/\s/);
 /** Where a too-long segment may be cut, best first. */
-const SOFT_BREAKS = /[、,;:・\s)）」』]/;
+const SOFT_BREAKS = charTable(/[、,;:・\s)）」』]/);
 
 export function splitSentences(text: string, maxLength = MAX_SEGMENT_LENGTH): Segment[] {
   const segments: Segment[] = [];
@@ -20,20 +25,18 @@ export function splitSentences(text: string, maxLength = MAX_SEGMENT_LENGTH): Se
   const emit = (end: number) => {
     // Drop whitespace-only segments; keep offsets exact.
     let s = start;
-    while (s < end && /\s/.test(text[s]!)) s++;
+    while (s < end && SPACE[text.charCodeAt(s)]) s++;
     let e = end;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (e > s && SPACE[text.charCodeAt(e - 1)]) e--;
     if (e > s) {
       for (const piece of capLength(text, s, e, maxLength)) segments.push(piece);
     }
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (SENTENCE_END.test(ch)) {
-      // Keep closing brackets and repeated marks with the sentence they end (。」 !?).
+    if (SENTENCE_END[text.charCodeAt(i)]) {
       let j = i + 1;
-      while (j < text.length && /[」』)）!?！？。]/.test(text[j]!)) j++;
+      while (j < text.length && SENTENCE_TAIL[text.charCodeAt(j)]) j++;
       emit(j);
       i = j - 1;
     }
@@ -47,7 +50,7 @@ function* capLength(text: string, start: number, end: number, maxLength: number)
   while (end - s > maxLength) {
     let cut = -1;
     for (let k = s + maxLength; k > s + maxLength / 2; k--) {
-      if (SOFT_BREAKS.test(text[k - 1]!)) {
+      if (SOFT_BREAKS[text.charCodeAt(k - 1)]) {
         cut = k;
         break;
       }

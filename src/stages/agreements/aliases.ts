@@ -29,13 +29,18 @@ const ORG_AFTER = /^(?:政府|対策|本部|事務局|室|交渉官)/;
 function formPattern(form: string): RegExp {
   return new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(form)}(?![A-Za-z0-9])`, 'g');
 }
-const PATTERNS = new Map<KnownAgreement, RegExp[]>(KNOWN_AGREEMENTS.map((k) => [k, [...k.forms].sort((a, b) => b.length - a.length).map(formPattern)]));
+/** Each known agreement's forms, longest first, with the pattern that finds one as a word of its own. */
+const PATTERNS = new Map<KnownAgreement, { form: string; pattern: RegExp }[]>(
+  KNOWN_AGREEMENTS.map((k) => [k, [...k.forms].sort((a, b) => b.length - a.length).map((form) => ({ form, pattern: formPattern(form) }))]),
+);
 
 /** Known short names in a text, longest form first at each place; a type acronym only with a party prefix (or alone where allowed). */
 export function knownAliases(text: string, lang: 'ja' | 'en'): AliasMention[] {
   const out: AliasMention[] = [];
   for (const known of KNOWN_AGREEMENTS) {
-    for (const pattern of PATTERNS.get(known)!) {
+    for (const { form, pattern } of PATTERNS.get(known)!) {
+      // A text without the form has no match: the string search is cheap, the pattern's lookbehind at every position is not.
+      if (!text.includes(form)) continue;
       for (const m of text.matchAll(pattern)) {
         const start = m.index;
         const end = start + m[0].length;
