@@ -32,13 +32,19 @@ export interface ArticlePool {
   readonly tasksPerWorker: number;
 }
 
-/** One dictionary for all workers: read once here into shared memory and handed to each worker (none for English-only runs). */
-export function workerDataFor(config: KijiConfig): WorkerData {
-  return config.language === 'en' ? { config } : { config, dictionary: loadDictionaryImage() };
+export interface ArticlePoolOptions {
+  /** The results go to a SQLite store: each worker computes its articles' gram tokens (store/grams.ts) for the writer. */
+  gramTokens?: boolean;
 }
 
-export function createArticlePool(config: KijiConfig, threads: number): ArticlePool {
-  const workerData = workerDataFor(config);
+/** One dictionary for all workers: read once here into shared memory and handed to each worker (none for English-only runs). */
+export function workerDataFor(config: KijiConfig, options: ArticlePoolOptions = {}): WorkerData {
+  const gramTokens = options.gramTokens ? { gramTokens: true } : {};
+  return config.language === 'en' ? { config, ...gramTokens } : { config, dictionary: loadDictionaryImage(), ...gramTokens };
+}
+
+export function createArticlePool(config: KijiConfig, threads: number, options: ArticlePoolOptions = {}): ArticlePool {
+  const workerData = workerDataFor(config, options);
   const pool = new Piscina<ArticleTask, ArticleTaskResult>({
     filename: workerFileUrl(),
     minThreads: threads,

@@ -44,7 +44,8 @@ export const INTERRUPT_GRACE_MS = 1_500;
 const MAX_ATTEMPTS = 3;
 
 export function createScheduler(config: KijiConfig, threads: number, options: { signal?: AbortSignal; onFailure: (error: unknown) => void; poolFactory?: typeof createArticlePool }): Scheduler {
-  const pool: ArticlePool = (options.poolFactory ?? createArticlePool)(config, threads);
+  // A local run writes to SQLite, whose gram index the workers compute the tokens of (in parallel, not in the writer).
+  const pool: ArticlePool = (options.poolFactory ?? createArticlePool)(config, threads, { gramTokens: true });
   const queue = new PQueue({ concurrency: pool.threads * pool.tasksPerWorker });
   const interrupt = new AbortController();
   let graceTimer: NodeJS.Timeout | undefined;

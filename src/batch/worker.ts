@@ -11,6 +11,7 @@ import { createPipeline, type Pipeline } from '../pipeline.js';
 import { describeError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { useDictionaryImage } from '../stages/tokenize/kuromoji.js';
+import { gramTokens } from '../store/grams.js';
 import { okArticle, type StoredArticle } from '../store/rows.js';
 import { dateInFileName } from '../text/published-at.js';
 import { CLOCK_FIRST, CLOCK_LOAD_STARTED, CLOCK_LOADED_MS, CLOCK_STARTED } from './worker-clock.js';
@@ -20,6 +21,8 @@ export interface WorkerData {
   config: KijiConfig;
   /** The tokenizer's dictionary image in shared memory (pool.ts), so that workers do not each load one. */
   dictionary?: SharedArrayBuffer;
+  /** Compute each article's gram tokens here (the store's writer would otherwise, on its one thread). */
+  gramTokens?: boolean;
 }
 
 export interface ArticleTask {
@@ -109,6 +112,7 @@ async function processArticle(task: ArticleTask): Promise<ArticleTaskResult> {
     });
     for (const record of result.records) types[record.type] = (types[record.type] ?? 0) + 1;
     article = okArticle(source, result, decoded.text);
+    if ((Piscina.workerData as WorkerData).gramTokens) article.grams = gramTokens(article.title, article.text);
   } catch (error) {
     const { code, message } = describeError(error);
     article = { ...source, status: 'failed', errorCode: code, error: message };

@@ -61,36 +61,117 @@ function codePoints(text: string): number[] {
   return out;
 }
 
-/** The gram tokens of an article's columns (title, text), space-separated: what the writer inserts. */
+/** The four base-36 digits of every BMP code point (what `code()` gives), as ASCII bytes. */
+const BMP_CODES = new Uint8Array(0x10000 * DIGITS);
+for (let cp = 0; cp <= 0xffff; cp++) {
+  for (let k = DIGITS - 1, rest = cp; k >= 0; k--, rest = Math.floor(rest / 36)) {
+    const d = rest % 36;
+    BMP_CODES[cp * DIGITS + k] = d < 10 ? 48 + d : 87 + d; // 0-9, a-z
+  }
+}
+
+/** Writes a BMP code point's code at `at`. */
+function putCode(out: Uint8Array, at: number, cp: number): void {
+  const from = cp * DIGITS;
+  out[at] = BMP_CODES[from]!;
+  out[at + 1] = BMP_CODES[from + 1]!;
+  out[at + 2] = BMP_CODES[from + 2]!;
+  out[at + 3] = BMP_CODES[from + 3]!;
+}
+
+/**
+ * Scratch tables for deduplicating one article's grams without sorting them: a BMP character or a pair was
+ * seen in this call when its stamp is the call's generation (so nothing is cleared between calls).
+ */
+const charStamp = new Uint32Array(0x10000);
+let pairKeys = new Uint32Array(0);
+let pairStamp = new Uint32Array(0);
+let generation = 0;
+
+/** Starts a call with room for `pairs` distinct pairs; returns the pair table's mask. */
+function nextGeneration(pairs: number): number {
+  let size = 1024;
+  while (size < 2 * pairs) size *= 2;
+  if (pairKeys.length < size) {
+    pairKeys = new Uint32Array(size);
+    pairStamp = new Uint32Array(size);
+  }
+  if (++generation === 0xffffffff) {
+    charStamp.fill(0);
+    pairStamp.fill(0);
+    generation = 1;
+  }
+  return pairKeys.length - 1;
+}
+
+/**
+ * The gram tokens of an article's columns (title, text), space-separated, each once (in no particular
+ * order: the index is a set): what the writer inserts. Computed in the worker that processed the article
+ * (batch/worker.ts), so the writer thread, which every worker waits on, only inserts them.
+ */
 export function gramTokens(...columns: readonly (string | null | undefined)[]): string {
   // Characters of the Basic Multilingual Plane (nearly all) as 16-bit numbers, pairs of them as 32-bit ones,
-  // sorted and deduplicated in typed arrays; the rare astral ones in a Set of their tokens.
+  // deduplicated in the scratch tables and written as ASCII into one buffer; the rare astral ones in a Set.
   let length = 0;
   for (const column of columns) length += column?.length ?? 0;
-  const singles = new Uint16Array(length);
+  const mask = nextGeneration(length);
+  const gen = generation;
+  const singles = new Uint16Array(Math.min(length, 0x10000));
   const pairs = new Uint32Array(length);
   let ns = 0;
   let np = 0;
   const astral = new Set<string>();
   for (const column of columns) {
     if (!column) continue;
-    const cps = codePoints(column);
-    for (let i = 0; i < cps.length; i++) {
-      const a = cps[i]!;
-      const b = cps[i + 1];
-      if (a > 0xffff) astral.add(code(a));
-      else singles[ns++] = a;
-      if (b === undefined) continue;
-      if (a > 0xffff || b > 0xffff) astral.add(code(a) + code(b));
-      else pairs[np++] = ((a << 16) | b) >>> 0;
+    let previous = -1;
+    for (let i = 0; i < column.length; i++) {
+      let cp = column.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < column.length) {
+        const low = column.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      const b = folded(cp);
+      if (previous >= 0) {
+        if (previous > 0xffff || b > 0xffff) astral.add(code(previous) + code(b));
+        else {
+          const pair = ((previous << 16) | b) >>> 0;
+          let slot = Math.imul(pair, 0x9e3779b1) & mask;
+          while (pairStamp[slot] === gen && pairKeys[slot] !== pair) slot = (slot + 1) & mask;
+          if (pairStamp[slot] !== gen) {
+            pairStamp[slot] = gen;
+            pairKeys[slot] = pair;
+            pairs[np++] = pair;
+          }
+        }
+      }
+      if (b > 0xffff) astral.add(code(b));
+      else if (charStamp[b] !== gen) {
+        charStamp[b] = gen;
+        singles[ns++] = b;
+      }
+      previous = b;
     }
   }
-  const tokens: string[] = [...astral];
-  const s = singles.subarray(0, ns).sort();
-  for (let i = 0; i < ns; i++) if (i === 0 || s[i] !== s[i - 1]) tokens.push(code(s[i]!));
-  const p = pairs.subarray(0, np).sort();
-  for (let i = 0; i < np; i++) if (i === 0 || p[i] !== p[i - 1]) tokens.push(code(p[i]! >>> 16) + code(p[i]! & 0xffff));
-  return tokens.join(' ');
+  const out = new Uint8Array((DIGITS + 1) * ns + (2 * DIGITS + 1) * np);
+  let n = 0;
+  for (let i = 0; i < ns; i++) {
+    if (n > 0) out[n++] = 32;
+    putCode(out, n, singles[i]!);
+    n += DIGITS;
+  }
+  for (let i = 0; i < np; i++) {
+    if (n > 0) out[n++] = 32;
+    putCode(out, n, pairs[i]! >>> 16);
+    putCode(out, n + DIGITS, pairs[i]! & 0xffff);
+    n += 2 * DIGITS;
+  }
+  const ascii = Buffer.from(out.buffer, 0, n).toString('latin1');
+  if (astral.size === 0) return ascii;
+  const rare = [...astral].join(' ');
+  return n === 0 ? rare : `${rare} ${ascii}`;
 }
 
 /** The FTS5 MATCH expression for a search of one or two characters; null for longer or empty ones. */

@@ -55,6 +55,8 @@ export interface OkArticle extends ArticleSource {
   /** The decoded text every offset points into. */
   text: string;
   mentions: MentionRow[];
+  /** The article's gram tokens (grams.ts), when the worker computed them; else the SQLite writer does. */
+  grams?: string;
 }
 
 export interface FailedArticle extends ArticleSource {

@@ -207,7 +207,7 @@ export class KijiStore {
         }) as number;
         s.deleteMentions.run(articleId);
         if (!ok) continue;
-        s.insertGrams.run(articleId, gramTokens(article.title, article.text));
+        s.insertGrams.run(articleId, article.grams ?? gramTokens(article.title, article.text));
         for (const m of article.mentions) {
           const mentionId = s.insertMention.run(
             articleId, m.type, m.start, m.end, m.text, m.rule, m.valueJson, m.dateValue, m.dateMod, m.dateStart, m.dateEnd,

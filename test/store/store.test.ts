@@ -10,6 +10,7 @@ import { acquireRunLock, lockPathFor } from '../../src/store/lock.js';
 import { StoreReader } from '../../src/store/read.js';
 import { sqliteConnection } from '../../src/store/sqlite-connection.js';
 import { amountInMinorUnits, mentionRow, type OkArticle } from '../../src/store/rows.js';
+import { gramMatch, gramTokens } from '../../src/store/grams.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { openStore, type KijiStore } from '../../src/store/store.js';
 
@@ -263,6 +264,30 @@ describe('article text, full-text index and views', () => {
     expect(store.db.prepare("SELECT COUNT(*) FROM articles_grams").pluck().get()).toBe(1);
     const plan = store.db.prepare("EXPLAIN QUERY PLAN SELECT rowid FROM articles_grams WHERE articles_grams MATCH ?").all('"0k68"') as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/VIRTUAL TABLE INDEX/);
+  });
+
+  it('gram tokens: each distinct character and adjacent pair of each column once, folded to lower case', () => {
+    const code = (cp: number) => cp.toString(36).padStart(4, '0');
+    const reference = (...columns: string[]) => {
+      const tokens = new Set<string>();
+      for (const column of columns) {
+        const cps = [...column].map((ch) => ([...ch.toLowerCase()].length === 1 ? ch.toLowerCase() : ch).codePointAt(0)!);
+        cps.forEach((a, i) => {
+          tokens.add(code(a));
+          if (i + 1 < cps.length) tokens.add(code(a) + code(cps[i + 1]!));
+        });
+      }
+      return [...tokens].sort();
+    };
+    const columns: [string, string][] = [['今週の新作映画', '映画の映画。映画'], ['iPhone İ ÀB', '𠮷野家の𠮷𠮷と😀。\ud800x'], ['', 'ああああ'], ['', '']];
+    for (const [title, text] of columns) {
+      const tokens = gramTokens(title, text).split(' ').filter(Boolean);
+      expect(tokens.length).toBe(new Set(tokens).size);
+      expect(tokens.sort()).toEqual(reference(title, text));
+    }
+    // The writer takes the tokens a worker computed with the article.
+    store.writeArticles([{ ...article('/pre.txt', []), title: null, text: '映画', grams: gramTokens(null, '映画') }]);
+    expect(store.db.prepare('SELECT rowid FROM articles_grams WHERE articles_grams MATCH ?').pluck().all(gramMatch('映画'))).toHaveLength(1);
   });
 
   it('a database written before the gram index gets it, filled from the stored texts', async () => {
