@@ -9,7 +9,8 @@
  * keeps [0-9a-z] runs whole, whatever Unicode version SQLite's tables know. Letters are folded to lower case
  * here, one code point at a time, on both sides (the trigram index also matches either case).
  *
- * The writer fills it beside each article row (triggers cannot: the tokens are computed in JavaScript);
+ * The writer fills it beside each article row (triggers cannot: the tokens are computed in JavaScript, by the
+ * worker that processed the article, see gramTokens);
  * triggers delete an article's entry when the row is deleted or its title or text changes.
  */
 
