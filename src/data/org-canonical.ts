@@ -35,4 +35,13 @@ export const CANONICAL_ORGANISATIONS: readonly CanonicalOrganisation[] = [
   { name: '欧州委員会', names: ['European Commission'] },
   { name: '欧州議会', names: ['European Parliament'] },
   { name: '国会', names: ['National Diet'] },
+  // Japanese ministries by their official English names (those no other country's ministry shares).
+  { name: '経済産業省', names: ['Ministry of Economy, Trade and Industry'] },
+  { name: '総務省', names: ['Ministry of Internal Affairs and Communications'] },
+  { name: '厚生労働省', names: ['Ministry of Health, Labour and Welfare'] },
+  { name: '農林水産省', names: ['Ministry of Agriculture, Forestry and Fisheries'] },
+  { name: '国土交通省', names: ['Ministry of Land, Infrastructure, Transport and Tourism'] },
+  { name: '文部科学省', names: ['Ministry of Education, Culture, Sports, Science and Technology'] },
+  { name: '米国務省', names: ['United States Department of State'] },
+  { name: '米国際開発庁', names: ['United States Agency for International Development'] },
 ];

@@ -13,3 +13,9 @@ export const COUNTRY_TEAM_WORDS: ReadonlySet<string> = new Set(['代表', '代�
 const DOCUMENT_PARTS: readonly string[] = ['部', '章', '編', '節', '款', '条', '項'];
 /** A heading's number at the start of a span (normalized text: ASCII digits and Roman numerals). */
 export const DOCUMENT_PART_AT_START = new RegExp(`^第[0-9IVXⅰ-ⅹ一二三四五六七八九十百〇]{1,4}(?:${DOCUMENT_PARTS.join('|')})(?![^\\s])`);
+
+/**
+ * Honorifics that follow a person, not an organisation: a name the tagger or IPADIC gives before one is a person
+ * written in katakana (`タカギさん`, `ミナミ君`). Fewer than org-heads' PERSON_AFTER: `選手` and `監督` follow a team.
+ */
+export const HONORIFICS_AFTER: ReadonlySet<string> = new Set(['さん', '君', 'くん', 'ちゃん', '氏', '殿', '夫妻', '夫人']);

@@ -44,6 +44,17 @@ describe('one org_name per organisation', () => {
     expect(names('東電は5日、料金の改定を発表した。')).toEqual(['東京電力']);
   });
 
+  it('with an abbreviation spelled out or not', () => {
+    expect(names('The U.S. Army trained with the Japan Ground Self-Defense Force, and the United States Army led.')).toEqual(['United States Army', 'Japan Ground Self-Defense Force', 'United States Army']);
+    expect(names('Grants from the U.S. Agency for International Development rose.')).toEqual(names('Grants from the United States Agency for International Development rose.'));
+  });
+
+  it('a Japanese ministry and its official English name', () => {
+    expect(names('経済産業省は新たな指針を公表した。')).toEqual(['経済産業省']);
+    expect(names('The Ministry of Economy, Trade and Industry published new guidelines.')).toEqual(['経済産業省']);
+    expect(names('The U.S. Department of State issued a statement.')).toEqual(['米国務省']);
+  });
+
   it('in Japanese and English articles', () => {
     expect(names('東南アジア諸国連合の外相会議が開かれた。')).toEqual(['東南アジア諸国連合']);
     expect(names('Foreign ministers of the Association of Southeast Asian Nations met in Jakarta on Monday.')).toEqual(['東南アジア諸国連合']);

@@ -32,6 +32,11 @@ export const ORG_HEADS: Readonly<Record<string, OrgKind>> = {
 
 /** Heads that need a name before them (`Toyota Motor Corp.`): never an organisation on their own or with only an `of` chain. */
 export const SUFFIX_ONLY_HEADS: readonly string[] = ['Semiconductor', 'Semiconductors', 'Electronics', 'Pharmaceutical', 'Pharmaceuticals', 'Chemical', 'Chemicals', 'Steel', 'Petroleum', 'Securities', 'Insurance', 'Capital', 'Partners', 'Ventures', 'Logistics', 'Shipping', 'Trading', 'Construction', 'Engineering', 'Energy', 'Power', 'Gas', 'Telecom', 'AG', 'SE', 'NV', 'SA', 'GmbH', 'Tbk', 'Bhd', 'KK', 'Corp', 'Corporation', 'Inc', 'Co', 'Ltd', 'Limited', 'LLC', 'PLC', 'Group', 'Holdings', 'Industries', 'Motors', 'Motor', 'Airlines', 'Airways', 'Electric', 'Systems', 'Technologies', 'Shipbuilding', 'Times', 'Post', 'News', 'Press', 'Herald', 'Shimbun', 'Broadcasting', 'Force', 'Guard', 'Service', 'Board', 'Court', 'Government', 'Center', 'Centre', 'Fund', 'Union', 'Alliance', 'Forum', 'Party', 'Fleet', 'Office'];
+/**
+ * Of those, the heads that open a name with an `of` chain though they need words before them otherwise
+ * (`Office of Management and Budget`, `Court of Appeals`, `Fund for Peace`; `Government of Japan` is left to the agreements' parties, which read it as the country).
+ */
+export const CHAIN_OPENING_HEADS: readonly string[] = ['Office', 'Court', 'Fund', 'Union', 'Center', 'Centre', 'Alliance', 'Forum', 'Party'];
 
 /**
  * Industry words that end company names (`Kestrel Semiconductor`, `Tokyo Gas`) but also start titles and
@@ -110,4 +115,14 @@ export const COUNTRIES: readonly string[] = [
   'Pakistan', 'Bangladesh', 'Sri Lanka', 'Nepal', 'Mongolia', 'Australia', 'New Zealand', 'Papua New Guinea', 'Fiji', 'Canada', 'Mexico',
   'Brazil', 'United Kingdom', 'U.K.', 'UK', 'Britain', 'France', 'Germany', 'Italy', 'Spain', 'Netherlands', 'Poland', 'Ukraine', 'Russia',
   'Turkey', 'Israel', 'Saudi Arabia', 'United Arab Emirates', 'UAE', 'Qatar', 'Iran', 'Iraq', 'Egypt', 'Kenya', 'Nigeria', 'South Africa',
+];
+
+/**
+ * Abbreviations written inside names, spelled out in the canonical name so that `U.S. Agency for International
+ * Development` and `United States Agency for International Development` are one organisation.
+ */
+export const NAME_ABBREVIATIONS: readonly (readonly [string, string])[] = [
+  ['U.S.', 'United States'],
+  ['U.K.', 'United Kingdom'],
+  ['U.N.', 'United Nations'],
 ];

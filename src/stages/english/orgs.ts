@@ -1,7 +1,7 @@
 import type { ArticleDocument } from '../../core/document.js';
 import { defineStage } from '../../core/stage.js';
 import { AGREEMENT_HEADS } from '../../data/english/agreements.js';
-import { ABBREVIATED_HEADS, COUNTRIES, INDUSTRY_HEADS, KNOWN_ORGANISATIONS, type KnownOrganisation, LEGAL_FORM_TAILS, NAME_PARTICLES, NAME_STOP_WORDS, ORG_HEADS, SUFFIX_ONLY_HEADS } from '../../data/english/organisations.js';
+import { ABBREVIATED_HEADS, CHAIN_OPENING_HEADS, COUNTRIES, INDUSTRY_HEADS, KNOWN_ORGANISATIONS, type KnownOrganisation, LEGAL_FORM_TAILS, NAME_PARTICLES, NAME_STOP_WORDS, ORG_HEADS, SUFFIX_ONLY_HEADS } from '../../data/english/organisations.js';
 import type { KijiConfig } from '../../schema/config.js';
 import type { OrgKind, OrgRecord } from '../../schema/records.js';
 import { type EnTerm, type EnglishAnalysis, EN_ANALYSIS } from './analysis.js';
@@ -23,6 +23,7 @@ import { escapeRegExp } from '../../core/regex.js';
 const MULTI_WORD_HEADS = Object.keys(ORG_HEADS).filter((h) => h.includes(' ')).map((h) => h.split(' '));
 const STOP = new Set(NAME_STOP_WORDS);
 const SUFFIX_ONLY = new Set(SUFFIX_ONLY_HEADS);
+const CHAIN_OPENING = new Set(CHAIN_OPENING_HEADS);
 const ABBREVIATED = new Set(ABBREVIATED_HEADS);
 const COUNTRY = new Set(COUNTRIES);
 const INDUSTRY = new Set(INDUSTRY_HEADS);
@@ -47,7 +48,8 @@ interface Candidate {
 function nameWord(t: EnTerm): boolean {
   if (!isCapitalized(t) || STOP.has(t.text) || isPossessive(t)) return false;
   if (t.tags.has('Date') || t.tags.has('Month') || t.tags.has('WeekDay')) return false;
-  if (/^\d+$/.test(t.text)) return false;
+  // A number or an ordinal counts a meeting or an edition (`the 8th Association of …`), not a name's word.
+  if (/^\d+(?:st|nd|rd|th)?$/.test(t.text)) return false;
   return true;
 }
 
@@ -161,7 +163,7 @@ function headCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
       const hasLeft = first < i;
       const hasChain = last > head.last && !ABBREVIATED.has(terms[last]!.text);
       if (!hasLeft && !hasChain && last === head.last) continue;
-      if (SUFFIX_ONLY.has(head.head) && !hasLeft) continue;
+      if (SUFFIX_ONLY.has(head.head) && !hasLeft && !(hasChain && CHAIN_OPENING.has(head.head))) continue;
       if (titleCase && !hasChain) continue;
       // A lone head after the sentence's first word is a capitalized common word ("Department officials said").
       const words = terms.slice(first, last + 1);
@@ -207,7 +209,8 @@ function lexiconCandidates(entries: readonly KnownOrganisation[], text: string):
   const out: Candidate[] = [];
   for (const entry of entries) {
     for (const [form, alias] of [[entry.name, false], ...entry.aliases.map((a) => [a, true] as const)] as const) {
-      const pattern = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(form)}(?![A-Za-z0-9+]|-[A-Za-z])`, 'g');
+      // `ASEAN-led`, `UN-backed` mention the body; `ASEAN-Japan` begins another name.
+      const pattern = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(form)}(?![A-Za-z0-9+]|-[A-Z])`, 'g');
       for (const m of text.matchAll(pattern)) {
         const candidate: Candidate = { start: m.index, end: m.index + form.length, name: entry.name, kind: entry.kind, rule: alias ? 'en.org.lexicon-alias' : 'en.org.lexicon' };
         if (alias && form !== entry.name) candidate.alias = true;
@@ -245,6 +248,11 @@ function acronymCandidates(analysis: EnglishAnalysis, text: string, known: Candi
       const last = k;
       while (k - 1 >= 0 && terms[k - 1]!.sentence === t.sentence && (joined(terms[k - 1]!, terms[k]!, text) || /^(of|and|for|the)$/.test(terms[k]!.text)) && (nameWord(terms[k - 1]!) || /^(of|and|for|the)$/.test(terms[k - 1]!.text) || PARTICLES.has(terms[k - 1]!.text))) k--;
       while (k < last && !isCapitalized(terms[k]!)) k++;
+      // `the UN World Food Program (WFP)`: the initials may fit the run without its first words.
+      while (k < last && !acronymFits(t.text, text.slice(terms[k]!.start, terms[last]!.end))) {
+        k++;
+        while (k < last && !isCapitalized(terms[k]!)) k++;
+      }
       const name = text.slice(terms[k]!.start, terms[last]!.end);
       if (k < last && acronymFits(t.text, name) && !AGREEMENT_HEADS.some((h) => h.words.length === 1 && new RegExp(`\\b${h.words[0]}\\b`, 'i').test(name))) {
         full = { start: terms[k]!.start, end: terms[last]!.end };

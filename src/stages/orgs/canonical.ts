@@ -1,4 +1,6 @@
 import { CANONICAL_ORGANISATIONS } from '../../data/org-canonical.js';
+import { NAME_ABBREVIATIONS } from '../../data/english/organisations.js';
+import { escapeRegExp } from '../../core/regex.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, LATIN_COMPANY_SUFFIXES } from '../../data/org-heads.js';
 import type { OrgLexicon } from './lexicon.js';
 
@@ -11,9 +13,20 @@ import type { OrgLexicon } from './lexicon.js';
 
 const ACROSS_LANGUAGES: ReadonlyMap<string, string> = new Map(CANONICAL_ORGANISATIONS.flatMap((c) => [[c.name, c.name] as const, ...c.names.map((n) => [n, c.name] as const)]));
 
-/** The name shared by the Japanese and English names of a well-known body, or the name itself. */
+const ABBREVIATIONS = NAME_ABBREVIATIONS.map(([short, full]) => [new RegExp(`(?<![A-Za-z.])${escapeRegExp(short)}(?=[ -]|$)`, 'g'), full] as const);
+
+/** A name with the abbreviations inside it spelled out (`U.S. Army` → `United States Army`). */
+function spelledOut(name: string): string {
+  if (!name.includes('.')) return name;
+  let out = name;
+  for (const [pattern, full] of ABBREVIATIONS) out = out.replace(pattern, full);
+  return out;
+}
+
+/** The name shared by the Japanese and English names of a well-known body, or the name itself (abbreviations spelled out). */
 export function acrossLanguages(name: string): string {
-  return ACROSS_LANGUAGES.get(name) ?? name;
+  const full = spelledOut(name);
+  return ACROSS_LANGUAGES.get(full) ?? full;
 }
 
 // `Holdings`, `Group`, `Bank` and `University` are part of names (`Mizuho Bank`), not legal forms.

@@ -2,7 +2,7 @@ import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_NAME } from '../../data/countries.js';
-import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START } from '../../data/org-guards.js';
+import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER } from '../../data/org-guards.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
@@ -75,6 +75,7 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
     for (const f of around) found.splice(found.indexOf(f), 1);
     found.push({ ...k, rule: withModel(k.rule) });
   }
+  for (let i = found.length - 1; i >= 0; i--) if (isPersonNamed(doc, found[i]!)) found.splice(i, 1);
   if (userLexicon) {
     const user = input.candidates.filter((c) => c.rule.startsWith('ja.org.lexicon') && [...userLexicon.matchesAt(norm, c.start)].some(([end]) => end === c.end));
     const kept = found.filter((f) => !overlapsAny(user, f));
@@ -88,6 +89,17 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
 export function isDocumentPart(norm: string, span: { start: number; end: number }): boolean {
   const from = norm[span.start - 1] === '第' ? span.start - 1 : span.start;
   return DOCUMENT_PART_AT_START.test(norm.slice(from, span.end));
+}
+
+/**
+ * A name right before an honorific (`タカギさん`, `イケメン君`) is a person's, unless the lexicon knows it or it ends
+ * with an organisation word (`厚生労働省さん` is still the ministry).
+ */
+export function isPersonNamed(doc: ArticleDocument, c: Found): boolean {
+  const [, b] = tokenRange(doc, c);
+  const next = doc.tokens[b];
+  if (!next || next.start !== c.end || !HONORIFICS_AFTER.has(next.surface)) return false;
+  return !isKnownName(c) && !endsWithHead(doc.norm.text.slice(c.start, c.end));
 }
 
 /**
