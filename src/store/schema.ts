@@ -406,6 +406,9 @@ ${ORGANISATIONS_VIEW}
     sqlite: `
       ALTER TABLE articles ADD COLUMN file_stat TEXT;
       CREATE INDEX articles_skip ON articles(path, status, content_hash, pipeline_version, config_hash, lang, error_code, file_stat);`,
+    // PostgreSQL gets the column only: a queued run reads its states its own way (postgres.ts), and a btree entry
+    // there is limited to ≈ 2.7 kB, which a long path with these columns could pass.
+    postgres: 'ALTER TABLE articles ADD COLUMN file_stat TEXT COLLATE "C";',
   },
   {
     // FTS5 merged the segments of both full-text indexes four at a time after each transaction (automerge=4):
