@@ -11,7 +11,7 @@ import { createBatchWriter, type BatchWriter } from './writer.js';
 import { reconcileArticles } from './identity.js';
 import { realPathOf } from '../store/real-path.js';
 import { peakRssMb } from './peak-rss.js';
-import { walkInputs } from './walk.js';
+import { walkInputs, type WalkResult } from './walk.js';
 import { openRun } from './open-run.js';
 import { RunTally } from './tally.js';
 import { checkUpToDate, failedTask, StoredArticles } from './up-to-date.js';
@@ -24,6 +24,8 @@ export interface BatchOptions {
   config: KijiConfig;
   /** Worker threads (default: config.concurrency, else the number of cores; never more than the articles to process). */
   concurrency?: number;
+  /** The inputs already walked (the CLI walks them first when there is no database yet, to leave none behind for nothing). */
+  walked?: WalkResult;
   /** Re-process every article, even unchanged ones. */
   force?: boolean;
   /** Hash every known file to see whether it changed, also those whose stat is the one stored with their bytes. */
@@ -124,7 +126,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   let status: 'done' | 'interrupted' | 'failed' = 'done';
   try {
     const walkStart = performance.now();
-    const walked = await walkInputs(options.inputs, config.extensions, cwd);
+    const walked = options.walked ?? (await walkInputs(options.inputs, config.extensions, cwd));
     timings.walkMs = performance.now() - walkStart;
     counts.seen = walked.files.length + walked.failures.length;
     const stored = new StoredArticles(store, roots, articlesUnder(store.db, roots));

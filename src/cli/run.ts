@@ -6,7 +6,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { runBatch, type BatchProgress, type BatchSummary } from '../batch/run.js';
 import { KijiError } from '../core/errors.js';
 import { requireReferenceDate } from '../core/reference-date.js';
-import { walkInputs } from '../batch/walk.js';
+import { walkInputs, type WalkResult } from '../batch/walk.js';
 import type { KijiConfig } from '../schema/config.js';
 import { RECORD_TYPES } from '../schema/record-types.js';
 import { EXIT_OK, EXIT_SOME_FAILED, type CliIO, writeLine } from './io.js';
@@ -170,8 +170,9 @@ command again continues. Only one run may write a database at a time (E_DB_LOCKE
       const dbPath = resolve(io.cwd, options.db ?? config.database);
       // Nothing to read and no database yet: say so, and leave no empty database behind. (With an
       // existing database the run goes on, so files that are gone are marked missing.)
+      let walked: WalkResult | undefined; // then handed to the run, which need not walk again
       if (!existsSync(dbPath)) {
-        const walked = await walkInputs(chosen, config.extensions, io.cwd);
+        walked = await walkInputs(chosen, config.extensions, io.cwd);
         if (walked.files.length === 0 && walked.failures.length === 0) {
           throw new KijiError('E_USAGE', `no articles in ${chosen.join(', ')} (files ending in ${config.extensions.join(', ')}; hidden folders and node_modules are skipped): nothing to do, no database written`);
         }
@@ -202,6 +203,7 @@ command again continues. Only one run may write a database at a time (E_DB_LOCKE
           dbPath,
           config,
           ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+          ...(walked ? { walked } : {}),
           force: Boolean(options.force),
           rehash: Boolean(options.rehash),
           retryFailed: Boolean(options.retryFailed),
