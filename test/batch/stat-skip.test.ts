@@ -1,10 +1,12 @@
-import { mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fileStamp, RACY_MS } from '../../src/batch/file-hash.js';
+import { limitsConfigHash } from '../../src/batch/config-hash.js';
 import { runBatch } from '../../src/batch/run.js';
+import { PIPELINE_VERSION } from '../../src/version.js';
 import { parseConfig } from '../../src/schema/config.js';
 import { articleText, writeArticles } from './helpers.js';
 
@@ -110,6 +112,30 @@ describe('kiji run skips a file whose stat is the one stored with its bytes', ()
     const other = parseConfig({ stages: { orgs: false, money: false } });
     expect(await runBatch({ inputs: [dir], dbPath: db, config: other, concurrency: 1, racyMs: 0 })).toMatchObject({ processed: 3, skipped: 0 });
     expect(await runBatch({ inputs: [dir], dbPath: db, config: other, concurrency: 1, racyMs: 0, pipelineVersion: 'other' })).toMatchObject({ processed: 3, skipped: 0 });
+  });
+
+  it('an article that timed out before is skipped on its stat too, and --retry-failed tries it again', async () => {
+    await run({ racyMs: 0 });
+    const conn = new Database(db);
+    // As a run whose worker hit the time limit leaves it: failed, with the file's hash, stat and the limits' hash.
+    conn.prepare("UPDATE articles SET status = 'failed', error_code = 'E_TIMEOUT', error = 'took too long', config_hash = ?, pipeline_version = ? WHERE path LIKE '%article-001.txt'")
+      .run(limitsConfigHash(config), PIPELINE_VERSION);
+    conn.prepare("DELETE FROM mentions WHERE article_id = (SELECT id FROM articles WHERE path LIKE '%article-001.txt')").run();
+    conn.close();
+    const again = await run({ racyMs: 0 });
+    expect(again).toMatchObject({ processed: 0, skipped: 3 });
+    expect(again.skippedFailures).toEqual([{ path: join(dir, 'article-001.txt'), code: 'E_TIMEOUT' }]);
+    expect(again.timings.hashMs).toBe(0);
+    expect(await run({ racyMs: 0, retryFailed: true })).toMatchObject({ processed: 1, skipped: 2 });
+  });
+
+  it('a renamed file keeps its row and is not processed; a vanished one is missing; both as without stats', async () => {
+    await run({ racyMs: 0 });
+    renameSync(join(dir, 'article-000.txt'), join(dir, 'renamed.txt'));
+    rmSync(join(dir, 'article-002.txt'));
+    expect(await run({ racyMs: 0 })).toMatchObject({ processed: 0, skipped: 2, renamed: 1, missing: 1 });
+    expect(stamps()['renamed.txt']).toEqual(expect.any(String)); // hashed under its new path, and stamped
+    expect(await run({ racyMs: 0 })).toMatchObject({ processed: 0, skipped: 2, renamed: 0, missing: 0 });
   });
 
   it('a file that grew over maxFileBytes is not skipped on its stat', async () => {
