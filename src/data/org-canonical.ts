@@ -34,6 +34,7 @@ export const CANONICAL_ORGANISATIONS: readonly CanonicalOrganisation[] = [
   { name: '中国人民解放軍', names: ["People's Liberation Army"] },
   { name: '欧州委員会', names: ['European Commission'] },
   { name: '欧州議会', names: ['European Parliament'] },
+  { name: '欧州理事会', names: ['European Council'] },
   { name: '国会', names: ['National Diet'] },
   // Japanese ministries by their official English names (those no other country's ministry shares).
   { name: '経済産業省', names: ['Ministry of Economy, Trade and Industry'] },

@@ -19,3 +19,13 @@ export const DOCUMENT_PART_AT_START = new RegExp(`^第[0-9IVXⅰ-ⅹ一二三四
  * written in katakana (`タカギさん`, `ミナミ君`). Fewer than org-heads' PERSON_AFTER: `選手` and `監督` follow a team.
  */
 export const HONORIFICS_AFTER: ReadonlySet<string> = new Set(['さん', '君', 'くん', 'ちゃん', '氏', '殿', '夫妻', '夫人']);
+
+/**
+ * A person's name written before an organisation's with no particle between (`ドナルド・トゥスク欧州理事会議長`,
+ * `先方マニーシャ・シンハ・インド財務省…`): katakana words joined by `・` or `=`, after `先方` or `我が方` at most.
+ */
+export const PERSON_NAME_BEFORE = /^(?:先方|我が方)?[ァ-ヶー]+(?:[・=][ァ-ヶー]+)+・?$/;
+/** One katakana word: the family name when the given name and its dot come before the span (`ジョン・|スミス`). */
+export const KATAKANA_WORD = /^[ァ-ヶー]{2,}$/;
+/** Words before a person's name that are no part of it nor of the organisation after it. */
+export const SIDE_WORDS: readonly string[] = ['先方', '我が方'];

@@ -55,6 +55,11 @@ describe('one org_name per organisation', () => {
     expect(names('The U.S. Department of State issued a statement.')).toEqual(['米国務省']);
   });
 
+  it('without the person named before it', () => {
+    expect(names('ジョン・スミス欧州委員会委員長が来日した。')).toEqual(names('European Commission officials arrived.'));
+    expect(names('ジョン・スミス欧州理事会議長が演説した。')).toEqual([acrossLanguages('European Council')]);
+  });
+
   it('in Japanese and English articles', () => {
     expect(names('東南アジア諸国連合の外相会議が開かれた。')).toEqual(['東南アジア諸国連合']);
     expect(names('Foreign ministers of the Association of Southeast Asian Nations met in Jakarta on Monday.')).toEqual(['東南アジア諸国連合']);

@@ -10,14 +10,15 @@ import { kindOfName } from './chunk.js';
 import { buildOrgLexicon, OrgLexicon } from './lexicon.js';
 import { loadOrgTagger, type OrgTagger } from './model/tagger.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
-import { findOrganisationsWithModel, isDocumentPart, isPersonNamed } from './with-model.js';
+import { findOrganisationsWithModel, isDocumentPart, isPersonNamed, withoutPersonBefore } from './with-model.js';
 
 export { OrgLexicon } from './lexicon.js';
 
 /** Finds organisations in one document (normalized offsets), with canonical names and aliases resolved. */
 export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Found[] {
   const norm = doc.norm.text;
-  return resolveNames(norm, longestFirst(collectCandidates(doc, lexicon)).filter((c) => !isDocumentPart(norm, c) && !isPersonNamed(doc, c)), lexicon);
+  const kept = longestFirst(collectCandidates(doc, lexicon)).filter((c) => !isDocumentPart(norm, c) && !isPersonNamed(doc, c));
+  return resolveNames(norm, kept.map((c) => withoutPersonBefore(doc, lexicon, c)), lexicon);
 }
 
 export const orgsStage = defineStage({

@@ -2,7 +2,7 @@ import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_NAME } from '../../data/countries.js';
-import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER } from '../../data/org-guards.js';
+import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, PERSON_NAME_BEFORE, SIDE_WORDS } from '../../data/org-guards.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
@@ -75,7 +75,10 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
     for (const f of around) found.splice(found.indexOf(f), 1);
     found.push({ ...k, rule: withModel(k.rule) });
   }
-  for (let i = found.length - 1; i >= 0; i--) if (isPersonNamed(doc, found[i]!)) found.splice(i, 1);
+  for (let i = found.length - 1; i >= 0; i--) {
+    if (isPersonNamed(doc, found[i]!)) found.splice(i, 1);
+    else found[i] = withoutPersonBefore(doc, lexicon, found[i]!, byExtent);
+  }
   if (userLexicon) {
     const user = input.candidates.filter((c) => c.rule.startsWith('ja.org.lexicon') && [...userLexicon.matchesAt(norm, c.start)].some(([end]) => end === c.end));
     const kept = found.filter((f) => !overlapsAny(user, f));
@@ -100,6 +103,39 @@ export function isPersonNamed(doc: ArticleDocument, c: Found): boolean {
   const next = doc.tokens[b];
   if (!next || next.start !== c.end || !HONORIFICS_AFTER.has(next.surface)) return false;
   return !isKnownName(c) && !endsWithHead(doc.norm.text.slice(c.start, c.end));
+}
+
+/**
+ * A name without the person's name written before it (`ドナルド・トゥスク|欧州理事会`, `マニーシャ・シンハ・|インド財務省経済局`,
+ * `髙鳥修一|内閣府`): the rest is a lexicon name, a rule's candidate or begins with a country, and what comes before is
+ * a katakana name with its dots or words IPADIC calls people's names.
+ */
+export function withoutPersonBefore(doc: ArticleDocument, lexicon: OrgLexicon, c: Found, byExtent?: ReadonlyMap<string, Found>): Found {
+  if (isKnownName(c)) return c;
+  const norm = doc.norm.text;
+  const [a, b] = tokenRange(doc, c);
+  // The shortest rest first: `山田太郎|内閣府`, not `山田|太郎内閣府`.
+  for (let j = b - 1; j > a; j--) {
+    const s = doc.tokens[j]!.start;
+    if (s <= c.start || c.end - s < 2 || !/^[\p{L}]/u.test(norm[s]!)) continue;
+    const before = norm.slice(c.start, s);
+    const rest = norm.slice(s, c.end);
+    const named = [...lexicon.matchesAt(norm, s)].some(([end]) => end === c.end) || endsWithPublicHead(rest);
+    const known = byExtent?.get(`${s}:${c.end}`);
+    let person = false;
+    // `ジョン・|スミス欧州委員会`: the span may begin after the given name's dot.
+    if (PERSON_NAME_BEFORE.test(before) || (norm[c.start - 1] === '・' && KATAKANA_WORD.test(before))) person = named || known !== undefined || COUNTRY_BY_NAME.has(doc.tokens[j]!.surface);
+    else {
+      // `髙鳥修一|内閣府`: kanji ending in a given name, before a name the lexicon knows or a public body's head.
+      const side = SIDE_WORDS.find((w) => before.startsWith(w))?.length ?? 0;
+      person = named && before.length - side >= 2 && /^[\u4e00-\u9fff々]+$/.test(before.slice(side)) && doc.tokens[j - 1]!.pos2 === '人名';
+    }
+    if (!person) continue;
+    if (known) return { ...known, rule: c.rule };
+    const { core: _core, name: _name, ...kept } = c;
+    return { ...kept, start: s };
+  }
+  return c;
 }
 
 /**
