@@ -8,7 +8,7 @@ import { loadTokenizer, type Tokenizer } from '../../src/stages/tokenize/kuromoj
 import { buildOrgLexicon } from '../../src/stages/orgs/lexicon.js';
 import { decodeModel, encodeModel } from '../../src/stages/orgs/model/file.js';
 import { OrgTagger, SHIPPED_MODEL } from '../../src/stages/orgs/model/tagger.js';
-import { DEFAULT_TRAINING, SLICE, TRAINING_FILES, featureProbe, trainOrgModel } from '../../src/stages/orgs/model/train.js';
+import { DEFAULT_TRAINING, FILE_WEIGHTS, SLICE, TRAINING_FILES, featureProbe, trainOrgModel } from '../../src/stages/orgs/model/train.js';
 
 /**
  * The shipped organisation model is what `npm run train:orgs` makes from the current code and data:
@@ -40,7 +40,8 @@ describe('shipped organisation model', () => {
   });
 
   it('was trained with the default settings', () => {
-    expect({ epochs: model.header.epochs, seed: model.header.seed, minCount: model.header.minCount }).toEqual(DEFAULT_TRAINING);
+    expect({ epochs: model.header.epochs, seed: model.header.seed, minCount: model.header.minCount, minWeight: model.header.minWeight }).toEqual(DEFAULT_TRAINING);
+    expect(model.header.data.map((d) => d.weight)).toEqual(TRAINING_FILES.map((f) => FILE_WEIGHTS[f]));
     expect(model.header.data.map((d) => d.file)).toEqual([...TRAINING_FILES]);
   });
 

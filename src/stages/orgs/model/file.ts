@@ -19,8 +19,10 @@ export interface ModelHeader {
   epochs: number;
   seed: number;
   minCount: number;
-  /** The training files (paths relative to the eval folder) and the sha256 of their bytes. */
-  data: { file: string; sha256: string; sentences: number }[];
+  /** Rows whose largest averaged weight (before scaling) is smaller than this in magnitude were dropped. */
+  minWeight: number;
+  /** The training files (paths relative to the eval folder), the sha256 of their bytes, and how often each sentence was seen per epoch. */
+  data: { file: string; sha256: string; sentences: number; weight: number }[];
   /** sha256 of the features extracted from a fixed probe text: changes when what the features compute changes. */
   featureProbe: string;
   /** sha256 of the model the same command makes from the first SLICE sentences of each file (absent in such a slice model). */
@@ -34,8 +36,12 @@ export interface ModelData {
   transitions: Int16Array;
 }
 
-/** Quantises and prunes trained weights. */
-export function quantise(trained: TrainedWeights): Omit<ModelData, 'header'> & { scale: number } {
+/**
+ * Quantises and prunes trained weights: a row whose largest |weight| is below `minWeight` is dropped (most
+ * of them are features seen a few times whose updates cancelled out; they change few decisions and cost a
+ * table slot and a cache miss each), as is one whose weights all round to zero.
+ */
+export function quantise(trained: TrainedWeights, minWeight = 0): Omit<ModelData, 'header'> & { scale: number } {
   let max = 0;
   for (const v of trained.weights) max = Math.max(max, Math.abs(v));
   for (const v of trained.transitions) max = Math.max(max, Math.abs(v));
@@ -45,7 +51,8 @@ export function quantise(trained: TrainedWeights): Omit<ModelData, 'header'> & {
   const F = trained.hashes.length;
   for (let r = 0; r < F; r++) {
     for (let y = 0; y < TAG_COUNT; y++) {
-      if (q(trained.weights[r * TAG_COUNT + y]!) !== 0) {
+      const v = trained.weights[r * TAG_COUNT + y]!;
+      if (Math.abs(v) >= minWeight && q(v) !== 0) {
         keep.push(r);
         break;
       }
