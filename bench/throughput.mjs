@@ -201,6 +201,11 @@ console.log(`(b) overhead over tokenizing alone with the same tokenizer: (b′)/
 console.log(`(b) writer (its own thread): ${fmt(t.writeMs)} ms in transactions; walk ${fmt(t.walkMs)} ms`);
 // The writer runs beside the workers; it is the bottleneck only when it is busy for most of the run.
 console.log(`(c) writer busy ${fmt(c.summary.timings.writeMs)} ms of the run's ${fmt(c.summary.elapsedMs)} ms (${pct(c.summary.timings.writeMs / c.summary.elapsedMs)}): ${c.summary.timings.writeMs < 0.5 * c.summary.elapsedMs ? 'not the bottleneck' : 'near the bottleneck'}`);
+// The writer's own CPU time (Linux): on two cores, every CPU-ms of it is taken from the workers, however busy it looks.
+const writerCpu = (r) => r.summary.timings.writerCpuMs;
+if (writerCpu(b) !== undefined && writerCpu(c) !== undefined) {
+  console.log(`(b) writer thread CPU ${fmt(writerCpu(b))} ms = ${pct(writerCpu(b) / b.summary.cpuMs)} of the process's; (c) ${fmt(writerCpu(c))} ms = ${pct(writerCpu(c) / c.summary.cpuMs)}`);
+}
 console.log(`(d) main thread: hashing unchanged files ${fmt(d.summary.timings.hashMs)} ms, walk ${fmt(d.summary.timings.walkMs)} ms, in-run total ${fmt(d.summary.elapsedMs)} ms`);
 
 const perWorker = cores > 1 ? (c.summary.memory.peakRssMb - b.summary.memory.peakRssMb) / (cores - 1) : NaN;

@@ -81,8 +81,11 @@ export interface BatchSummary extends RunCounts {
   elapsedMs: number;
   interrupted: boolean;
   concurrency: number;
-  /** Time summed over workers (reading + decoding, loading the pipeline, processing), the writer's time in transactions, and hashing to skip. */
-  timings: { walkMs: number; readMs: number; loadMs: number; processMs: number; writeMs: number; hashMs: number };
+  /**
+   * Time summed over workers (reading + decoding, loading the pipeline, processing), the writer's time in transactions, and hashing to skip;
+   * `writerCpuMs`: the writer thread's own CPU time (Linux, a database on disk), which it took from the workers' cores.
+   */
+  timings: { walkMs: number; readMs: number; loadMs: number; processMs: number; writeMs: number; hashMs: number; writerCpuMs?: number };
   /** Peak resident memory of the whole process (main thread and workers), and each worker's peak V8 heap. */
   memory: { peakRssMb: number; workerHeapMb: number[] };
   /** CPU time of the whole process (all threads, user + system) since it started: a measure that holds on a busy machine. */
@@ -176,6 +179,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   } finally {
     await writer.close().catch(() => {}); // what it could not write is in writer.error, reported above
     timings.writeMs = writer.writeMs;
+    if (writer.cpuMs !== undefined) timings.writerCpuMs = writer.cpuMs; // the writer thread's own CPU time (Linux)
     try {
       opened.releaseSpace(); // room for this last write, also on a full disk
       try {

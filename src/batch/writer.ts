@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { KijiError } from '../core/errors.js';
 import type { StoredArticle } from '../store/rows.js';
 import type { KijiStore, WritingRun } from '../store/store.js';
-import type { WriterReply, WriterRequest } from './writer-thread.js';
+import type { WriterCpu, WriterReply, WriterRequest } from './writer-thread.js';
 
 /**
  * The write side of a run: finished articles wait here and are written in batched transactions —
@@ -25,6 +25,8 @@ export interface BatchWriter {
   readonly error: unknown;
   /** Time spent in write transactions. */
   readonly writeMs: number;
+  /** The writer thread's CPU time from its start to its close (Linux; known after close()). */
+  readonly cpuMs: number | undefined;
   /** Flushes what is waiting (errors are kept in `error`) and releases the writer's connection and thread. */
   close(): Promise<void>;
 }
@@ -36,6 +38,8 @@ const MAX_BATCHES_IN_FLIGHT = 4;
 interface BatchSink {
   write(id: number, batch: StoredArticle[]): void;
   close(): Promise<void>;
+  /** The writing thread's CPU time, once closed (a thread of its own, on Linux). */
+  readonly cpuMs?: number | undefined;
 }
 
 export interface BatchWriterOptions {
@@ -103,6 +107,9 @@ export function createBatchWriter(store: KijiStore, options: BatchWriterOptions)
     get writeMs() {
       return writeMs;
     },
+    get cpuMs() {
+      return sink?.cpuMs;
+    },
     async close() {
       clearInterval(timer);
       if (closed) return;
@@ -153,6 +160,7 @@ function threadSink(store: KijiStore, settle: (reply: WriterReply) => void): Bat
   const worker = new Worker(writerThreadUrl(), { workerData: { path: store.path, run } });
   const waiting = new Set<number>();
   let gone: Error | undefined;
+  let cpuMs: number | undefined;
   const fail = (failure: unknown) => {
     gone ??= failure instanceof Error ? failure : new Error(String(failure));
     for (const id of [...waiting]) {
@@ -160,13 +168,20 @@ function threadSink(store: KijiStore, settle: (reply: WriterReply) => void): Bat
       settle({ id, ok: false, ms: 0, ...describeFailure(gone) });
     }
   };
-  worker.on('message', (reply: WriterReply) => {
+  worker.on('message', (reply: WriterReply | WriterCpu) => {
+    if ('kind' in reply) {
+      cpuMs = reply.cpuMs;
+      return;
+    }
     waiting.delete(reply.id);
     settle(reply);
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the writer thread stopped (exit code ${code})`)));
   return {
+    get cpuMs() {
+      return cpuMs;
+    },
     write(id, batch) {
       if (gone) return settle({ id, ok: false, ms: 0, ...describeFailure(gone) });
       waiting.add(id);
