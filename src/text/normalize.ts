@@ -123,24 +123,24 @@ function removeDigitCommas(text: string, rawStarts: Int32Array, rawEnds: Int32Ar
   const pattern = /,(?<=\d,)(?=\d{3}(?!\d))/g;
   if (!pattern.test(text)) return { text, rawStarts, rawEnds };
   pattern.lastIndex = 0;
-  const keep: number[] = [];
-  let last = 0;
+  // The kept pieces of text and of the map, copied piece by piece.
   const pieces: string[] = [];
+  const starts = new Int32Array(text.length);
+  const ends = new Int32Array(text.length);
+  let n = 0;
+  let last = 0;
+  const keep = (from: number, to: number) => {
+    pieces.push(text.slice(from, to));
+    starts.set(rawStarts.subarray(from, to), n);
+    ends.set(rawEnds.subarray(from, to), n);
+    n += to - from;
+  };
   for (const match of text.matchAll(pattern)) {
-    const at = match.index;
-    pieces.push(text.slice(last, at));
-    for (let k = last; k < at; k++) keep.push(k);
-    last = at + 1;
+    keep(last, match.index);
+    last = match.index + 1;
   }
-  pieces.push(text.slice(last));
-  for (let k = last; k < text.length; k++) keep.push(k);
-  const starts = new Int32Array(keep.length);
-  const ends = new Int32Array(keep.length);
-  keep.forEach((k, idx) => {
-    starts[idx] = rawStarts[k]!;
-    ends[idx] = rawEnds[k]!;
-  });
-  return { text: pieces.join(''), rawStarts: starts, rawEnds: ends };
+  keep(last, text.length);
+  return { text: pieces.join(''), rawStarts: starts.subarray(0, n), rawEnds: ends.subarray(0, n) };
 }
 
 /** Maps a normalized span [start, end) to the raw span that covers it. */

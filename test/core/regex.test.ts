@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PatternScan } from '../../src/core/regex.js';
+import { CharTable, PatternScan } from '../../src/core/regex.js';
 
 /** What `exec` in a loop gives, as parseDates ran it before PatternScan: [pattern, index, match] for each non-empty match. */
 function execLoop(patterns: readonly RegExp[], text: string): [number, number, string][] {
@@ -46,5 +46,12 @@ describe('PatternScan', () => {
     const text = Array.from({ length: 40 }, (_, i) => String.fromCharCode(0x4e00 + i).repeat(1 + (i % 3))).join('x');
     expect(scanned(many, text)).toEqual(execLoop(many, text));
     expect(scanned(many, text)).toHaveLength(40);
+  });
+});
+
+describe('CharTable', () => {
+  it.each([/[。!?！？\n]/, /\s/, /[、,;:・\s)）」』]/, /[\ud800-\udbff]/])('has(c) is %s.test(c) for every UTF-16 unit', (pattern) => {
+    const table = new CharTable(pattern);
+    for (let c = 0; c < 65536; c++) expect(table.has(c)).toBe(pattern.test(String.fromCharCode(c)));
   });
 });
