@@ -43,6 +43,6 @@ export const CANONICAL_ORGANISATIONS: readonly CanonicalOrganisation[] = [
   { name: '農林水産省', names: ['Ministry of Agriculture, Forestry and Fisheries'] },
   { name: '国土交通省', names: ['Ministry of Land, Infrastructure, Transport and Tourism'] },
   { name: '文部科学省', names: ['Ministry of Education, Culture, Sports, Science and Technology'] },
-  { name: '米国務省', names: ['United States Department of State'] },
+  { name: '米国務省', names: ['United States Department of State', 'Department of State'] },
   { name: '米国際開発庁', names: ['United States Agency for International Development'] },
 ];

@@ -53,6 +53,7 @@ describe('one org_name per organisation', () => {
     expect(names('経済産業省は新たな指針を公表した。')).toEqual(['経済産業省']);
     expect(names('The Ministry of Economy, Trade and Industry published new guidelines.')).toEqual(['経済産業省']);
     expect(names('The U.S. Department of State issued a statement.')).toEqual(['米国務省']);
+    expect(names('A Department of State spokesperson said the talks would resume.')).toEqual(['米国務省']);
   });
 
   it('without the person named before it', () => {
