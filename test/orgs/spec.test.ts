@@ -4,6 +4,8 @@ import { createPipeline, type OrgRecord, type Pipeline } from '../../src/index.j
 
 interface OrgCase {
   text: string;
+  /** A name only the tagger finds (the rules have no candidate for it): the rules-only run leaves the case out. */
+  taggerOnly?: boolean;
   expect: { text: string; name?: string; kind?: string; alias?: boolean }[];
 }
 const spec = JSON.parse(readFileSync(new URL('../../fixtures/specs/orgs/cases.json', import.meta.url), 'utf8')) as { cases: OrgCase[] };
@@ -41,7 +43,7 @@ const TAGGER_DIFFERS: Record<string, string> = {
 };
 
 describe('organisations, rules only (orgs: { model: false }; fixtures/specs/orgs/cases.json)', () => {
-  it.each(spec.cases.map((c) => [c.text, c] as const))('%s', (_text, c) => expectCase(rules, c));
+  it.each(spec.cases.filter((c) => !c.taggerOnly).map((c) => [c.text, c] as const))('%s', (_text, c) => expectCase(rules, c));
 });
 
 describe('organisations with the tagger, the default (fixtures/specs/orgs/cases.json)', () => {

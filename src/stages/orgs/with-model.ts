@@ -217,7 +217,9 @@ function implausible(doc: ArticleDocument, span: { start: number; end: number })
   // kind of thing, not a name (`スイーツ`, `コラーゲン`, `アイドルグループ`, `ACアダプター`).
   if (inside.length > 0 && inside.every((t) => t.known && t.pos1 !== '固有名詞') && !endsWithHead(text)) return true;
   // A country and a word or two no rule calls an organisation: a thing of that country (`カンボジアPKO`, `日本|タイ|ド`), not a team (`日本代表`).
-  if (inside.length > 1 && inside.length <= 3 && COUNTRY_BY_NAME.has(inside[0]!.surface) && !endsWithHead(text) && !COUNTRY_TEAM_WORDS.has(inside[inside.length - 1]!.surface)) return true;
+  // A company's name IPADIC does not know after its country stays (`中国シャオミ`).
+  const unknownName = inside.length === 2 && !inside[1]!.known && /^[ァ-ヶー・]+$/.test(inside[1]!.surface);
+  if (inside.length > 1 && inside.length <= 3 && COUNTRY_BY_NAME.has(inside[0]!.surface) && !endsWithHead(text) && !COUNTRY_TEAM_WORDS.has(inside[inside.length - 1]!.surface) && !unknownName) return true;
   return inside.length > 0 && inside.every((t) => t.pos2 === '地域' || t.pos2 === '人名' || t.pos === '記号' || COUNTRY_BY_NAME.has(t.surface));
 }
 
