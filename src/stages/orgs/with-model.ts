@@ -2,7 +2,7 @@ import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_NAME } from '../../data/countries.js';
-import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, PERSON_NAME_BEFORE, SIDE_WORDS } from '../../data/org-guards.js';
+import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, OFFICE_TITLES, PERSON_NAME_BEFORE, SIDE_WORDS } from '../../data/org-guards.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
@@ -101,8 +101,11 @@ export function isDocumentPart(norm: string, span: { start: number; end: number 
 export function isPersonNamed(doc: ArticleDocument, c: Found): boolean {
   const [, b] = tokenRange(doc, c);
   const next = doc.tokens[b];
-  if (!next || next.start !== c.end || !HONORIFICS_AFTER.has(next.surface)) return false;
-  return !isKnownName(c) && !endsWithHead(doc.norm.text.slice(c.start, c.end));
+  if (!next || next.start !== c.end || isKnownName(c)) return false;
+  const text = doc.norm.text.slice(c.start, c.end);
+  if (HONORIFICS_AFTER.has(next.surface)) return !endsWithHead(text);
+  // `経済産業|大臣`, `西村康稔経済産業|大臣`: the words before a government title name the office.
+  return OFFICE_TITLES.has(next.surface) && !endsWithPublicHead(text) && !endsWithHead(text.slice(-1));
 }
 
 /**
@@ -205,6 +208,8 @@ function implausible(doc: ArticleDocument, span: { start: number; end: number })
   const text = doc.norm.text.slice(span.start, span.end).replace(/^([A-Z])\. ([A-Z])\./, '$1.$2.');
   for (const h of LATIN_HONORIFICS) if (text.startsWith(h) && !/[A-Za-z]/.test(text[h.length] ?? '')) return true;
   if (COUNTRY_BY_NAME.has(text)) return true;
+  // A katakana name with its dots that goes on after a dot (`グエン・スアン・フック|・ベトナム…首相`) is a person's.
+  if (PERSON_NAME_BEFORE.test(text) && doc.norm.text[span.end] === '・') return true;
   // Capitals the acronym rule did not take are standards, products and titles more often than names (`NFC`, `DEATH NOTE`).
   if (/^[A-Z0-9][A-Z0-9 .&-]*$/.test(text)) return true;
   // A single character, or Latin words in small letters (`cafe`, `script`), is no name.
@@ -258,7 +263,11 @@ function withoutTitle(doc: ArticleDocument, span: { start: number; end: number }
     cut = TITLES.has(joined) || PERSON_TITLES.has(joined);
   }
   if (!cut) return [span];
-  return b - a > 1 ? [{ start: span.start, end: tokens[b - 2]!.end }] : [];
+  // `安倍晋三|内閣総理大臣`: what is left may be the person.
+  // (`晋三` may come as `晋|三`: a kanji numeral inside a name.)
+  const rest = tokens.slice(a, b - 1);
+  if (b - a <= 1 || (rest.some((t) => t.pos2 === '人名') && rest.every((t) => t.pos2 === '人名' || (t.pos1 === '数' && /^[一-龥]$/.test(t.surface))))) return [];
+  return [{ start: span.start, end: tokens[b - 2]!.end }];
 }
 
 /** The tokens inside a span (whole tokens: the model's spans are). */
