@@ -33,10 +33,41 @@ export function leadingPairs(words: Iterable<string>, chars = ''): string {
   return `(?=(?:${heads.join('|')}))`;
 }
 
-/** What `leadingPairs` wrote, read back: the first characters a match may start with whatever follows, and the pairs. */
-interface LeadingPairs {
-  /** First unit → the second units allowed after it, or `true` for any (a one-character word, or end of text). */
-  readonly next: Map<number, Set<number> | true>;
+/**
+ * What `leadingPairs` wrote, read back as two small hashed bit sets (512 bytes each, so they stay in the cache next to
+ * the tokenizer's dictionary): a unit a match may start with whatever follows, and the pairs; a hashed pass is
+ * confirmed in the exact sets. Exact, so the scan's sticky copy of the pattern goes without the lookahead: its
+ * alternation of pairs, compiled into every regex, cost more in a cold cache than the attempts it saved.
+ */
+class LeadingPairs {
+  private readonly alone = new Uint32Array(128);
+  private readonly pairs = new Uint32Array(128);
+  /** The exact sets behind the hashed bits, consulted only on a hashed pass (`c * 65536 + d` for a pair). */
+  private readonly aloneExact = new Set<number>();
+  private readonly pairsExact = new Set<number>();
+  /** How long the lookahead is in the pattern's source, so the sticky copy can leave it to `mayStart`. */
+  length = 0;
+
+  addAlone(c: number): void {
+    this.aloneExact.add(c);
+    this.alone[(c >>> 5) & 127]! |= 1 << (c & 31);
+  }
+
+  addPair(c: number, d: number): void {
+    this.pairsExact.add(c * 65536 + d);
+    const h = (c * 31 + d) & 4095;
+    this.pairs[h >>> 5]! |= 1 << (h & 31);
+  }
+
+  /** Whether the lookahead holds at `at`: exactly what the regex would decide. */
+  mayStart(text: string, at: number): boolean {
+    const c = text.charCodeAt(at);
+    if ((this.alone[(c >>> 5) & 127]! & (1 << (c & 31))) !== 0 && this.aloneExact.has(c)) return true;
+    if (at + 1 >= text.length) return false;
+    const d = text.charCodeAt(at + 1);
+    const h = (c * 31 + d) & 4095;
+    return (this.pairs[h >>> 5]! & (1 << (h & 31))) !== 0 && this.pairsExact.has(c * 65536 + d);
+  }
 }
 
 /**
@@ -46,7 +77,7 @@ interface LeadingPairs {
 function readLeadingPairs(source: string, from: number, flags: string): LeadingPairs | null {
   const OPEN = '(?=(?:';
   if (!source.startsWith(OPEN, from) || flags.includes('i')) return null;
-  const next = new Map<number, Set<number> | true>();
+  const found = new LeadingPairs();
   const classUnits = (cls: string): number[] => {
     const member = new RegExp(`^${cls}$`);
     const units: number[] = [];
@@ -59,18 +90,16 @@ function readLeadingPairs(source: string, from: number, flags: string): LeadingP
     const ch = source[i];
     if (ch === undefined) return null;
     if (ch === '|' || ch === ')') {
-      if (atoms.length === 1) for (const c of atoms[0]!) next.set(c, true);
-      else if (atoms.length === 2) {
-        for (const c of atoms[0]!) {
-          const seconds = next.get(c) ?? new Set<number>();
-          if (seconds === true) continue;
-          for (const d of atoms[1]!) seconds.add(d);
-          next.set(c, seconds);
-        }
-      } else return null;
+      if (atoms.length === 1) for (const c of atoms[0]!) found.addAlone(c);
+      else if (atoms.length === 2) for (const c of atoms[0]!) for (const d of atoms[1]!) found.addPair(c, d);
+      else return null;
       atoms = [];
       i++;
-      if (ch === ')') return source[i] === ')' ? { next } : null;
+      if (ch === ')') {
+        if (source[i] !== ')') return null;
+        found.length = i + 1 - from;
+        return found;
+      }
       continue;
     }
     if (ch === '\\') {
@@ -124,6 +153,8 @@ export class PatternScan {
   constructor(patterns: readonly RegExp[]) {
     const bits = new Map<string, number>();
     const table = new Uint32Array(65536);
+    // Patterns share lookbehind classes (`\d.`): one table each, as each costs a test of every UTF-16 unit.
+    const afterTables = new Map<string, CharTable>();
     this.runs = patterns.map((pattern) => {
       const lead = LEADING_CLASS.exec(pattern.source);
       if (!lead || !pattern.global || (!bits.has(lead[1]!) && bits.size === 32)) return { pattern, bit: 0, pairs: null, notAfter: null };
@@ -136,8 +167,16 @@ export class PatternScan {
       }
       const pairs = readLeadingPairs(pattern.source, lead[0].length, pattern.flags);
       const behind = NOT_AFTER.exec(pattern.source.slice(lead[0].length));
-      const notAfter = behind ? new CharTable(new RegExp(`[${behind[1]}]`, pattern.flags.replace(/[gyd]/g, ''))) : null;
-      return { pattern: new RegExp(pattern.source, pattern.flags.replace('g', 'y')), bit, pairs, notAfter };
+      let notAfter: CharTable | null = null;
+      if (behind) {
+        const flags = pattern.flags.replace(/[gyd]/g, '');
+        const key = `${flags}/${behind[1]!}`;
+        notAfter = afterTables.get(key) ?? new CharTable(new RegExp(`[${behind[1]}]`, flags));
+        afterTables.set(key, notAfter);
+      }
+      const at = lead[0].length;
+      const source = pairs ? pattern.source.slice(0, at) + pattern.source.slice(at + pairs.length) : pattern.source;
+      return { pattern: new RegExp(source, pattern.flags.replace('g', 'y')), bit, pairs, notAfter };
     });
     this.classes = bits.size;
     // Distinct masks numbered (0 for none), so that a leaf is a byte.
@@ -184,10 +223,7 @@ export class PatternScan {
       for (const at of positions[31 - Math.clz32(bit)]!) {
         if (at < next) continue;
         if (notAfter !== null && at > 0 && notAfter.has(text.charCodeAt(at - 1))) continue;
-        if (pairs !== null) {
-          const seconds = pairs.next.get(text.charCodeAt(at));
-          if (seconds === undefined || (seconds !== true && (at + 1 === text.length || !seconds.has(text.charCodeAt(at + 1))))) continue;
-        }
+        if (pairs !== null && !pairs.mayStart(text, at)) continue;
         pattern.lastIndex = at;
         const m = pattern.exec(text);
         if (m === null) continue;
