@@ -21,108 +21,6 @@ export function alternation(words: Iterable<string>, quote: (word: string) => st
   return [...new Set(words)].sort((a, b) => b.length - a.length).map(quote).join('|');
 }
 
-/**
- * A lookahead on the first two characters of `words` (`(?=(?:今年|今月|昨年|[春夏]))`): what a pattern built from a word list
- * can start with, more narrowly than its first character (今 alone is everywhere). A one-character word, and each of
- * `chars`, stands alone. `PatternScan` reads it back from the pattern (just after the leading class) and checks it
- * before entering the regex; the regex checks it too, so the pattern means the same with or without the scan.
- */
-export function leadingPairs(words: Iterable<string>, chars = ''): string {
-  const heads = [...new Set([...words].map((w) => w.slice(0, 2)))].map(escapeRegExp);
-  if (chars) heads.push(`[${escapeCharClass(chars)}]`);
-  return `(?=(?:${heads.join('|')}))`;
-}
-
-/**
- * What `leadingPairs` wrote, read back as two small hashed bit sets (512 bytes each, so they stay in the cache next to
- * the tokenizer's dictionary): a unit a match may start with whatever follows, and the pairs; a hashed pass is
- * confirmed in the exact sets. Exact, so the scan's sticky copy of the pattern goes without the lookahead: its
- * alternation of pairs, compiled into every regex, cost more in a cold cache than the attempts it saved.
- */
-class LeadingPairs {
-  private readonly alone = new Uint32Array(128);
-  private readonly pairs = new Uint32Array(128);
-  /** The exact sets behind the hashed bits, consulted only on a hashed pass (`c * 65536 + d` for a pair). */
-  private readonly aloneExact = new Set<number>();
-  private readonly pairsExact = new Set<number>();
-  /** How long the lookahead is in the pattern's source, so the sticky copy can leave it to `mayStart`. */
-  length = 0;
-
-  addAlone(c: number): void {
-    this.aloneExact.add(c);
-    this.alone[(c >>> 5) & 127]! |= 1 << (c & 31);
-  }
-
-  addPair(c: number, d: number): void {
-    this.pairsExact.add(c * 65536 + d);
-    const h = (c * 31 + d) & 4095;
-    this.pairs[h >>> 5]! |= 1 << (h & 31);
-  }
-
-  /** Whether the lookahead holds at `at`: exactly what the regex would decide. */
-  mayStart(text: string, at: number): boolean {
-    const c = text.charCodeAt(at);
-    if ((this.alone[(c >>> 5) & 127]! & (1 << (c & 31))) !== 0 && this.aloneExact.has(c)) return true;
-    if (at + 1 >= text.length) return false;
-    const d = text.charCodeAt(at + 1);
-    const h = (c * 31 + d) & 4095;
-    return (this.pairs[h >>> 5]! & (1 << (h & 31))) !== 0 && this.pairsExact.has(c * 65536 + d);
-  }
-}
-
-/**
- * Reads `(?=(?:ab|cd|[xyz]))` at `from` in `source` (the form `leadingPairs` writes: alternatives of one or two
- * atoms, an atom being a character, a quoted punctuation character or a class), or null for anything else.
- */
-function readLeadingPairs(source: string, from: number, flags: string): LeadingPairs | null {
-  const OPEN = '(?=(?:';
-  if (!source.startsWith(OPEN, from) || flags.includes('i')) return null;
-  const found = new LeadingPairs();
-  const classUnits = (cls: string): number[] => {
-    const member = new RegExp(`^${cls}$`);
-    const units: number[] = [];
-    for (let c = 0; c < 65536; c++) if (member.test(String.fromCharCode(c))) units.push(c);
-    return units;
-  };
-  let atoms: number[][] = [];
-  let i = from + OPEN.length;
-  for (;;) {
-    const ch = source[i];
-    if (ch === undefined) return null;
-    if (ch === '|' || ch === ')') {
-      if (atoms.length === 1) for (const c of atoms[0]!) found.addAlone(c);
-      else if (atoms.length === 2) for (const c of atoms[0]!) for (const d of atoms[1]!) found.addPair(c, d);
-      else return null;
-      atoms = [];
-      i++;
-      if (ch === ')') {
-        if (source[i] !== ')') return null;
-        found.length = i + 1 - from;
-        return found;
-      }
-      continue;
-    }
-    if (ch === '\\') {
-      const quoted = source[i + 1];
-      if (quoted === undefined || !/[.*+?^${}()|[\]\\/]/.test(quoted)) return null;
-      atoms.push([quoted.charCodeAt(0)]);
-      i += 2;
-    } else if (ch === '[') {
-      const cls = /^\[(?:\\.|[^\]\\])+\]/.exec(source.slice(i));
-      if (!cls) return null;
-      atoms.push(classUnits(cls[0]));
-      i += cls[0].length;
-    } else if (/[.*+?^${}(]/.test(ch)) return null;
-    else {
-      atoms.push([ch.charCodeAt(0)]);
-      i++;
-    }
-  }
-}
-
-/** A negative lookbehind on one class (`(?<![\d.])`), as it may follow the leading class: the class's inside. */
-const NOT_AFTER = /^\(\?<!\[((?:\\.|[^\]\\])+)\]\)/;
-
 /** The leading `(?=[…])` a pattern opens with (as `startsWith` writes it in the date patterns): the characters a match can start with. */
 const LEADING_CLASS = /^\(\?=\[((?:\\.|[^\]\\])+)\]\)/;
 
@@ -132,14 +30,10 @@ const LEADING_CLASS = /^\(\?=\[((?:\\.|[^\]\\])+)\]\)/;
  * A pattern that opens with a lookahead on its first character (`(?=[0-9〇一…])`) is tried, sticky, only at the
  * positions holding one of those characters, found for all such patterns in one pass over the text: V8 otherwise
  * enters the pattern at every position of the text, for every pattern. Other patterns run as global regexes.
- * A pattern whose leading class is followed by a `leadingPairs` lookahead is entered only where the first two
- * characters pass it: the words' first characters (今, こ, お…) are common, their pairs (今年, この, および) much less.
- * Likewise a leading class followed by a negative lookbehind on one class (`(?=[0-9])(?<![\d.])`) is not entered after
- * such a character: most digits stand inside a number, where a pattern that must start one cannot match.
  */
 export class PatternScan {
   /** Per pattern: its sticky copy and the bit of its leading class, or the pattern itself (bit 0) to run as is. */
-  private readonly runs: { pattern: RegExp; bit: number; pairs: LeadingPairs | null; notAfter: CharTable | null }[];
+  private readonly runs: { pattern: RegExp; bit: number }[];
   /**
    * Which leading classes each UTF-16 unit is in, as a small two-level table (after the tokenizer has walked its
    * dictionary, a flat 256 KB table is out of the cache for every article): `pages[c >> 8]` picks a page of 256
@@ -153,11 +47,9 @@ export class PatternScan {
   constructor(patterns: readonly RegExp[]) {
     const bits = new Map<string, number>();
     const table = new Uint32Array(65536);
-    // Patterns share lookbehind classes (`\d.`): one table each, as each costs a test of every UTF-16 unit.
-    const afterTables = new Map<string, CharTable>();
     this.runs = patterns.map((pattern) => {
       const lead = LEADING_CLASS.exec(pattern.source);
-      if (!lead || !pattern.global || (!bits.has(lead[1]!) && bits.size === 32)) return { pattern, bit: 0, pairs: null, notAfter: null };
+      if (!lead || !pattern.global || (!bits.has(lead[1]!) && bits.size === 32)) return { pattern, bit: 0 };
       let bit = bits.get(lead[1]!);
       if (bit === undefined) {
         bit = 1 << bits.size;
@@ -165,18 +57,7 @@ export class PatternScan {
         const member = new RegExp(`^[${lead[1]}]$`, pattern.flags.replace(/[gyd]/g, ''));
         for (let c = 0; c < 65536; c++) if (member.test(String.fromCharCode(c))) table[c]! |= bit;
       }
-      const pairs = readLeadingPairs(pattern.source, lead[0].length, pattern.flags);
-      const behind = NOT_AFTER.exec(pattern.source.slice(lead[0].length));
-      let notAfter: CharTable | null = null;
-      if (behind) {
-        const flags = pattern.flags.replace(/[gyd]/g, '');
-        const key = `${flags}/${behind[1]!}`;
-        notAfter = afterTables.get(key) ?? new CharTable(new RegExp(`[${behind[1]}]`, flags));
-        afterTables.set(key, notAfter);
-      }
-      const at = lead[0].length;
-      const source = pairs ? pattern.source.slice(0, at) + pattern.source.slice(at + pairs.length) : pattern.source;
-      return { pattern: new RegExp(source, pattern.flags.replace('g', 'y')), bit, pairs, notAfter };
+      return { pattern: new RegExp(pattern.source, pattern.flags.replace('g', 'y')), bit };
     });
     this.classes = bits.size;
     // Distinct masks numbered (0 for none), so that a leaf is a byte.
@@ -209,7 +90,7 @@ export class PatternScan {
         }
       }
     }
-    this.runs.forEach(({ pattern, bit, pairs, notAfter }, index) => {
+    this.runs.forEach(({ pattern, bit }, index) => {
       if (bit === 0) {
         pattern.lastIndex = 0;
         let m: RegExpExecArray | null;
@@ -222,8 +103,6 @@ export class PatternScan {
       let next = 0;
       for (const at of positions[31 - Math.clz32(bit)]!) {
         if (at < next) continue;
-        if (notAfter !== null && at > 0 && notAfter.has(text.charCodeAt(at - 1))) continue;
-        if (pairs !== null && !pairs.mayStart(text, at)) continue;
         pattern.lastIndex = at;
         const m = pattern.exec(text);
         if (m === null) continue;

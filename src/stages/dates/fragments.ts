@@ -4,7 +4,7 @@
  */
 import { ALL_ERAS, MODERN_ERAS } from '../../data/eras.js';
 import { japaneseInteger } from '../../text/numerals.js';
-import { alternation, escapeCharClass, leadingPairs } from '../../core/regex.js';
+import { alternation, escapeCharClass } from '../../core/regex.js';
 
 export const KANJI_NUM = '〇一二三四五六七八九十百千';
 /** A year number: 1–4 Arabic digits or a kanji numeral (二〇二五, 千九百九十五). */
@@ -33,13 +33,9 @@ export function startsWith(chars: string): string {
 }
 
 
-/**
- * `startsWith` the first characters of `words` (and `extra`), then their first two (`leadingPairs`): many words
- * open with a common kana or kanji (こ, お, 今), and the scan then enters the pattern only where a pair stands.
- */
+/** `startsWith` the first characters of `words`. */
 export function startsWithWords(words: Iterable<string>, extra = ''): string {
-  const list = [...words];
-  return startsWith([...new Set(list.map((w) => w[0]!))].join('') + extra) + leadingPairs(list, extra);
+  return startsWith([...new Set([...words].map((w) => w[0]!))].join('') + extra);
 }
 
 export const ERA_NAMES = alternation(ALL_ERAS.map((e) => e.name));

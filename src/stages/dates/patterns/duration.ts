@@ -2,13 +2,11 @@
  * Durations and offsets from the reference date: 過去4年間, 3か月, 3ヶ月, 10日間, 半年, 1年半, 2年9カ月, 3日前, 2年後,
  * 数年前; anniversaries (50周年: a span of years, never the year 0050); ordinals (3年目, 5日目).
  */
-import { COUNT_NUM, ERA_LETTERS, ERA_NAMES, KANJI_NUM, blockedBefore, startsWith, startsWithWords, toInt } from '../fragments.js';
+import { COUNT_NUM, ERA_LETTERS, ERA_NAMES, KANJI_NUM, blockedBefore, startsWith, toInt } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
 
 const MONTH_UNIT = '(?:か|ヶ|ヵ|カ|ケ|箇)月';
-/** Words before a count that make it a duration (過去4年間, ここ数年, 約3か月). */
-const PREFIX_WORDS = ['過去', 'ここ', 'この', '今後', '向こう', '約', 'およそ', '最長', '最大', '最低', '少なくとも'];
-const PREFIX = `(${PREFIX_WORDS.join('|')})`;
+const PREFIX = '(過去|ここ|この|今後|向こう|約|およそ|最長|最大|最低|少なくとも)';
 const BEFORE_CHARS = `0123456789.${KANJI_NUM}第`;
 const NUM_START = startsWith(`0123456789${KANJI_NUM}`);
 const ERA_BEFORE = new RegExp(`(?:${ERA_NAMES}|[${ERA_LETTERS}])$`);
@@ -38,7 +36,7 @@ export const durationParsers: readonly DateParser[] = [
   {
     name: 'ja.date.duration',
     pattern: new RegExp(
-      `${startsWithWords(PREFIX_WORDS, `0123456789${KANJI_NUM}数半`)}(?:${PREFIX}\\s?)?(十数|数十|数|半|\\d{1,3}数|${COUNT_NUM}(?:万|億)?)(年|${MONTH_UNIT}|週|日|(?<=半)月)(?:(${COUNT_NUM})${MONTH_UNIT}|(半)(?![ばば期]))?(間)?(以上前|ほど前|近く前|前(?!半)|後(?!半)|先|ぶり)?`,
+      `${startsWith(`0123456789${KANJI_NUM}過こ今向約お最少数半`)}(?:${PREFIX}\\s?)?(十数|数十|数|半|\\d{1,3}数|${COUNT_NUM}(?:万|億)?)(年|${MONTH_UNIT}|週|日|(?<=半)月)(?:(${COUNT_NUM})${MONTH_UNIT}|(半)(?![ばば期]))?(間)?(以上前|ほど前|近く前|前(?!半)|後(?!半)|先|ぶり)?`,
       'g',
     ),
     extract(m) {

@@ -3,7 +3,7 @@
  * `前年比` and the like are comparisons, not dates.
  */
 import { RELATIVE_WORDS } from '../../../data/date-words.js';
-import { KANJI_NUM, NUM_BEFORE_CHARS, blockedBefore, startsWithWords } from '../fragments.js';
+import { KANJI_NUM, NUM_BEFORE_CHARS, blockedBefore, startsWith } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
 import { alternation } from '../../../core/regex.js';
 
@@ -14,7 +14,7 @@ const KANA_FOLLOW = /^(?:は|の|も|から|まで|に|、|。|\s|\d|[\u4e00-\u9
 export const relativeParsers: readonly DateParser[] = [
   {
     name: 'ja.date.relative.word',
-    pattern: new RegExp(`${startsWithWords(Object.keys(RELATIVE_WORDS))}(${alternation(Object.keys(RELATIVE_WORDS))})(?!比|同期|来|以来|券)`, 'g'),
+    pattern: new RegExp(`${startsWith([...new Set(Object.keys(RELATIVE_WORDS).map((w) => w[0]))].join(''))}(${alternation(Object.keys(RELATIVE_WORDS))})(?!比|同期|来|以来|券)`, 'g'),
     extract(m, ctx) {
       const word = m[1]!;
       const end = m.index + word.length;
