@@ -36,9 +36,9 @@ function articleCount(db: string): number {
  * Runs `kiji run`; `kill` says when to SIGKILL it: after a delay from the start (start-up, kuromoji
  * loading), or a little after it has committed more articles than `after` (in the middle of writing).
  */
-function runCli(db: string, kill?: { delayMs: number } | { after: number; extraMs: number }): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function runCli(db: string, kill?: { delayMs: number } | { after: number; extraMs: number }, extraArgs: readonly string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [bin, 'run', folder, '--db', db, '--quiet', '--concurrency', '1'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'run', folder, '--db', db, '--quiet', '--concurrency', '1', ...extraArgs], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const timers: NodeJS.Timeout[] = [];
@@ -71,7 +71,11 @@ describe.skipIf(!existsSync(bin))('kill -9 at random moments, then one more run'
     for (let i = 0; i < 10; i++) {
       const before = articleCount(db);
       const whileWriting = i % 2 === 1;
-      const result = await runCli(db, whileWriting ? { after: before, extraMs: Math.round(next() * 300) } : { delayMs: Math.round(100 + next() * 1500) });
+      // Once a run has finished them all, the next runs re-process every article (--force), so that each of the ten
+      // still has work to be killed in (a faster kiji used to finish the folder and leave the later kills nothing).
+      const complete = before === ARTICLES;
+      const kill = whileWriting ? (complete ? { delayMs: Math.round(300 + next() * 1200) } : { after: before, extraMs: Math.round(next() * 300) }) : { delayMs: Math.round(100 + next() * 1500) };
+      const result = await runCli(db, kill, complete ? ['--force'] : []);
       if (result.signal === 'SIGKILL') {
         killed++;
         if (whileWriting) killedWhileWriting++;
