@@ -49,14 +49,8 @@ function code(cp: number): string {
 function codePoints(text: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
+    const cp = text.codePointAt(i)!; // a lone surrogate stands for itself
+    if (cp > 0xffff) i++;
     out.push(folded(cp));
   }
   return out;
@@ -126,14 +120,8 @@ export function gramTokens(...columns: readonly (string | null | undefined)[]): 
     if (!column) continue;
     let previous = -1;
     for (let i = 0; i < column.length; i++) {
-      let cp = column.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < column.length) {
-        const low = column.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-          i++;
-        }
-      }
+      const cp = column.codePointAt(i)!;
+      if (cp > 0xffff) i++;
       const b = folded(cp);
       if (previous >= 0) {
         if (previous > 0xffff || b > 0xffff) astral.add(code(previous) + code(b));
