@@ -24,12 +24,12 @@ export class OrgTagger {
   private emit = new Int32Array(1024 * NT);
   private score = new Float64Array(1024 * NT);
   private back = new Uint8Array(1024 * NT);
-  /** Emission sums by surface id (PLACES × NT each), valid where `summed` is set, for one generation of the table. */
+  /** Emission sums by surface id (surfaceSumsOf), valid where `summed` is set, for one generation of the table. */
   private surfaceSums = new Int32Array(0);
   private summed = new Uint8Array(0);
   private generation = -1;
-  /** The edge groups' sums (a missing neighbour) by place. */
-  private readonly edgeSums: Int32Array;
+  /** Each token's POS sums (posSums), reused from call to call. */
+  private posRows: Int32Array[] = new Array(1024);
 
   constructor(readonly model: ModelData) {
     const F = model.hashes.length;
@@ -44,7 +44,6 @@ export class OrgTagger {
       this.table[2 * s] = model.hashes[r]! | 0;
       this.table[2 * s + 1] = r;
     }
-    this.edgeSums = this.groupSums(EDGE_GROUPS);
     this.trans = new Float64Array((NT + 1) * NT);
     for (let p = -1; p < NT; p++) for (let y = 0; y < NT; y++) this.trans[(p + 1) * NT + y] = allowedTransition(p, y) ? model.transitions[(p + 1) * NT + y]! : NEG;
   }
@@ -71,6 +70,7 @@ export class OrgTagger {
       this.emit = new Int32Array(n * NT * 2);
       this.score = new Float64Array(n * NT * 2);
       this.back = new Uint8Array(n * NT * 2);
+      this.posRows = new Array(n * 2);
     }
     const emit = this.emit;
     const w = this.model.weights;
@@ -78,9 +78,9 @@ export class OrgTagger {
     const offsets = f.offsets;
     const ids = f.ids;
     const words = this.surfaceSumsOf(f.table, ids);
-    const poses: Int32Array[] = new Array(n);
+    const poses = this.posRows;
     for (let i = 0; i < n; i++) poses[i] = this.posSums(f.poses[i]!);
-    const edge = this.edgeSums;
+    const zero = ZERO_SUMS;
     const S = PLACES * NT;
     for (let i = 0; i < n; i++) {
       // The features that depend on more than one token, looked up one by one.
@@ -136,70 +136,78 @@ export class OrgTagger {
       emit[at + 12] = e12;
       emit[at + 13] = e13;
       emit[at + 14] = e14;
-    }
-    // The others: sums cached per surface and per POS, added place by place (token i takes the `place`
-    // row of the token at i + shift, or the edge's when that is outside the document).
-    for (let g = 0; g < PLACES; g++) {
-      const shift = SHIFTS[g]!;
-      const row = g * NT;
-      for (let i = 0; i < n; i++) {
-        const j = i + shift;
-        const at = i * NT;
-        const inside = j >= 0 && j < n;
-        const src = inside ? words : edge;
-        let from = inside ? ids[j]! * S + row : row;
-        for (let y = 0; y < NT; y++) emit[at + y]! += src[from++]!;
-        if (!inside) continue;
-        const pos = poses[j]!;
-        for (let y = 0; y < NT; y++) emit[at + y]! += pos[row + y]!;
+      // The others: sums cached per surface and per POS, one row per place (token i takes the `place` row
+      // of the token at i + shift; the edge's, row 0 of `words`, when that is outside the document).
+      const a0 = (ids[i]! + 1) * S;
+      const a1 = i > 0 ? (ids[i - 1]! + 1) * S + NT : NT;
+      const a2 = i > 1 ? (ids[i - 2]! + 1) * S + 2 * NT : 2 * NT;
+      const a3 = i + 1 < n ? (ids[i + 1]! + 1) * S + 3 * NT : 3 * NT;
+      const a4 = i + 2 < n ? (ids[i + 2]! + 1) * S + 4 * NT : 4 * NT;
+      const p0 = poses[i]!;
+      const p1 = i > 0 ? poses[i - 1]! : zero;
+      const p2 = i > 1 ? poses[i - 2]! : zero;
+      const p3 = i + 1 < n ? poses[i + 1]! : zero;
+      const p4 = i + 2 < n ? poses[i + 2]! : zero;
+      for (let y = 0; y < NT; y++) {
+        emit[at + y]! += words[a0 + y]! + words[a1 + y]! + words[a2 + y]! + words[a3 + y]! + words[a4 + y]! + p0[y]! + p1[NT + y]! + p2[2 * NT + y]! + p3[3 * NT + y]! + p4[4 * NT + y]!;
       }
     }
     return decode(n, emit, this.trans, this.score, this.back, out);
   }
 
-  /** The emission sums of each token's surface (rows of `surfaceSums`), computing those not cached yet. */
+  /**
+   * The emission sums of each token's surface: surface id k's rows are row k + 1 of the result (PLACES × NT
+   * each); row 0 holds the edge groups' (a missing neighbour). Computes those not cached yet.
+   */
   private surfaceSumsOf(table: SurfaceTable, ids: Int32Array): Int32Array {
     if (this.generation !== table.generation || this.summed.length < table.size) {
       const fresh = this.generation !== table.generation;
       // Room to grow, but no more than the table holds (it empties itself at its limit).
       const capacity = Math.max(table.size, Math.min(table.limit, Math.max(1024, table.size * 2)));
-      const sums = new Int32Array(capacity * PLACES * NT);
+      const sums = new Int32Array((capacity + 1) * PLACES * NT);
       const summed = new Uint8Array(capacity);
       if (!fresh) {
         sums.set(this.surfaceSums);
         summed.set(this.summed);
-      }
+      } else this.addGroupSums(EDGE_GROUPS, sums, 0);
       this.surfaceSums = sums;
       this.summed = summed;
       this.generation = table.generation;
     }
+    const sums = this.surfaceSums;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       if (this.summed[id]) continue;
-      this.surfaceSums.set(this.groupSums(table.groups(id)), id * PLACES * NT);
+      this.addGroupSums(table.groups(id), sums, (id + 1) * PLACES * NT);
       this.summed[id] = 1;
     }
-    return this.surfaceSums;
+    return sums;
   }
 
   /** The emission sums of a POS's groups, kept on the POS object (there are few). */
   private posSums(info: PosInfo): Int32Array {
     if (info.sumsOwner !== this || !info.sums) {
-      info.sums = this.groupSums(info.groups);
+      const sums = new Int32Array(PLACES * NT);
+      this.addGroupSums(info.groups, sums, 0);
+      info.sums = sums;
       info.sumsOwner = this;
     }
     return info.sums;
   }
 
-  private groupSums(groups: Partial<SurfaceGroups>): Int32Array {
-    const sums = new Int32Array(PLACES * NT);
-    [groups.self, groups.prev, groups.prev2, groups.next, groups.next2].forEach((hashes, place) => {
-      for (const h of hashes ?? []) {
-        const r = this.rowOf(h);
-        if (r >= 0) for (let y = 0; y < NT; y++) sums[place * NT + y]! += this.model.weights[r * NT + y]!;
+  /** Adds the weights of each place's group of features to `sums` from `at` on (place by place, NT each). */
+  private addGroupSums(groups: Partial<SurfaceGroups>, sums: Int32Array, at: number): void {
+    const w = this.model.weights;
+    const places = [groups.self, groups.prev, groups.prev2, groups.next, groups.next2];
+    for (let place = 0; place < PLACES; place++) {
+      const hashes = places[place];
+      if (!hashes) continue;
+      const row = at + place * NT;
+      for (let k = 0; k < hashes.length; k++) {
+        const r = this.rowOf(hashes[k]!);
+        if (r >= 0) for (let y = 0; y < NT; y++) sums[row + y]! += w[r * NT + y]!;
       }
-    });
-    return sums;
+    }
   }
 
   /**
@@ -240,13 +248,16 @@ function breaksName(t: { surface: string; pos: string; pos1: string }): boolean 
 }
 
 const NT = TAG_COUNT;
+// The emission sums and decode() are written out for 15 tags (O and B/I of the 7 types).
+if (NT !== 15) throw new KijiError('E_MODEL', `the organisation tagger is written for 15 tags, not ${NT}: update tag() and decode() in src/stages/orgs/model/tagger.ts`);
 const NEG = -1e30;
 /**
  * The rows of a sums table, one per place: the groups self, prev, prev2, next and next2 (SurfaceGroups),
  * and where the token whose group it is stands from the token the features describe.
  */
 const PLACES = 5;
-const SHIFTS = [0, -1, -2, 1, 2] as const;
+/** The POS sums of a missing neighbour: its features are in the edge groups (row 0 of the surface sums). */
+const ZERO_SUMS = new Int32Array(PLACES * NT);
 
 /**
  * The best tag sequence for the emission scores (as perceptron.ts's viterbi, ties to the lower tag).
@@ -257,34 +268,146 @@ function decode(n: number, emit: Int32Array, trans: Float64Array, score: Float64
     score[y] = trans[y]! + emit[y]!;
     back[y] = 0;
   }
+  // The previous token's scores in locals, each compared in the order of the plain loop (p = 0, 1, …; ties
+  // to the lower tag).
   for (let i = 1; i < n; i++) {
     const here = i * NT;
     const prev = here - NT;
+    const s0 = score[prev + 0]!;
+    const s1 = score[prev + 1]!;
+    const s2 = score[prev + 2]!;
+    const s3 = score[prev + 3]!;
+    const s4 = score[prev + 4]!;
+    const s5 = score[prev + 5]!;
+    const s6 = score[prev + 6]!;
+    const s7 = score[prev + 7]!;
+    const s8 = score[prev + 8]!;
+    const s9 = score[prev + 9]!;
+    const s10 = score[prev + 10]!;
+    const s11 = score[prev + 11]!;
+    const s12 = score[prev + 12]!;
+    const s13 = score[prev + 13]!;
+    const s14 = score[prev + 14]!;
     // O and the B tags (0, odd): every predecessor.
     for (let y = 0; y < NT; y = y === 0 ? 1 : y + 2) {
-      let best = score[prev]! + trans[NT + y]!;
+      let best = s0 + trans[NT + y]!;
       let arg = 0;
-      for (let p = 1; p < NT; p++) {
-        const s = score[prev + p]! + trans[(p + 1) * NT + y]!;
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
+      let s: number;
+      s = s1 + trans[2 * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = 1;
+      }
+      s = s2 + trans[3 * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = 2;
+      }
+      s = s3 + trans[4 * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = 3;
+      }
+      s = s4 + trans[5 * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = 4;
+      }
+      s = s5 + trans[6 * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = 5;
+      }
+      s = s6 + trans[7 * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = 6;
+      }
+      s = s7 + trans[8 * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = 7;
+      }
+      s = s8 + trans[9 * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = 8;
+      }
+      s = s9 + trans[10 * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = 9;
+      }
+      s = s10 + trans[11 * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = 10;
+      }
+      s = s11 + trans[12 * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = 11;
+      }
+      s = s12 + trans[13 * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = 12;
+      }
+      s = s13 + trans[14 * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = 13;
+      }
+      s = s14 + trans[15 * NT + y]!;
+      if (s > best) {
+        best = s;
+        arg = 14;
       }
       score[here + y] = best + emit[here + y]!;
       back[here + y] = arg;
     }
     // The I tags (even, ≥ 2): B (y − 1) or I (y) of the same type.
-    for (let y = 2; y < NT; y += 2) {
-      let best = score[prev + y - 1]! + trans[y * NT + y]!;
-      let arg = y - 1;
-      const s = score[prev + y]! + trans[(y + 1) * NT + y]!;
-      if (s > best) {
-        best = s;
-        arg = y;
-      }
-      score[here + y] = best + emit[here + y]!;
-      back[here + y] = arg;
+    {
+      const b = s1 + trans[2 * NT + 2]!;
+      const c = s2 + trans[3 * NT + 2]!;
+      score[here + 2] = (c > b ? c : b) + emit[here + 2]!;
+      back[here + 2] = c > b ? 2 : 1;
+    }
+    {
+      const b = s3 + trans[4 * NT + 4]!;
+      const c = s4 + trans[5 * NT + 4]!;
+      score[here + 4] = (c > b ? c : b) + emit[here + 4]!;
+      back[here + 4] = c > b ? 4 : 3;
+    }
+    {
+      const b = s5 + trans[6 * NT + 6]!;
+      const c = s6 + trans[7 * NT + 6]!;
+      score[here + 6] = (c > b ? c : b) + emit[here + 6]!;
+      back[here + 6] = c > b ? 6 : 5;
+    }
+    {
+      const b = s7 + trans[8 * NT + 8]!;
+      const c = s8 + trans[9 * NT + 8]!;
+      score[here + 8] = (c > b ? c : b) + emit[here + 8]!;
+      back[here + 8] = c > b ? 8 : 7;
+    }
+    {
+      const b = s9 + trans[10 * NT + 10]!;
+      const c = s10 + trans[11 * NT + 10]!;
+      score[here + 10] = (c > b ? c : b) + emit[here + 10]!;
+      back[here + 10] = c > b ? 10 : 9;
+    }
+    {
+      const b = s11 + trans[12 * NT + 12]!;
+      const c = s12 + trans[13 * NT + 12]!;
+      score[here + 12] = (c > b ? c : b) + emit[here + 12]!;
+      back[here + 12] = c > b ? 12 : 11;
+    }
+    {
+      const b = s13 + trans[14 * NT + 14]!;
+      const c = s14 + trans[15 * NT + 14]!;
+      score[here + 14] = (c > b ? c : b) + emit[here + 14]!;
+      back[here + 14] = c > b ? 14 : 13;
     }
   }
   let last = 0;
