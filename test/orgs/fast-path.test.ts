@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/schema/config.js';
 import { buildOrgLexicon, OrgLexicon } from '../../src/stages/orgs/lexicon.js';
-import { EDGE_GROUPS, extractFeatures, groupedFeatures, type FeatureInput } from '../../src/stages/orgs/model/features.js';
+import { EDGE_GROUPS, extractFeatures, groupedFeatures, posBigramLeft, posBigramRight, tinyHashes, type FeatureInput } from '../../src/stages/orgs/model/features.js';
 import { viterbi } from '../../src/stages/orgs/model/perceptron.js';
 import { loadOrgTagger, type OrgTagger } from '../../src/stages/orgs/model/tagger.js';
 import { featureInputOf, tokenizedDocument } from '../../src/stages/orgs/model/train.js';
@@ -57,14 +57,15 @@ describe('the organisation tagger fast path', () => {
     }
   });
 
-  it('splits the same features into per-surface groups and the rest (the tagger sums the groups once per surface)', () => {
+  it('splits the same features into per-surface and per-POS groups, POS bigrams, numbers of few values and the rest (the tagger sums all but the rest once per value)', () => {
     for (const input of inputs()) {
       const g = groupedFeatures(input);
       const reference = referenceFeatures(input);
       const n = g.count;
       for (let i = 0; i < n; i++) {
         const at = (k: number) => [g.table.groups(g.ids[k]!), g.poses[k]!.groups];
-        const union = [...g.hashes.subarray(g.offsets[i], g.offsets[i + 1])];
+        const union = [...g.hashes.subarray(g.offsets[i], g.offsets[i + 1]), ...tinyHashes(g.tiny[i]!)];
+        union.push(posBigramLeft(i > 0 ? g.poses[i - 1] : undefined, g.poses[i]!), posBigramRight(g.poses[i]!, i + 1 < n ? g.poses[i + 1] : undefined));
         for (const groups of at(i)) union.push(...groups.self);
         for (const groups of i > 0 ? at(i - 1) : []) union.push(...groups.prev);
         for (const groups of i > 1 ? at(i - 2) : []) union.push(...groups.prev2);

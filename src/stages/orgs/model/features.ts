@@ -210,7 +210,11 @@ export interface SurfaceGroups {
   readonly next2: readonly number[];
 }
 
-/** The same for a token's POS levels (pos, pos1, pos2): few of them, one object each. */
+/**
+ * The same for a token's POS levels (pos, pos1, pos2, pos3) and whether the dictionary knows it: few of them
+ * (≈ 75 in livedoor), one object each, numbered in order of appearance (`id`). Its `self` group also holds
+ * the templates over pos3 and the unknown flag.
+ */
 export class PosInfo {
   readonly pos: number;
   readonly pos12: number;
@@ -225,7 +229,13 @@ export class PosInfo {
   sums: Int32Array | undefined;
   sumsOwner: object | undefined;
 
-  constructor(readonly text: string, pos12: string) {
+  constructor(
+    readonly id: number,
+    readonly text: string,
+    pos12: string,
+    pos3: string,
+    known: boolean,
+  ) {
     this.pos = h1(T.pos, text);
     this.pos12 = h1(T.pos12, pos12);
     this.posm1 = h1(T.posm1, text);
@@ -234,7 +244,9 @@ export class PosInfo {
     this.posp2 = h1(T.posp2, pos12);
     this.bigramL = h1(T.posBigramL, text);
     this.bigramR = h1(T.posBigramR, text);
-    this.groups = { self: [this.pos, this.pos12], prev: [this.posm1], prev2: [this.posm2], next: [this.posp1], next2: [this.posp2] };
+    const self = [this.pos, this.pos12, addString(this.pos, pos3)]; // T.pos over the three levels, then pos3
+    if (!known) self.push(UNKNOWN);
+    this.groups = { self, prev: [this.posm1], prev2: [this.posm2], next: [this.posp1], next2: [this.posp2] };
   }
 }
 
@@ -244,15 +256,19 @@ export class PosInfo {
  */
 const SURFACE_LIMIT = 40_000;
 const table = new SurfaceTable(SURFACE_LIMIT);
-const posInfos = new Map<string, Map<string, Map<string, PosInfo>>>();
+const posInfos = new Map<string, Map<string, Map<string, Map<string, PosInfo>>>>();
+let posCount = 0;
 
 function posInfo(t: Token): PosInfo {
   let a = posInfos.get(t.pos);
   if (!a) posInfos.set(t.pos, (a = new Map()));
   let b = a.get(t.pos1);
   if (!b) a.set(t.pos1, (b = new Map()));
-  let info = b.get(t.pos2);
-  if (!info) b.set(t.pos2, (info = new PosInfo(`${t.pos},${t.pos1},${t.pos2}`, `${t.pos},${t.pos1}`)));
+  let c = b.get(t.pos2);
+  if (!c) b.set(t.pos2, (c = new Map()));
+  const key = t.known ? t.pos3 : `?${t.pos3}`;
+  let info = c.get(key);
+  if (!info) c.set(key, (info = new PosInfo(posCount++, `${t.pos},${t.pos1},${t.pos2}`, `${t.pos},${t.pos1}`, t.pos3, t.known)));
   return info;
 }
 
@@ -300,13 +316,17 @@ export interface GroupedFeatures extends TokenFeatures {
   table: SurfaceTable;
   ids: Int32Array;
   poses: readonly PosInfo[];
+  /** Per token, the templates of few values as one number (tinyHashes). */
+  tiny: Int32Array;
 }
 
 /**
  * Token i's features are those of extractFeatures, in another order: the groups `self` of its surface
  * (table.groups(ids[i])) and of poses[i]; `prev` of token i − 1's (EDGE_GROUPS.prev at the start), `prev2`
  * of i − 2's, `next` of i + 1's and `next2` of i + 2's likewise; and hashes[offsets[i] .. offsets[i + 1]),
- * the features that depend on more than one token. test/orgs/fast-path.test.ts checks the two agree.
+ * the features that depend on more than one token, except the POS bigrams (posBigramLeft with poses[i − 1],
+ * posBigramRight with poses[i + 1]) and those of few values (tinyHashes(tiny[i])), which the tagger sums once
+ * per value. `hashes` is valid until the next call. test/orgs/fast-path.test.ts checks the two agree.
  */
 export function groupedFeatures(input: FeatureInput): GroupedFeatures {
   return features(input, true);
@@ -330,6 +350,7 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
   const C = table.codes;
   const shapes = table.shapes;
   const offsets = new Int32Array(n + 1);
+  const tiny = new Int32Array(grouped ? n : 0);
   let out = scratch;
   let c = 0;
   for (let i = 0; i < n; i++) {
@@ -353,14 +374,16 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
     const next = hasNext ? ids[i + 1]! * HASHES : -1;
     const pc = hasPrev ? ids[i - 1]! * CODES : -1;
     const nc = hasNext ? ids[i + 1]! * CODES : -1;
-    out[c++] = BIAS;
-    if (ungrouped) out[c++] = H[me + W]!;
+    if (ungrouped) {
+      out[c++] = BIAS;
+      out[c++] = H[me + W]!;
+    }
     if (t.basic !== s) out[c++] = h1(T.base, t.basic);
     if (ungrouped) {
       out[c++] = p.pos;
       out[c++] = p.pos12;
+      out[c++] = addString(p.pos, t.pos3); // T.pos over the three levels, then pos3
     }
-    out[c++] = addString(p.pos, t.pos3); // T.pos over the three levels, then pos3
     if (ungrouped) {
       out[c++] = H[me + SHAPE]!;
       out[c++] = H[me + PRE1]!;
@@ -370,7 +393,7 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
       if (s.length > 2) out[c++] = H[me + SUF3]!;
       out[c++] = H[me + LEN]!;
     }
-    if (!t.known) out[c++] = UNKNOWN;
+    if (ungrouped && !t.known) out[c++] = UNKNOWN;
     // Neighbours.
     if (ungrouped) {
       out[c++] = hasPrev ? H[prev + WM1]! : EDGE.wm1;
@@ -386,8 +409,10 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
     }
     out[c++] = addString(hasPrev ? H[prev + BIGRAM_L]! : EDGE.bigramL, s);
     out[c++] = addString(H[me + BIGRAM_R]!, hasNext ? tokens[i + 1]!.surface : EOS);
-    out[c++] = addString(hasPrev ? pos[i - 1]!.bigramL : EDGE.posBigramL, p.text);
-    out[c++] = addString(p.bigramR, hasNext ? pos[i + 1]!.text : EOS);
+    if (ungrouped) {
+      out[c++] = posBigramLeft(hasPrev ? pos[i - 1] : undefined, p);
+      out[c++] = posBigramRight(p, hasNext ? pos[i + 1] : undefined);
+    }
     let tri = hasPrev ? addChars(START.shapeTri, shapes[ids[i - 1]!]!) : SHAPE_TRI_BOS;
     tri = addString(Math.imul(tri ^ 0x7c, 0x01000193), shapes[ids[i]!]!); // '|'
     out[c++] = addString(tri, hasNext ? shapes[ids[i + 1]!]! : EOS);
@@ -396,33 +421,81 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
       if (hasNext) out[c++] = H[next + SUF_P1]!;
     }
     // Spacing in the text (Latin names: `Brightline Robotics`).
-    if (hasPrev && tokens[i - 1]!.end !== t.start) out[c++] = SPACE;
+    const space = hasPrev && tokens[i - 1]!.end !== t.start;
+    if (ungrouped && space) out[c++] = SPACE;
     // Dictionaries.
     if (ungrouped && C[mc + HEAD]) out[c++] = addNumber(START.head, C[mc + HEAD]!);
     if (ungrouped && C[mc + HEAD_SUFFIX]) out[c++] = addNumber(START.headSuffix, C[mc + HEAD_SUFFIX]!);
     if (d.headMulti[i]) out[c++] = addNumber(START.headMulti, d.headMulti[i]!);
     if (ungrouped && hasPrev && C[pc + HEAD]) out[c++] = addNumber(START.headm1, C[pc + HEAD]!);
-    if (hasNext) out[c++] = addNumber(START.headp1, C[nc + HEAD]! || C[nc + HEAD_SUFFIX]! * 16 || d.headMulti[i + 2 < n ? i + 2 : i + 1]! * 256);
+    if (ungrouped && hasNext) out[c++] = addNumber(START.headp1, C[nc + HEAD]! || C[nc + HEAD_SUFFIX]! * 16 || d.headMulti[i + 2 < n ? i + 2 : i + 1]! * 256);
     if (ungrouped && hasNext2) out[c++] = addNumber(START.headp2, C[ids[i + 2]! * CODES + HEAD]!);
     if (ungrouped && C[mc + TITLE]) out[c++] = addNumber(START.title, C[mc + TITLE]!);
     if (ungrouped && hasNext && C[nc + TITLE]) out[c++] = addNumber(START.titlep1, C[nc + TITLE]!);
     if (ungrouped && hasNext && C[nc + TITLE] === 2) out[c++] = PERSON_TITLE_P1;
     if (ungrouped && C[mc + COUNTRY_CODE]) out[c++] = COUNTRY;
     if (ungrouped && hasPrev && C[pc + COUNTRY_CODE]) out[c++] = COUNTRY_M1;
-    if (d.lexicon[i]) out[c++] = addNumber(START.lexicon, d.lexicon[i]!);
-    if (hasPrev) out[c++] = addNumber(START.lexiconm1, d.lexicon[i - 1]!);
-    if (hasNext) out[c++] = addNumber(START.lexiconp1, d.lexicon[i + 1]!);
+    if (ungrouped) {
+      if (d.lexicon[i]) out[c++] = addNumber(START.lexicon, d.lexicon[i]!);
+      if (hasPrev) out[c++] = addNumber(START.lexiconm1, d.lexicon[i - 1]!);
+      if (hasNext) out[c++] = addNumber(START.lexiconp1, d.lexicon[i + 1]!);
+    }
     if (ungrouped && C[mc + GENERIC]) out[c++] = addNumber(START.generic, C[mc + GENERIC]!);
     // The rules.
     if (m) for (const mark of m) out[c++] = addString(START.candidate, mark);
-    out[c++] = addNumber(START.candidateCount, m ? Math.min(m.length, 3) : 0);
-    out[c++] = addNumber(START.kept, d.kept[i]!);
-    out[c++] = addNumber(START.keptm1, hasPrev ? d.kept[i - 1]! : 9);
-    out[c++] = addNumber(START.keptp1, hasNext ? d.kept[i + 1]! : 9);
+    if (ungrouped) {
+      out[c++] = addNumber(START.candidateCount, m ? Math.min(m.length, 3) : 0);
+      out[c++] = addNumber(START.kept, d.kept[i]!);
+      out[c++] = addNumber(START.keptm1, hasPrev ? d.kept[i - 1]! : 9);
+      out[c++] = addNumber(START.keptp1, hasNext ? d.kept[i + 1]! : 9);
+    } else {
+      // The templates of few values, as one number (tinyHashes).
+      const headp1 = hasNext ? 1 + (C[nc + HEAD] ? 19 + C[nc + HEAD]! : C[nc + HEAD_SUFFIX] ? 38 + C[nc + HEAD_SUFFIX]! : d.headMulti[i + 2 < n ? i + 2 : i + 1] ? 57 + d.headMulti[i + 2 < n ? i + 2 : i + 1]! : 0) + 9 : 0;
+      tiny[i] =
+        d.kept[i]! |
+        ((hasPrev ? d.kept[i - 1]! : 5) << 3) |
+        ((hasNext ? d.kept[i + 1]! : 5) << 6) |
+        ((m ? Math.min(m.length, 3) : 0) << 9) |
+        (d.lexicon[i]! << 11) |
+        ((hasPrev ? d.lexicon[i - 1]! : 5) << 14) |
+        ((hasNext ? d.lexicon[i + 1]! : 5) << 17) |
+        ((space ? 1 : 0) << 20) |
+        (headp1 << 21);
+    }
     if (d.kept[i]) out[c++] = addString(KEPT_WORD[d.kept[i]!]!, s);
   }
   offsets[n] = c;
-  return { count: n, offsets, hashes: out.slice(0, c), table, ids, poses: pos };
+  return { count: n, offsets, hashes: grouped ? out.subarray(0, c) : out.slice(0, c), table, ids, poses: pos, tiny };
+}
+
+/** T.posBigramL of a token: the POS of the token before it (the sentence start when there is none) and its own. */
+export const posBigramLeft = (prev: PosInfo | undefined, p: PosInfo) => addString(prev ? prev.bigramL : EDGE.posBigramL, p.text);
+/** T.posBigramR of a token: its POS and the next token's (the sentence end when there is none). */
+export const posBigramRight = (p: PosInfo, next: PosInfo | undefined) => addString(p.bigramR, next ? next.text : EOS);
+
+/**
+ * The hashes of the templates a `tiny` number of groupedFeatures stands for: the bias, the space before the
+ * token, the head after it, the lexicon codes of the token and its neighbours, the number of rule candidates
+ * over it and the rules' answer around it (kept, keptm1, keptp1). Kind codes are within ±9 (kindCode).
+ */
+export function tinyHashes(key: number): number[] {
+  const field = (shift: number, bits: number) => (key >>> shift) & ((1 << bits) - 1);
+  const hashes = [BIAS];
+  if (field(20, 1)) hashes.push(SPACE);
+  const headp1 = field(21, 8);
+  if (headp1) {
+    const kind = Math.floor((headp1 - 1) / 19);
+    const code = ((headp1 - 1) % 19) - 9;
+    hashes.push(addNumber(START.headp1, kind === 0 ? 0 : kind === 1 ? code : kind === 2 ? code * 16 : code * 256));
+  }
+  if (field(11, 3)) hashes.push(addNumber(START.lexicon, field(11, 3)));
+  if (field(14, 3) !== 5) hashes.push(addNumber(START.lexiconm1, field(14, 3)));
+  if (field(17, 3) !== 5) hashes.push(addNumber(START.lexiconp1, field(17, 3)));
+  hashes.push(addNumber(START.candidateCount, field(9, 2)));
+  hashes.push(addNumber(START.kept, field(0, 3)));
+  hashes.push(addNumber(START.keptm1, field(3, 3) === 5 ? 9 : field(3, 3)));
+  hashes.push(addNumber(START.keptp1, field(6, 3) === 5 ? 9 : field(6, 3)));
+  return hashes;
 }
 
 /** Reused from call to call; each call returns its own copy of the part it wrote. */

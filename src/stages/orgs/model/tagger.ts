@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KijiError } from '../../../core/errors.js';
 import { decodeModel, type ModelData } from './file.js';
-import { EDGE_GROUPS, groupedFeatures, type FeatureInput, type PosInfo, type SurfaceGroups, type SurfaceTable } from './features.js';
+import { EDGE_GROUPS, groupedFeatures, posBigramLeft, posBigramRight, tinyHashes, type FeatureInput, type PosInfo, type SurfaceGroups, type SurfaceTable } from './features.js';
 import { allowedTransition, ORG_TYPE, TAG_COUNT, isInside, typeOfTag } from './labels.js';
 
 /** The shipped model, committed next to the language data (src/data is part of the package). */
@@ -30,6 +30,19 @@ export class OrgTagger {
   private generation = -1;
   /** Each token's POS sums (posSums), reused from call to call. */
   private posRows: Int32Array[] = new Array(1024);
+  /** Each token's offsets into `pool`: its tiny sums, its POS bigrams' (left and right); reused from call to call. */
+  private at3 = new Int32Array(1024 * 3);
+  /** Emission sums of feature sets that many tokens share (NT each, from 0): tiny numbers and POS bigrams. */
+  private pool = new Int32Array(256 * NT);
+  private poolSize = 0;
+  /** tiny number (groupedFeatures) → offset in `pool`. */
+  private readonly tinySums = new Map<number, number>();
+  /**
+   * POS pair (ids a, b; id `posEdge` for a sentence edge) → offsets in `pool` of its two bigram features:
+   * [2 (a × posEdge1 + b)] T.posBigramL of the right token, [… + 1] T.posBigramR of the left one; -1 not yet summed.
+   */
+  private pairSums = new Int32Array(0);
+  private posEdge = -1;
 
   constructor(readonly model: ModelData) {
     const F = model.hashes.length;
@@ -71,6 +84,7 @@ export class OrgTagger {
       this.score = new Float64Array(n * NT * 2);
       this.back = new Uint8Array(n * NT * 2);
       this.posRows = new Array(n * 2);
+      this.at3 = new Int32Array(n * 3 * 2);
     }
     const emit = this.emit;
     const w = this.model.weights;
@@ -79,7 +93,18 @@ export class OrgTagger {
     const ids = f.ids;
     const words = this.surfaceSumsOf(f.table, ids);
     const poses = this.posRows;
-    for (let i = 0; i < n; i++) poses[i] = this.posSums(f.poses[i]!);
+    const infos = f.poses;
+    for (let i = 0; i < n; i++) poses[i] = this.posSums(infos[i]!);
+    const at3 = this.at3;
+    const tiny = f.tiny;
+    for (let i = 0; i < n; i++) {
+      let t = this.tinySums.get(tiny[i]!);
+      if (t === undefined) this.tinySums.set(tiny[i]!, (t = this.sumOf(tinyHashes(tiny[i]!))));
+      at3[3 * i] = t;
+      at3[3 * i + 1] = this.pairOffset(i > 0 ? infos[i - 1] : undefined, infos[i], 0);
+      at3[3 * i + 2] = this.pairOffset(infos[i], i + 1 < n ? infos[i + 1] : undefined, 1);
+    }
+    const pool = this.pool;
     const zero = ZERO_SUMS;
     const S = PLACES * NT;
     for (let i = 0; i < n; i++) {
@@ -148,8 +173,12 @@ export class OrgTagger {
       const p2 = i > 1 ? poses[i - 2]! : zero;
       const p3 = i + 1 < n ? poses[i + 1]! : zero;
       const p4 = i + 2 < n ? poses[i + 2]! : zero;
+      const t = at3[3 * i]!;
+      const l = at3[3 * i + 1]!;
+      const r = at3[3 * i + 2]!;
       for (let y = 0; y < NT; y++) {
-        emit[at + y]! += words[a0 + y]! + words[a1 + y]! + words[a2 + y]! + words[a3 + y]! + words[a4 + y]! + p0[y]! + p1[NT + y]! + p2[2 * NT + y]! + p3[3 * NT + y]! + p4[4 * NT + y]!;
+        emit[at + y]! +=
+          words[a0 + y]! + words[a1 + y]! + words[a2 + y]! + words[a3 + y]! + words[a4 + y]! + p0[y]! + p1[NT + y]! + p2[2 * NT + y]! + p3[3 * NT + y]! + p4[4 * NT + y]! + pool[t + y]! + pool[l + y]! + pool[r + y]!;
       }
     }
     return decode(n, emit, this.trans, this.score, this.back, out);
@@ -193,6 +222,33 @@ export class OrgTagger {
       info.sumsOwner = this;
     }
     return info.sums;
+  }
+
+  /** The offset in `pool` of the sums of a feature set (appended). */
+  private sumOf(hashes: readonly number[]): number {
+    if (this.pool.length < (this.poolSize + 1) * NT) {
+      const grown = new Int32Array(this.pool.length * 2);
+      grown.set(this.pool);
+      this.pool = grown;
+    }
+    const at = this.poolSize++ * NT;
+    this.addGroupSums({ self: hashes }, this.pool, at);
+    return at;
+  }
+
+  /** The offset in `pool` of a POS bigram's sums (side 0: T.posBigramL of b, 1: T.posBigramR of a; undefined: the edge). */
+  private pairOffset(a: PosInfo | undefined, b: PosInfo | undefined, side: 0 | 1): number {
+    const high = Math.max(a?.id ?? 0, b?.id ?? 0);
+    if (high >= this.posEdge) {
+      // Room for more POS (there are few): start the pairs again.
+      const edge = Math.max(128, 2 * (high + 1));
+      this.pairSums = new Int32Array(2 * (edge + 1) * (edge + 1)).fill(-1);
+      this.posEdge = edge;
+    }
+    const k = 2 * ((a ? a.id : this.posEdge) * (this.posEdge + 1) + (b ? b.id : this.posEdge)) + side;
+    let at = this.pairSums[k]!;
+    if (at < 0) this.pairSums[k] = at = this.sumOf([side === 0 ? posBigramLeft(a, b!) : posBigramRight(a!, b)]);
+    return at;
   }
 
   /** Adds the weights of each place's group of features to `sums` from `at` on (place by place, NT each). */
