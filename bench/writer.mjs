@@ -17,44 +17,19 @@
  * To compare with another kiji, run this script from a build of it (this folder copied beside its dist/):
  * it writes with whatever store and gram code that dist/ has.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { DEFAULT_CORPUS, option, readCorpusItems, repoRoot, writeCorpusFiles } from './lib/corpus.mjs';
+import { join } from 'node:path';
+import { option, repoRoot } from './lib/corpus.mjs';
+import { sourceDatabase, storedRows } from './lib/stored-rows.mjs';
 
-const Database = createRequire(import.meta.url)('better-sqlite3');
 const { KijiStore } = await import(join(repoRoot, 'dist/store/store.js'));
 const { gramTokens } = await import(join(repoRoot, 'dist/store/grams.js'));
 const batchSize = Number(option('batch', '50'));
 const repeat = Number(option('repeat', '3'));
 const work = mkdtempSync(join(tmpdir(), 'kiji-writer-'));
-let db = option('db', undefined);
-if (!db) {
-  const items = readCorpusItems(resolve(option('corpus', DEFAULT_CORPUS)), Number(option('limit', '2000')));
-  writeCorpusFiles(items, join(work, 'articles'));
-  db = join(work, 'source.sqlite');
-  const run = spawnSync(process.execPath, ['--single-threaded-gc', join(repoRoot, 'dist/cli/bin.js'), 'run', join(work, 'articles'), '--db', db, '--quiet'], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (run.status !== 0) process.exit(run.status ?? 2);
-}
-
-// ---------------------------------------------------------------- the rows, as a worker sends them
-const source = new Database(db, { readonly: true });
-const mentionsOf = source.prepare('SELECT * FROM mentions WHERE article_id = ? ORDER BY id');
-const partiesOf = source.prepare('SELECT party FROM agreement_parties WHERE mention_id = ? ORDER BY position').pluck();
-const articles = source.prepare("SELECT * FROM articles WHERE status = 'ok' ORDER BY id").all().map((a) => ({
-  path: a.path, contentHash: a.content_hash, bytes: a.bytes, format: a.format, encoding: a.encoding, status: 'ok',
-  title: a.title, publishedAt: a.published_at, lang: a.lang, chars: a.chars, text: a.text,
-  mentions: mentionsOf.all(a.id).map((m) => ({
-    type: m.type, start: m.start, end: m.end, text: m.text, rule: m.rule, valueJson: m.value_json,
-    dateValue: m.date_value, dateMod: m.date_mod, dateStart: m.date_start, dateEnd: m.date_end,
-    amountText: m.amount_text, amountMinor: m.amount_minor == null ? null : BigInt(m.amount_minor), amountMaxText: m.amount_max_text,
-    currency: m.currency, moneyMod: m.money_mod, orgName: m.org_name, orgKind: m.org_kind,
-    agreementKind: m.agreement_kind, agreementRelation: m.agreement_relation, agreementKey: m.agreement_key, parties: partiesOf.all(m.id),
-  })),
-}));
-source.close();
+const db = sourceDatabase(work);
+const articles = storedRows(db);
 const chars = articles.reduce((n, a) => n + a.chars, 0);
 const records = articles.reduce((n, a) => n + a.mentions.length, 0);
 const withGrams = articles.map((a) => ({ ...a, grams: gramTokens(a.title, a.text) }));

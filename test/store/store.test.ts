@@ -279,6 +279,29 @@ describe('article text, full-text index and views', () => {
     store.db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')");
   });
 
+  it('a batch is one segment in each full-text index, however many articles and records it has, new or replaced', async () => {
+    const segments = (table: string) => store.db.prepare(`SELECT COUNT(DISTINCT segid) FROM ${table}_idx`).pluck().get() as number;
+    const batch = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({
+      ...article(`/b${i}.txt`, [org('防衛省', 0), money('5億円', 4, '500000000'), agreement('了解覚書', 8, ['日本', 'ベトナム'])]),
+      text: `防衛省は5億円の了解覚書、第${i}号${tag}。`,
+    }));
+    store.writeArticles(batch(12, 'A'));
+    store.writeArticles(batch(12, 'B')); // every article replaced: the old entries deleted in the same segment
+    expect([segments('articles_fts'), segments('articles_grams')]).toEqual([2, 2]); // one a batch (it was one an article)
+    const reader = read();
+    expect(await reader.searchArticles('号B。', { limit: 100 })).toHaveLength(12);
+    expect(await reader.searchArticles('号A', { limit: 100 })).toHaveLength(0);
+    expect(await reader.searchArticles('A', { limit: 100 })).toHaveLength(0);
+    expect((await reader.queryMentions({ types: ['AGREEMENT'] })).map((m) => m.parties)).toEqual(Array(12).fill(['日本', 'ベトナム']));
+    // One path twice in a batch: the later one is what stays, as when they were written one after the other.
+    store.writeArticles([{ ...article('/twice.txt', [org('外務省', 0)]), text: '外務省の最初の本文' }, article('/other.txt', []), { ...article('/twice.txt', [org('財務省', 0)]), text: '財務省の二度目' }]);
+    expect((await reader.mentionsOfArticle('/twice.txt')).map((m) => m.text)).toEqual(['財務省']);
+    expect((await reader.searchArticles('最初')).map((h) => h.path)).toEqual([]);
+    expect((await reader.searchArticles('二度目')).map((h) => h.path)).toEqual(['/twice.txt']);
+    expect((await reader.searchArticles('度目')).map((h) => h.path)).toEqual(['/twice.txt']);
+    for (const table of ['articles_fts', 'articles_grams']) store.db.exec(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`);
+  });
+
   it('gram tokens: each distinct character and adjacent pair of each column once, folded to lower case', () => {
     const code = (cp: number) => cp.toString(36).padStart(4, '0');
     const reference = (...columns: string[]) => {
