@@ -230,12 +230,21 @@ export class OrgTagger {
       this.generation = table.generation;
     }
     const sums = this.surfaceSums;
+    // The surfaces not summed yet, their hashes' table slots touched first (the misses overlap), then summed.
+    const fresh: number[] = [];
+    const groups: SurfaceGroups[] = [];
+    let touched = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       if (this.summed[id]) continue;
-      this.addGroupSums(table.groups(id), sums, (id + 1) * PLACES * NT);
       this.summed[id] = 1;
+      const g = table.groups(id);
+      for (const hashes of [g.self, g.prev, g.prev2, g.next, g.next2]) for (let k = 0; k < hashes.length; k++) touched ^= this.table[2 * ((Math.imul(hashes[k]!, 0x9e3779b1) >>> 0) & this.mask) + 1]!;
+      fresh.push(id);
+      groups.push(g);
     }
+    this.touched ^= touched;
+    for (let k = 0; k < fresh.length; k++) this.addGroupSums(groups[k]!, sums, (fresh[k]! + 1) * PLACES * NT);
     return sums;
   }
 
