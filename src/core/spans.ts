@@ -40,6 +40,20 @@ export function spanIndexAt(spans: readonly Span[], offset: number): number {
  * dates and amounts).
  */
 export function longestFirst<T extends Span>(spans: readonly T[], tieBreak?: (a: T, b: T) => number): T[] {
+  // Most lists overlap nowhere (a stage's own records, an article's dates): then every span is kept. In text order,
+  // with equal spans as the full rule orders them (tieBreak, then input order), that is the answer.
+  const inTextOrder = spans.slice().sort((a, b) => a.start - b.start || a.end - b.end || (tieBreak ? tieBreak(a, b) : 0));
+  let reach = -Infinity;
+  let disjoint = true;
+  for (const s of inTextOrder) {
+    if (s.start < reach) {
+      disjoint = false;
+      break;
+    }
+    if (s.end > reach) reach = s.end;
+  }
+  if (disjoint) return inTextOrder;
+
   const ordered = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || (tieBreak ? tieBreak(a, b) : 0));
   if (ordered.length < 2) return ordered;
 
