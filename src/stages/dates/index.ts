@@ -81,7 +81,7 @@ export function parseDates(text: string, ref: CalendarDate | undefined, parsers:
   if (!scan) scans.set(parsers, (scan = new PatternScan(parsers.map((p) => p.pattern))));
   scan.run(text, (i, m) => {
     const found = parsers[i]!.extract(m, ctx);
-    if (Array.isArray(found)) candidates.push(...found);
+    if (Array.isArray(found)) for (const c of found) candidates.push(c);
     else if (found) candidates.push(found);
   });
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -109,9 +109,18 @@ export function ruleOf(c: DateCandidate): string {
 }
 
 const PART_ORDER: readonly DatePart[] = ['era', 'year', 'fiscalYear', 'half', 'quarter', 'season', 'month', 'week', 'day', 'weekday'];
-const ordered = (parts: Iterable<DatePart>) => {
-  const set = new Set(parts);
-  return PART_ORDER.filter((p) => set.has(p));
+const PART_BIT = new Map(PART_ORDER.map((p, i) => [p, 1 << i]));
+/** Parts as bits of PART_ORDER (no Set per record). */
+const bitsOf = (parts: Iterable<DatePart>) => {
+  let bits = 0;
+  for (const p of parts) bits |= PART_BIT.get(p) ?? 0;
+  return bits;
+};
+/** The parts of `bits`, in PART_ORDER. */
+const partsOf = (bits: number) => {
+  const out: DatePart[] = [];
+  for (let i = 0; i < PART_ORDER.length; i++) if (bits & (1 << i)) out.push(PART_ORDER[i]!);
+  return out;
 };
 
 /** Candidates → DATE records (raw offsets via `rawSpan`), resolving in text order so 同年/翌日 see the date before them. */
@@ -129,15 +138,18 @@ export function toRecords(
     const c = partial && pastAt(found.end) ? { ...found, past: true } : found;
     const r = resolveCandidate(c, { ref, anchors });
     anchors = withAnchor(anchors, r.anchor);
-    const stated = ordered(c.stated);
+    const stated = bitsOf(c.stated);
+    const span = rawSpan(c.start, c.end);
     const record: DateRecord = {
       type: 'DATE',
-      ...rawSpan(c.start, c.end),
+      start: span.start,
+      end: span.end,
+      text: span.text,
       rule: ruleOf(c),
       value: r.value,
       kind: r.kind,
-      stated,
-      implied: ordered(r.implied).filter((p) => !stated.includes(p)),
+      stated: partsOf(stated),
+      implied: partsOf(bitsOf(r.implied) & ~stated),
     };
     if (r.mod) record.mod = r.mod;
     if (r.start && r.end && r.start.year > 0) {
