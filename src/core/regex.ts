@@ -43,6 +43,14 @@ export class PatternScan {
   private readonly leaves: Uint8Array;
   private readonly masks: Uint32Array;
   private readonly classes: number;
+  /**
+   * The characters each pattern's matches must hold (requiredCharSets: `周` of `…周年`), up to 32 sets as bits, in a
+   * table of the same kind: a pattern is not run on a text that lacks one of its sets.
+   */
+  private readonly needs: Uint32Array;
+  private readonly needPages: Uint16Array;
+  private readonly needLeaves: Uint8Array;
+  private readonly needMasks: Uint32Array;
 
   constructor(patterns: readonly RegExp[]) {
     const bits = new Map<string, number>();
@@ -60,37 +68,50 @@ export class PatternScan {
       return { pattern: new RegExp(pattern.source, pattern.flags.replace('g', 'y')), bit };
     });
     this.classes = bits.size;
-    // Distinct masks numbered (0 for none), so that a leaf is a byte.
-    const numbered = new Map<number, number>([[0, 0]]);
-    const entries = table.map((mask) => {
-      if (!numbered.has(mask)) numbered.set(mask, numbered.size);
-      return numbered.get(mask)!;
+    const lead = numberedTable(table);
+    if (!lead) throw new Error('PatternScan: more combinations of leading classes than a byte holds');
+    ({ pages: this.pages, leaves: this.leaves, masks: this.masks } = lead);
+
+    const setBits = new Map<string, number>();
+    const needTable = new Uint32Array(65536);
+    this.needs = Uint32Array.from(patterns, (pattern) => {
+      let need = 0;
+      for (const set of requiredCharSets(pattern)) {
+        let bit = setBits.get(set);
+        if (bit === undefined) {
+          if (setBits.size === 32) continue;
+          bit = 1 << setBits.size;
+          setBits.set(set, bit);
+          for (let k = 0; k < set.length; k++) needTable[set.charCodeAt(k)]! |= bit;
+        }
+        need |= bit;
+      }
+      return need;
     });
-    if (numbered.size > 256) throw new Error(`PatternScan: ${numbered.size} combinations of leading classes, more than a byte holds`);
-    const { pages, leaves } = foldTable(entries);
-    this.pages = pages;
-    this.leaves = Uint8Array.from(leaves);
-    this.masks = Uint32Array.from(numbered.keys());
+    const need = numberedTable(needTable);
+    if (!need) this.needs.fill(0); // too many combinations: run every pattern
+    ({ pages: this.needPages, leaves: this.needLeaves, masks: this.needMasks } = need ?? numberedTable(new Uint32Array(65536))!);
   }
 
   /** Calls `each(patternIndex, match)` for every non-empty match, all of pattern 0's first, then pattern 1's … */
   run(text: string, each: (patternIndex: number, match: RegExpExecArray) => void): void {
     const positions: number[][] = Array.from({ length: this.classes }, () => []);
-    if (this.classes > 0) {
-      const { pages, leaves, masks } = this;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        const entry = leaves[(pages[c >> 8]! << 8) | (c & 255)]!;
-        if (entry === 0) continue;
-        let bits = masks[entry]!;
-        while (bits !== 0) {
-          const low = bits & -bits;
-          positions[31 - Math.clz32(low)]!.push(i);
-          bits ^= low;
-        }
+    let seen = 0;
+    const { pages, leaves, masks, needPages, needLeaves, needMasks, needs } = this;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      seen |= needMasks[needLeaves[(needPages[c >> 8]! << 8) | (c & 255)]!]!;
+      const entry = leaves[(pages[c >> 8]! << 8) | (c & 255)]!;
+      if (entry === 0) continue;
+      let bits = masks[entry]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        positions[31 - Math.clz32(low)]!.push(i);
+        bits ^= low;
       }
     }
     this.runs.forEach(({ pattern, bit }, index) => {
+      if ((seen & needs[index]!) >>> 0 !== needs[index]) return;
       if (bit === 0) {
         pattern.lastIndex = 0;
         let m: RegExpExecArray | null;
@@ -111,6 +132,103 @@ export class PatternScan {
       }
     });
   }
+}
+
+/**
+ * Sets of characters a match of `pattern` must contain, one character of each (`/(\d{1,4})周年/` → `周`, `年`): its
+ * literal characters and character classes outside any alternative, optional part or lookaround, read conservatively
+ * (a range, an escape class, a negated class or anything unusual adds nothing; the flags `i` and `u` give none).
+ * A text holding no character of one of them has no match.
+ */
+export function requiredCharSets(pattern: RegExp): string[] {
+  if (/[iuv]/.test(pattern.flags)) return [];
+  const src = pattern.source;
+  let i = 0;
+  /** The sets of a sequence up to `)` or the end; undefined when it has alternatives at its own level. */
+  const sequence = (): string[] | undefined => {
+    const sets: string[] = [];
+    let alternatives = false;
+    while (i < src.length && src[i] !== ')') {
+      if (src[i] === '|') {
+        alternatives = true;
+        i++;
+        continue;
+      }
+      const atom = atomSets();
+      const min = quantifierMin();
+      if (min >= 1) sets.push(...atom);
+    }
+    return alternatives ? undefined : sets;
+  };
+  const atomSets = (): string[] => {
+    const c = src[i]!;
+    if (c === '\\') {
+      const d = src[i + 1];
+      if (d === undefined) throw new Error('dangling escape');
+      if (/[A-Za-z0-9]/.test(d)) {
+        // \d, \b, \2, \uXXXX, \p{…}, \k<…>: no literal character (the rest of the escape is skipped).
+        const long = /^\\(?:u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|[pP]\{[^}]*\}|k<[^>]*>|c[A-Za-z]|[0-9]+|[A-Za-z])/.exec(src.slice(i));
+        if (!long) throw new Error('unknown escape');
+        i += long[0].length;
+        return [];
+      }
+      i += 2;
+      return [d];
+    }
+    if (c === '[') {
+      let j = i + 1;
+      let chars = '';
+      let plain = src[j] !== '^';
+      for (; j < src.length && src[j] !== ']'; j++) {
+        if (src[j] === '\\') {
+          const d = src[++j];
+          if (d === undefined || /[A-Za-z0-9]/.test(d)) plain = false;
+          else chars += d;
+        } else if (src[j] === '-' && chars !== '' && src[j + 1] !== ']') plain = false;
+        else chars += src[j];
+      }
+      if (j >= src.length) throw new Error('unclosed class');
+      i = j + 1;
+      return plain && chars !== '' ? [chars] : [];
+    }
+    if (c === '(') {
+      const head = /^\((\?:|\?=|\?!|\?<=|\?<!|\?<[A-Za-z_$][\w$]*>)?/.exec(src.slice(i))!;
+      i += head[0].length;
+      const inner = sequence();
+      if (src[i] !== ')') throw new Error('unclosed group');
+      i++;
+      const lookaround = head[1] === '?=' || head[1] === '?!' || head[1] === '?<=' || head[1] === '?<!';
+      return lookaround || !inner ? [] : inner;
+    }
+    if ('*+?'.includes(c)) throw new Error('quantifier without an atom');
+    i++;
+    return c === '.' || c === '^' || c === '$' ? [] : [c];
+  };
+  /** The quantifier after an atom (consumed): its minimum count, 1 when there is none. */
+  const quantifierMin = (): number => {
+    const q = /^(?:([?*+])|\{(\d+)(?:,\d*)?\})\??/.exec(src.slice(i));
+    if (!q) return 1;
+    i += q[0].length;
+    return q[1] === '+' ? 1 : q[1] ? 0 : Number(q[2]);
+  };
+  try {
+    const sets = sequence();
+    return sets && i === src.length ? [...new Set(sets)] : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A mask per UTF-16 unit as a folded table of byte entries into its distinct masks (0 for none); undefined beyond 256 masks. */
+function numberedTable(table: Uint32Array): { pages: Uint16Array; leaves: Uint8Array; masks: Uint32Array } | undefined {
+  const numbered = new Map<number, number>([[0, 0]]);
+  const entries = table.map((mask) => {
+    if (!numbered.has(mask)) numbered.set(mask, numbered.size);
+    return numbered.get(mask)!;
+  });
+  if (numbered.size > 256) return undefined;
+  const { pages, leaves } = foldTable(entries);
+  return { pages, leaves: Uint8Array.from(leaves), masks: Uint32Array.from(numbered.keys()) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CharTable, PatternScan } from '../../src/core/regex.js';
+import { CharTable, PatternScan, requiredCharSets } from '../../src/core/regex.js';
+import { DATE_PARSERS } from '../../src/stages/dates/index.js';
 
 /** What `exec` in a loop gives, as parseDates ran it before PatternScan: [pattern, index, match] for each non-empty match. */
 function execLoop(patterns: readonly RegExp[], text: string): [number, number, string][] {
@@ -46,6 +47,34 @@ describe('PatternScan', () => {
     const text = Array.from({ length: 40 }, (_, i) => String.fromCharCode(0x4e00 + i).repeat(1 + (i % 3))).join('x');
     expect(scanned(many, text)).toEqual(execLoop(many, text));
     expect(scanned(many, text)).toHaveLength(40);
+  });
+});
+
+describe('requiredCharSets', () => {
+  it.each([
+    [/(?=[0-9])(\d{1,4})周年/g, ['周', '年']],
+    [/(\d{4})\/?([春夏秋冬])(?![日分巻])/g, ['春夏秋冬']],
+    [/(\d{2})[(（](?:(昭和|平成)|(同))(\d{1,2}|元)[)）]年(度)?/g, ['(（', ')）', '年']],
+    [/(\d{1,2})([\/\-])(\d{1,2})\2/g, ['/-']],
+    [/a|b/g, []], // alternatives at the top: nothing is required
+    [/(?:x|y)z+w?v{0,2}u{2}/g, ['z', 'u']], // a group with alternatives, optional parts: left out
+    [/(?<=前)(?!後)[^x][0-9a]\d./g, []], // lookarounds, a negated class, a range, escapes, a dot
+    [/(?<n>名)\k<n>\u3042\p{L}/g, ['名']],
+    [/abc/i, []], // flags i and u: nothing claimed
+  ])('%s needs %j', (pattern, sets) => {
+    expect(requiredCharSets(pattern)).toEqual(sets);
+  });
+  it('claims only what every match of the date patterns holds', () => {
+    const text = '2025年3月12日(水)、平成7年度の第1四半期に1990年代〜21世紀の50周年、3年目の2021夏、4/5と2024-05-06、12(平成24)年、4~6月期、翌12日';
+    for (const { pattern } of DATE_PARSERS) {
+      for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
+        for (const set of requiredCharSets(pattern)) expect([...m[0]].some((c) => set.includes(c)), `${pattern.source} on ${m[0]}`).toBe(true);
+      }
+    }
+  });
+  it('lets the scan skip a pattern only on a text without a needed character', () => {
+    const patterns = [/(?=[0-9])[0-9]+周年/g, /(?=[0-9])[0-9]+年/g];
+    for (const text of ['50周年と3年', '50年', '周年', '']) expect(scanned(patterns, text)).toEqual(execLoop(patterns, text));
   });
 });
 
