@@ -42,8 +42,11 @@ export function extractMoney(doc: ArticleDocument): MoneyRecord[] {
   return records;
 }
 
+const NO_SIDES: ReadonlySet<MoneyCandidate> = new Set();
+
 /** Amounts in two currencies joined by `=` (1ドル=150円, 1ユーロ＝124円): the two sides of an exchange rate (315円=3090円 is a sum). */
-function exchangeRateSides(text: string, resolved: readonly { candidate: MoneyCandidate; money: ResolvedMoney | null }[]): Set<MoneyCandidate> {
+function exchangeRateSides(text: string, resolved: readonly { candidate: MoneyCandidate; money: ResolvedMoney | null }[]): ReadonlySet<MoneyCandidate> {
+  if (resolved.length < 2) return NO_SIDES;
   const sides = new Set<MoneyCandidate>();
   for (let i = 0; i + 1 < resolved.length; i++) {
     const a = resolved[i]!;
