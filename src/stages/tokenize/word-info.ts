@@ -38,14 +38,31 @@ export class FeatureLines {
   }
 }
 
+/**
+ * One string per part-of-speech value (IPADIC has a few dozen), not one per word: every token of a 名詞 then points at
+ * the same `名詞`, which the stages after the tokenizer compare and look up per token (token features, agreements, the
+ * organisation tagger) and find in the cache instead of in a string of its own beside each word's line. The shared copy
+ * is the one V8 keeps as a property name (internalized), so a comparison with a literal `'名詞'` is a pointer test.
+ */
+const POS_VALUES = new Map<string, string>();
+function posValue(s: string): string {
+  if (typeof s !== 'string') return s; // a line past the end of the table ('') has no fields: kept as it was
+  let shared = POS_VALUES.get(s);
+  if (shared === undefined) {
+    shared = Object.keys({ [s]: 0 })[0]!;
+    POS_VALUES.set(s, shared);
+  }
+  return shared;
+}
+
 function infoOf(line: string, known: boolean): WordInfo {
   const f = line.split(',');
   const reading = known ? f[8] : undefined;
   return {
-    pos: f[1]!,
-    pos1: f[2]!,
-    pos2: f[3]!,
-    pos3: f[4]!,
+    pos: posValue(f[1]!),
+    pos1: posValue(f[2]!),
+    pos2: posValue(f[3]!),
+    pos3: posValue(f[4]!),
     basic: f[7]!,
     reading: reading === undefined || reading === '*' ? undefined : reading,
     known,
