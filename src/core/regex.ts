@@ -249,6 +249,26 @@ function foldTable(values: ArrayLike<number>): { pages: Uint16Array; leaves: num
 }
 
 /**
+ * A byte per UTF-16 code unit (flags of a character), held as the two-level table `foldTable` makes: a flat 64 KB
+ * table read per character after the tokenizer has walked its dictionary misses the cache for most characters
+ * (every kanji reads its own line of zeros); here all blocks of zeros share one 256-byte block.
+ */
+export class ByteTable {
+  private readonly pages: Uint16Array;
+  private readonly leaves: Uint8Array;
+
+  constructor(flat: Uint8Array) {
+    const { pages, leaves } = foldTable(flat);
+    this.pages = pages;
+    this.leaves = Uint8Array.from(leaves);
+  }
+
+  of(code: number): number {
+    return this.leaves[(this.pages[code >> 8]! << 8) | (code & 255)]!;
+  }
+}
+
+/**
  * The UTF-16 code units a one-character pattern matches (`/\s/`, `/[。!?]/`), found by testing each:
  * `has(text.charCodeAt(i))` is what `pattern.test(text[i])` was, without a string and a regex call per character.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CharTable, PatternScan, requiredCharSets } from '../../src/core/regex.js';
+import { ByteTable, CharTable, PatternScan, requiredCharSets } from '../../src/core/regex.js';
 import { DATE_PARSERS } from '../../src/stages/dates/index.js';
 
 /** What `exec` in a loop gives, as parseDates ran it before PatternScan: [pattern, index, match] for each non-empty match. */
@@ -83,5 +83,17 @@ describe('CharTable', () => {
   it.each([/[。!?！？\n]/, /\s/, /[、,;:・\s)）」』]/, /[\ud800-\udbff]/])('has(c) is %s.test(c) for every UTF-16 unit', (pattern) => {
     const table = new CharTable(pattern);
     for (let c = 0; c < 65536; c++) expect(table.has(c)).toBe(pattern.test(String.fromCharCode(c)));
+  });
+});
+
+describe('ByteTable', () => {
+  it('gives the flat table back for every code unit', () => {
+    const flat = new Uint8Array(65536);
+    for (let c = 0x30a1; c <= 0x30f6; c++) flat[c] = 2;
+    for (let c = 0xd800; c <= 0xdfff; c++) flat[c] = 4;
+    flat[0x41] = 9;
+    flat[0xffff] = 255;
+    const table = new ByteTable(flat);
+    for (let c = 0; c < 65536; c++) if (table.of(c) !== flat[c]) expect([c, table.of(c)]).toEqual([c, flat[c]]);
   });
 });

@@ -1,4 +1,5 @@
 import { defineLayer, TOKENS } from '../../core/document.js';
+import { ByteTable } from '../../core/regex.js';
 import { defineStage } from '../../core/stage.js';
 import type { Token } from '../../core/token.js';
 import { ORG_HEADS } from '../../data/org-heads.js';
@@ -34,14 +35,15 @@ const C_KATAKANA = 2; // ァ-ヶ, ー, ・
 const C_SURROGATE = 4;
 const C_LATIN_START = 8; // A-Za-z
 const C_LATIN_BODY = 16; // A-Za-z0-9&'+.-
-const CHARS = new Uint8Array(65536);
-for (const ch of `()[]{}「」『』【】〈〉《》〔〕"'“”‘’、。,，;:：；!?！？/\\|<>=*#@%^~\``) CHARS[ch.charCodeAt(0)]! |= C_NON_NAME;
-for (let c = 0x30a1; c <= 0x30f6; c++) CHARS[c]! |= C_KATAKANA; // ァ-ヶ
-CHARS[0x30fc]! |= C_KATAKANA; // ー
-CHARS[0x30fb]! |= C_KATAKANA; // ・
-for (let c = 0xd800; c <= 0xdfff; c++) CHARS[c]! |= C_SURROGATE;
-for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz') CHARS[ch.charCodeAt(0)]! |= C_LATIN_START | C_LATIN_BODY;
-for (const ch of "0123456789&'+.-") CHARS[ch.charCodeAt(0)]! |= C_LATIN_BODY;
+const FLAT = new Uint8Array(65536);
+for (const ch of `()[]{}「」『』【】〈〉《》〔〕"'“”‘’、。,，;:：；!?！？/\\|<>=*#@%^~\``) FLAT[ch.charCodeAt(0)]! |= C_NON_NAME;
+for (let c = 0x30a1; c <= 0x30f6; c++) FLAT[c]! |= C_KATAKANA; // ァ-ヶ
+FLAT[0x30fc]! |= C_KATAKANA; // ー
+FLAT[0x30fb]! |= C_KATAKANA; // ・
+for (let c = 0xd800; c <= 0xdfff; c++) FLAT[c]! |= C_SURROGATE;
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz') FLAT[ch.charCodeAt(0)]! |= C_LATIN_START | C_LATIN_BODY;
+for (const ch of "0123456789&'+.-") FLAT[ch.charCodeAt(0)]! |= C_LATIN_BODY;
+const CHARS = new ByteTable(FLAT);
 
 /** Last characters of organisation heads and of titles that contain one (局長, 党首). */
 export const HEAD_LAST = edgeChars(ORG_HEADS.keys(), 'last');
@@ -67,7 +69,7 @@ function roleAndFlags(t: Token): number {
   let all = len ? 0xff : 0;
   let body = len ? C_LATIN_BODY : 0; // every character after the first is a Latin-word character
   for (let i = 0; i < len; i++) {
-    const c = CHARS[s.charCodeAt(i)]!;
+    const c = CHARS.of(s.charCodeAt(i));
     any |= c;
     all &= c;
     if (i > 0) body &= c;
@@ -91,7 +93,7 @@ function roleAndFlags(t: Token): number {
   if (role === BREAK) return upper;
 
   let flags = 0;
-  if (CHARS[u0]! & C_LATIN_START && (len === 1 || body)) flags |= LATIN;
+  if (CHARS.of(u0) & C_LATIN_START && (len === 1 || body)) flags |= LATIN;
   if (all & C_KATAKANA) flags |= KATAKANA;
   const proper = t.pos1 === '固有名詞';
   if (proper && t.pos2 === '組織' && (t.known || !(flags & LATIN))) flags |= ORG_TOKEN;
