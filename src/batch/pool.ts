@@ -35,14 +35,12 @@ export interface ArticlePool {
 export interface ArticlePoolOptions {
   /** The results go to a SQLite store: each worker computes its articles' gram tokens (store/grams.ts) for the writer. */
   gramTokens?: boolean;
-  /** ... and a writer thread unpacks the processed articles (worker.ts PackedArticle). */
-  pack?: boolean;
 }
 
 /** One dictionary for all workers: read once here into shared memory and handed to each worker (none for English-only runs). */
 export function workerDataFor(config: KijiConfig, options: ArticlePoolOptions = {}): WorkerData {
-  const flags = { ...(options.gramTokens ? { gramTokens: true } : {}), ...(options.pack ? { pack: true } : {}) };
-  return config.language === 'en' ? { config, ...flags } : { config, dictionary: loadDictionaryImage(), ...flags };
+  const gramTokens = options.gramTokens ? { gramTokens: true } : {};
+  return config.language === 'en' ? { config, ...gramTokens } : { config, dictionary: loadDictionaryImage(), ...gramTokens };
 }
 
 export function createArticlePool(config: KijiConfig, threads: number, options: ArticlePoolOptions = {}): ArticlePool {

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { KijiError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
-import type { ArticleToWrite } from './packed.js';
+import type { StoredArticle } from '../store/rows.js';
 import type { RunCounts, RunInfo } from '../store/store.js';
 import { LANGUAGE_VERSIONS, PIPELINE_VERSION } from '../version.js';
 import { configHash, limitsConfigHash } from './config-hash.js';
@@ -124,7 +124,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   let scheduler: Scheduler | undefined;
   let taskError: unknown;
   const writer: BatchWriter = createBatchWriter(store, { batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, flushMs: options.flushMs ?? DEFAULT_FLUSH_MS });
-  const write = (article: ArticleToWrite) => writer.add(article);
+  const write = (article: StoredArticle) => writer.add(article);
 
   let status: 'done' | 'interrupted' | 'failed' = 'done';
   try {
@@ -156,10 +156,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       });
       if (options.signal?.aborted) break;
       await writer.room();
-      // The stat was taken before any read of the bytes the row will hold (here or in the worker, which stores it with its row).
+      // The stat was taken before any read of the bytes the row will hold (here or in the worker).
       const { read, stamp } = known;
-      const failedRow = (failed: Parameters<typeof failedTask>[1]) => ({ ...failedTask(path, failed, config, limitsHash, read), ...(stamp !== undefined ? { fileStat: stamp } : {}) });
-      await scheduler.submit(path, (outcome) => tally.outcome(outcome, failedRow, write), read, stamp);
+      const writeStamped = stamp === undefined ? write : (article: StoredArticle) => write({ ...article, fileStat: stamp });
+      await scheduler.submit(path, (outcome) => tally.outcome(outcome, (failed) => failedTask(path, failed, config, limitsHash, read), writeStamped), read);
     }
     await scheduler?.idle();
     if (writer.error) throw writer.error;

@@ -28,11 +28,8 @@ export type TaskOutcome =
   | { kind: 'crashed'; error: unknown };
 
 export interface Scheduler {
-  /**
-   * Waits for a free slot, then starts the article (from `read` when the file was read already; `fileStat`: the stat
-   * to store with its row); `onOutcome` runs when it settles.
-   */
-  submit(path: string, onOutcome: (outcome: TaskOutcome) => void, read?: ReadFile, fileStat?: string): Promise<void>;
+  /** Waits for a free slot, then starts the article (from `read` when the file was read already); `onOutcome` runs when it settles. */
+  submit(path: string, onOutcome: (outcome: TaskOutcome) => void, read?: ReadFile): Promise<void>;
   idle(): Promise<void>;
   destroy(): Promise<void>;
   readonly threads: number;
@@ -47,9 +44,8 @@ export const INTERRUPT_GRACE_MS = 1_500;
 const MAX_ATTEMPTS = 3;
 
 export function createScheduler(config: KijiConfig, threads: number, options: { signal?: AbortSignal; onFailure: (error: unknown) => void; poolFactory?: typeof createArticlePool }): Scheduler {
-  // A local run writes to SQLite, whose gram index the workers compute the tokens of (in parallel, not in the writer),
-  // on the writer's thread, which unpacks the articles the workers pack (the main thread only passes them on).
-  const pool: ArticlePool = (options.poolFactory ?? createArticlePool)(config, threads, { gramTokens: true, pack: true });
+  // A local run writes to SQLite, whose gram index the workers compute the tokens of (in parallel, not in the writer).
+  const pool: ArticlePool = (options.poolFactory ?? createArticlePool)(config, threads, { gramTokens: true });
   const queue = new PQueue({ concurrency: pool.threads * pool.tasksPerWorker });
   const interrupt = new AbortController();
   let graceTimer: NodeJS.Timeout | undefined;
@@ -60,7 +56,7 @@ export function createScheduler(config: KijiConfig, threads: number, options: { 
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
 
-  const runOnce = async (path: string, read: ReadFile | undefined, fileStat: string | undefined): Promise<TaskOutcome | 'not started'> => {
+  const runOnce = async (path: string, read: ReadFile | undefined): Promise<TaskOutcome | 'not started'> => {
     const timeout = new AbortController();
     const clock = new Float64Array(new SharedArrayBuffer(CLOCK_BYTES));
     const loadedMs = () => Math.min(PIPELINE_LOAD_ALLOWANCE_MS, clock[CLOCK_LOADED_MS]! + (clock[CLOCK_LOAD_STARTED]! > 0 ? Date.now() - clock[CLOCK_LOAD_STARTED]! : 0));
@@ -74,7 +70,7 @@ export function createScheduler(config: KijiConfig, threads: number, options: { 
     };
     let timer = setTimeout(check, config.articleTimeoutMs);
     try {
-      const task: ArticleTask = { path, maxBytes: config.maxFileBytes, clock, ...(read ? { bytes: read.bytes, sha256: read.sha256 } : {}), ...(fileStat !== undefined ? { fileStat } : {}) };
+      const task: ArticleTask = { path, maxBytes: config.maxFileBytes, clock, ...(read ? { bytes: read.bytes, sha256: read.sha256 } : {}) };
       const result = await pool.run(task, AbortSignal.any([timeout.signal, interrupt.signal]));
       return { kind: 'done', result };
     } catch (error) {
@@ -86,9 +82,9 @@ export function createScheduler(config: KijiConfig, threads: number, options: { 
       clearTimeout(timer);
     }
   };
-  const runOne = async (path: string, read?: ReadFile, fileStat?: string): Promise<TaskOutcome> => {
+  const runOne = async (path: string, read?: ReadFile): Promise<TaskOutcome> => {
     for (let attempt = 1; ; attempt++) {
-      const outcome = await runOnce(path, read, fileStat);
+      const outcome = await runOnce(path, read);
       if (outcome !== 'not started') return outcome;
       if (attempt === MAX_ATTEMPTS) return { kind: 'crashed', error: new Error(`its worker was stopped ${MAX_ATTEMPTS} times before it could start the article`) };
     }
@@ -96,10 +92,10 @@ export function createScheduler(config: KijiConfig, threads: number, options: { 
 
   return {
     threads: pool.threads,
-    async submit(path, onOutcome, read, fileStat) {
+    async submit(path, onOutcome, read) {
       await queue.onSizeLessThan(1); // every slot busy: wait for one before taking the next path
       queue
-        .add(async () => onOutcome(await runOne(path, read, fileStat)))
+        .add(async () => onOutcome(await runOne(path, read)))
         .catch(options.onFailure); // storing the result failed: the run stops
     },
     idle: () => queue.onIdle(),

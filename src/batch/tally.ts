@@ -1,5 +1,4 @@
-import type { FailedArticle } from '../store/rows.js';
-import type { ArticleToWrite } from './packed.js';
+import type { FailedArticle, StoredArticle } from '../store/rows.js';
 import type { RunCounts } from '../store/store.js';
 import type { TaskOutcome } from './scheduler.js';
 import type { BatchFailure, BatchProgress, BatchSummary } from './run.js';
@@ -36,7 +35,7 @@ export class RunTally {
   }
 
   /** Counts a finished article (ok or failed) and hands it to `write`. */
-  settle(article: ArticleToWrite, write: (article: ArticleToWrite) => void): void {
+  settle(article: StoredArticle, write: (article: StoredArticle) => void): void {
     if (article.status === 'ok') this.counts.processed++;
     else {
       // Reasons are stored without the path, which is the row's own column.
@@ -49,7 +48,7 @@ export class RunTally {
   }
 
   /** A worker's outcome: its result, or the failed row `failedRow` makes for it; an interrupted task is left for the next run. */
-  outcome(outcome: TaskOutcome, failedRow: (outcome: Exclude<TaskOutcome, { kind: 'done' | 'interrupted' }>) => FailedArticle, write: (article: ArticleToWrite) => void): void {
+  outcome(outcome: TaskOutcome, failedRow: (outcome: Exclude<TaskOutcome, { kind: 'done' | 'interrupted' }>) => FailedArticle, write: (article: StoredArticle) => void): void {
     if (outcome.kind === 'interrupted') return;
     if (outcome.kind !== 'done') {
       this.settle(failedRow(outcome), write);

@@ -16,7 +16,6 @@ import { okArticle, type StoredArticle } from '../store/rows.js';
 import { dateInFileName } from '../text/published-at.js';
 import { CLOCK_FIRST, CLOCK_LOAD_STARTED, CLOCK_LOADED_MS, CLOCK_STARTED } from './worker-clock.js';
 import { articleFromBytes, readArticleFileSync } from '../text/read-article.js';
-import { ownsBuffer, packArticle, type PackedArticle } from './packed.js';
 
 export interface WorkerData {
   config: KijiConfig;
@@ -24,8 +23,6 @@ export interface WorkerData {
   dictionary?: SharedArrayBuffer;
   /** Compute each article's gram tokens here (the store's writer would otherwise, on its one thread). */
   gramTokens?: boolean;
-  /** Return processed articles packed (PackedArticle), for a writer thread that unpacks them: the main thread only passes them on. */
-  pack?: boolean;
 }
 
 export interface ArticleTask {
@@ -37,12 +34,10 @@ export interface ArticleTask {
   sha256?: string;
   /** Shared with the scheduler, which counts the article's time limit from it (worker-clock.ts). */
   clock?: Float64Array;
-  /** The file's stat, taken before its bytes were read (here or on the main thread), to store with the row (file-hash.ts fileStamp). */
-  fileStat?: string;
 }
 
 export interface ArticleTaskResult {
-  article: StoredArticle | PackedArticle;
+  article: StoredArticle;
   /** Records per type, for the summary. */
   types: Record<string, number>;
   /** Time in this worker: reading + decoding, and the pipeline. */
@@ -81,14 +76,13 @@ async function processArticle(task: ArticleTask): Promise<ArticleTaskResult> {
   const t0 = performance.now();
   let tRead: number | undefined;
   let t1: number | undefined;
-  let article: StoredArticle | PackedArticle;
+  let article: StoredArticle;
   const types: Record<string, number> = {};
-  const stamp = task.fileStat !== undefined ? { fileStat: task.fileStat } : {};
-  let source: { path: string; contentHash: string | null; bytes: number | null; format?: string; encoding?: string; fileStat?: string } = { path: task.path, contentHash: null, bytes: null, ...stamp };
+  let source: { path: string; contentHash: string | null; bytes: number | null; format?: string; encoding?: string } = { path: task.path, contentHash: null, bytes: null };
   try {
     // Read first: a file that cannot be read or decoded never waits for (or loads) kuromoji.
     const decoded = task.bytes ? articleFromBytes(task.path, task.bytes, task.sha256) : readArticleFileSync(task.path, { maxBytes: task.maxBytes });
-    source = { path: task.path, contentHash: decoded.sha256, bytes: decoded.bytes, format: decoded.format, encoding: decoded.encoding, ...stamp };
+    source = { path: task.path, contentHash: decoded.sha256, bytes: decoded.bytes, format: decoded.format, encoding: decoded.encoding };
     tRead = performance.now();
     // Lazy: each language's stages are built on its first article, so a Japanese folder never loads compromise.
     pipeline ??= createPipeline((Piscina.workerData as WorkerData).config, undefined, { lazy: true });
@@ -117,10 +111,8 @@ async function processArticle(task: ArticleTask): Promise<ArticleTaskResult> {
       ...(publishedAt !== undefined ? { publishedAt } : {}),
     });
     for (const record of result.records) types[record.type] = (types[record.type] ?? 0) + 1;
-    const ok = okArticle(source, result, decoded.text);
-    const data = Piscina.workerData as WorkerData;
-    if (data.gramTokens) ok.grams = gramTokens(ok.title, ok.text);
-    article = data.pack ? packArticle(ok) : ok;
+    article = okArticle(source, result, decoded.text);
+    if ((Piscina.workerData as WorkerData).gramTokens) article.grams = gramTokens(article.title, article.text);
   } catch (error) {
     const { code, message } = describeError(error);
     article = { ...source, status: 'failed', errorCode: code, error: message };
@@ -128,10 +120,5 @@ async function processArticle(task: ArticleTask): Promise<ArticleTaskResult> {
   const t2 = performance.now();
   const heap = getHeapStatistics().used_heap_size / 1048576;
   if (heap > peakHeap) peakHeap = heap;
-  const result: ArticleTaskResult = { article, types, readMs: (tRead ?? t2) - t0, loadMs: t1 === undefined || tRead === undefined ? 0 : t1 - tRead, processMs: t1 === undefined ? 0 : t2 - t1, heapMb: Math.round(peakHeap), threadId };
-  // Unless it owns its whole buffer (v8.serialize's does), it goes copied, in the message.
-  if (!('packed' in article) || !ownsBuffer(article.packed)) return result;
-  // Piscina posts `valueSymbol` with `transferableSymbol` in the transfer list: the buffer moves, uncopied.
-  const movable = { [Piscina.transferableSymbol]: [article.packed.buffer], [Piscina.valueSymbol]: result };
-  return Piscina.move(movable as unknown as Parameters<typeof Piscina.move>[0]) as unknown as ArticleTaskResult;
+  return { article, types, readMs: (tRead ?? t2) - t0, loadMs: t1 === undefined || tRead === undefined ? 0 : t1 - tRead, processMs: t1 === undefined ? 0 : t2 - t1, heapMb: Math.round(peakHeap), threadId };
 }

@@ -8,11 +8,9 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { StoredArticle } from '../store/rows.js';
 import { KijiStore, type WritingRun } from '../store/store.js';
-import { unpackArticle, type ArticleToWrite } from './packed.js';
 
-export type WriterRequest = { kind: 'write'; id: number; batch: ArticleToWrite[] } | { kind: 'close' };
-/** A failed write sends its batch back unpacked (`batch`): the buffers of the packed articles came here, and the final flush writes them again. */
-export type WriterReply = { id: number; ok: true; ms: number } | { id: number; ok: false; ms: number; message: string; code?: string; batch?: StoredArticle[] };
+export type WriterRequest = { kind: 'write'; id: number; batch: StoredArticle[] } | { kind: 'close' };
+export type WriterReply = { id: number; ok: true; ms: number } | { id: number; ok: false; ms: number; message: string; code?: string };
 /** The writer thread's last message: its own CPU time, from start to close (what it took from the workers' cores). */
 export interface WriterCpu {
   kind: 'cpu';
@@ -52,15 +50,13 @@ if (parentPort) {
       return;
     }
     const t = performance.now();
-    let rows: StoredArticle[] | undefined;
     try {
-      rows = request.batch.map(unpackArticle);
       if (!store) throw openError;
-      store.writeArticles(rows);
+      store.writeArticles(request.batch);
       port.postMessage({ id: request.id, ok: true, ms: performance.now() - t } satisfies WriterReply);
     } catch (failure) {
       const code = (failure as { code?: unknown }).code;
-      port.postMessage({ id: request.id, ok: false, ms: performance.now() - t, message: (failure as Error).message ?? String(failure), ...(typeof code === 'string' ? { code } : {}), ...(rows ? { batch: rows } : {}) } satisfies WriterReply);
+      port.postMessage({ id: request.id, ok: false, ms: performance.now() - t, message: (failure as Error).message ?? String(failure), ...(typeof code === 'string' ? { code } : {}) } satisfies WriterReply);
     }
   });
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { KijiError } from '../core/errors.js';
-import { transferablesOf, unpackArticle, type ArticleToWrite } from './packed.js';
+import type { StoredArticle } from '../store/rows.js';
 import type { KijiStore, WritingRun } from '../store/store.js';
 import type { WriterCpu, WriterReply, WriterRequest } from './writer-thread.js';
 
@@ -16,7 +16,7 @@ import type { WriterCpu, WriterReply, WriterRequest } from './writer-thread.js';
  * run to stop on.
  */
 export interface BatchWriter {
-  add(article: ArticleToWrite): void;
+  add(article: StoredArticle): void;
   /** Resolves when fewer than a few batches wait for the writer (back-pressure on a slow disk). */
   room(): Promise<void>;
   /** Writes what is waiting and waits until it is written; rejects when the database failed. */
@@ -36,7 +36,7 @@ const MAX_BATCHES_IN_FLIGHT = 4;
 
 /** Where batches go: a writer thread, or (an in-memory database, which no other connection can open) the store itself. */
 interface BatchSink {
-  write(id: number, batch: ArticleToWrite[]): void;
+  write(id: number, batch: StoredArticle[]): void;
   close(): Promise<void>;
   /** The writing thread's CPU time, once closed (a thread of its own, on Linux). */
   readonly cpuMs?: number | undefined;
@@ -48,8 +48,8 @@ export interface BatchWriterOptions {
 }
 
 export function createBatchWriter(store: KijiStore, options: BatchWriterOptions): BatchWriter {
-  let pending: ArticleToWrite[] = [];
-  const inFlight = new Map<number, ArticleToWrite[]>();
+  let pending: StoredArticle[] = [];
+  const inFlight = new Map<number, StoredArticle[]>();
   let nextId = 0;
   let error: unknown;
   let writeMs = 0;
@@ -61,9 +61,7 @@ export function createBatchWriter(store: KijiStore, options: BatchWriterOptions)
     writeMs += reply.ms;
     if (!reply.ok) {
       error ??= Object.assign(new Error(reply.message), reply.code !== undefined ? { code: reply.code } : {});
-      // Nothing of the batch was written (the transaction rolled back): it waits again, as the rows the writer thread sent back.
-      const again = reply.batch ?? batch;
-      if (again) pending = again.concat(pending);
+      if (batch) pending = batch.concat(pending); // nothing of the batch was written: the transaction rolled back
     }
     const ready = waiters;
     waiters = [];
@@ -132,7 +130,7 @@ function directSink(store: KijiStore, settle: (reply: WriterReply) => void): Bat
     write(id, batch) {
       const t = performance.now();
       try {
-        store.writeArticles(batch.map(unpackArticle));
+        store.writeArticles(batch);
         settle({ id, ok: true, ms: performance.now() - t });
       } catch (failure) {
         settle({ id, ok: false, ms: performance.now() - t, ...describeFailure(failure) });
@@ -187,8 +185,7 @@ function threadSink(store: KijiStore, settle: (reply: WriterReply) => void): Bat
     write(id, batch) {
       if (gone) return settle({ id, ok: false, ms: 0, ...describeFailure(gone) });
       waiting.add(id);
-      // Packed articles' buffers move to the writer thread: a batch that fails comes back from it as rows (WriterReply.batch).
-      worker.postMessage({ kind: 'write', id, batch } satisfies WriterRequest, transferablesOf(batch));
+      worker.postMessage({ kind: 'write', id, batch } satisfies WriterRequest);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,7 +1,6 @@
 import { MetricsTime, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { configHash } from '../batch/config-hash.js';
 import { createArticlePool, workerHeapLimitMb } from '../batch/pool.js';
-import { unpackArticle } from '../batch/packed.js';
 import { describeError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { PgStore } from '../store/postgres.js';
@@ -72,7 +71,7 @@ export async function startClusterWorker(options: ClusterWorkerOptions): Promise
     let extractMs: number;
     try {
       const result = await pool.run({ path: data.path, maxBytes: data.maxBytes, bytes: Buffer.from(data.bytes, 'base64') });
-      article = unpackArticle(result.article); // this pool packs nothing: the article itself
+      article = result.article;
       extractMs = result.readMs + result.processMs;
     } catch (error) {
       // The pipeline thread died (out of memory, say): stored as a failed article, as a local run does; the pool replaces the thread.
