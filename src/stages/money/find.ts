@@ -2,7 +2,7 @@ import { CURRENCIES, type CurrencySpec, MINOR_UNITS } from '../../data/currencie
 import { MONEY_QUALIFIERS_AFTER, MONEY_QUALIFIERS_BEFORE, type MoneyQualifier } from '../../data/money-qualifiers.js';
 import { ENGLISH_SCALE_ABBREVIATIONS, ENGLISH_SCALE_WORDS, KANJI_DIGITS, LARGE_UNITS, SMALL_UNITS, VAGUE_NUMERAL_PREFIXES } from '../../data/numerals.js';
 import { parseJapaneseNumber } from '../../text/numerals.js';
-import { alternation, escapeRegExp } from '../../core/regex.js';
+import { alternation, ByteTable, escapeRegExp } from '../../core/regex.js';
 
 /**
  * Step 1 of the money stage: find candidate spans in one sentence of the NORMALIZED text.
@@ -134,7 +134,8 @@ const CHAR_FLAGS = (() => {
   for (const c of `0123456789${KANJI}${VAGUE}`) mark(c, NUMERAL_CHAR);
   for (const w of [...AFTER_WORDS.keys(), ...Object.keys(ENGLISH_SCALE_WORDS), ...Object.keys(MINOR_UNITS)]) mark(w[0]!, STARTS_WORD);
   for (const w of BEFORE_WORDS.keys()) mark(w[w.length - 1]!, ENDS_SYMBOL);
-  return flags;
+  // Two levels (ByteTable): read for every character of every sentence, a flat 64 KB table misses the cache after the tokenizer.
+  return new ByteTable(flags);
 })();
 
 /** Which patterns are worth running on a sentence: bit 1 numeral-first forms, bit 2 symbol-first forms; 0 = none. */
@@ -142,11 +143,11 @@ export function moneyTriggers(sentence: string): number {
   const n = sentence.length;
   let found = 0;
   for (let i = 0; i < n - 1; i++) {
-    const f = CHAR_FLAGS[sentence.charCodeAt(i)]!;
+    const f = CHAR_FLAGS.of(sentence.charCodeAt(i));
     if (f === 0) continue;
     let next = sentence.charCodeAt(i + 1);
     if (next === 0x20 && i + 2 < n) next = sentence.charCodeAt(i + 2);
-    const g = CHAR_FLAGS[next]!;
+    const g = CHAR_FLAGS.of(next);
     if (f & NUMERAL_CHAR && g & STARTS_WORD) found |= 1;
     if (f & ENDS_SYMBOL && g & NUMERAL_CHAR) found |= 2;
     if (found === 3) break;
