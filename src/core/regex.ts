@@ -272,20 +272,20 @@ export class ByteTable {
  * The UTF-16 code units a one-character pattern matches (`/\s/`, `/[。!?]/`), found by testing each:
  * `has(text.charCodeAt(i))` is what `pattern.test(text[i])` was, without a string and a regex call per character.
  */
-export class CharTable {
-  private readonly pages: Uint16Array;
-  private readonly leaves: Uint8Array;
-
+export class CharTable extends ByteTable {
   constructor(pattern: RegExp) {
-    const probe = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
-    const flat = new Uint8Array(65536);
-    for (let c = 0; c < 65536; c++) if (probe.test(String.fromCharCode(c))) flat[c] = 1;
-    const { pages, leaves } = foldTable(flat);
-    this.pages = pages;
-    this.leaves = Uint8Array.from(leaves);
+    super(unitsMatching(pattern));
   }
 
   has(code: number): boolean {
-    return this.leaves[(this.pages[code >> 8]! << 8) | (code & 255)] === 1;
+    return this.of(code) === 1;
   }
+}
+
+/** 1 for each UTF-16 code unit a one-character pattern matches. */
+function unitsMatching(pattern: RegExp): Uint8Array {
+  const probe = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
+  const flat = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) if (probe.test(String.fromCharCode(c))) flat[c] = 1;
+  return flat;
 }
