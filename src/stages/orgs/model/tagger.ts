@@ -56,7 +56,7 @@ export class OrgTagger {
     for (let s = 0; s < size; s++) this.table[2 * s + 1] = -1;
     this.mask = size - 1;
     for (let r = 0; r < F; r++) {
-      let s = (Math.imul(model.hashes[r]!, 0x9e3779b1) >>> 0) & this.mask;
+      let s = this.slotOf(model.hashes[r]!);
       while (this.table[2 * s + 1] !== -1) s = (s + 1) & this.mask;
       this.table[2 * s] = model.hashes[r]! | 0;
       this.table[2 * s + 1] = r;
@@ -65,11 +65,16 @@ export class OrgTagger {
     for (let p = -1; p < NT; p++) for (let y = 0; y < NT; y++) this.trans[(p + 1) * NT + y] = allowedTransition(p, y) ? model.transitions[(p + 1) * NT + y]! : NEG;
   }
 
+  /** The table slot a feature hash's probe starts at. */
+  private slotOf(hash: number): number {
+    return (Math.imul(hash, 0x9e3779b1) >>> 0) & this.mask;
+  }
+
   /** The weight row of a feature hash, -1 when the model does not know it. */
   rowOf(hash: number): number {
     const table = this.table;
     const key = hash | 0;
-    let s = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.mask;
+    let s = this.slotOf(hash);
     for (;;) {
       const r = table[2 * s + 1]!;
       if (r === -1 || table[2 * s] === key) return r;
@@ -114,9 +119,8 @@ export class OrgTagger {
     // in a loop of independent loads, so that their cache misses overlap instead of coming one at a time.
     {
       const table = this.table;
-      const mask = this.mask;
       let touched = 0;
-      for (let k = 0, end = offsets[n]!; k < end; k++) touched ^= table[2 * ((Math.imul(hashes[k]!, 0x9e3779b1) >>> 0) & mask) + 1]!;
+      for (let k = 0, end = offsets[n]!; k < end; k++) touched ^= table[2 * this.slotOf(hashes[k]!) + 1]!;
       for (let i = 0; i < n; i++) {
         const a = (ids[i]! + 1) * PLACES * NT;
         touched ^= words[a]! ^ words[a + 16]! ^ words[a + 32]! ^ words[a + 48]! ^ words[a + 64]! ^ words[a + 74]!;
@@ -239,7 +243,7 @@ export class OrgTagger {
       if (this.summed[id]) continue;
       this.summed[id] = 1;
       const g = table.groups(id);
-      for (const hashes of [g.self, g.prev, g.prev2, g.next, g.next2]) for (let k = 0; k < hashes.length; k++) touched ^= this.table[2 * ((Math.imul(hashes[k]!, 0x9e3779b1) >>> 0) & this.mask) + 1]!;
+      for (const hashes of [g.self, g.prev, g.prev2, g.next, g.next2]) for (let k = 0; k < hashes.length; k++) touched ^= this.table[2 * this.slotOf(hashes[k]!) + 1]!;
       fresh.push(id);
       groups.push(g);
     }
