@@ -218,6 +218,7 @@ export interface SurfaceGroups {
 export class PosInfo {
   readonly pos: number;
   readonly pos12: number;
+  readonly pos123: number;
   readonly posm1: number;
   readonly posm2: number;
   readonly posp1: number;
@@ -244,7 +245,8 @@ export class PosInfo {
     this.posp2 = h1(T.posp2, pos12);
     this.bigramL = h1(T.posBigramL, text);
     this.bigramR = h1(T.posBigramR, text);
-    const self = [this.pos, this.pos12, addString(this.pos, pos3)]; // T.pos over the three levels, then pos3
+    this.pos123 = addString(this.pos, pos3); // T.pos over the three levels, then pos3
+    const self = [this.pos, this.pos12, this.pos123];
     if (!known) self.push(UNKNOWN);
     this.groups = { self, prev: [this.posm1], prev2: [this.posm2], next: [this.posp1], next2: [this.posp2] };
   }
@@ -382,7 +384,7 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
     if (ungrouped) {
       out[c++] = p.pos;
       out[c++] = p.pos12;
-      out[c++] = addString(p.pos, t.pos3); // T.pos over the three levels, then pos3
+      out[c++] = p.pos123;
     }
     if (ungrouped) {
       out[c++] = H[me + SHAPE]!;
@@ -428,7 +430,8 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
     if (ungrouped && C[mc + HEAD_SUFFIX]) out[c++] = addNumber(START.headSuffix, C[mc + HEAD_SUFFIX]!);
     if (d.headMulti[i]) out[c++] = addNumber(START.headMulti, d.headMulti[i]!);
     if (ungrouped && hasPrev && C[pc + HEAD]) out[c++] = addNumber(START.headm1, C[pc + HEAD]!);
-    if (ungrouped && hasNext) out[c++] = addNumber(START.headp1, C[nc + HEAD]! || C[nc + HEAD_SUFFIX]! * 16 || d.headMulti[i + 2 < n ? i + 2 : i + 1]! * 256);
+    const headp1 = hasNext ? C[nc + HEAD]! || C[nc + HEAD_SUFFIX]! * 16 || d.headMulti[i + 2 < n ? i + 2 : i + 1]! * 256 : 0;
+    if (ungrouped && hasNext) out[c++] = addNumber(START.headp1, headp1);
     if (ungrouped && hasNext2) out[c++] = addNumber(START.headp2, C[ids[i + 2]! * CODES + HEAD]!);
     if (ungrouped && C[mc + TITLE]) out[c++] = addNumber(START.title, C[mc + TITLE]!);
     if (ungrouped && hasNext && C[nc + TITLE]) out[c++] = addNumber(START.titlep1, C[nc + TITLE]!);
@@ -450,7 +453,6 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
       out[c++] = addNumber(START.keptp1, hasNext ? d.kept[i + 1]! : 9);
     } else {
       // The templates of few values, as one number (tinyHashes).
-      const headp1 = hasNext ? 1 + (C[nc + HEAD] ? 19 + C[nc + HEAD]! : C[nc + HEAD_SUFFIX] ? 38 + C[nc + HEAD_SUFFIX]! : d.headMulti[i + 2 < n ? i + 2 : i + 1] ? 57 + d.headMulti[i + 2 < n ? i + 2 : i + 1]! : 0) + 9 : 0;
       tiny[i] =
         d.kept[i]! |
         ((hasPrev ? d.kept[i - 1]! : 5) << 3) |
@@ -460,7 +462,7 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
         ((hasPrev ? d.lexicon[i - 1]! : 5) << 14) |
         ((hasNext ? d.lexicon[i + 1]! : 5) << 17) |
         ((space ? 1 : 0) << 20) |
-        (headp1 << 21);
+        ((hasNext ? tinyHeadAfter(headp1) : 0) << 21);
     }
     if (d.kept[i]) out[c++] = addString(KEPT_WORD[d.kept[i]!]!, s);
   }
@@ -474,6 +476,16 @@ export const posBigramLeft = (prev: PosInfo | undefined, p: PosInfo) => addStrin
 export const posBigramRight = (p: PosInfo, next: PosInfo | undefined) => addString(p.bigramR, next ? next.text : EOS);
 
 /**
+ * T.headp1's value (a kind code within ±9: the next token's head, else × 16 its head suffix, else × 256 the head
+ * that ends one or two tokens on) in 8 bits of a tiny number: 1 + 9 + code + 19 × which of them (0 for none).
+ */
+const HEAD_AFTER_SCALES = [0, 1, 16, 256] as const;
+function tinyHeadAfter(value: number): number {
+  const which = value === 0 ? 0 : value % 256 === 0 ? 3 : value % 16 === 0 ? 2 : 1;
+  return 10 + value / (HEAD_AFTER_SCALES[which] || 1) + 19 * which;
+}
+
+/**
  * The hashes of the templates a `tiny` number of groupedFeatures stands for: the bias, the space before the
  * token, the head after it, the lexicon codes of the token and its neighbours, the number of rule candidates
  * over it and the rules' answer around it (kept, keptm1, keptp1). Kind codes are within ±9 (kindCode).
@@ -484,9 +496,8 @@ export function tinyHashes(key: number): number[] {
   if (field(20, 1)) hashes.push(SPACE);
   const headp1 = field(21, 8);
   if (headp1) {
-    const kind = Math.floor((headp1 - 1) / 19);
-    const code = ((headp1 - 1) % 19) - 9;
-    hashes.push(addNumber(START.headp1, kind === 0 ? 0 : kind === 1 ? code : kind === 2 ? code * 16 : code * 256));
+    const scale = HEAD_AFTER_SCALES[Math.floor((headp1 - 1) / 19)]!;
+    hashes.push(addNumber(START.headp1, (((headp1 - 1) % 19) - 9) * scale));
   }
   if (field(11, 3)) hashes.push(addNumber(START.lexicon, field(11, 3)));
   if (field(14, 3) !== 5) hashes.push(addNumber(START.lexiconm1, field(14, 3)));
