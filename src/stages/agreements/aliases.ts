@@ -1,4 +1,4 @@
-import { escapeRegExp } from '../../core/regex.js';
+import { ByteTable, escapeRegExp } from '../../core/regex.js';
 import { overlapsAny } from '../../core/spans.js';
 import { KNOWN_AGREEMENTS, type KnownAgreement } from '../../data/known-agreements.js';
 import type { AgreementKind } from '../../schema/records.js';
@@ -38,17 +38,21 @@ const PATTERNS = new Map<KnownAgreement, { form: string; pattern: RegExp }[]>(
 const FORMS_BY_FIRST = new Map<number, string[]>();
 for (const { form } of [...PATTERNS.values()].flat()) FORMS_BY_FIRST.set(form.charCodeAt(0), [...(FORMS_BY_FIRST.get(form.charCodeAt(0)) ?? []), form]);
 
-/** The first characters below 128 as bits (all of them today); `FORMS_BY_FIRST` is asked only for those and for any others. */
-const ASCII_FIRST = new Uint8Array(128);
-for (const c of FORMS_BY_FIRST.keys()) if (c < 128) ASCII_FIRST[c] = 1;
-const OTHER_FIRST = [...FORMS_BY_FIRST.keys()].some((c) => c >= 128);
+/** 1 at the first character of some form: most characters of a text are passed over with one table read. */
+const FIRST = new ByteTable(
+  (() => {
+    const flat = new Uint8Array(65536);
+    for (const c of FORMS_BY_FIRST.keys()) flat[c] = 1;
+    return flat;
+  })(),
+);
 
 /** Which forms `text` holds: one pass over the text instead of a search for each form. */
 function formsIn(text: string): Set<string> {
   const found = new Set<string>();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 128 ? ASCII_FIRST[c] === 0 : !OTHER_FIRST) continue;
+    if (FIRST.of(c) === 0) continue;
     const forms = FORMS_BY_FIRST.get(c);
     if (forms) for (const form of forms) if (text.startsWith(form, i)) found.add(form);
   }
