@@ -8,7 +8,10 @@ import { LATIN_HONORIFICS, PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../..
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
 import type { OrgLexicon } from './lexicon.js';
 import type { OrgTagger } from './model/tagger.js';
+import type { FeatureInput } from './model/features.js';
 import { featureInputOf } from './model/train.js';
+import { inputOver, taggedRanges } from './tagged-ranges.js';
+import { TOKEN_FEATURES } from '../token-features/index.js';
 
 /**
  * Organisations found by the tagger. The model decides the spans, with guard rails from the rules:
@@ -39,8 +42,7 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
   }
   // Spans dropped for stopping inside a noun compound: a rule's name around one is the model's answer there.
   const cutShort: { start: number; end: number }[] = [];
-  const found: Found[] = tagger
-    .organisations(input)
+  const found: Found[] = modelSpans(doc, tagger, input)
     .flatMap((span) => {
       // Of the pieces between line breaks (or markup), the ones a rule proposed a name in; else the last (a heading, then the name).
       const lines = splitAtLineBreaks(norm, span);
@@ -86,6 +88,11 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
     return resolveNames(norm, longestFirst(kept), lexicon);
   }
   return resolveNames(norm, longestFirst(found), lexicon);
+}
+
+/** The tagger's organisation spans, read over the token ranges where one can be (tagged-ranges.ts). */
+function modelSpans(doc: ArticleDocument, tagger: OrgTagger, input: FeatureInput): { start: number; end: number }[] {
+  return taggedRanges(doc.get(TOKEN_FEATURES), input.candidates).flatMap(([from, to]) => tagger.organisations(inputOver(input, from, to)));
 }
 
 /** A heading's number, not a name: `第III部` (the rules take `III部`), `第2章 わが国` (the model may take the heading on). */

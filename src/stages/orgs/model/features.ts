@@ -520,7 +520,7 @@ interface Dictionary {
 }
 
 /** The tokens [a, b) overlapping [start, end) (binary search for the first: tokens are in text order). */
-function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
+export function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
