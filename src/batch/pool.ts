@@ -6,6 +6,7 @@ import { KijiError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { loadDictionaryImage } from '../stages/tokenize/dictionary-file.js';
 import type { ArticleTask, ArticleTaskResult, WorkerData } from './worker.js';
+import { CLOCK_CANCELLED, CLOCK_STARTED, CLOCK_THREAD } from './worker-clock.js';
 
 export { WORKER_HEAP_LIMIT_MB, workerHeapLimitMb } from './heap-limit.js';
 
@@ -21,6 +22,8 @@ export function workerFileUrl(): string {
 /**
  * Tasks handed to each worker at once: it runs them one after the other, and starts the second as soon
  * as the first is done, without waiting for the main thread (busy, or not given the CPU on a loaded machine).
+ * piscina runs a task that has an AbortSignal alone on its worker, so tasks are handed over without one and
+ * stopped through their clock instead (stopTask).
  */
 export const TASKS_PER_WORKER = 2;
 
@@ -60,7 +63,34 @@ export function createArticlePool(config: KijiConfig, threads: number, options: 
   return {
     threads,
     tasksPerWorker: TASKS_PER_WORKER,
-    run: (task, signal) => pool.run(task, signal ? { signal } : {}),
+    run: (task, signal) => {
+      const clock = task.clock;
+      // Without a clock there is no telling which worker runs the task: piscina stops it (and runs it alone).
+      if (!signal || !clock) return pool.run(task, signal ? { signal } : {});
+      const running = pool.run(task);
+      return new Promise<ArticleTaskResult>((resolve, reject) => {
+        const onAbort = () => {
+          stopTask(pool, clock);
+          reject(new KijiError('E_INTERNAL', `the task for ${task.path} was stopped: ${String(signal.reason)}`));
+        };
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+        running.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      });
+    },
     destroy: () => pool.destroy(),
   };
+}
+
+/**
+ * Stops a task: a started one by terminating its worker (piscina then fails that worker's other task, which
+ * had not started, and replaces the worker), one still waiting by marking it cancelled for its worker to skip.
+ */
+function stopTask(pool: Piscina, clock: Float64Array): void {
+  if (clock[CLOCK_STARTED] === 0) {
+    clock[CLOCK_CANCELLED] = 1;
+    return;
+  }
+  const thread = clock[CLOCK_THREAD];
+  void pool.threads.find((worker) => worker.threadId === thread)?.terminate();
 }

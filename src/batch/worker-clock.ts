@@ -1,7 +1,8 @@
 /**
  * A task's clock, shared between the scheduler (main thread) and the worker running the task
  * (a Float64Array over a SharedArrayBuffer, Date.now() milliseconds): the scheduler counts an
- * article's time limit from when its worker starts it, less the time spent loading the pipeline for it.
+ * article's time limit from when its worker starts it, less the time spent loading the pipeline for it,
+ * and finds there which worker to stop (pool.ts).
  */
 export const CLOCK_STARTED = 0;
 /** When the load in progress began, 0 when none. */
@@ -10,4 +11,8 @@ export const CLOCK_LOAD_STARTED = 1;
 export const CLOCK_LOADED_MS = 2;
 /** 1 when the task is its worker's first. */
 export const CLOCK_FIRST = 3;
-export const CLOCK_BYTES = 4 * Float64Array.BYTES_PER_ELEMENT;
+/** The threadId of the worker that started the task (written before CLOCK_STARTED): the one to stop when it runs too long. */
+export const CLOCK_THREAD = 4;
+/** 1 when the scheduler gave the task up before it started (interrupted): the worker skips it. */
+export const CLOCK_CANCELLED = 5;
+export const CLOCK_BYTES = 6 * Float64Array.BYTES_PER_ELEMENT;

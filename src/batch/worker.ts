@@ -8,13 +8,13 @@ import { getHeapStatistics } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { createPipeline, type Pipeline } from '../pipeline.js';
-import { describeError } from '../core/errors.js';
+import { describeError, KijiError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
 import { useDictionaryImage } from '../stages/tokenize/kuromoji.js';
 import { gramTokens } from '../store/grams.js';
 import { okArticle, type StoredArticle } from '../store/rows.js';
 import { dateInFileName } from '../text/published-at.js';
-import { CLOCK_FIRST, CLOCK_LOAD_STARTED, CLOCK_LOADED_MS, CLOCK_STARTED } from './worker-clock.js';
+import { CLOCK_CANCELLED, CLOCK_FIRST, CLOCK_LOAD_STARTED, CLOCK_LOADED_MS, CLOCK_STARTED, CLOCK_THREAD } from './worker-clock.js';
 import { articleFromBytes, readArticleFileSync } from '../text/read-article.js';
 
 export interface WorkerData {
@@ -69,7 +69,10 @@ let started = 0;
 
 async function processArticle(task: ArticleTask): Promise<ArticleTaskResult> {
   if (task.clock) {
+    // Given up while it waited behind the one before it: its caller has moved on.
+    if (task.clock[CLOCK_CANCELLED] === 1) throw new KijiError('E_INTERNAL', `the task for ${task.path} was cancelled before it started`);
     task.clock[CLOCK_FIRST] = started === 0 ? 1 : 0;
+    task.clock[CLOCK_THREAD] = threadId;
     task.clock[CLOCK_STARTED] = Date.now();
   }
   started++;
