@@ -60,8 +60,10 @@ const fromTokenObjects = (text) => {
   for (const s of splitSentences(text)) {
     let cursor = s.start;
     for (const t of fast.tokenize(text.slice(s.start, s.end))) {
-      const token = { surface: t.surface_form, start: cursor, end: cursor + t.surface_form.length, pos: t.pos, pos1: t.pos_detail_1, pos2: t.pos_detail_2, pos3: t.pos_detail_3, basic: t.basic_form, known: t.word_type === 'KNOWN' };
-      if (t.reading !== undefined && t.reading !== '*') token.reading = t.reading;
+      const known = t.word_type === 'KNOWN';
+      const reading = t.reading !== undefined && t.reading !== '*' ? t.reading : undefined;
+      // word: kuromoji's word_id of a known word is its entry × 10.
+      const token = { surface: t.surface_form, start: cursor, end: cursor + t.surface_form.length, pos: t.pos, pos1: t.pos_detail_1, pos2: t.pos_detail_2, pos3: t.pos_detail_3, basic: t.basic_form, reading, known, word: known ? fast.firstWord + t.word_id / 10 : -1 };
       out.push(token);
       cursor = token.end;
     }

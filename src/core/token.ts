@@ -14,7 +14,14 @@ export interface Token {
   pos3: string;
   /** Dictionary form ('*' for unknown words). */
   basic: string;
-  reading?: string;
+  /** Undefined for unknown words and where the dictionary has none (present on every token, so all have one shape). */
+  reading: string | undefined;
   /** False for words the dictionary does not know. */
   known: boolean;
+  /**
+   * The tokenizer's id for the dictionary entry this token is: equal ids (within one process or worker) mean the
+   * same surface and the same fields, so a stage can key per-word tables by it instead of by the surface string.
+   * -1 when the token is not a dictionary entry (unknown words, or a surface that differs from the entry's).
+   */
+  word: number;
 }

@@ -74,17 +74,20 @@ function maskAstral(piece: string): string {
 export function tokenizeSegments(tokenizer: Tokenizer, text: string, segments: readonly Segment[]): Token[] {
   const tokens: Token[] = [];
   for (const segment of segments) {
-    const piece = maskAstral(text.slice(segment.start, segment.end));
+    const real = text.slice(segment.start, segment.end);
+    const piece = maskAstral(real);
+    const masked = piece !== real;
     let cursor = segment.start;
-    tokenizer.forEachWord(piece, (info, at, length) => {
+    tokenizer.forEachWord(piece, (info, at, length, word) => {
       const start = segment.start + at;
       if (start !== cursor) {
         throw new KijiError('E_TOKENIZE', `a token at offset ${start} does not follow the one before it, which ended at ${cursor}`, { start });
       }
       const end = start + length;
-      const token: Token = { surface: text.slice(start, end), start, end, pos: info.pos, pos1: info.pos1, pos2: info.pos2, pos3: info.pos3, basic: info.basic, known: info.known };
-      if (info.reading !== undefined) token.reading = info.reading;
-      tokens.push(token);
+      const surface = text.slice(start, end);
+      // A masked surrogate pair's token has the real characters, not its entry's 〓〓: no entry's word id.
+      if (masked && word >= 0 && surface !== piece.slice(at, at + length)) word = -1;
+      tokens.push({ surface, start, end, pos: info.pos, pos1: info.pos1, pos2: info.pos2, pos3: info.pos3, basic: info.basic, reading: info.reading, known: info.known, word });
       cursor = end;
     });
     if (cursor !== segment.end) {

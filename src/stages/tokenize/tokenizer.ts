@@ -11,23 +11,34 @@ import { type WordInfo, WordInfos } from './word-info.js';
 const SENTENCE_END_1 = 0x3001; // 、
 const SENTENCE_END_2 = 0x3002; // 。
 
+/** The first word id (Token.word) the next tokenizer of this thread gives: ids are unique across its tokenizers. */
+let nextFirstWord = 0;
+
 export class Tokenizer {
   readonly dictionary: IpadicDictionary;
+  /**
+   * Token.word of this tokenizer's known entry e is firstWord + e. Each tokenizer of a thread takes its own range,
+   * so tokens of two dictionaries never share an id (a process holds one tokenizer, from 0, unless it asks for more).
+   */
+  readonly firstWord: number;
   private readonly viterbi: ViterbiSearch;
   private readonly words: WordInfos;
 
   constructor(dictionary: IpadicDictionary) {
     this.dictionary = dictionary;
+    this.firstWord = nextFirstWord;
+    nextFirstWord += dictionary.known.left.length;
     this.viterbi = new ViterbiSearch(dictionary);
     this.words = new WordInfos(dictionary);
   }
 
   /**
-   * Calls `visit(info, start, length)` for each token of `text`, in order: what kuromoji's
-   * `tokenize(text)` gives, as (fields, offset, length). `text` should contain no surrogates
-   * (kiji masks them first: kuromoji counts them differently).
+   * Calls `visit(info, start, length, word)` for each token of `text`, in order: what kuromoji's
+   * `tokenize(text)` gives, as (fields, offset, length), and the token's word id (firstWord + its known
+   * entry; -1 for an unknown word). `text` should contain no surrogates (kiji masks them first: kuromoji
+   * counts them differently).
    */
-  forEachWord(text: string, visit: (info: WordInfo, start: number, length: number) => void): void {
+  forEachWord(text: string, visit: (info: WordInfo, start: number, length: number, word: number) => void): void {
     const length = text.length;
     for (let from = 0; from < length; ) {
       let to = from;
@@ -36,7 +47,10 @@ export class Tokenizer {
         if (c === SENTENCE_END_1 || c === SENTENCE_END_2) break;
       }
       const path = this.viterbi.search(text, from, to);
-      for (let i = 0; i < path.length; i++) visit(this.words.of(path.entry[i]!), from + path.start[i]!, path.size[i]!);
+      for (let i = 0; i < path.length; i++) {
+        const entry = path.entry[i]!;
+        visit(this.words.of(entry), from + path.start[i]!, path.size[i]!, entry >= 0 ? this.firstWord + entry : -1);
+      }
       from = to;
     }
   }
