@@ -101,12 +101,16 @@ const HEAD = 0, HEAD_SUFFIX = 1, TITLE = 2, COUNTRY_CODE = 3, GENERIC = 4, CODES
 /**
  * Every distinct surface the features have met, with what the features take from the surface alone: its
  * dictionary codes (head, head suffix, title, country, generic word) and the hashes of the templates over it,
- * in flat columns by surface id. A token then costs one map lookup, not ~25 string hashes and dictionary
- * lookups. Bounded: a document that would take the table past `limit` empties it first (ids stay valid
- * within a document; `generation` tells the tagger, which caches sums by id, that ids were reused).
+ * in flat columns by surface id. A token then costs one look-up, not ~25 string hashes and dictionary
+ * lookups: by its word id (Token.word) in a flat array when it is a dictionary entry, else by its surface in
+ * a map (which also joins the entries that share a surface). Bounded: a document that would take the table
+ * past `limit` empties it first (ids stay valid within a document; `generation` tells the tagger, which caches
+ * sums by id, that ids were reused).
  */
 export class SurfaceTable {
   private readonly ids = new Map<string, number>();
+  /** Word id → surface id, -1 where not met yet (for word ids below WORD_LIMIT). */
+  private byWord = new Int32Array(0);
   readonly surfaces: string[] = [];
   readonly shapes: string[] = [];
   hashes = new Uint32Array(1024 * HASHES);
@@ -120,15 +124,36 @@ export class SurfaceTable {
   reserve(n: number): void {
     if (this.size + n <= this.limit) return;
     this.ids.clear();
+    this.byWord.fill(-1);
     this.surfaces.length = 0;
     this.shapes.length = 0;
     this.size = 0;
     this.generation++;
   }
 
-  idOf(s: string): number {
-    const known = this.ids.get(s);
-    return known === undefined ? this.add(s) : known;
+  /** The surface id of a token (its surface and word id: Token.word). */
+  idOf(s: string, word: number): number {
+    if (word >= 0 && word < this.byWord.length) {
+      const id = this.byWord[word]!;
+      if (id >= 0) return id;
+    }
+    return this.miss(s, word);
+  }
+
+  private miss(s: string, word: number): number {
+    let id = this.ids.get(s);
+    if (id === undefined) id = this.add(s);
+    if (word >= 0 && word < WORD_LIMIT) {
+      if (word >= this.byWord.length) {
+        let length = Math.max(1024, this.byWord.length);
+        while (length <= word) length *= 2;
+        const grown = new Int32Array(Math.min(length, WORD_LIMIT)).fill(-1);
+        grown.set(this.byWord);
+        this.byWord = grown;
+      }
+      this.byWord[word] = id;
+    }
+    return id;
   }
 
   private add(s: string): number {
@@ -200,6 +225,9 @@ export class SurfaceTable {
     return { self, prev, prev2: [h[WM2]!], next, next2: [h[WP2]!, addNumber(START.headp2, c[HEAD]!)] };
   }
 }
+
+/** Word ids from this on go by their surface alone (the flat array would pass 16 MB: many tokenizers in one thread). */
+const WORD_LIMIT = 1 << 22;
 
 /** Features that depend on one token's surface or POS alone, by where that token stands from the token they describe. */
 export interface SurfaceGroups {
@@ -344,7 +372,7 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
   const ids = new Int32Array(n);
   const pos: PosInfo[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    ids[i] = table.idOf(tokens[i]!.surface);
+    ids[i] = table.idOf(tokens[i]!.surface, tokens[i]!.word);
     pos[i] = posInfo(tokens[i]!);
   }
   fillDictionary(d, tokens);
