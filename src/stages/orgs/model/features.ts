@@ -95,7 +95,9 @@ function addChars(hash: number, s: string): number {
 // Columns of the surface table: hashes of the single-string templates over a surface (or the first half
 // of a two-string one), and dictionary codes.
 const W = 0, WM1 = 1, WM2 = 2, WP1 = 3, WP2 = 4, BIGRAM_L = 5, BIGRAM_R = 6, SHAPE = 7, SHAPE_M1 = 8, SHAPE_P1 = 9;
-const PRE1 = 10, PRE2 = 11, SUF1 = 12, SUF2 = 13, SUF3 = 14, LEN = 15, SUF_M1 = 16, SUF_P1 = 17, HASHES = 18;
+const PRE1 = 10, PRE2 = 11, SUF1 = 12, SUF2 = 13, SUF3 = 14, LEN = 15, SUF_M1 = 16, SUF_P1 = 17;
+/** Not a hash: the surface's shape as a number (shapeIdOf), in the row the features read anyway. */
+const SHAPE_ID = 18, HASHES = 19;
 const HEAD = 0, HEAD_SUFFIX = 1, TITLE = 2, COUNTRY_CODE = 3, GENERIC = 4, CODES = 5;
 
 /**
@@ -112,7 +114,6 @@ export class SurfaceTable {
   /** Word id → surface id, -1 where not met yet (for word ids below WORD_LIMIT). */
   private byWord = new Int32Array(0);
   readonly surfaces: string[] = [];
-  readonly shapes: string[] = [];
   hashes = new Uint32Array(1024 * HASHES);
   codes = new Int8Array(1024 * CODES);
   size = 0;
@@ -126,7 +127,6 @@ export class SurfaceTable {
     this.ids.clear();
     this.byWord.fill(-1);
     this.surfaces.length = 0;
-    this.shapes.length = 0;
     this.size = 0;
     this.generation++;
   }
@@ -169,9 +169,9 @@ export class SurfaceTable {
     this.ids.set(s, id);
     this.surfaces[id] = s;
     const shape = shapeOf(s);
-    this.shapes[id] = shape;
     const h = this.hashes;
     const at = id * HASHES;
+    h[at + SHAPE_ID] = shapeIdOf(shape);
     h[at + W] = h1(T.w, s);
     h[at + WM1] = h1(T.wm1, s);
     h[at + WM2] = h1(T.wm2, s);
@@ -224,6 +224,25 @@ export class SurfaceTable {
     if (c[TITLE] === 2) next.push(PERSON_TITLE_P1);
     return { self, prev, prev2: [h[WM2]!], next, next2: [h[WP2]!, addNumber(START.headp2, c[HEAD]!)] };
   }
+}
+
+/**
+ * Shapes (shapeOf) by number: a few hundred strings, met by every token's T.shapeTri, which reads its neighbours' by
+ * number from the surface table's rows instead of a string per surface; with the start of T.shapeTri for each as the
+ * left one (its hash after `${shape}|`).
+ */
+const SHAPE_TEXTS: string[] = [];
+const SHAPE_TRI_LEFT: number[] = [];
+const SHAPE_IDS = new Map<string, number>();
+function shapeIdOf(shape: string): number {
+  let id = SHAPE_IDS.get(shape);
+  if (id === undefined) {
+    id = SHAPE_TEXTS.length;
+    SHAPE_IDS.set(shape, id);
+    SHAPE_TEXTS.push(shape);
+    SHAPE_TRI_LEFT.push(Math.imul(addChars(START.shapeTri, shape) ^ 0x7c, 0x01000193)); // '|'
+  }
+  return id;
 }
 
 /** Word ids from this on go by their surface alone (the flat array would pass 16 MB: many tokenizers in one thread). */
@@ -334,7 +353,7 @@ const COUNTRY_M1 = addNumber(START.countrym1, 1);
 /** T.keptWord's first half for kept codes 1–4 (the code as a decimal string). */
 const KEPT_WORD = [0, 1, 2, 3, 4].map((k) => h1(T.keptWord, String(k)));
 /** T.shapeTri starts with `${left}|${shape}` as one string: the BOS edge, then '|'. */
-const SHAPE_TRI_BOS = addChars(START.shapeTri, BOS);
+const SHAPE_TRI_BOS = Math.imul(addChars(START.shapeTri, BOS) ^ 0x7c, 0x01000193);
 
 /** The feature hashes of every token of one document, in template order (what training and the model's probe read). */
 export function extractFeatures(input: FeatureInput): TokenFeatures {
@@ -378,7 +397,8 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
   fillDictionary(d, tokens);
   const H = table.hashes;
   const C = table.codes;
-  const shapes = table.shapes;
+  const shapes = SHAPE_TEXTS;
+  const triLeft = SHAPE_TRI_LEFT;
   const offsets = new Int32Array(n + 1);
   const tiny = new Int32Array(grouped ? n : 0);
   let out = scratch;
@@ -443,9 +463,8 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
       out[c++] = posBigramLeft(hasPrev ? pos[i - 1] : undefined, p);
       out[c++] = posBigramRight(p, hasNext ? pos[i + 1] : undefined);
     }
-    let tri = hasPrev ? addChars(START.shapeTri, shapes[ids[i - 1]!]!) : SHAPE_TRI_BOS;
-    tri = addString(Math.imul(tri ^ 0x7c, 0x01000193), shapes[ids[i]!]!); // '|'
-    out[c++] = addString(tri, hasNext ? shapes[ids[i + 1]!]! : EOS);
+    const tri = addString(hasPrev ? triLeft[H[prev + SHAPE_ID]!]! : SHAPE_TRI_BOS, shapes[H[me + SHAPE_ID]!]!);
+    out[c++] = addString(tri, hasNext ? shapes[H[next + SHAPE_ID]!]! : EOS);
     if (ungrouped) {
       if (hasPrev) out[c++] = H[prev + SUF_M1]!;
       if (hasNext) out[c++] = H[next + SUF_P1]!;
