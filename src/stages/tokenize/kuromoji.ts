@@ -87,7 +87,10 @@ export function tokenizeSegments(tokenizer: Tokenizer, text: string, segments: r
       const surface = text.slice(start, end);
       // A masked surrogate pair's token has the real characters, not its entry's 〓〓: no entry's word id.
       if (masked && word >= 0 && surface !== piece.slice(at, at + length)) word = -1;
-      tokens.push({ surface, start, end, pos: info.pos, pos1: info.pos1, pos2: info.pos2, pos3: info.pos3, basic: info.basic, reading: info.reading, known: info.known, word });
+      // A dictionary form that is the surface is the surface's string: comparing the two (the organisation features,
+      // tense) is then a pointer test, not a comparison of characters.
+      const basic = word >= 0 && info.basicIsSurface ? surface : info.basic;
+      tokens.push({ surface, start, end, pos: info.pos, pos1: info.pos1, pos2: info.pos2, pos3: info.pos3, basic, reading: info.reading, known: info.known, word });
       cursor = end;
     });
     if (cursor !== segment.end) {

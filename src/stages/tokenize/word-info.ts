@@ -13,6 +13,8 @@ export interface WordInfo {
   readonly pos2: string;
   readonly pos3: string;
   readonly basic: string;
+  /** The dictionary form is the word's surface (a known word's; false for unknown words). */
+  readonly basicIsSurface: boolean;
   /** Undefined for unknown words and where IPADIC has `*`. */
   readonly reading: string | undefined;
   readonly known: boolean;
@@ -64,6 +66,7 @@ function infoOf(line: string, known: boolean): WordInfo {
     pos2: posValue(f[3]!),
     pos3: posValue(f[4]!),
     basic: f[7]!,
+    basicIsSurface: known && f[7] === f[0],
     reading: reading === undefined || reading === '*' ? undefined : reading,
     known,
   };
