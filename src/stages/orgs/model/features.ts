@@ -104,15 +104,16 @@ const HEAD = 0, HEAD_SUFFIX = 1, TITLE = 2, COUNTRY_CODE = 3, GENERIC = 4, CODES
  * Every distinct surface the features have met, with what the features take from the surface alone: its
  * dictionary codes (head, head suffix, title, country, generic word) and the hashes of the templates over it,
  * in flat columns by surface id. A token then costs one look-up, not ~25 string hashes and dictionary
- * lookups: by its word id (Token.word) in a flat array when it is a dictionary entry, else by its surface in
- * a map (which also joins the entries that share a surface). Bounded: a document that would take the table
+ * lookups: by its word id (Token.word) in a flat array when it is a dictionary entry (which also gives its
+ * PosInfo), else by its surface in a map (which also joins the entries that share a surface). Bounded: a
+ * document that would take the table
  * past `limit` empties it first (ids stay valid within a document; `generation` tells the tagger, which caches
  * sums by id, that ids were reused).
  */
 export class SurfaceTable {
   private readonly ids = new Map<string, number>();
-  /** Word id → surface id, -1 where not met yet (for word ids below WORD_LIMIT). */
-  private byWord = new Int32Array(0);
+  /** Word id w → [surface id, PosInfo id] at 2w, 2w + 1 (wordAt); -1 where not met yet (word ids below WORD_LIMIT). */
+  byWord = new Int32Array(0);
   readonly surfaces: string[] = [];
   hashes = new Uint32Array(1024 * HASHES);
   codes = new Int8Array(1024 * CODES);
@@ -131,29 +132,31 @@ export class SurfaceTable {
     this.generation++;
   }
 
-  /** The surface id of a token (its surface and word id: Token.word). */
-  idOf(s: string, word: number): number {
-    if (word >= 0 && word < this.byWord.length) {
-      const id = this.byWord[word]!;
-      if (id >= 0) return id;
+  /**
+   * Where a dictionary word's [surface id, PosInfo id] stand in `byWord` (read it after the call: it may grow),
+   * filled in the first time the word is met; -1 for a token that is no dictionary word (surfaceIdOf, posInfo).
+   */
+  wordAt(t: Token): number {
+    const word = t.word;
+    if (word < 0 || word >= WORD_LIMIT) return -1;
+    const at = 2 * word;
+    if (at < this.byWord.length && this.byWord[at]! >= 0) return at;
+    if (at >= this.byWord.length) {
+      let length = Math.max(2048, this.byWord.length);
+      while (length <= at) length *= 2;
+      const grown = new Int32Array(length).fill(-1);
+      grown.set(this.byWord);
+      this.byWord = grown;
     }
-    return this.miss(s, word);
+    this.byWord[at] = this.surfaceIdOf(t.surface);
+    this.byWord[at + 1] = posInfo(t).id;
+    return at;
   }
 
-  private miss(s: string, word: number): number {
-    let id = this.ids.get(s);
-    if (id === undefined) id = this.add(s);
-    if (word >= 0 && word < WORD_LIMIT) {
-      if (word >= this.byWord.length) {
-        let length = Math.max(1024, this.byWord.length);
-        while (length <= word) length *= 2;
-        const grown = new Int32Array(Math.min(length, WORD_LIMIT)).fill(-1);
-        grown.set(this.byWord);
-        this.byWord = grown;
-      }
-      this.byWord[word] = id;
-    }
-    return id;
+  /** The surface id of a surface (added when new). */
+  surfaceIdOf(s: string): number {
+    const known = this.ids.get(s);
+    return known === undefined ? this.add(s) : known;
   }
 
   private add(s: string): number {
@@ -245,7 +248,7 @@ function shapeIdOf(shape: string): number {
   return id;
 }
 
-/** Word ids from this on go by their surface alone (the flat array would pass 16 MB: many tokenizers in one thread). */
+/** Word ids from this on go by their surface alone (the flat array would pass 32 MB: many tokenizers in one thread). */
 const WORD_LIMIT = 1 << 22;
 
 /** Features that depend on one token's surface or POS alone, by where that token stands from the token they describe. */
@@ -306,7 +309,8 @@ export class PosInfo {
 const SURFACE_LIMIT = 40_000;
 const table = new SurfaceTable(SURFACE_LIMIT);
 const posInfos = new Map<string, Map<string, Map<string, Map<string, PosInfo>>>>();
-let posCount = 0;
+/** Every PosInfo, by id. */
+const POS_BY_ID: PosInfo[] = [];
 
 function posInfo(t: Token): PosInfo {
   let a = posInfos.get(t.pos);
@@ -317,7 +321,10 @@ function posInfo(t: Token): PosInfo {
   if (!c) b.set(t.pos2, (c = new Map()));
   const key = t.known ? t.pos3 : `?${t.pos3}`;
   let info = c.get(key);
-  if (!info) c.set(key, (info = new PosInfo(posCount++, `${t.pos},${t.pos1},${t.pos2}`, `${t.pos},${t.pos1}`, t.pos3, t.known)));
+  if (!info) {
+    c.set(key, (info = new PosInfo(POS_BY_ID.length, `${t.pos},${t.pos1},${t.pos2}`, `${t.pos},${t.pos1}`, t.pos3, t.known)));
+    POS_BY_ID.push(info);
+  }
   return info;
 }
 
@@ -391,8 +398,16 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
   const ids = new Int32Array(n);
   const pos: PosInfo[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    ids[i] = table.idOf(tokens[i]!.surface, tokens[i]!.word);
-    pos[i] = posInfo(tokens[i]!);
+    const t = tokens[i]!;
+    const at = table.wordAt(t);
+    if (at >= 0) {
+      const byWord = table.byWord;
+      ids[i] = byWord[at]!;
+      pos[i] = POS_BY_ID[byWord[at + 1]!]!;
+    } else {
+      ids[i] = table.surfaceIdOf(t.surface);
+      pos[i] = posInfo(t);
+    }
   }
   fillDictionary(d, tokens);
   const H = table.hashes;
