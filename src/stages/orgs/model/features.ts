@@ -5,7 +5,7 @@ import type { OrgKindSchema } from '../../../schema/records.js';
 import type { Token } from '../../../core/token.js';
 import type { OrgCandidate } from '../chunk.js';
 import type { OrgLexicon } from '../lexicon.js';
-import { addNumber, addString, startHash } from './hash.js';
+import { addNumber, addRange, addString, startHash } from './hash.js';
 
 /**
  * The tagger's features for each token of a document: hashes of (template, strings) pairs. Templates:
@@ -391,6 +391,7 @@ export function groupedFeatures(input: FeatureInput): GroupedFeatures {
 function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
   const ungrouped = !grouped;
   const tokens = input.tokens;
+  const text = input.text;
   const n = tokens.length;
   const d = dictionaryOf(input);
   const marks = candidateMarks(input);
@@ -472,8 +473,9 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
       out[c++] = hasPrev ? H[prev + SHAPE_M1]! : EDGE.shapem1;
       out[c++] = hasNext ? H[next + SHAPE_P1]! : EDGE.shapep1;
     }
-    out[c++] = addString(hasPrev ? H[prev + BIGRAM_L]! : EDGE.bigramL, s);
-    out[c++] = addString(H[me + BIGRAM_R]!, hasNext ? tokens[i + 1]!.surface : EOS);
+    // The surfaces' characters read from the text (the tokens spell it: surface = text.slice(start, end)).
+    out[c++] = addRange(hasPrev ? H[prev + BIGRAM_L]! : EDGE.bigramL, text, t.start, t.end);
+    out[c++] = hasNext ? addRange(H[me + BIGRAM_R]!, text, tokens[i + 1]!.start, tokens[i + 1]!.end) : addString(H[me + BIGRAM_R]!, EOS);
     if (ungrouped) {
       out[c++] = posBigramLeft(hasPrev ? pos[i - 1] : undefined, p);
       out[c++] = posBigramRight(p, hasNext ? pos[i + 1] : undefined);

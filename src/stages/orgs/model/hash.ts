@@ -17,6 +17,16 @@ export function addString(hash: number, s: string): number {
   return Math.imul(h ^ 0x1f, FNV_PRIME) >>> 0;
 }
 
+/**
+ * addString of `text.slice(start, end)`, read from `text` itself: what the features hash for a token's surface, read
+ * from the one document text (one string representation for every token) instead of each token's own string.
+ */
+export function addRange(hash: number, text: string, start: number, end: number): number {
+  let h = hash;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return Math.imul(h ^ 0x1f, FNV_PRIME) >>> 0;
+}
+
 /** Adds a small integer to a hash. */
 export function addNumber(hash: number, n: number): number {
   return Math.imul(hash ^ (n + 0x100), FNV_PRIME) >>> 0;
