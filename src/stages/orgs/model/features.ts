@@ -414,10 +414,10 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
   const tokens = input.tokens;
   const text = input.text;
   const n = tokens.length;
-  const d = dictionaryOf(input);
+  const d = dictionaryOf(input, grouped);
   const marks = candidateMarks(input);
   table.reserve(n);
-  const ids = new Int32Array(n);
+  const ids = grouped ? reused.int32(0, n) : new Int32Array(n);
   const pos: PosInfo[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
@@ -434,8 +434,8 @@ function features(input: FeatureInput, grouped: boolean): GroupedFeatures {
   fillDictionary(d, tokens);
   const H = table.hashes;
   const C = table.codes;
-  const offsets = new Int32Array(n + 1);
-  const tiny = new Int32Array(grouped ? n : 0);
+  const offsets = grouped ? reused.int32(1, n + 1) : new Int32Array(n + 1);
+  const tiny = grouped ? reused.int32(2, n) : new Int32Array(0);
   let out = scratch;
   let c = 0;
   for (let i = 0; i < n; i++) {
@@ -615,10 +615,33 @@ export function tokenRange(tokens: readonly Token[], start: number, end: number)
   return [lo, b];
 }
 
-function dictionaryOf(input: FeatureInput): Dictionary {
+/**
+ * The grouped path's per-token arrays, reused from call to call (valid until the next call, as its hashes): the tagger
+ * reads a document in ranges (tagged-ranges.ts), ≈ 30 calls per news article, and a typed array of more than 64 bytes
+ * is a backing store of its own, whose allocation costs more than a short range's features.
+ */
+const reused = {
+  ints: [new Int32Array(1024), new Int32Array(1024), new Int32Array(1024)],
+  bytes: [new Int8Array(1024), new Int8Array(1024), new Int8Array(1024)],
+  /** Int32 array k's first n (not cleared). */
+  int32(k: number, n: number): Int32Array {
+    if (this.ints[k]!.length < n) this.ints[k] = new Int32Array(2 * n);
+    return this.ints[k]!.subarray(0, n);
+  },
+  /** Int8 array k's first n, zeros. */
+  zeros(k: number, n: number): Int8Array {
+    if (this.bytes[k]!.length < n) this.bytes[k] = new Int8Array(2 * n);
+    else this.bytes[k]!.fill(0, 0, n);
+    return this.bytes[k]!.subarray(0, n);
+  },
+};
+
+function dictionaryOf(input: FeatureInput, grouped: boolean): Dictionary {
   const { tokens, text, lexicon } = input;
   const n = tokens.length;
-  const d: Dictionary = { headMulti: new Int8Array(n), lexicon: new Int8Array(n), kept: new Int8Array(n) };
+  const d: Dictionary = grouped
+    ? { headMulti: reused.zeros(0, n), lexicon: reused.zeros(1, n), kept: reused.zeros(2, n) }
+    : { headMulti: new Int8Array(n), lexicon: new Int8Array(n), kept: new Int8Array(n) };
   let tokenEnds: Set<number> | undefined;
   for (let i = 0; i < n; i++) {
     // The longest lexicon entry from this token's start to some token's end.
