@@ -104,6 +104,31 @@ function roleAndFlags(t: Token): number {
   return role | (flags << 3) | upper;
 }
 
+/**
+ * roleAndFlags by word id (Token.word: a dictionary word's surface and fields, so its role and flags, are the same at
+ * every occurrence), NO_WORD where not computed yet; per thread, as word ids are. Word ids from WORD_LIMIT on are not
+ * cached.
+ */
+let byWord = new Uint16Array(0);
+const NO_WORD = 0xffff;
+const WORD_LIMIT = 1 << 22;
+
+function roleAndFlagsOf(t: Token): number {
+  const word = t.word;
+  if (word < 0 || word >= WORD_LIMIT) return roleAndFlags(t);
+  if (word < byWord.length) {
+    const known = byWord[word]!;
+    if (known !== NO_WORD) return known;
+  } else {
+    let length = Math.max(1024, byWord.length);
+    while (length <= word) length *= 2;
+    const grown = new Uint16Array(length).fill(NO_WORD);
+    grown.set(byWord);
+    byWord = grown;
+  }
+  return (byWord[word] = roleAndFlags(t));
+}
+
 export interface TokenView {
   readonly tokens: readonly Token[];
   /** Role of token i (indices below tokens.length are valid; the buffers are reused). */
@@ -134,7 +159,7 @@ export function tokenViewer(): (tokens: readonly Token[]) => TokenView {
     }
     const { role, flags, runFrom, runTo, runStartOf } = buffers;
     for (let i = 0; i < n; i++) {
-      const rf = roleAndFlags(tokens[i]!);
+      const rf = roleAndFlagsOf(tokens[i]!);
       role[i] = rf & 7;
       flags[i] = rf >> 3;
     }
