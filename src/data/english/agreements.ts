@@ -79,6 +79,8 @@ export const STATE_FORM_ADJECTIVES: readonly string[] = ['Socialist', 'Democrati
 export const STATE_FORMS: readonly string[] = ['Republic', 'Kingdom', 'Commonwealth', 'Federation', 'State', 'Union', 'Principality', 'Sultanate', 'Grand Duchy'];
 /** `the Government of Japan`, `the Governments of …`: a government standing for its country as an agreement's party. */
 export const GOVERNMENT_WORDS: readonly string[] = ['Government', 'Governments'];
+/** The words after `between A and B` where B ends and the name's subject begins (`… and Japan concerning the Transfer …`). */
+export const SUBJECT_WORDS: readonly string[] = ['concerning', 'on', 'regarding', 'for', 'to'];
 
 /** One canonical name per country for agreement keys (`U.S.`, `US`, `America` → `United States`). */
 export const COUNTRY_CANONICAL: ReadonlyMap<string, string> = new Map([

@@ -2,7 +2,7 @@ import type { ArticleDocument } from '../../core/document.js';
 import { alternation, escapeRegExp } from '../../core/regex.js';
 import { overlaps, overlapsAny, type Span } from '../../core/spans.js';
 import { defineStage } from '../../core/stage.js';
-import { AGREEMENT_HEADS, type AgreementHead, COUNTRY_CANONICAL, GENERIC_MODIFIERS, GOVERNMENT_WORDS, NAME_CONTINUATIONS, STATE_FORMS, STATE_FORM_ADJECTIVES, TRADE_PARTNERSHIP_WORDS, VERB_OBJECT_FILLERS } from '../../data/english/agreements.js';
+import { AGREEMENT_HEADS, type AgreementHead, COUNTRY_CANONICAL, GENERIC_MODIFIERS, GOVERNMENT_WORDS, NAME_CONTINUATIONS, STATE_FORMS, STATE_FORM_ADJECTIVES, SUBJECT_WORDS, TRADE_PARTNERSHIP_WORDS, VERB_OBJECT_FILLERS } from '../../data/english/agreements.js';
 import { COUNTRIES, KNOWN_ORGANISATIONS, type KnownOrganisation, NAME_STOP_WORDS } from '../../data/english/organisations.js';
 import type { KijiConfig } from '../../schema/config.js';
 import type { AgreementDateRelation, AgreementRecord, AgreementValue, DateRecord, OrgRecord } from '../../schema/records.js';
@@ -32,6 +32,9 @@ const GOVERNMENT_OF = new RegExp(
   `(?<![A-Za-z])(?:the\\s+)?(?:${alternation(GOVERNMENT_WORDS)})\\s+of\\s+(?:the\\s+)?(?:(?:(?:${alternation(STATE_FORM_ADJECTIVES)})\\s+)*(?:${alternation(STATE_FORMS)})\\s+of\\s+(?:the\\s+)?)?$`,
   'i',
 );
+/** `between (the Government of) A and (the Government of) B` up to the name's subject (SUBJECT_WORDS) or its end. */
+const GOVERNMENT_OF_PREFIX = `(?:the )?(?:(?:${alternation(GOVERNMENT_WORDS)}) of (?:the )?)?`;
+const BETWEEN_PARTIES = new RegExp(`\\bbetween ${GOVERNMENT_OF_PREFIX}(.+?) and ${GOVERNMENT_OF_PREFIX}(.+?)(?= (?:${alternation(SUBJECT_WORDS)})\\b|$)`, 'i');
 const ACRONYM = /^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&.+-]*[A-Z0-9+.]$/;
 
 function heads(config: KijiConfig): AgreementHead[] {
@@ -328,7 +331,7 @@ function headlineDate(raw: string, name: Span, dates: readonly DateRecord[]): st
 /** Parties a name spells as a hyphen compound: `Japan-Philippines …`, `U.S.-Australia FTA`, `Korea-U.S. …`. */
 function nameParties(name: string): Party[] {
   // `Agreement between (the Government of) Japan and (the Government of) the Republic of the Philippines concerning …`
-  const between = /\bbetween (?:the )?(?:Government of (?:the )?)?(.+?) and (?:the )?(?:Government of (?:the )?)?(.+?)(?= (?:concerning|on|regarding|for|to)\b|$)/i.exec(name);
+  const between = BETWEEN_PARTIES.exec(name);
   if (between && !/ between /i.test(between[2]!)) {
     return [between[1]!, between[2]!].map((p) => ({ name: p, canonical: canonicalCountry(p.replace(STATE_LONG_FORM, '')) }));
   }
