@@ -93,11 +93,20 @@ export class PatternScan {
     ({ pages: this.needPages, leaves: this.needLeaves, masks: this.needMasks } = need ?? numberedTable(new Uint32Array(65536))!);
   }
 
-  /** Calls `each(patternIndex, match)` for every non-empty match, all of pattern 0's first, then pattern 1's … */
+  /** Per leading class, the positions of the text being run that hold one of its characters (kept between runs, no arrays per text). */
+  private readonly positions: number[][] = [];
+
+  /**
+   * Calls `each(patternIndex, match)` for every non-empty match, all of pattern 0's first, then pattern 1's …
+   * Not re-entrant: `each` must not run this scan again (its position lists are reused from text to text).
+   */
   run(text: string, each: (patternIndex: number, match: RegExpExecArray) => void): void {
-    const positions: number[][] = Array.from({ length: this.classes }, () => []);
+    const { pages, leaves, masks, needPages, needLeaves, needMasks, needs, positions, runs } = this;
+    for (let k = 0; k < this.classes; k++) {
+      if (positions[k] === undefined) positions[k] = [];
+      else positions[k]!.length = 0;
+    }
     let seen = 0;
-    const { pages, leaves, masks, needPages, needLeaves, needMasks, needs } = this;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       seen |= needMasks[needLeaves[(needPages[c >> 8]! << 8) | (c & 255)]!]!;
@@ -110,8 +119,9 @@ export class PatternScan {
         bits ^= low;
       }
     }
-    this.runs.forEach(({ pattern, bit }, index) => {
-      if ((seen & needs[index]!) >>> 0 !== needs[index]) return;
+    for (let index = 0; index < runs.length; index++) {
+      if ((seen & needs[index]!) >>> 0 !== needs[index]) continue;
+      const { pattern, bit } = runs[index]!;
       if (bit === 0) {
         pattern.lastIndex = 0;
         let m: RegExpExecArray | null;
@@ -119,18 +129,20 @@ export class PatternScan {
           if (m[0].length === 0) pattern.lastIndex++;
           else each(index, m);
         }
-        return;
+        continue;
       }
+      const at = positions[31 - Math.clz32(bit)]!;
       let next = 0;
-      for (const at of positions[31 - Math.clz32(bit)]!) {
-        if (at < next) continue;
-        pattern.lastIndex = at;
+      for (let k = 0; k < at.length; k++) {
+        const from = at[k]!;
+        if (from < next) continue;
+        pattern.lastIndex = from;
         const m = pattern.exec(text);
         if (m === null) continue;
-        next = at + (m[0].length || 1);
+        next = from + (m[0].length || 1);
         if (m[0].length > 0) each(index, m);
       }
-    });
+    }
   }
 }
 

@@ -91,20 +91,21 @@ export function parseDates(text: string, ref: CalendarDate | undefined, parsers:
 
 const CALENDAR_RULE = /^ja\.date\.(absolute\.(y|ymd|ym)|partial|era\.(y|numeric)|relative\.(year|fiscal|month|week|day)|anaphoric|fiscal\.(year|era)|weekday|period\.(season|quarter))/;
 
+const REL_SHAPE: Readonly<Record<NonNullable<DateCandidate['rel']>['unit'], string>> = { year: 'y', fiscal: 'fy', month: 'm', week: 'w', day: 'd' };
+
 /** The rule name of a composed candidate says its family and the parts it has (ja.date.relative.ym). */
 export function ruleOf(c: DateCandidate): string {
   if (c.range) return c.rule.startsWith('ja.date.range') ? c.rule : 'ja.date.range';
   if (!CALENDAR_RULE.test(c.rule)) return c.rule;
   const family = c.issue ? 'issue' : c.listed ? 'list' : c.rel ? (c.rel.anaphoric ? 'anaphoric' : 'relative') : c.anchored ? 'anaphoric' : c.era ? 'era' : c.fiscal || c.fiscalClose ? 'fiscal' : c.year !== undefined ? 'absolute' : 'partial';
-  const shape = [
-    c.rel ? { year: 'y', fiscal: 'fy', month: 'm', week: 'w', day: 'd' }[c.rel.unit] : c.fiscal ? 'fy' : c.year !== undefined ? 'y' : '',
-    c.month !== undefined && c.rel?.unit !== 'month' ? 'm' : '',
-    c.day !== undefined && c.rel?.unit !== 'day' ? 'd' : '',
-    c.weekday !== undefined ? 'w' : '',
-    c.quarter !== undefined ? 'q' : '',
-    c.half !== undefined ? 'h' : '',
-    c.season !== undefined ? 's' : '',
-  ].join('');
+  // The parts it has, one letter each, in this order (a string built as it goes: no array and join per record).
+  let shape = c.rel ? REL_SHAPE[c.rel.unit] : c.fiscal ? 'fy' : c.year !== undefined ? 'y' : '';
+  if (c.month !== undefined && c.rel?.unit !== 'month') shape += 'm';
+  if (c.day !== undefined && c.rel?.unit !== 'day') shape += 'd';
+  if (c.weekday !== undefined) shape += 'w';
+  if (c.quarter !== undefined) shape += 'q';
+  if (c.half !== undefined) shape += 'h';
+  if (c.season !== undefined) shape += 's';
   return `ja.date.${family}.${shape || 'x'}${c.mod ? '.mod' : ''}`;
 }
 

@@ -88,3 +88,10 @@ export type DateRefiner = (candidates: DateCandidate[], ctx: ParseContext) => Da
 export function candidate(start: number, end: number, rule: string, fields: Partial<DateCandidate>, stated: DatePart[]): DateCandidate {
   return { start, end, rule, ...fields, stated: new Set(stated) };
 }
+
+/** The parts of both, `a`'s first (a Set as `new Set([...a, ...b])` gives it, without the array between). */
+export function unionOf(a: ReadonlySet<DatePart>, b: ReadonlySet<DatePart>): Set<DatePart> {
+  const out = new Set(a);
+  for (const p of b) out.add(p);
+  return out;
+}

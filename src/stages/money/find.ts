@@ -2,7 +2,7 @@ import { CURRENCIES, type CurrencySpec, MINOR_UNITS } from '../../data/currencie
 import { MONEY_QUALIFIERS_AFTER, MONEY_QUALIFIERS_BEFORE, type MoneyQualifier } from '../../data/money-qualifiers.js';
 import { ENGLISH_SCALE_ABBREVIATIONS, ENGLISH_SCALE_WORDS, KANJI_DIGITS, LARGE_UNITS, SMALL_UNITS, VAGUE_NUMERAL_PREFIXES } from '../../data/numerals.js';
 import { parseJapaneseNumber } from '../../text/numerals.js';
-import { alternation, ByteTable, escapeRegExp } from '../../core/regex.js';
+import { alternation, ByteTable, escapeCharClass, escapeRegExp } from '../../core/regex.js';
 
 /**
  * Step 1 of the money stage: find candidate spans in one sentence of the NORMALIZED text.
@@ -162,10 +162,13 @@ const KANJI_DIGIT_CHARS = new Set(Object.keys(KANJI_DIGITS));
 const ARABIC_KANJI_ADJACENT = new RegExp(`[0-9][${Object.keys(KANJI_DIGITS).join('')}]|[${Object.keys(KANJI_DIGITS).join('')}][0-9]`);
 const IDEOGRAPH = /\p{Script=Han}/u;
 
+/** Holds a vague numeral's character (数百万): one class test, not an array of them and a search for each per numeral. */
+const VAGUE_CHAR = new RegExp(`[${escapeCharClass(VAGUE)}]`);
+
 /** A numeral we can read (or a vague one): 一100 (統一100…) or 百千 are not. */
 function isNumeral(text: string): boolean {
   if (ARABIC_KANJI_ADJACENT.test(text)) return false;
-  if ([...VAGUE].some((v) => text.includes(v))) return true;
+  if (VAGUE_CHAR.test(text)) return true;
   return parseJapaneseNumber(text) !== null;
 }
 

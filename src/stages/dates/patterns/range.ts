@@ -4,12 +4,12 @@
  * (2025年11月2日から3日) are joined by the range refiner instead.
  */
 import { DAY_NUM, KANJI_NUM, MONTH_NUM, blockedBefore, startsWith, toInt } from '../fragments.js';
-import { candidate, type DateCandidate, type DateParser } from '../types.js';
+import { candidate, type DateCandidate, type DateParser, unionOf } from '../types.js';
 
 function range(start: number, end: number, rule: string, from: DateCandidate, to: DateCandidate): DateCandidate {
   const c = candidate(start, end, rule, {}, []);
   c.range = { from, to };
-  c.stated = new Set([...from.stated, ...to.stated]);
+  c.stated = unionOf(from.stated, to.stated);
   return c;
 }
 

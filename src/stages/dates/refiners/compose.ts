@@ -3,13 +3,13 @@
  * 2026年 + 末; 11月 + 上旬; 2025年 + の + 第1四半期; 11月 + 2~3日 (a range gets the month on both ends);
  * 明日 + 9月9日 (apposition: the explicit date wins).
  */
-import type { DateCandidate, DateRefiner } from '../types.js';
+import { type DateCandidate, type DateRefiner, unionOf } from '../types.js';
 import { bottomLevel, topLevel } from './levels.js';
 
 const UNIT_LEVEL: Record<string, number> = { year: 1, fiscal: 1, month: 2, week: 3, day: 4 };
 
 function merged(a: DateCandidate, b: DateCandidate, fields: Partial<DateCandidate>): DateCandidate {
-  return { ...a, ...fields, start: a.start, end: b.end, stated: new Set([...a.stated, ...b.stated]), rule: a.rule };
+  return { ...a, ...fields, start: a.start, end: b.end, stated: unionOf(a.stated, b.stated), rule: a.rule };
 }
 
 /** Fields of `b` that a composition copies onto `a`. */
@@ -57,8 +57,8 @@ function composeRange(a: DateCandidate, b: DateCandidate, gap: string): DateCand
   if (a.range || a.rel?.anaphoric === undefined && a.rel && bottom !== 1 && bottom !== 2) return null;
   if (!(bottom === 1 && topLevel(from) === 2) && !(bottom === 2 && topLevel(from) === 4)) return null;
   if (from.year !== undefined || to.year !== undefined) return null;
-  const prefix = (c: DateCandidate): DateCandidate => ({ ...a, ...calendarFields(c), start: c.start, end: c.end, rule: c.rule, stated: new Set([...a.stated, ...c.stated]), ...(a.bareYear ? { bareYear: false, shortYear: true } : {}) });
-  const out: DateCandidate = { ...b, start: a.start, stated: new Set([...a.stated, ...b.stated]) };
+  const prefix = (c: DateCandidate): DateCandidate => ({ ...a, ...calendarFields(c), start: c.start, end: c.end, rule: c.rule, stated: unionOf(a.stated, c.stated), ...(a.bareYear ? { bareYear: false, shortYear: true } : {}) });
+  const out: DateCandidate = { ...b, start: a.start, stated: unionOf(a.stated, b.stated) };
   out.range = { from: prefix(from), to: prefix(to) };
   out.range.from.start = a.start;
   return out;

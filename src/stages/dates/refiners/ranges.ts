@@ -4,7 +4,7 @@
  */
 import { findEra, eraYear } from '../../../data/eras.js';
 import { CONNECTOR } from '../fragments.js';
-import type { DateCandidate, DateRefiner } from '../types.js';
+import { type DateCandidate, type DateRefiner, unionOf } from '../types.js';
 import { isCalendar, topLevel } from './levels.js';
 
 function expandShort(base: number, n: number): number {
@@ -52,7 +52,7 @@ export const joinRanges: DateRefiner = (candidates, ctx) => {
       const length = b.bareYear === true && (LENGTH_AFTER.test(ctx.text.slice(b.end, b.end + 3)) || (!a.era && !b.shortYear && a.year !== undefined && a.year >= 1000 && b.year! < 10));
       if (gap.length <= 4 && CONNECTOR.test(gap) && !(gap.trim() === '-' && (a.bareYear || b.bareYear)) && !length) {
         const to = inherit(a, b);
-        out.push({ start: a.start, end: b.end, rule: 'ja.date.range', stated: new Set([...a.stated, ...b.stated]), range: { from: a, to } });
+        out.push({ start: a.start, end: b.end, rule: 'ja.date.range', stated: unionOf(a.stated, b.stated), range: { from: a, to } });
         i++;
         continue;
       }
