@@ -241,7 +241,7 @@ function resolveCalendar(c: DateCandidate, ctx: ResolveContext): Resolved {
   const known = year !== undefined && !c.bc;
   const anchor: Anchor | undefined = known ? { year: year!, ...(month !== undefined ? { month } : {}), ...(day !== undefined ? { day } : {}) } : undefined;
   const done = (value: string, start?: CalendarDate, end?: CalendarDate, kind: DateKind = 'point', mod: DateMod | undefined = c.mod): Resolved => {
-    const out: Resolved = { value, kind, implied: [...new Set(implied)] };
+    const out: Resolved = { value, kind, implied: implied.length < 2 ? implied : [...new Set(implied)] };
     if (mod) out.mod = mod;
     if (known && start && end) {
       out.start = start;

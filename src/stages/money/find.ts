@@ -117,6 +117,8 @@ const MINOR_ALONE_NAMES = caselessAlternation(Object.entries(MINOR_UNITS).filter
 /** A minor unit after the main one: `13銭`, `と5セント`, `三角`. */
 const MINOR_AFTER = new RegExp(`^と?(?<num>[0-9]+|[${Object.keys(KANJI_DIGITS).join('')}十]+)(?<unit>${MINOR_NAMES})`);
 const MINOR_ALONE_PATTERN = new RegExp(`(?<![0-9.万萬億兆])(?<num>[0-9]+(?:\\.[0-9]+)?|[${KANJI}]+)(?<unit>${MINOR_ALONE_NAMES})`, 'g');
+/** A first character of a minor unit written alone, either case: without one MINOR_ALONE_PATTERN (a leading lookbehind, entered at every position) has no match. */
+const MINOR_ALONE_START = new RegExp(`[${escapeCharClass([...new Set(Object.entries(MINOR_UNITS).filter(([, u]) => u.alone).flatMap(([w]) => [w[0]!.toLowerCase(), w[0]!.toUpperCase()]))].join(''))}]`);
 
 /**
  * Cheap pre-check, one table look-up per character: every form has a numeral character right before
@@ -294,7 +296,7 @@ export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
   }
 
   // a minor unit alone (15銭), where no larger candidate covers it
-  MINOR_ALONE_PATTERN.lastIndex = triggers & 1 ? 0 : sentence.length;
+  MINOR_ALONE_PATTERN.lastIndex = triggers & 1 && MINOR_ALONE_START.test(sentence) ? 0 : sentence.length;
   for (let m = MINOR_ALONE_PATTERN.exec(sentence); m; m = MINOR_ALONE_PATTERN.exec(sentence)) {
     const start = offset + m.index;
     const end = start + m[0].length;
