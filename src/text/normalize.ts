@@ -52,6 +52,18 @@ function foldCluster(cluster: string): string {
   return folded;
 }
 
+/** The folded form of one UTF-16 unit alone (a full-width digit or space, a bracket), by its code: no one-character string per unit to look up. */
+const unitCache = new Map<number, string>();
+
+function foldUnit(code: number): string {
+  let folded = unitCache.get(code);
+  if (folded === undefined) {
+    folded = foldCluster(String.fromCharCode(code));
+    unitCache.set(code, folded);
+  }
+  return folded;
+}
+
 export interface NormalizedText {
   /** The normalized text. */
   readonly text: string;
@@ -101,7 +113,7 @@ export function normalizeText(raw: string): NormalizedText {
     // Slow path: one code point plus the combining marks that fold into it.
     let j = i + (code >= 0xd800 && code <= 0xdbff && i + 1 < raw.length ? 2 : 1);
     while (j < raw.length && isCombiningMark(raw.charCodeAt(j))) j++;
-    const folded = foldCluster(raw.slice(i, j));
+    const folded = j === i + 1 ? foldUnit(code) : foldCluster(raw.slice(i, j));
     reserve(folded.length);
     for (let k = 0; k < folded.length; k++) {
       starts[n] = i;
