@@ -239,7 +239,13 @@ function resolveCalendar(c: DateCandidate, ctx: ResolveContext): Resolved {
 
   const Y = year === undefined ? 'XXXX' : c.bc ? `BC${pad(year, 4)}` : pad(year, 4);
   const known = year !== undefined && !c.bc;
-  const anchor: Anchor | undefined = known ? { year: year!, ...(month !== undefined ? { month } : {}), ...(day !== undefined ? { day } : {}) } : undefined;
+  // Built by stores, not spreads of small objects (each a copy through the generic path).
+  let anchor: Anchor | undefined;
+  if (known) {
+    anchor = { year: year! };
+    if (month !== undefined) anchor.month = month;
+    if (day !== undefined) anchor.day = day;
+  }
   const done = (value: string, start?: CalendarDate, end?: CalendarDate, kind: DateKind = 'point', mod: DateMod | undefined = c.mod): Resolved => {
     const out: Resolved = { value, kind, implied: implied.length < 2 ? implied : [...new Set(implied)] };
     if (mod) out.mod = mod;
