@@ -25,3 +25,20 @@ export interface Token {
    */
   word: number;
 }
+
+/**
+ * Word ids from this on get no slot in a flat table keyed by Token.word: a stage looks such a token up as it would
+ * an unknown word. It keeps those tables to a few MB per table even when a thread holds many tokenizers.
+ */
+export const WORD_TABLE_LIMIT = 1 << 22;
+
+/** `table` if index `at` is in it, else a copy grown by doubling (from at least `min` slots), its new slots `empty`. */
+export function withSlot<T extends Int32Array | Uint16Array>(table: T, at: number, empty: number, min: number): T {
+  if (at < table.length) return table;
+  let length = Math.max(min, table.length);
+  while (length <= at) length *= 2;
+  const grown = new (table.constructor as new (length: number) => T)(length);
+  grown.fill(empty);
+  grown.set(table);
+  return grown;
+}

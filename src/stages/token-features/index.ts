@@ -1,7 +1,7 @@
 import { defineLayer, TOKENS } from '../../core/document.js';
 import { ByteTable } from '../../core/regex.js';
 import { defineStage } from '../../core/stage.js';
-import type { Token } from '../../core/token.js';
+import { type Token, WORD_TABLE_LIMIT, withSlot } from '../../core/token.js';
 import { ORG_HEADS } from '../../data/org-heads.js';
 import { TITLES_WITH_HEAD } from '../../data/titles.js';
 
@@ -106,26 +106,19 @@ function roleAndFlags(t: Token): number {
 
 /**
  * roleAndFlags by word id (Token.word: a dictionary word's surface and fields, so its role and flags, are the same at
- * every occurrence), NO_WORD where not computed yet; per thread, as word ids are. Word ids from WORD_LIMIT on are not
- * cached.
+ * every occurrence), NO_WORD where not computed yet; per thread, as word ids are. Word ids from WORD_TABLE_LIMIT on are
+ * not cached.
  */
 let byWord = new Uint16Array(0);
 const NO_WORD = 0xffff;
-const WORD_LIMIT = 1 << 22;
 
 function roleAndFlagsOf(t: Token): number {
   const word = t.word;
-  if (word < 0 || word >= WORD_LIMIT) return roleAndFlags(t);
+  if (word < 0 || word >= WORD_TABLE_LIMIT) return roleAndFlags(t);
   if (word < byWord.length) {
     const known = byWord[word]!;
     if (known !== NO_WORD) return known;
-  } else {
-    let length = Math.max(1024, byWord.length);
-    while (length <= word) length *= 2;
-    const grown = new Uint16Array(length).fill(NO_WORD);
-    grown.set(byWord);
-    byWord = grown;
-  }
+  } else byWord = withSlot(byWord, word, NO_WORD, 1024);
   return (byWord[word] = roleAndFlags(t));
 }
 

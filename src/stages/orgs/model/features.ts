@@ -2,7 +2,7 @@ import { COUNTRY_BY_NAME } from '../../../data/countries.js';
 import { COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, ORG_HEADS } from '../../../data/org-heads.js';
 import { PERSON_TITLES, TITLES } from '../../../data/titles.js';
 import type { OrgKindSchema } from '../../../schema/records.js';
-import type { Token } from '../../../core/token.js';
+import { type Token, WORD_TABLE_LIMIT, withSlot } from '../../../core/token.js';
 import type { OrgCandidate } from '../chunk.js';
 import type { OrgLexicon } from '../lexicon.js';
 import { addNumber, addRange, addString, startHash } from './hash.js';
@@ -112,7 +112,7 @@ const HEAD = 0, HEAD_SUFFIX = 1, TITLE = 2, COUNTRY_CODE = 3, GENERIC = 4, CODES
  */
 export class SurfaceTable {
   private readonly ids = new Map<string, number>();
-  /** Word id w → [surface id, PosInfo id] at 2w, 2w + 1 (wordAt); -1 where not met yet (word ids below WORD_LIMIT). */
+  /** Word id w → [surface id, PosInfo id] at 2w, 2w + 1 (wordAt); -1 where not met yet (word ids below WORD_TABLE_LIMIT). */
   byWord = new Int32Array(0);
   readonly surfaces: string[] = [];
   hashes = new Uint32Array(1024 * HASHES);
@@ -138,16 +138,10 @@ export class SurfaceTable {
    */
   wordAt(t: Token): number {
     const word = t.word;
-    if (word < 0 || word >= WORD_LIMIT) return -1;
+    if (word < 0 || word >= WORD_TABLE_LIMIT) return -1;
     const at = 2 * word;
     if (at < this.byWord.length && this.byWord[at]! >= 0) return at;
-    if (at >= this.byWord.length) {
-      let length = Math.max(2048, this.byWord.length);
-      while (length <= at) length *= 2;
-      const grown = new Int32Array(length).fill(-1);
-      grown.set(this.byWord);
-      this.byWord = grown;
-    }
+    this.byWord = withSlot(this.byWord, at + 1, -1, 2048);
     this.byWord[at] = this.surfaceIdOf(t.surface);
     this.byWord[at + 1] = posInfo(t).id;
     return at;
@@ -268,9 +262,6 @@ function shapeTri(left: number, self: number, right: number): number {
   TRI_CACHED[k] = 1;
   return (TRI_CACHE[k] = shapeTriHash(left, self, right));
 }
-
-/** Word ids from this on go by their surface alone (the flat array would pass 32 MB: many tokenizers in one thread). */
-const WORD_LIMIT = 1 << 22;
 
 /** Features that depend on one token's surface or POS alone, by where that token stands from the token they describe. */
 export interface SurfaceGroups {
