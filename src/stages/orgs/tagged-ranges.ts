@@ -1,3 +1,4 @@
+import { overlaps, type Span } from '../../core/spans.js';
 import type { OrgCandidate } from './chunk.js';
 import { type FeatureInput, tokenRange } from './model/features.js';
 import { NAME_LIKE, ORG_CUE, type TokenView } from '../token-features/index.js';
@@ -46,12 +47,11 @@ export function taggedRanges(view: TokenView, candidates: readonly OrgCandidate[
   return ranges;
 }
 
-const touching = (list: readonly OrgCandidate[], start: number, end: number) => list.filter((c) => c.end > start && c.start < end);
+const touching = (list: readonly OrgCandidate[], span: Span) => list.filter((c) => overlaps(c, span));
 
 /** The tagger's input restricted to tokens [from, to) (from < to): the rule candidates that touch them, the same text and lexicon. */
 export function inputOver(input: FeatureInput, from: number, to: number): FeatureInput {
   const tokens = input.tokens.slice(from, to);
-  const start = tokens[0]!.start;
-  const end = tokens[tokens.length - 1]!.end;
-  return { text: input.text, tokens, candidates: touching(input.candidates, start, end), kept: touching(input.kept, start, end), lexicon: input.lexicon };
+  const span = { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end };
+  return { text: input.text, tokens, candidates: touching(input.candidates, span), kept: touching(input.kept, span), lexicon: input.lexicon };
 }
