@@ -1,5 +1,6 @@
 import type { OrgKind } from '../../schema/records.js';
 import type { Token } from '../../core/token.js';
+import type { Found } from './aliases.js';
 import { ACRONYM_ORG_AFTER, INSTITUTION_READING_AFTER, INSTITUTION_TAILS, BRACKET_COMPANY_FORMS, CLUB_PREFIXES, NON_ORG_TAILS, PERSON_AFTER, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, IPADIC_COMMON_WORDS, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, NUMBERED_UNIT_HEADS, ORG_HEADS, PRODUCT_WORDS_BEFORE_HEAD, PRODUCT_LIKE_HEADS, UNIT_ORDINAL_BEFORE, type OrgHead } from '../../data/org-heads.js';
 import { PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { edgeChars, GIVEN_NAME, HEAD_LAST, ORG_CUE, TITLE_HEAD_LAST, JOINER, KATAKANA, LATIN, NAME_LIKE, NOUN, ORG_TOKEN, SPACE, UPPER_START, type TokenView } from '../token-features/index.js';
@@ -12,6 +13,14 @@ export interface OrgCandidate {
   kind?: OrgKind;
   /** A shorter name the text uses for the same organisation (`𠮷川精機` for `𠮷川精機株式会社`). */
   core?: { start: number; end: number };
+}
+
+/**
+ * A candidate with every field present, undefined where unset. One object shape for all of them keeps the code
+ * that reads candidates monomorphic; fields added later per rule gave each combination a shape of its own.
+ */
+export function orgCandidate(start: number, end: number, rule: string, kind?: OrgKind, core?: { start: number; end: number }): Found {
+  return { start, end, rule, kind, core, name: undefined, alias: undefined };
 }
 
 export const ACRONYM = /^[A-Z][A-Z0-9&]{1,9}$/;
@@ -207,7 +216,7 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
   if ((COMPANY_FORMS.includes(tokens[s0]!.surface) || (CLUB_PREFIXES.has(tokens[s0]!.surface) && clubName)) && s0 + 1 < to) {
     const e = trimTitles(tokens, s0 + 1, to);
     const end = tokens[e - 1]!.end;
-    out.push({ start: tokens[s0]!.start, end, rule: 'ja.org.company-prefix', kind: 'company', core: { start: tokens[s0 + 1]!.start, end } });
+    out.push(orgCandidate(tokens[s0]!.start, end, 'ja.org.company-prefix', 'company', { start: tokens[s0 + 1]!.start, end }));
     return;
   }
 
@@ -225,7 +234,7 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
     if (split && k > s && canEnd) {
       const head = ORG_HEADS.get(split);
       if (head && prefixNames(v, s, k, head) && !GENERIC_ORG_WORDS.has(surfaceOf(tokens, s, k) + split)) {
-        out.push({ start: tokens[s]!.start, end: t.start + split.length, rule: 'ja.org.head-in-title', kind: kindOfName(surfaceOf(tokens, s, k) + split, head.kind)! });
+        out.push(orgCandidate(tokens[s]!.start, t.start + split.length, 'ja.org.head-in-title', kindOfName(surfaceOf(tokens, s, k) + split, head.kind)));
         return;
       }
     }
@@ -238,7 +247,7 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
     if (found && found.first === s && NUMBERED_UNIT_HEADS.has(surfaceOf(tokens, s, k + 1))) {
       const ordinal = UNIT_ORDINAL_BEFORE.exec(norm.slice(Math.max(0, tokens[s]!.start - 6), tokens[s]!.start));
       if (ordinal) {
-        out.push({ start: tokens[s]!.start - ordinal[0].length, end: t.end, rule: 'ja.org.numbered-unit', kind: 'military' });
+        out.push(orgCandidate(tokens[s]!.start - ordinal[0].length, t.end, 'ja.org.numbered-unit', 'military'));
         return;
       }
     }
@@ -249,10 +258,8 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
       // A head of several tokens can be a whole name (海上+自衛隊, 陸上+自衛隊).
       const wholeHead = found.first === s && k > s;
       if (!GENERIC_ORG_WORDS.has(name) && (wholeHead || prefixNames(v, s, found.first, found.head) || (hasOrgToken && found.first > s))) {
-        const candidate: OrgCandidate = { start: tokens[s]!.start, end: t.end, rule: 'ja.org.head', kind: kindOfName(name, found.head.kind)! };
-        if (found.first > s && COMPANY_FORMS.includes(surfaceOf(tokens, found.first, k + 1))) candidate.core = { start: tokens[s]!.start, end: tokens[found.first]!.start };
-        if (candidate.kind === undefined) delete candidate.kind;
-        out.push(candidate);
+        const core = found.first > s && COMPANY_FORMS.includes(surfaceOf(tokens, found.first, k + 1)) ? { start: tokens[s]!.start, end: tokens[found.first]!.start } : undefined;
+        out.push(orgCandidate(tokens[s]!.start, t.end, 'ja.org.head', kindOfName(name, found.head.kind), core));
         return;
       }
     }
@@ -268,10 +275,7 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
       const name = surfaceOf(tokens, b, e);
       // A name needs a letter (kuromoji tags a lone ー as an organisation) and must not be a common word.
       if (!NAME_CHARACTER.test(name) || IPADIC_COMMON_WORDS.has(name)) return;
-      const candidate: OrgCandidate = { start: tokens[b]!.start, end: tokens[e - 1]!.end, rule: 'ja.org.ipadic' };
-      const kind = kindOfName(name);
-      if (kind) candidate.kind = kind;
-      out.push(candidate);
+      out.push(orgCandidate(tokens[b]!.start, tokens[e - 1]!.end, 'ja.org.ipadic', kindOfName(name)));
       return;
     }
   }
@@ -293,7 +297,7 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
       const endOffset = tokens[nameEnd - 1]!.end;
       const after = nameEnd < to ? norm.slice(tokens[nameEnd]!.start, tokens[nameEnd]!.start + 12) : norm.slice(endOffset, endOffset + 12);
       if (ORG_CONTEXT_AFTER.test(after) && !isPersonName(v, s0, to)) {
-        out.push({ start: tokens[s0]!.start, end: endOffset, rule: 'ja.org.context' });
+        out.push(orgCandidate(tokens[s0]!.start, endOffset, 'ja.org.context'));
         return;
       }
     }
@@ -313,7 +317,7 @@ function bracketCompany(v: TokenView, from: number, to: number, norm: string, ou
   if (norm.charCodeAt(runStart - 1) !== 41 /* ) */ && norm.charCodeAt(tokens[to - 1]!.end) !== 40 /* ( */ && !TITLE_LAST.has(lastChar(tokens[to - 1]!))) return;
   const runEnd = tokens[trimTitles(tokens, s0, to) - 1]!.end;
   if (BRACKET_COMPANY_FORMS.includes(norm.slice(runEnd, runEnd + 3)) || BRACKET_COMPANY_FORMS.includes(norm.slice(runStart - 3, runStart))) {
-    out.push({ start: runStart, end: runEnd, rule: 'ja.org.company-bracket', kind: 'company', core: { start: runStart, end: runEnd } });
+    out.push(orgCandidate(runStart, runEnd, 'ja.org.company-bracket', 'company', { start: runStart, end: runEnd }));
   }
 }
 
@@ -346,5 +350,5 @@ export function acronymCandidate(v: TokenView, i: number, norm: string): OrgCand
   if (/[「『"“]/.test(norm[t.start - 1] ?? '') && /[」』"”]/.test(norm[t.end] ?? '')) return undefined;
   // A modifier of the noun after it (FMチューナ, JR成田線), unless that noun is a title (NHK会長).
   if (next && next.start === t.end && v.role[i + 1] === NOUN && !TITLES.has(next.surface) && !ORG_HEADS.has(next.surface) && !ACRONYM_ORG_AFTER.has(next.surface)) return undefined;
-  return { start: t.start, end: t.end, rule: 'ja.org.acronym' };
+  return orgCandidate(t.start, t.end, 'ja.org.acronym');
 }
