@@ -40,6 +40,11 @@ export interface CurrencySpec {
   minor?: readonly string[];
   /** What must not follow the word, tested at the character after it (一元化, 元メンバー: 元 is not the yuan there). */
   notFollowedBy?: RegExp;
+  /**
+   * What must not follow the word when a space parts it from the numeral: a numbered heading before a compound
+   * the word opens (`2 円借款の概要`: section 2, on the yen loan), where `50億円借款` stays an amount.
+   */
+  notFollowedBySpaced?: RegExp;
   /** No space allowed between the numeral and the word (`3 元` is not an amount). */
   tight?: boolean;
   /** A one-kanji numeral (四元) is an amount only with a minor unit after it (五元三角). */
@@ -56,7 +61,7 @@ function dollarNames(...countries: string[]): string[] {
 }
 
 export const CURRENCIES: readonly CurrencySpec[] = [
-  { code: 'JPY', after: ['円', '日本円', 'JPY'], before: ['JPY', 'JP¥'], minor: ['銭', '厘'] },
+  { code: 'JPY', after: ['円', '日本円', 'JPY'], before: ['JPY', 'JP¥'], minor: ['銭', '厘'], notFollowedBySpaced: /^(?:借款|相場)/ },
   // ¥ is also the yuan sign; \ is how ¥ shows in Shift_JIS text.
   { code: 'JPY', before: ['¥', '\\'], context: 'yenSymbol', minor: ['銭', '厘'] },
   { code: 'CNY', before: ['CN¥', 'RMB¥'], minor: ['角', '分'] },

@@ -20,7 +20,7 @@ const goldPath = join(evalDir, 'gov-press/dev.jsonl');
 /** Reached on 2026-12-02 (ORG and AGREEMENT with the organisation tagger, the default), as fractions. */
 const FLOORS: Record<string, Record<string, number>> = {
   DATE: { lenientF1: 0.968, strictF1: 0.857, valueAcc: 0.952 },
-  MONEY: { lenientF1: 0.953, strictF1: 0.907, valueAcc: 1.0 },
+  MONEY: { lenientF1: 1.0, strictF1: 1.0, valueAcc: 1.0 },
   ORG: { lenientF1: 0.894, strictF1: 0.79 },
   AGREEMENT: { lenientF1: 0.949, strictF1: 0.906, valueAcc: 0.985, linkDateAcc: 0.94, linkPartiesRecall: 0.927 },
 };

@@ -62,6 +62,12 @@ describe('findMoney', () => {
     expect(spans('USDT 500')).toEqual([]);
   });
 
+  it('a numbered heading before 円借款 is not an amount; the loan amount itself is', () => {
+    expect(spans('2 円借款の概要')).toEqual([]);
+    expect(spans('80億円借款を供与する。')).toEqual(['80億円']);
+    expect(spans('価格は100 円高い。')).toEqual(['100 円']);
+  });
+
   it('the trigger says which patterns can match', () => {
     expect(moneyTriggers('今日は晴れ。')).toBe(0);
     expect(moneyTriggers('300件の相談')).toBe(0);

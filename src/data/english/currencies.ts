@@ -6,6 +6,8 @@
 /** Written before the amount: `$130 million`, `US$1.2bn`, `¥3 trillion`, `USD 5 million`. */
 export const CURRENCY_PREFIXES: Readonly<Record<string, string>> = {
   'US$': 'USD', 'U.S.$': 'USD', 'USD$': 'USD', '$': 'USD',
+  // The country written apart from the sign (`US $65.9 billion`).
+  'US $': 'USD', 'U.S. $': 'USD',
   'A$': 'AUD', 'AU$': 'AUD', 'AUD$': 'AUD',
   'C$': 'CAD', 'CA$': 'CAD',
   'NZ$': 'NZD',

@@ -261,7 +261,8 @@ export function findMoney(sentence: string, offset = 0): MoneyCandidate[] {
     }
     // A word needs a break after it in its own script (5 USDT, 3フランス, 1ドルショップ are not currencies);
     // 元 and other ambiguous words take no space before them (3 元).
-    if (runsOn(g.cur!, sentence[end]) || (spec.tight && sentence[end - g.cur!.length - 1] === ' ')) {
+    const spaced = sentence[end - g.cur!.length - 1] === ' ';
+    if (runsOn(g.cur!, sentence[end]) || (spaced && (spec.tight || spec.notFollowedBySpaced?.test(sentence.slice(end, end + 4))))) {
       reject();
       continue;
     }
