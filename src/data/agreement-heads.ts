@@ -45,6 +45,15 @@ export const MAX_AGREEMENT_HEAD_TOKENS = 3;
 export const NAMING_MODIFIER = /(?:に関する|に係る|にかかる|についての|に関わる|に対する|のための|における|を(?:強化|促進|推進|深化|発展|拡大|円滑化|推進|確立|構築|改正|改定|修正)する(?:ための)?)$/;
 
 /**
+ * Adjectives that name a partnership when they stand before it, besides those in …的な (`包括的な戦略的パートナーシップ`):
+ * `広範な戦略的パートナーシップ`. A plain description (`新たな`, `緊密な`) says what the partnership is like, not its name.
+ */
+export const PARTNERSHIP_NAMING_ADJECTIVES: readonly string[] = ['広範な'];
+
+/** Bracketed words after a name that are a link's file format or language, not the agreement's short form: `…(PDF)`. */
+export const NOT_AGREEMENT_ALIASES: ReadonlySet<string> = new Set(['PDF', 'HTML', 'English', 'Word', 'Excel', 'CSV', 'XML']);
+
+/**
  * The verbs of an agreement's own clause and the relation of its date (longest first when matched):
  * `…に署名した` → signed, `…を締結` → concluded, `…が発効した` → in_force. `交換` is the signing of an exchange of notes or letters.
  */

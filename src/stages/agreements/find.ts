@@ -1,6 +1,6 @@
 import type { AgreementKind } from '../../schema/records.js';
 import type { Token } from '../../core/token.js';
-import { AFTER_HEAD_WORDS, AGREEMENT_DETERMINERS, GENERIC_AGREEMENT_MODIFIERS, MAX_AGREEMENT_HEAD_TOKENS, MEASURE_NOUNS, ORDINAL_INSTRUMENTS, NAMING_MODIFIER, PARTY_NEEDING_HEADS, PARTY_WORDS, SIGNED_AFTER, VERBAL_AFTER, WEAK_AGREEMENT_HEADS } from '../../data/agreement-heads.js';
+import { AFTER_HEAD_WORDS, AGREEMENT_DETERMINERS, GENERIC_AGREEMENT_MODIFIERS, NOT_AGREEMENT_ALIASES, PARTNERSHIP_NAMING_ADJECTIVES, MAX_AGREEMENT_HEAD_TOKENS, MEASURE_NOUNS, ORDINAL_INSTRUMENTS, NAMING_MODIFIER, PARTY_NEEDING_HEADS, PARTY_WORDS, SIGNED_AFTER, VERBAL_AFTER, WEAK_AGREEMENT_HEADS } from '../../data/agreement-heads.js';
 import { COUNTRIES } from '../../data/countries.js';
 import { edgeChars, type TokenView } from '../token-features/index.js';
 
@@ -16,6 +16,7 @@ export interface AgreementCandidate {
   titleParties?: string;
 }
 
+const PARTNERSHIP_ADJECTIVE = new RegExp(`(?:${PARTNERSHIP_NAMING_ADJECTIVES.join('|')})$`);
 const LATIN_ACRONYM = /^[A-Z][A-Za-z0-9&+\-]{1,11}$/;
 const isNameLike = (t: Token) => !GENERIC_AGREEMENT_MODIFIERS.has(t.surface) && (t.pos1 === '固有名詞' || !t.known || /^[A-Za-z]/.test(t.surface) || /^[ァ-ヶー]{2,}$/.test(t.surface));
 const isContent = (t: Token) => t.pos === '名詞' && t.pos1 !== '数' && t.pos1 !== '接尾' && !GENERIC_AGREEMENT_MODIFIERS.has(t.surface) && !AGREEMENT_DETERMINERS.has(t.surface) && t.surface !== '・';
@@ -241,14 +242,19 @@ export function findAgreements(view: TokenView, norm: string, heads: ReadonlyMap
       let byModifier = false;
       const bracket = /\(([A-Za-z][A-Za-z0-9&+\-]{1,11})\)$/.exec(left);
       const modifier = NAMING_MODIFIER.exec(left);
-      if (bracket && step === 0 && LATIN_ACRONYM.test(bracket[1]!)) {
+      if (bracket && step === 0 && LATIN_ACRONYM.test(bracket[1]!) && !NOT_AGREEMENT_ALIASES.has(bracket[1]!)) {
         joinEnd = cursor - bracket[0].length;
         alias = { start: joinEnd + 1, end: joinEnd + 1 + bracket[1]!.length, text: bracket[1]! };
       } else if (modifier) {
         joinEnd = cursor - modifier[0].length;
         byModifier = true;
-      } else if (left.endsWith('的な') && named) {
+      } else if (left.endsWith('的な') && (named || (step === 0 && found.head.endsWith('パートナーシップ')))) {
+        // …的な before a name, or before a partnership, which it names (`包括的な戦略的パートナーシップ`; `互恵的な経済連携` describes).
         joinEnd = cursor - 1;
+        named = true;
+      } else if (step === 0 && found.head.endsWith('パートナーシップ') && PARTNERSHIP_ADJECTIVE.test(left)) {
+        joinEnd = cursor - 1;
+        named = true;
       } else if (left.endsWith('の') && step > 0) {
         joinEnd = cursor - 1;
       } else if (!(atHeadCompound && /(?:との|の)間の$/.test(left))) break;
@@ -320,7 +326,7 @@ export function findAgreements(view: TokenView, norm: string, heads: ReadonlyMap
     const kind = numbered ? heads.get(numbered[1]!) ?? found.kind : found.kind;
     // (RAA) right after the name.
     const next = /^\(([A-Za-z][A-Za-z0-9&+\-]{1,11})\)/.exec(norm.slice(nameEnd, nameEnd + 16));
-    if (next && !alias) alias = { start: nameEnd + 1, end: nameEnd + 1 + next[1]!.length, text: next[1]! };
+    if (next && !alias && !NOT_AGREEMENT_ALIASES.has(next[1]!)) alias = { start: nameEnd + 1, end: nameEnd + 1 + next[1]!.length, text: next[1]! };
     const candidate: AgreementCandidate = { start, end: nameEnd, kind, rule };
     if (titleParties) candidate.titleParties = titleParties;
     if (alias) candidate.alias = alias;

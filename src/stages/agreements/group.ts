@@ -38,6 +38,12 @@ const KEY_NEUTRAL = new RegExp(KEY_NEUTRAL_MODIFIERS.join('|'), 'g');
 /** Other full names of well-known agreements (src/data/known-agreements.ts) → the key text of the name they share. */
 const KNOWN_NAME = new Map<string, string>(KNOWN_AGREEMENTS.flatMap((k) => [k.name, ...(k.names ?? [])].map((n) => [keyText(n), keyText(k.name)] as [string, string])));
 
+/**
+ * The kind of a well-known agreement by any of its full names: `Trans-Pacific Partnership` is written like a
+ * partnership but is the TPP agreement.
+ */
+const KNOWN_KIND = new Map<string, AgreementKind>(KNOWN_AGREEMENTS.flatMap((k) => [k.name, ...(k.names ?? [])].map((n) => [keyText(n), k.kind] as [string, AgreementKind])));
+
 /** A shorter name that ends a longer one and says more than a head word (≥ 6 characters): the same agreement. */
 const tailOf = (short: string, long: string) => short.length >= 6 && short.length < long.length && long.endsWith(short);
 
@@ -79,7 +85,7 @@ export function groupMentions(mentions: readonly Mention[]): AgreementValue[] {
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) groups.set(find(i), [...(groups.get(find(i)) ?? []), i]);
 
-  const values: AgreementValue[] = mentions.map((m) => ({ kind: m.kind }));
+  const values: AgreementValue[] = mentions.map((m, i) => ({ kind: (m.aliasOf ? undefined : KNOWN_KIND.get(keys[i]!)) ?? m.kind }));
   for (const members of groups.values()) {
     const own = members.map((i) => mentions[i]!);
     // A date read off a mention's own clause beats one borrowed from around it (the release's date line under a headline).
