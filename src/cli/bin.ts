@@ -1,7 +1,15 @@
 #!/usr/bin/env -S node --single-threaded-gc
 // --single-threaded-gc: kiji's batch runs keep every core busy with a worker, and V8's parallel GC
 // helper threads then only compete with them; measured on livedoor (2 cores), runs are 8-12 % faster
-// and use less CPU with 1 or 2 workers. A V8 flag can only be given at start-up, hence the shebang.
+// and use less CPU with 1 or 2 workers. That flag can only be given at start-up, hence the shebang.
+import { setFlagsFromString } from 'node:v8';
+
+// Half of V8's inlining budget per optimized function (920 bytes of bytecode by default): each worker compiles
+// kiji's hot functions anew, and the large ones were compiled with so much inlined that TurboFan's threads took
+// 30 % of a worker's CPU beside it, competing with the other workers. Compiler CPU 1.17 → 0.83 s per 1,000
+// livedoor articles, the worker's own as before; a 2-worker run 5 % less CPU (bench/README.md, "Less inlining").
+// Read when a function is compiled, so setting it here, before any worker starts, is enough.
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
 
 const argv = process.argv.slice(2);
 // `kiji --version` answers without loading the commands (SQLite, the pool, the stages: ~0.3 s of imports).
