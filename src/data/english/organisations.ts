@@ -51,6 +51,9 @@ export const ABBREVIATED_HEADS: readonly string[] = ['Corp', 'Co', 'Inc', 'Ltd',
 export const LEGAL_FORM_TAILS: readonly string[] = ['Ltd', 'Inc', 'Co., Ltd', 'LLC', 'PLC', 'Corp', 'AG', 'SE', 'NV', 'SA', 'GmbH', 'Tbk', 'Bhd'];
 
 /** Lower-case particles inside foreign names (`Agence Française de Développement`, `Kreditanstalt für Wiederaufbau`). */
+/** Labels of a credit line (`(Photo: Cabinet Public Affairs Office)`): what follows names its source, though written in capitals like a headline. */
+export const CREDIT_LABELS: readonly string[] = ['Photo', 'Photos', 'Photo credit', 'Source', 'Courtesy', 'Credit'];
+
 export const NAME_PARTICLES: readonly string[] = ['de', 'du', 'des', 'la', 'le', 'für', 'van', 'von', 'der', 'di', 'del'];
 
 /** Words that are capitalized but never start an organisation name (sentence openers, titles). */

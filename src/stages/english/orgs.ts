@@ -1,13 +1,13 @@
 import type { ArticleDocument } from '../../core/document.js';
 import { defineStage } from '../../core/stage.js';
 import { AGREEMENT_HEADS } from '../../data/english/agreements.js';
-import { ABBREVIATED_HEADS, CHAIN_OPENING_HEADS, COUNTRIES, INDUSTRY_HEADS, KNOWN_ORGANISATIONS, type KnownOrganisation, LEGAL_FORM_TAILS, NAME_PARTICLES, NAME_STOP_WORDS, ORG_HEADS, SUFFIX_ONLY_HEADS } from '../../data/english/organisations.js';
+import { ABBREVIATED_HEADS, CHAIN_OPENING_HEADS, CREDIT_LABELS, COUNTRIES, INDUSTRY_HEADS, KNOWN_ORGANISATIONS, type KnownOrganisation, LEGAL_FORM_TAILS, NAME_PARTICLES, NAME_STOP_WORDS, ORG_HEADS, SUFFIX_ONLY_HEADS } from '../../data/english/organisations.js';
 import type { KijiConfig } from '../../schema/config.js';
 import type { OrgKind, OrgRecord } from '../../schema/records.js';
 import { type EnTerm, type EnglishAnalysis, EN_ANALYSIS } from './analysis.js';
 import { acronymFits, isCapitalized, isPossessive, isTitleCase, joined } from './names.js';
 import { acrossLanguages, withoutLegalForm } from '../orgs/canonical.js';
-import { escapeRegExp } from '../../core/regex.js';
+import { alternation, escapeRegExp } from '../../core/regex.js';
 
 /**
  * English organisations:
@@ -31,6 +31,12 @@ const LEGAL_FORMS = new Set(LEGAL_FORM_TAILS.filter((t) => !t.includes(' ')));
 const PARTICLES = new Set(NAME_PARTICLES);
 const baseText = (t: EnTerm): string => t.text.replace(/['’]s$/, '');
 const AGREEMENT_HEAD_WORDS = new Set(AGREEMENT_HEADS.filter((h) => h.words.length === 1).map((h) => h.words[0]!));
+const CREDIT_LABEL = new RegExp(`^(?:${alternation(CREDIT_LABELS)}):`);
+/** Whether the name at `start` is in a credit (`(Photo: Prime Minister's …`): its line or bracket opens with a credit label. */
+function inCreditLine(text: string, start: number): boolean {
+  const open = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('(', start - 1));
+  return CREDIT_LABEL.test(text.slice(open + 1, start).trimStart());
+}
 const ACRONYM = /^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&.+-]*[A-Z0-9+.]$/;
 
 interface Candidate {
@@ -164,7 +170,7 @@ function headCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
       const hasChain = last > head.last && !ABBREVIATED.has(terms[last]!.text);
       if (!hasLeft && !hasChain && last === head.last) continue;
       if (SUFFIX_ONLY.has(head.head) && !hasLeft && !(hasChain && CHAIN_OPENING.has(head.head))) continue;
-      if (titleCase && !hasChain) continue;
+      if (titleCase && !hasChain && !inCreditLine(text, terms[first]!.start)) continue;
       // A lone head after the sentence's first word is a capitalized common word ("Department officials said").
       const words = terms.slice(first, last + 1);
       if (words.some((w) => AGREEMENT_HEAD_WORDS.has(w.text.toLowerCase()) && /^[A-Z]/.test(w.text))) continue;
