@@ -35,3 +35,55 @@ export const SIDE_WORDS: readonly string[] = ['先方', '我が方'];
  * `デジタル・交通|大臣`), unless they end in a public body's head word or are a known name (`防衛省|長官`).
  */
 export const OFFICE_TITLES: ReadonlySet<string> = new Set(['大臣', '副大臣', '長官', '副長官', '政務官', '次官', '事務次官']);
+
+/**
+ * "Both": right before a head (or before `国` and a head) it makes the words a reference to two bodies at once
+ * (`日豪両政府`, `日米両国政府`, `セ・パ両リーグ`), not one organisation's name. Not `各`/`諸`: `東南アジア諸国連合` is one
+ * body, and `ASEAN各国軍` is written as a name as often (the fixtures' gold keeps it).
+ */
+export const PLURAL_DETERMINERS: ReadonlySet<string> = new Set(['両']);
+
+/**
+ * Words of reference: before a head, with only org-heads' GENERIC_MODIFIERS and DETERMINERS beside them, they leave
+ * it a class or an anaphor (`合同委員会` "the joint committee", `当該機関`), as `国` after a generic word does
+ * (`相手国政府`, `加盟国政府`); a name around them keeps them (`日米合同委員会`). Generic words alone may name a ministry
+ * (`教育省`, `金融庁`). Apart from GENERIC_MODIFIERS, which the tagger's features read: these are read after tagging only.
+ */
+export const REFERENCE_MODIFIERS: ReadonlySet<string> = new Set(['合同', '当該', '上記', '前記', '所轄', '受入れ', '受け入れ', '派遣', '実施', '執行', '調整']);
+
+/**
+ * Heads that name a kind of body when only common nouns come before them (`調達代理機関`, `金融機関`, `情報機関`):
+ * such a name needs a proper word, a place or an international prefix (`国際原子力機関`, `欧州医薬品機関`).
+ */
+export const CLASS_HEADS: ReadonlySet<string> = new Set(['機関']);
+
+/**
+ * The plain contexts of business news that hold a company's name (read by plain-contexts.ts after the rules and the
+ * tagger, for names neither found). What follows the name:
+ * - the news opener, `Xは5日、`, `Xは12月5日夜、`, `Xは同日、`;
+ * - a deal, `Xから介護事業を取得`, `Xに株式を売却`.
+ */
+export const NEWS_OPENER_AFTER = /^は(?:(?:[0-9]{1,2}月)?[0-9]{1,2}日|同日|前日)(?:午前|午後|朝|昼|夕方|夜|未明|深夜|までに)?[、,]/;
+export const DEAL_CONTEXT_AFTER = /^(?:から[^、。「」()]{0,14}?(?:事業|株式|株|部門|店舗|施設|営業権)(?:の一部)?を(?:取得|買収|譲り受け|譲受|承継|継承|買い取)|に[^、。「」()]{0,14}?(?:事業|株式|株|部門|店舗|施設|営業権)(?:の一部)?を(?:売却|譲渡|譲り渡))/;
+/** Words before the place in a head office's brackets: `(本社・大阪市)`, `(本社:東京都港区)`. */
+export const HEAD_OFFICE_WORDS: ReadonlySet<string> = new Set(['本社', '本店', '本部']);
+/**
+ * The suffixes a head office's place ends with: a city, a ward, a town or a foreign state (`(徳島市)`, `(東京都港区)`,
+ * `(米カリフォルニア州)`); a prefecture alone says where a hotel or an event is (`(山梨県)`) as often.
+ */
+export const HEAD_OFFICE_SUFFIXES: ReadonlySet<string> = new Set(['市', '区', '町', '村', '郡', '州']);
+/** After the brackets, what makes the place a venue's (`…(東京都港区)で開かれた`, `…(徳島市)にて`), not a head office's. */
+export const VENUE_AFTER = /^(?:で|にて|に(?:ある|あり|て)|内|前)/;
+/**
+ * Last suffixes of a subject that is a person, not a company (`ナデラ最高経営責任者は5日、`, `鈴木氏は5日、`), beside
+ * the titles of titles.ts.
+ */
+export const PERSON_SUFFIXES: ReadonlySet<string> = new Set(['者', '員', '家', '手', '人', '官', '相', '氏', 'さん', '君', '様']);
+
+/**
+ * Legal and club forms written in capitals right after a name in katakana (`…システムズAB`, `…パートナーズBV`, `クルゼイロEC`):
+ * there the capitals end the organisation's name, unlike other capitals glued to a katakana word (`ビデオSALON`).
+ */
+export const FORMS_AFTER_NAME: ReadonlySet<string> = new Set(['AB', 'AG', 'AS', 'ASA', 'BV', 'NV', 'SA', 'SE', 'SPA', 'EC', 'FC', 'SC', 'AC', 'CF', 'CR', 'KK', 'LLC', 'LLP', 'LTD', 'PLC', 'INC', 'CORP', 'GMBH']);
+/** Class words right before capitals that make the capitals a name (`アイドルグループKARA`, `専門チャンネルAXN`, `トップブランドDHC`). */
+export const CLASS_WORDS_BEFORE_NAME: readonly string[] = ['グループ', 'ユニット', 'バンド', 'チーム', 'クラブ', 'レーベル', 'メーカー', 'ブランド', 'チャンネル', 'サイト', 'イベント', 'エージェンシー'];

@@ -1,6 +1,6 @@
 import type { ArticleDocument } from '../../core/document.js';
 import { TOKENS } from '../../core/document.js';
-import { longestFirst } from '../../core/spans.js';
+import { longestFirst, overlapsAny } from '../../core/spans.js';
 import { defineStage } from '../../core/stage.js';
 import type { OrgRecord } from '../../schema/records.js';
 import { resolveNames, type Found } from './aliases.js';
@@ -11,13 +11,17 @@ import { buildOrgLexicon, OrgLexicon } from './lexicon.js';
 import { loadOrgTagger, type OrgTagger } from './model/tagger.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
 import { findOrganisationsWithModel, isDocumentPart, isPersonNamed, withoutPersonBefore } from './with-model.js';
+import { plainContextNames } from './plain-contexts.js';
+import { isNoName } from './references.js';
 
 export { OrgLexicon } from './lexicon.js';
 
 /** Finds organisations in one document (normalized offsets), with canonical names and aliases resolved. */
 export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Found[] {
   const norm = doc.norm.text;
-  const kept = longestFirst(collectCandidates(doc, lexicon)).filter((c) => !isDocumentPart(norm, c) && !isPersonNamed(doc, c));
+  const kept = longestFirst(collectCandidates(doc, lexicon)).filter((c) => !isDocumentPart(norm, c) && !isPersonNamed(doc, c) && !isNoName(doc, c));
+  for (const c of plainContextNames(doc)) if (!overlapsAny(kept, c)) kept.push(c);
+  kept.sort((a, b) => a.start - b.start);
   return resolveNames(norm, kept.map((c) => withoutPersonBefore(doc, lexicon, c)), lexicon);
 }
 

@@ -11,6 +11,8 @@ import type { OrgTagger } from './model/tagger.js';
 import type { FeatureInput } from './model/features.js';
 import { featureInputOf } from './model/train.js';
 import { inputOver, taggedRanges } from './tagged-ranges.js';
+import { plainContextNames } from './plain-contexts.js';
+import { isNoName } from './references.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
 
 /**
@@ -27,6 +29,9 @@ import { TOKEN_FEATURES } from '../token-features/index.js';
  *   (`国際エネルギー機関(IEA)`, the model tagging `IEA` alone);
  * - a span no rule proposed is also dropped when it is Latin words (`Open RAN`) or a country and a word or two
  *   no rule calls an organisation (`カンボジアPKO`), and any span is dropped when it is a heading's number (`第III部`);
+ * - on both paths, a name in the plain contexts of business news that nothing found is added (plain-contexts.ts:
+ *   `大陽日酸は5日、`, `PIALab.(徳島市)`), and capitals glued to a katakana word or a generic reference is dropped
+ *   (references.ts: `ビデオSALON`, `日豪両政府`, `合同委員会`);
  * - a name from the user's lexicon always wins over the model's spans around it.
  * A rule candidate with exactly the model's span lends it its kind and core name and is named in the rule
  * (`ja.org.model+lexicon`); the existing code then gives canonical names and aliases.
@@ -77,8 +82,10 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
     for (const f of around) found.splice(found.indexOf(f), 1);
     found.push({ ...k, rule: withModel(k.rule) });
   }
+  // Names in the plain contexts of business news that neither the model nor a rule found (plain-contexts.ts).
+  for (const c of plainContextNames(doc)) if (!overlapsAny(found, c)) found.push(c);
   for (let i = found.length - 1; i >= 0; i--) {
-    if (isPersonNamed(doc, found[i]!)) found.splice(i, 1);
+    if (isPersonNamed(doc, found[i]!) || isNoName(doc, found[i]!)) found.splice(i, 1);
     else found[i] = withoutPersonBefore(doc, lexicon, found[i]!, byExtent);
   }
   if (userLexicon) {

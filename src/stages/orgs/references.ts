@@ -1,0 +1,71 @@
+import type { ArticleDocument } from '../../core/document.js';
+import type { Token } from '../../core/token.js';
+import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, FORMS_AFTER_NAME, PLURAL_DETERMINERS, REFERENCE_MODIFIERS } from '../../data/org-guards.js';
+import { DETERMINERS, GENERIC_MODIFIERS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS } from '../../data/org-heads.js';
+import type { Found } from './aliases.js';
+import { tokenRange } from './model/features.js';
+
+/**
+ * Spans that read as an organisation's name but are not one, on both paths (the rules' answer and the tagger's),
+ * after tagging: the tagger's features never read these words, so changing them needs no retrain.
+ */
+
+/** A span found by a rule or the tagger that names no organisation; a name the lexicon knows always stays. */
+export function isNoName(doc: ArticleDocument, c: Found): boolean {
+  if (c.rule.includes('lexicon') || c.rule.includes('alias')) return false;
+  return isGluedCapitals(doc.norm.text, c) || isGenericReference(doc, c);
+}
+
+/**
+ * A head word with only a reference before it: several bodies at once (`日豪両政府`, `日米両国政府`), a head with only
+ * generic modifiers (`合同委員会`, `相手国政府`), or a class head after common nouns only (`調達代理機関`).
+ */
+export function isGenericReference(doc: ArticleDocument, span: { start: number; end: number }): boolean {
+  const tokens = doc.tokens;
+  const [a, b] = tokenRange(tokens, span.start, span.end);
+  if (b - a < 2 || tokens[a]!.start !== span.start || tokens[b - 1]!.end !== span.end) return false;
+  const h = headStart(tokens, a, b);
+  if (h === undefined || h === a) return false;
+  // `両|政府`, `両|国|政府`, `両国|政府`: the determiner of plurality right before the head.
+  const last = isCountrySuffix(tokens[h - 1]!) && h - 1 > a ? h - 2 : h - 1;
+  const word = tokens[last]!.surface;
+  if (PLURAL_DETERMINERS.has(word) || (word.length === 2 && word[1] === '国' && PLURAL_DETERMINERS.has(word[0]!))) return true;
+  // Generic words with a word of reference among them (`合同|委員会`, `相手|国|政府`); generic words alone may name a
+  // ministry (`教育省`, `金融庁`) or the body of the time (`新政府`).
+  const prefix = tokens.slice(a, h);
+  if (prefix.every((t, i) => isGenericWord(t.surface) || (i > 0 && isCountrySuffix(t))) && prefix.some((t, i) => REFERENCE_MODIFIERS.has(t.surface) || (i > 0 && isCountrySuffix(t)))) return true;
+  const head = doc.norm.text.slice(tokens[h]!.start, span.end);
+  const before = doc.norm.text.slice(span.start, tokens[h]!.start);
+  return CLASS_HEADS.has(head) && prefix.every(isCommonKanjiNoun) && !INTERNATIONAL_PREFIXES.some((p) => before.startsWith(p));
+}
+
+/**
+ * Capitals glued to the katakana word before them are the end of a compound (`ビデオSALON`, a magazine; `シャープAQUOS`),
+ * not an acronym standing alone (`NHKは`, `米IBM`, `日本IBM` keep theirs); a legal or club form there ends a name (`…システムズAB`),
+ * and after a class word the capitals are the name (`アイドルグループKARA`).
+ */
+export function isGluedCapitals(norm: string, span: { start: number; end: number }): boolean {
+  const text = norm.slice(span.start, span.end);
+  if (!/^[A-Z][A-Z0-9&]*$/.test(text) || !/[ァ-ヶー]/.test(norm[span.start - 1] ?? '') || FORMS_AFTER_NAME.has(text)) return false;
+  const before = norm.slice(Math.max(0, span.start - 5), span.start);
+  return !CLASS_WORDS_BEFORE_NAME.some((w) => before.endsWith(w));
+}
+
+/** The first token of the longest head made of whole tokens that ends the range [a, b). */
+function headStart(tokens: readonly Token[], a: number, b: number): number | undefined {
+  let text = '';
+  let first: number | undefined;
+  for (let k = b - 1; k >= a && k >= b - MAX_HEAD_TOKENS; k--) {
+    text = tokens[k]!.surface + text;
+    if (ORG_HEADS.has(text)) first = k;
+  }
+  return first;
+}
+
+const isGenericWord = (s: string) => DETERMINERS.has(s) || GENERIC_MODIFIERS.has(s) || REFERENCE_MODIFIERS.has(s);
+
+/** `国` written as a suffix: `相手|国`, `加盟|国`, `両|国`. */
+const isCountrySuffix = (t: Token) => t.surface === '国' && t.pos1 === '接尾';
+
+/** A common noun (not a proper one) in kanji: `調達`, `代理`, `金融`. */
+const isCommonKanjiNoun = (t: Token) => t.known && t.pos === '名詞' && (t.pos1 === '一般' || t.pos1 === 'サ変接続') && /^[\u4e00-\u9fff]+$/.test(t.surface);
