@@ -92,7 +92,7 @@ export const RELATIVE_WORDS: Readonly<Record<string, RelativeWord>> = {
   '来春': R('year', 1, { season: '春' }), '来夏': R('year', 1, { season: '夏' }), '来秋': R('year', 1, { season: '秋' }), '来冬': R('year', 1, { season: '冬' }),
   // fiscal years
   '今年度': R('fiscal', 0), '本年度': R('fiscal', 0), '当年度': R('fiscal', 0, { anaphoric: true }), '同年度': R('fiscal', 0, { anaphoric: true }),
-  '昨年度': R('fiscal', -1), '前年度': R('fiscal', -1), '来年度': R('fiscal', 1), '翌年度': R('fiscal', 1, { anaphoric: true }),
+  '昨年度': R('fiscal', -1), '前年度': R('fiscal', -1, { anaphoric: true }), '来年度': R('fiscal', 1), '翌年度': R('fiscal', 1, { anaphoric: true }),
   '再来年度': R('fiscal', 2),
   // months
   '今月': R('month', 0), '本月': R('month', 0), '先月': R('month', -1), '前月': R('month', -1, { anaphoric: true }),
@@ -121,6 +121,36 @@ export const RELATIVE_WORDS: Readonly<Record<string, RelativeWord>> = {
   'この週': R('week', 0, { anaphoric: true }), 'その週': R('week', 0, { anaphoric: true }), '同じ週': R('week', 0, { anaphoric: true }),
   '次の週': R('week', 1, { anaphoric: true }), 'その週末': R('week', 0, { anaphoric: true, weekend: true }),
 };
+
+/**
+ * One character before a day number that names its month (`本25日` = the 25th of this month, `同17日` = of the
+ * month last mentioned): part of the date's span, as the gold sets mark it. Only before Arabic digits, and not
+ * after another kanji (日本25日, 共同3日 are a word and a day).
+ */
+export const DAY_PREFIXES: Readonly<Record<string, RelativeWord>> = {
+  '本': R('month', 0),
+  '同': R('month', 0, { anaphoric: true }),
+};
+
+/**
+ * Words after a length of time that qualify it (`5年以内` = within five years): the TIMEX `mod`, outside the span,
+ * as money qualifiers are (the shared gold's convention: `5年以上` → `5年` + AT_LEAST). After a bare day number
+ * they make it a count of days (`3日以内` is within three days, not the 3rd).
+ */
+export const DURATION_QUALIFIERS_AFTER: Readonly<Record<string, DateMod>> = {
+  '以上': 'AT_LEAST', '以内': 'UP_TO', '以下': 'UP_TO', '未満': 'LESS_THAN', '超': 'MORE_THAN', '近く': 'APPROX',
+};
+
+/** Written before a length of time (`約3年`, `最長5年`): the `mod`, outside the span (`約10カ月` → `10カ月` + APPROX). */
+export const DURATION_QUALIFIERS_BEFORE: Readonly<Record<string, DateMod>> = {
+  '約': 'APPROX', 'およそ': 'APPROX', '最長': 'UP_TO', '最大': 'UP_TO', '最低': 'AT_LEAST', '少なくとも': 'AT_LEAST',
+};
+
+/** After a year, what makes it the frame of the rest of the sentence (`2022年には、2月に…`): a topic or a comma. */
+export const DATE_FRAME_AFTER: readonly string[] = ['は', 'には', 'では', 'も', '、', ','];
+
+/** After a count of years or days, an idiom of haste, not a date or a length (`1年でも早く`, `一日も早く`). */
+export const HASTE_AFTER: readonly string[] = ['でも早', 'も早'];
 
 /**
  * Holidays and customary days on a fixed calendar date ([month, day]), or a fixed span ([month, day, month, day]).

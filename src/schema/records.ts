@@ -22,8 +22,12 @@ const spanBase = {
 
 // ---------------------------------------------------------------- DATE
 
-/** TIMEX3 modifiers used by kiji (START/MID/END for 上旬/中旬/下旬, 年初/年末 …). */
-export const DateModSchema = z.enum(['START', 'MID', 'END', 'APPROX', 'BEFORE', 'AFTER', 'ON_OR_BEFORE', 'ON_OR_AFTER', 'EQUAL_OR_LESS', 'EQUAL_OR_MORE', 'LESS_THAN', 'MORE_THAN']);
+/**
+ * TIMEX3 modifiers used by kiji (START/MID/END for 上旬/中旬/下旬, 年初/年末 …). A length of time takes the money
+ * qualifiers' names, as the shared gold does (`5年以上` AT_LEAST, `5年以内` UP_TO, `more than 20 years` MORE_THAN);
+ * EQUAL_OR_LESS/EQUAL_OR_MORE are no longer emitted and stay only so that older records still validate.
+ */
+export const DateModSchema = z.enum(['START', 'MID', 'END', 'APPROX', 'BEFORE', 'AFTER', 'ON_OR_BEFORE', 'ON_OR_AFTER', 'EQUAL_OR_LESS', 'EQUAL_OR_MORE', 'LESS_THAN', 'MORE_THAN', 'AT_LEAST', 'UP_TO']);
 export type DateMod = z.infer<typeof DateModSchema>;
 
 /** The calendar parts a date can state or imply. */

@@ -16,7 +16,11 @@
  *   the past): a January article's `12月28日` is last December, a December article's `1月10日` next January.
  * - …unless the date's own predicate is in the past tense (`大晦日も休まず出動した`, read in tense.ts): then it is the
  *   nearest one on or before the reference date (last year's 大晦日 for a November article), whatever the weighting.
- * - 同年/同月/同日 (and この日, 翌日, 翌12日) resolve against the last year/month/day the article mentioned.
+ * - 同年/同月/同日 (and この日, 翌日, 翌12日, 同17日, 前年度) resolve against the last year/month/day the article mentioned;
+ *   the basis of a comparison (前年度比) is not one to resolve later words against.
+ * - A month without a year takes the year its sentence is framed by (`2022年には、2月に…`; refiners/sentence-year.ts).
+ * - A weekday in brackets after a date (`11月18日(月)`) is read but left outside the span; `本25日` keeps its 本;
+ *   qualifiers of a length (`5年以内`, `約10カ月`) are its `mod`, outside the span, as for money.
  * - Dates in a list share what the first states (`5月3日・10日`, `3日と10日`: the later day is in the first's month).
  * - A magazine's issue label (`週刊文春（5月3日・10日号）`, `7月号`) is a DATE — the issue's cover date, as the ud
  *   gold labels it — though it is not the date of what the article reports: its rule is `ja.date.issue.*`, and it
@@ -40,10 +44,11 @@ import { rangeParsers } from './patterns/range.js';
 import { relativeParsers } from './patterns/relative.js';
 import { weekdayParsers } from './patterns/weekday.js';
 import { composeAdjacent } from './refiners/compose.js';
-import { finalize } from './refiners/finalize.js';
+import { finalize, qualifyLengths } from './refiners/finalize.js';
 import { removeOverlaps } from './refiners/overlaps.js';
 import { joinRanges } from './refiners/ranges.js';
 import { markIssueLabels, shareLists } from './refiners/lists.js';
+import { statesYear, takeSentenceYear } from './refiners/sentence-year.js';
 import { type Anchors, resolveCandidate, withAnchor } from './timex.js';
 import type { DateCandidate, DateParser, DateRefiner, ParseContext } from './types.js';
 import { escapeCharClass, PatternScan } from '../../core/regex.js';
@@ -61,7 +66,7 @@ export const DATE_PARSERS: readonly DateParser[] = [
   ...holidayParsers,
 ];
 
-export const DATE_REFINERS: readonly DateRefiner[] = [removeOverlaps, composeAdjacent, joinRanges, composeAdjacent, shareLists, markIssueLabels, finalize];
+export const DATE_REFINERS: readonly DateRefiner[] = [removeOverlaps, composeAdjacent, joinRanges, composeAdjacent, shareLists, markIssueLabels, finalize, qualifyLengths, takeSentenceYear];
 
 /** Characters without which no date expression can start (digits, units, first characters of every listed word): skip the stage when none occur. */
 const TRIGGER = (() => {
@@ -133,14 +138,16 @@ export function toRecords(
 ): DateRecord[] {
   const records: DateRecord[] = [];
   let anchors: Anchors = {};
+  const yearsStated = new Map<DateCandidate, number>();
   for (const found of candidates) {
     // Only a date whose year the reference date supplies can change with the tense.
     const partial = ref && pastAt && found.year === undefined && !found.rel && !found.anchored && !found.range && !found.issue && (found.month !== undefined || found.day !== undefined);
     const c = partial && pastAt(found.end) ? { ...found, past: true } : found;
-    const r = resolveCandidate(c, { ref, anchors });
-    anchors = withAnchor(anchors, r.anchor);
+    const r = resolveCandidate(c, { ref, anchors, yearsStated });
+    if (!found.comparison) anchors = withAnchor(anchors, r.anchor);
+    if (r.anchor && statesYear(found)) yearsStated.set(found, r.anchor.year);
     const stated = bitsOf(c.stated);
-    const span = rawSpan(c.start, c.end);
+    const span = rawSpan(c.spanStart ?? c.start, c.spanEnd ?? c.end);
     const record: DateRecord = {
       type: 'DATE',
       start: span.start,

@@ -46,6 +46,8 @@ export interface Anchors {
 export interface ResolveContext {
   ref: CalendarDate | undefined;
   anchors: Anchors;
+  /** The years resolved for the candidates that state one, for the months marked `yearFrom` them. */
+  yearsStated?: ReadonlyMap<DateCandidate, number>;
 }
 
 export function withAnchor(anchors: Anchors, anchor: Anchor | undefined): Anchors {
@@ -147,15 +149,17 @@ function resolveCalendar(c: DateCandidate, ctx: ResolveContext): Resolved {
   let weekDate: CalendarDate | undefined;
   const modOut = c.mod ? { mod: c.mod } : {};
 
-  if (c.rel) {
-    const base = baseOf(c, ctx);
-    if (!base) return { value: null, kind: 'point', implied: [], ...modOut };
+  // Without a base, 本25日 and 今月25日 still state their day (XXXX-XX-25); other relative words have no value.
+  const base = c.rel ? baseOf(c, ctx) : undefined;
+  if (c.rel && !base && !(c.rel.unit === 'month' && day !== undefined)) return { value: null, kind: 'point', implied: [], ...modOut };
+  if (c.rel && base) {
     const { unit, offset } = c.rel;
     implied.push(PART_OF_UNIT[unit]!);
     if (unit === 'year') {
       year = base.date.year + offset;
     } else if (unit === 'fiscal') {
-      const fy = c.rel.anaphoric ? base.date.year : base.date.month >= 4 ? base.date.year : base.date.year - 1;
+      // An anchor that is a year (令和5年度, 2023年) is the fiscal year in question; a dated one (or the reference date) lies in one.
+      const fy = !base.precise ? base.date.year : base.date.month >= 4 ? base.date.year : base.date.year - 1;
       year = fy + offset;
     } else if (unit === 'month') {
       const ym = addMonths(base.date.year, base.date.month, offset);
@@ -218,6 +222,13 @@ function resolveCalendar(c: DateCandidate, ctx: ResolveContext): Resolved {
     if (delta < -3) delta += 7;
     const d = addDays(ref, delta);
     return { value: isoDay(d), kind: 'point', start: d, end: d, implied: ['year', 'month', 'day'], anchor: { year: d.year, month: d.month, day: d.day }, ...modOut };
+  }
+
+  // A month in a sentence that stated its year (2022年には、2月に…): that year, the next one for January–March of a fiscal year.
+  const stated = c.yearFrom && month !== undefined && year === undefined ? ctx.yearsStated?.get(c.yearFrom) : undefined;
+  if (stated !== undefined) {
+    year = stated + (c.yearFrom!.fiscal && month! < 4 ? 1 : 0);
+    implied.push('year');
   }
 
   // Partial dates take the nearest sensible year/month from the reference date; without one they stay partial.

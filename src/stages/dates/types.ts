@@ -9,6 +9,13 @@ import type { RelativeUnit } from '../../data/date-words.js';
 export interface DateCandidate {
   start: number;
   end: number;
+  /**
+   * Where the record's span ends, when before `end`: a bracketed weekday after a date (`11月18日(月)`) is read for
+   * the value but left outside the span, as the gold sets mark it. Refiners keep using `end` (what was read).
+   */
+  spanEnd?: number;
+  /** Where the record's span starts, when after `start`: a qualifier before a length (`約10カ月`) is its `mod`, outside the span. */
+  spanStart?: number;
   /** The rule that made it (`ja.date.absolute.ymd`); merges keep the head's rule family. */
   rule: string;
   /** Gregorian year as written (or from an era). */
@@ -60,6 +67,14 @@ export interface DateCandidate {
   issue?: boolean;
   /** The predicate after the date is in the past tense (`…出動した`): a partial date resolves on or before the reference date. */
   past?: boolean;
+  /** The basis of a comparison (前年度比): a date, but not one the text moves to, so no anchor for later 同年/前年度. */
+  comparison?: boolean;
+  /** A weekday in brackets (`(月)`, `(火曜日)`). */
+  bracketed?: boolean;
+  /** The candidate earlier in the sentence whose year this month is in (refiners/sentence-year.ts). */
+  yearFrom?: DateCandidate;
+  /** The candidate is a prefix before a day number (本, 同 in DAY_PREFIXES), carrying the month in `rel`. */
+  dayPrefix?: boolean;
   /** The candidate is the prefix 翌 itself, waiting for a date after it. */
   nextPrefix?: boolean;
   /** A relative period word (年末, 上半期, 月末) that can also act as a suffix after a date. */

@@ -4,6 +4,8 @@
  */
 import { DAY_NUM, KANJI_NUM, MONTH_NUM, NUM_BEFORE_CHARS, YEAR_NUM, blockedBefore, startsWith, toInt } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
+import { HASTE_AFTER } from '../../../data/date-words.js';
+import { COUNTRY_BY_ABBR } from '../../../data/countries.js';
 
 const SCHOOL_BEFORE = /(?:小学|中学|高校|大学|学年|高等|学部|科)$/;
 /** 2年2組, 二年二組: a school class (built with RegExp: a regex literal would not interpolate KANJI_NUM). */
@@ -16,6 +18,8 @@ const AGE_BEFORE = /(?:創業|創立|設立|開業|開園|開館|開校|開港|�
 const SINCE_AFTER = /^(?:ぶり|振り|越し|来(?![年月日週]))/;
 /** 260年の歴史, 145年の伝統, 260年もの歴史, 216年に一度: a length of years (below 1000, where a year would need 西暦 or a month). */
 const LENGTH_AFTER = /^(?:も?の(?:歴史|伝統|歳月|年月|月日|長き|重み)|もの(?:間|時)|に(?:一|1)(?:度|回))/;
+/** `1年でも早く`, `一日も早く`: an idiom of haste after the count. */
+const hasteAfter = (text: string, end: number) => HASTE_AFTER.some((w) => text.startsWith(w, end));
 /** Later plain years (without 西暦) are counts of years in news text (5000年の歴史). */
 const MAX_PLAIN_YEAR = 2200;
 
@@ -31,6 +35,7 @@ export const calendarParsers: readonly DateParser[] = [
       if (n < 10 && (m.input[m.index + m[0].length] === '生' || SCHOOL_BEFORE.test(m.input.slice(Math.max(0, m.index - 2), m.index)) || CLASS_AFTER.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 4)))) return null;
       const start = m.index;
       const end = m.index + m[0].length;
+      if (hasteAfter(m.input, end)) return null;
       const fiscal = m[5] ? { fiscal: true } : {};
       const parts = m[5] ? (['fiscalYear'] as const) : (['year'] as const);
       if (m[2]) return candidate(start, end, 'ja.date.absolute.bc', { year: n, bc: true, ...fiscal }, [...parts]);
@@ -56,11 +61,15 @@ export const calendarParsers: readonly DateParser[] = [
   },
   {
     name: 'ja.date.partial.day',
-    pattern: new RegExp(`${startsWith(`0123456789${KANJI_NUM}`)}(${DAY_NUM}) ?日(?!間|市|町|酔|坊|も早|限り|程度|分の|あたり|当たり|当り|最大|最高)`, 'g'),
+    pattern: new RegExp(`${startsWith(`0123456789${KANJI_NUM}`)}(${DAY_NUM}) ?日(?!間|市|町|酔|坊|限り|程度|分の|あたり|当たり|当り|最大|最高)`, 'g'),
     extract(m) {
       if (blockedBefore(m.input, m.index) || CODE_BEFORE.test(m.input.slice(Math.max(0, m.index - 2), m.index))) return null;
       const day = toInt(m[1]!);
       if (day === null || day < 1 || day > 31) return null;
+      const end = m.index + m[0].length;
+      if (hasteAfter(m.input, end)) return null;
+      // `7 日英防衛協力`: a section number, a space, and 日 opening a compound of country initials (日英, 日米豪印).
+      if (m[0].includes(' ') && COUNTRY_BY_ABBR.has(m.input[end] ?? '')) return null;
       const before = m.input[m.index - 1] ?? '';
       if (!/^\d/.test(m[1]!) && before !== '月') {
         // 統一日報: kanji inside a word. 一日 on its own is "a day" (一日中, 一日2回, 首都の一日), not the 1st.

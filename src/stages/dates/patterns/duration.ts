@@ -4,6 +4,7 @@
  */
 import { COUNT_NUM, ERA_LETTERS, ERA_NAMES, KANJI_NUM, blockedBefore, startsWith, toInt } from '../fragments.js';
 import { candidate, type DateParser } from '../types.js';
+import { DURATION_QUALIFIERS_BEFORE } from '../../../data/date-words.js';
 
 const MONTH_UNIT = '(?:か|ヶ|ヵ|カ|ケ|箇)月';
 const PREFIX = '(過去|ここ|この|今後|向こう|約|およそ|最長|最大|最低|少なくとも)';
@@ -66,18 +67,20 @@ export const durationParsers: readonly DateParser[] = [
       else if (extraMonths) value = `P${a.text}Y${toInt(extraMonths) ?? 'X'}M`;
       else if (half) value = unit === 'Y' ? `P${a.text}Y6M` : `P${a.text}${unit}`;
       else value = `P${a.text}${unit}`;
+      // 約10カ月, 最長5年: the qualifier is the mod, outside the span (as for money); 過去4年間 keeps its 過去.
+      const qualifier = prefix ? DURATION_QUALIFIERS_BEFORE[prefix] : undefined;
       const start = m.index;
       const end = m.index + m[0].length - (after === 'ぶり' ? 2 : 0);
-      const approx = prefix === '約' || prefix === 'およそ' ? { mod: 'APPROX' as const } : {};
+      const qualified = qualifier ? { mod: qualifier, spanStart: m.index + m[0].indexOf(numText!, prefix!.length) } : {};
       // 160年後の現代, 300年前の城: a story's own span, not counted from the publication date — a duration.
-      if (isOffset && unit === 'Y' && (a.n ?? 0) >= 100) return candidate(start, end, this.name, { duration: `P${a.text}Y`, ...approx }, []);
+      if (isOffset && unit === 'Y' && (a.n ?? 0) >= 100) return candidate(start, end, this.name, { duration: `P${a.text}Y`, ...qualified }, []);
       if (isOffset) {
         const sign = after!.endsWith('前') ? -1 : 1;
         const { unit: offsetUnit, n, rounded } = wholeOffset(unit, a.n ?? 0);
-        const mod = rounded && !approx.mod ? { mod: 'APPROX' as const } : approx;
+        const mod = rounded && !qualified.mod ? { mod: 'APPROX' as const } : qualified;
         return candidate(start, end, 'ja.date.relative.offset', { offset: { unit: offsetUnit, n: sign * n }, ...(vague ? { vague: true } : {}), ...mod }, []);
       }
-      return candidate(start, end, this.name, { duration: value, ...approx }, []);
+      return candidate(start, end, this.name, { duration: value, ...qualified }, []);
     },
   },
   {

@@ -41,6 +41,16 @@ export const eraParsers: readonly DateParser[] = [
     },
   },
   {
+    // `令和5(2023)年度`, `平成31(2019)年`: an era year with its Western year in brackets (the two must agree).
+    name: 'ja.date.era.western-bracketed',
+    pattern: new RegExp(`${ERA_START}(?:(${ERA_NAMES})|(?<![A-Za-z])([${ERA_LETTERS}]))${ERA_NUM}[(（](\\d{4})[)）]年(度)?`, 'g'),
+    extract(m) {
+      const y = yearOf(m[1] ?? m[2]!, m[3]!);
+      if (!y || y.year !== Number(m[4])) return null;
+      return candidate(m.index, m.index + m[0].length, m[5] ? 'ja.date.fiscal.era' : 'ja.date.era.y', { ...y, ...(m[5] ? { fiscal: true } : {}) }, m[5] ? ['era', 'fiscalYear'] : ['era', 'year']);
+    },
+  },
+  {
     name: 'ja.date.era.numeric',
     pattern: new RegExp(`${ERA_START}(?:(${ERA_NAMES})|(?<![A-Za-z])([${ERA_LETTERS}]))(\\d{1,2}|元)([/.\\-・,])(\\d{1,2})(?:\\4(\\d{1,2}))?(?![\\d])`, 'g'),
     extract(m) {

@@ -10,7 +10,7 @@ export const weekdayParsers: readonly DateParser[] = [
     pattern: new RegExp(`(?=[(${DAY_CHARS}])(?:\\(([${DAY_CHARS}])(?:曜日?)?(?:・?祝)?\\)|(?<![${DAY_CHARS}])([${DAY_CHARS}])曜(?:日)?)`, 'g'),
     extract(m) {
       const weekday = WEEKDAYS[m[1] ?? m[2]!]!;
-      return candidate(m.index, m.index + m[0].length, this.name, { weekday }, ['weekday']);
+      return candidate(m.index, m.index + m[0].length, this.name, { weekday, ...(m[1] ? { bracketed: true } : {}) }, ['weekday']);
     },
   },
   {

@@ -71,7 +71,12 @@ export function compose(a: DateCandidate, b: DateCandidate, gap: string): DateCa
     if (gap !== '' || b.rel || b.suffixOnly || b.duration || b.offset || b.vague || b.range || topLevel(b) < 1) return null;
     return { ...b, start: a.start, anchored: true, rule: 'ja.date.anaphoric.next', stated: new Set(b.stated) };
   }
-  if (a.duration || a.offset || a.vague || a.suffixOnly) return null;
+  if (a.dayPrefix) {
+    // 本25日, 同17日: the prefix names the month of a bare day written right after it.
+    if (gap !== '' || b.rel || b.suffixOnly || b.duration || b.offset || b.vague || b.range || b.month !== undefined || topLevel(b) !== 4) return null;
+    return { ...b, start: a.start, rel: a.rel!, rule: a.rule, stated: new Set(b.stated) };
+  }
+  if (a.duration || a.offset || a.vague || a.suffixOnly || b.dayPrefix) return null;
   if (b.suffixOnly || b.periodWord) return composeSuffix(a, b, gap);
   if (b.duration || b.offset || b.vague || b.fixed) return null;
   if (b.range) return composeRange(a, b, gap);
@@ -81,7 +86,8 @@ export function compose(a: DateCandidate, b: DateCandidate, gap: string): DateCa
   if (b.weekday !== undefined && tb === 5) {
     if (!['', ' ', '、', 'の'].includes(gap) || a.weekday !== undefined) return null;
     if (ta !== 4 && ta !== 3) return null;
-    return merged(a, b, { weekday: b.weekday });
+    // The candidate keeps the weekday (the value may read it); the gold sets leave a bracketed one outside the span.
+    return merged(a, b, b.bracketed ? { weekday: b.weekday, spanEnd: a.spanEnd ?? a.end } : { weekday: b.weekday });
   }
   if (b.rel) return null;
   // Apposition: 明日9月9日, 今年2020年5月, きょう17日 — the explicit date says it all.

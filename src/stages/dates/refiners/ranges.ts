@@ -52,7 +52,7 @@ export const joinRanges: DateRefiner = (candidates, ctx) => {
       const length = b.bareYear === true && (LENGTH_AFTER.test(ctx.text.slice(b.end, b.end + 3)) || (!a.era && !b.shortYear && a.year !== undefined && a.year >= 1000 && b.year! < 10));
       if (gap.length <= 4 && CONNECTOR.test(gap) && !(gap.trim() === '-' && (a.bareYear || b.bareYear)) && !length) {
         const to = inherit(a, b);
-        out.push({ start: a.start, end: b.end, rule: 'ja.date.range', stated: unionOf(a.stated, b.stated), range: { from: a, to } });
+        out.push({ start: a.start, end: b.end, ...(b.spanEnd !== undefined ? { spanEnd: b.spanEnd } : {}), rule: 'ja.date.range', stated: unionOf(a.stated, b.stated), range: { from: a, to } });
         i++;
         continue;
       }
