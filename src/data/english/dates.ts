@@ -38,14 +38,25 @@ export const SEASONS: Readonly<Record<string, string>> = {
   spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI',
 };
 
+/** Words before a month name that place it relative to the reference date (`last July`, `this past July`). */
+export const MONTH_RELATIVES: Readonly<Record<string, 'last' | 'next' | 'this'>> = {
+  last: 'last', 'this past': 'last', next: 'next', 'this coming': 'next', this: 'this',
+};
+
+/** Words before a bare four-digit year from before 1900 that make it a year (`In 1756, Franklin…`). */
+export const HISTORIC_YEAR_CUES: readonly string[] = ['in', 'since', 'until', 'by', 'from', 'during', 'of'];
+
 /** Month the (Japanese) fiscal year starts in: `this fiscal year` in an article of 2025-11 is FY2025. */
 export const FISCAL_YEAR_START_MONTH = 4;
 
-/** Qualifiers before a duration (`more than two decades`) → TIMEX mod. Case-insensitive. */
-export const DURATION_QUALIFIERS: Readonly<Record<string, 'MORE_THAN' | 'LESS_THAN' | 'APPROX' | 'EQUAL_OR_MORE' | 'EQUAL_OR_LESS'>> = {
+/**
+ * Qualifiers before a duration (`more than two decades`) → TIMEX mod, outside the span (`two decades` + MORE_THAN),
+ * with the money qualifiers' names, as the shared gold marks them. Case-insensitive.
+ */
+export const DURATION_QUALIFIERS: Readonly<Record<string, 'MORE_THAN' | 'LESS_THAN' | 'APPROX' | 'AT_LEAST' | 'UP_TO'>> = {
   // Not `over`: `over three years` is a stretch of time, not more than one.
   'more than': 'MORE_THAN', 'longer than': 'MORE_THAN',
   'less than': 'LESS_THAN', under: 'LESS_THAN', 'fewer than': 'LESS_THAN',
   about: 'APPROX', around: 'APPROX', nearly: 'APPROX', almost: 'APPROX', roughly: 'APPROX', some: 'APPROX', approximately: 'APPROX',
-  'at least': 'EQUAL_OR_MORE', 'up to': 'EQUAL_OR_LESS', 'no more than': 'EQUAL_OR_LESS',
+  'at least': 'AT_LEAST', 'up to': 'UP_TO', 'no more than': 'UP_TO',
 };

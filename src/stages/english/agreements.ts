@@ -7,6 +7,7 @@ import { COUNTRIES, KNOWN_ORGANISATIONS, type KnownOrganisation, NAME_STOP_WORDS
 import type { KijiConfig } from '../../schema/config.js';
 import type { AgreementDateRelation, AgreementRecord, AgreementValue, DateRecord, OrgRecord } from '../../schema/records.js';
 import { COUNTRY_BY_ENGLISH_NAME } from '../../data/countries.js';
+import { WEEKDAYS } from '../../data/english/dates.js';
 import { acrossLanguages } from '../orgs/canonical.js';
 import { definedAliases, knownAliases, mentionsOf } from '../agreements/aliases.js';
 import { type Mention, groupMentions } from '../agreements/group.js';
@@ -304,6 +305,9 @@ export function findAgreements(doc: ArticleDocument): AgreementRecord[] {
   return mentions.map((m, i) => ({ type: 'AGREEMENT' as const, start: m.start, end: m.end, text: doc.raw.slice(m.start, m.end), rule: m.rule, value: values[i]! }));
 }
 
+/** What may stand on a date line beside its dates: separators and a weekday (`Wednesday, `), no DATE of its own. */
+const ONLY_DATE_LINE = new RegExp(`^[\\s,|]*(?:(?:${alternation(Object.keys(WEEKDAYS))})[\\s,|]*)?$`);
+
 /**
  * A name that is its page's headline, with the release's date line right under it (`Exchange of Notes concerning …`
  * then `May 1, 2022`, or `Joint Statement: …` then `Wednesday, December 28, 2011`): the document is dated that day.
@@ -322,10 +326,10 @@ function headlineDate(raw: string, name: Span, dates: readonly DateRecord[]): st
   const onLine = dates.filter((x) => x.start >= from && x.end <= nextEnd);
   const d = onLine.filter((x) => x.value !== null && /^\d{4}-\d\d-\d\d$/.test(x.value)).at(-1);
   if (!d) return undefined;
-  // Nothing else on that line but dates (`Wednesday, December 28, 2011`).
+  // Nothing else on that line but dates and the weekday the date names (`Wednesday, December 28, 2011`).
   let others = raw.slice(from, nextEnd);
   for (const x of [...onLine].reverse()) others = others.slice(0, x.start - from) + others.slice(x.end - from);
-  return /^[\s,|]*$/.test(others) ? d.value! : undefined;
+  return ONLY_DATE_LINE.test(others) ? d.value! : undefined;
 }
 
 /** Parties a name spells as a hyphen compound: `Japan-Philippines …`, `U.S.-Australia FTA`, `Korea-U.S. …`. */

@@ -1,6 +1,6 @@
 import { type CalendarDate, addDays, addMonths, isoWeekday, nearestYear } from '../../core/calendar.js';
 import { defineStage } from '../../core/stage.js';
-import { DURATION_QUALIFIERS, DURATION_UNITS, FISCAL_YEAR_START_MONTH, MONTHS, ORDINALS, PERIOD_MODIFIERS, SEASONS, WEEKDAYS } from '../../data/english/dates.js';
+import { DURATION_QUALIFIERS, DURATION_UNITS, FISCAL_YEAR_START_MONTH, HISTORIC_YEAR_CUES, MONTH_RELATIVES, MONTHS, ORDINALS, PERIOD_MODIFIERS, SEASONS, WEEKDAYS } from '../../data/english/dates.js';
 import { NUMBER_WORDS } from '../../data/english/numbers.js';
 import type { DateMod, DatePart, DateRecord } from '../../schema/records.js';
 import { EN_ANALYSIS } from './analysis.js';
@@ -24,6 +24,12 @@ const NUM_WORD = alternation(Object.keys(NUMBER_WORDS).filter((w) => !['a', 'an'
 const NUM = `(\\d+|${NUM_WORD})`;
 const UNIT = `(${alternation(Object.keys(DURATION_UNITS))})`;
 const WEEKDAY = `(${alternation(Object.keys(WEEKDAYS))})`;
+/** After a weekday, a full date it only names the day of (`Wednesday, December 28, 2011`): the date is the record. */
+const DATE_AFTER_WEEKDAY = new RegExp(`^,?\\s+(?:the\\s+)?(?:${MON}\\s+\\d|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MON})`);
+/** `last July`, `this past July` before a month name. */
+const MONTH_RELATIVE_BEFORE = new RegExp(`\\b(${alternation(Object.keys(MONTH_RELATIVES))})\\s+$`, 'i');
+/** `In 1756,`: a year before 1900 only after one of these words and before punctuation (not `in 1500 cases`). */
+const HISTORIC_YEAR_BEFORE = new RegExp(`\\b(?:${alternation(HISTORIC_YEAR_CUES)})\\s+$`, 'i');
 
 const monthOf = (word: string): number => MONTHS[word.replace(/\.$/, '')] ?? 0;
 const modOf = (word: string | undefined): DateMod | undefined => {
@@ -85,6 +91,15 @@ function relativeUnit(ctx: Context, unit: string, offset: number, mod?: DateMod)
     return dayValue(d.year, d.month, d.day, [], ['year', 'month', 'day']);
   }
   if (u === 'fiscal year') return fiscalYearValue(currentFiscalYear(ref) + offset, [], ['fiscalYear'], FISCAL_YEAR_START_MONTH);
+  return null;
+}
+
+/** `three and a half years` → P3Y6M, `two and a half months` → P2M15D; half a week or day has no whole unit below it here. */
+function halfDuration(whole: number, unit: { unit: 'Y' | 'M' | 'W' | 'D'; times: number }): DateValue | null {
+  const halves = unit.times / 2;
+  if (Number.isInteger(halves)) return durationValue(whole + halves, unit.unit);
+  if (unit.unit === 'Y') return { ...durationValue(whole, 'Y'), value: `P${whole}Y6M` };
+  if (unit.unit === 'M') return { ...durationValue(whole, 'M'), value: `P${whole}M15D` };
   return null;
 }
 
@@ -174,13 +189,14 @@ const RULES: Rule[] = [
       const yearOk = year !== undefined && validYear(Number(year));
       const mod = modOf(modWord);
       // A month name alone needs a cue: a modifier, a preposition, or a year (May, March and June are also words and names).
-      const before = ctx.text.slice(Math.max(0, m.index - 12), m.index);
-      const cued = yearOk || mod !== undefined || /\b(?:in|since|until|till|by|from|through|during|of|and|or|to|between|before|after|last|next|this|each|every|as|early as|late as|until|for)\s+$/i.test(before);
+      const before = ctx.text.slice(Math.max(0, m.index - 16), m.index);
+      const relative = MONTH_RELATIVE_BEFORE.exec(before);
+      const cued = yearOk || mod !== undefined || relative !== null || /\b(?:in|since|until|till|by|from|through|during|of|and|or|to|between|before|after|each|every|as|early as|late as|until|for)\s+$/i.test(before);
       if (!cued) return null;
-      const rel = /\b(last|next|this)\s+$/i.exec(before)?.[1];
+      const rel = relative ? MONTH_RELATIVES[relative[1]!.toLowerCase().replace(/\s+/g, ' ')] : undefined;
       const value = monthOnly(ctx, mon!, yearOk ? Number(year) : undefined, mod, rel);
       if (!value) return null;
-      const start = rel ? m.index - (before.length - before.toLowerCase().lastIndexOf(rel.toLowerCase())) : m.index;
+      const start = relative ? m.index - (before.length - relative.index) : m.index;
       const end = yearOk || year === undefined ? m.index + m[0].length : m.index + m[0].indexOf(mon!) + mon!.length;
       return { value, start, end };
     },
@@ -192,7 +208,11 @@ const RULES: Rule[] = [
     resolve: (m, ctx) => {
       const [, modWord, fiscal, yearText, secondText] = m;
       const y = Number(yearText);
-      if (!validYear(y)) return null;
+      if (!validYear(y)) {
+        const end = m.index + m[0].length;
+        const historic = !modWord && !fiscal && !secondText && y >= 1000 && HISTORIC_YEAR_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 8), m.index)) && /^(?:[,.;:)]|$)/.test(ctx.text.slice(end, end + 1));
+        return historic ? { value: yearValue(y, ['year']) } : null;
+      }
       const yearStart = m.index + m[0].indexOf(yearText!, (modWord?.length ?? 0) + (fiscal?.length ?? 0));
       const before = ctx.text.slice(Math.max(0, yearStart - 14), yearStart);
       const beforeAll = ctx.text.slice(Math.max(0, m.index - 14), m.index);
@@ -338,7 +358,7 @@ const RULES: Rule[] = [
     name: 'en.weekday',
     pattern: new RegExp(`\\b(?:(last|next|this)\\s+)?${WEEKDAY}\\b`, 'g'),
     resolve: (m, ctx) => {
-      if (!ctx.ref) return null;
+      if (!ctx.ref || DATE_AFTER_WEEKDAY.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
       const target = WEEKDAYS[m[2]!]!;
       const today = isoWeekday(ctx.ref);
       let delta: number;
@@ -353,15 +373,18 @@ const RULES: Rule[] = [
   {
     // three years / the past four years / more than two decades / three days before / the next 12 months
     name: 'en.duration',
-    pattern: new RegExp(`(?:\\b(${alternation(Object.keys(DURATION_QUALIFIERS))})\\s+(?=\\d|(?:${NUM_WORD})\\b))?\\b(?:(?:the|a|an)\\s+)?(?:(past|last|next|coming|previous|following|first|final)\\s+)?${NUM}(?:\\s+|-)${UNIT}\\b(?!-old|\\s+old|\\s+ago|\\s+earlier|\\s+later|-[a-z])(?:\\s+(before|after|later|earlier)\\b)?`, 'gi'),
+    pattern: new RegExp(`(?:\\b(${alternation(Object.keys(DURATION_QUALIFIERS))})\\s+(?=\\d|(?:${NUM_WORD})\\b))?\\b(?:(?:the|a|an)\\s+)?(?:(past|last|next|coming|previous|following|first|final)\\s+)?${NUM}(\\s+and\\s+a\\s+half)?(?:\\s+|-)${UNIT}\\b(?!-old|\\s+old|\\s+ago|\\s+earlier|\\s+later|-[a-z])(?:\\s+(before|after|later|earlier)\\b)?`, 'gi'),
     resolve: (m, ctx) => {
-      const [, qualifier, , numberText, unitText] = m;
+      const [, qualifier, , numberText, half, unitText] = m;
       const n = numberOf(numberText!);
       const unit = DURATION_UNITS[unitText!.toLowerCase()];
       if (n === undefined || !unit || n === 0 || n > 1000) return null;
       if (/^\d+$/.test(numberText!) && n >= 1900 && n <= 2100) return null;
-      // `a two-day meeting`, `a 10-year bond`: an attribute of the noun, not a time expression of the article.
-      if (/-\s*$/.test(m[0].slice(0, m[0].toLowerCase().lastIndexOf(unitText!.toLowerCase())))) return null;
+      // `a five-year partnership`, `a 10-year grace period` are lengths too (P5Y, P10Y), as the shared gold marks them.
+      // The qualifier (`more than`, `nearly`) is the mod, outside the span, as for money; so is the article of `a 10-year`.
+      const lead = (qualifier ? qualifier.length + /^\s*/.exec(m[0].slice(qualifier.length))![0].length : 0);
+      const article = /^an?\s+/i.exec(m[0].slice(lead))?.[0].length ?? 0;
+      const start = lead + article > 0 ? m.index + lead + article : undefined;
       // `the first nine months of 2025`: part of a year, a range of months.
       const ofYear = /^\s+of\s+(\d{4})(?!\d)/.exec(ctx.text.slice(m.index + m[0].length));
       if (ofYear && /^(first|last)$/i.test(m[2] ?? '') && !qualifier) {
@@ -373,9 +396,10 @@ const RULES: Rule[] = [
           if (range) return { value: range, end: m.index + m[0].length + ofYear[0].length };
         }
       }
-      const value = durationValue(n * unit.times, unit.unit);
+      const value = half ? halfDuration(n * unit.times, unit) : durationValue(n * unit.times, unit.unit);
+      if (!value) return null;
       const mod = qualifier ? DURATION_QUALIFIERS[qualifier.toLowerCase().replace(/\s+/g, ' ')] : undefined;
-      return { value: mod ? { ...value, mod } : value };
+      return { value: mod ? { ...value, mod } : value, ...(start !== undefined ? { start } : {}) };
     },
   },
   {
