@@ -18,11 +18,14 @@ const repoRoot = resolve(import.meta.dirname, '../..');
 const evalDir = process.env.KIJI_EVAL_DIR ?? resolve(repoRoot, '../shared/eval');
 const scorer = join(evalDir, 'score.mjs');
 
-/** Reached on 2026-11-22 with the pipeline forced to Japanese (lenient F1, strict F1, value accuracy), as fractions. */
+/**
+ * Reached on 2026-11-22 with the pipeline forced to Japanese (lenient F1, strict F1, value accuracy), as fractions;
+ * ud's strict F1 raised on 2026-12-02 (約 and other qualifiers of a length left outside the span).
+ */
 const FLOORS: Record<string, Record<string, number>> = {
   'ja-timex/dev.jsonl': { valueAcc: 0.984, lenientR: 0.961 },
   'recognizers-text-ja/dev-dates.jsonl': { lenientF1: 0.92, strictF1: 0.516 },
-  'ud-japanese-gsd-ne/dev.jsonl': { lenientF1: 0.883, strictF1: 0.813 },
+  'ud-japanese-gsd-ne/dev.jsonl': { lenientF1: 0.883, strictF1: 0.825 },
 };
 const SLACK = 0.01;
 
