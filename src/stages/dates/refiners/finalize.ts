@@ -30,7 +30,8 @@ const QUALIFIER_AFTER = new RegExp(`^(?:${alternation(Object.keys(DURATION_QUALI
 
 /**
  * A qualifier after a length of time goes into its `mod`, outside the span (`5年以内` → `5年` P5Y + UP_TO). After a
- * bare day of the month it makes a count of days (`3日以内に回答` is within three days, not the 3rd).
+ * bare day of the month it makes a count of days (`3日以内に回答` is within three days, not the 3rd), and after a
+ * plain year a count of years (`1500年以上の歴史`: no calendar year is "or more").
  */
 export const qualifyLengths: DateRefiner = (candidates, ctx) => candidates.map((c) => {
   const end = c.spanEnd ?? c.end;
@@ -40,5 +41,7 @@ export const qualifyLengths: DateRefiner = (candidates, ctx) => candidates.map((
   if (c.duration) return c.mod ? c : { ...c, mod };
   const bareDay = c.day !== undefined && c.month === undefined && c.year === undefined && !c.rel && !c.anchored && !c.listed && c.weekday === undefined && c.stated.size === 1;
   if (bareDay && c.rule === 'ja.date.partial.day' && mod !== 'APPROX') return { start: c.start, end: c.end, rule: 'ja.date.duration', duration: `P${c.day}D`, mod, stated: new Set() };
+  const plainYear = c.rule === 'ja.date.absolute.y' && c.year !== undefined && c.month === undefined && !c.shortYear && !c.fiscal && !c.era && !c.rel && !c.range && !ctx.text.startsWith('西暦', c.start);
+  if (plainYear) return { start: c.start, end: c.end, rule: 'ja.date.duration', duration: `P${c.year}Y`, mod, stated: new Set() };
   return c;
 });
