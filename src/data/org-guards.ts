@@ -87,3 +87,12 @@ export const PERSON_SUFFIXES: ReadonlySet<string> = new Set(['者', '員', '家'
 export const FORMS_AFTER_NAME: ReadonlySet<string> = new Set(['AB', 'AG', 'AS', 'ASA', 'BV', 'NV', 'SA', 'SE', 'SPA', 'EC', 'FC', 'SC', 'AC', 'CF', 'CR', 'KK', 'LLC', 'LLP', 'LTD', 'PLC', 'INC', 'CORP', 'GMBH']);
 /** Class words right before capitals that make the capitals a name (`アイドルグループKARA`, `専門チャンネルAXN`, `トップブランドDHC`). */
 export const CLASS_WORDS_BEFORE_NAME: readonly string[] = ['グループ', 'ユニット', 'バンド', 'チーム', 'クラブ', 'レーベル', 'メーカー', 'ブランド', 'チャンネル', 'サイト', 'イベント', 'エージェンシー'];
+
+/**
+ * Words after an organisation's name that are not part of it: its web pages and accounts (`外務省|ホームページに掲載`).
+ * Katakana and Latin words after an IPADIC organisation word are otherwise read as the rest of its name (`読売|ジャイアンツ`).
+ */
+export const NOT_NAME_TAILS: ReadonlySet<string> = new Set(['ホームページ', 'ウェブサイト', 'ウェブページ', 'Webサイト', 'WEBサイト', 'サイト', 'ページ', 'HP', 'ブログ', 'アカウント', 'ツイッター', 'X']);
+
+/** Marks that open a list item or a note, never a name: `- ISILによる…`, `・外務省`. */
+export const LIST_MARKS: ReadonlySet<string> = new Set(['-', '・', '•', '*', '＊', '○', '●', '◎', '◆', '◇', '■', '□', '▼', '▲', '※', '>']);

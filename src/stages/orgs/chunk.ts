@@ -3,6 +3,7 @@ import type { Token } from '../../core/token.js';
 import type { Found } from './aliases.js';
 import { ACRONYM_ORG_AFTER, INSTITUTION_READING_AFTER, INSTITUTION_TAILS, BRACKET_COMPANY_FORMS, CLUB_PREFIXES, NON_ORG_TAILS, PERSON_AFTER, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, IPADIC_COMMON_WORDS, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, NUMBERED_UNIT_HEADS, ORG_HEADS, PRODUCT_WORDS_BEFORE_HEAD, PRODUCT_LIKE_HEADS, UNIT_ORDINAL_BEFORE, type OrgHead } from '../../data/org-heads.js';
 import { PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
+import { NOT_NAME_TAILS } from '../../data/org-guards.js';
 import { edgeChars, GIVEN_NAME, HEAD_LAST, ORG_CUE, TITLE_HEAD_LAST, JOINER, KATAKANA, LATIN, NAME_LIKE, NOUN, ORG_TOKEN, SPACE, UPPER_START, type TokenView } from '../token-features/index.js';
 
 /** An organisation candidate in normalized offsets. */
@@ -266,7 +267,7 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
     if (orgToken && !(t.surface.length <= 2 && tokens[k + 1]?.pos2 === '人名') && !surnameBefore(tokens, k)) {
       // An IPADIC organisation word, with the place or name words before it (米国 + 国務省) and katakana/Latin name words after it (読売 + ジャイアンツ).
       let e = k + 1;
-      while (e < to && v.flags[e]! & (KATAKANA | LATIN) && !TITLES.has(tokens[e]!.surface)) e++;
+      while (e < to && v.flags[e]! & (KATAKANA | LATIN) && !TITLES.has(tokens[e]!.surface) && !NOT_NAME_TAILS.has(tokens[e]!.surface)) e++;
       let b = k;
       // IPADIC knows 交通省 and 労働省 but not 国土交通省 or 厚生労働省: a ministry word takes the kanji nouns before it.
       const ministry = MINISTRY_LAST.has(t.surface[t.surface.length - 1]!) && t.surface.length >= 3;

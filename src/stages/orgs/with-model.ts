@@ -1,14 +1,14 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
-import { COUNTRY_BY_NAME } from '../../data/countries.js';
-import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, OFFICE_TITLES, PERSON_NAME_BEFORE, SIDE_WORDS } from '../../data/org-guards.js';
+import { COUNTRY_BY_ABBR, COUNTRY_BY_NAME } from '../../data/countries.js';
+import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, SIDE_WORDS } from '../../data/org-guards.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
 import type { OrgLexicon } from './lexicon.js';
 import type { OrgTagger } from './model/tagger.js';
-import type { FeatureInput } from './model/features.js';
+import { type FeatureInput, tokenRange } from './model/features.js';
 import { featureInputOf } from './model/train.js';
 import { inputOver, taggedRanges } from './tagged-ranges.js';
 import { plainContextNames } from './plain-contexts.js';
@@ -55,6 +55,7 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
       const proposed = lines.filter((l) => overlapsAny(input.candidates, l));
       return proposed.length > 0 ? proposed : lines.slice(-1);
     })
+    .flatMap((span) => trimmedEdges(doc, span))
     .flatMap((span) => (byExtent.has(`${span.start}:${span.end}`) ? [span] : withoutTitle(doc, span)))
     .filter((span) => (overlapsAny(input.candidates, span) || !implausible(doc, span)) && !isDocumentPart(norm, span))
     .filter((span) => {
@@ -102,6 +103,23 @@ function modelSpans(doc: ArticleDocument, tagger: OrgTagger, input: FeatureInput
   return taggedRanges(doc.get(TOKEN_FEATURES), input.candidates).flatMap(([from, to]) => tagger.organisations(inputOver(input, from, to)));
 }
 
+/**
+ * A model span without what is at its edges but not in a name: a list mark before it (`- ISIL`), a web page after
+ * it (`外務省ホームページ`), the one-character country before an acronym that names a body of its own (`日EU`: Japan
+ * and the EU). Empty when nothing is left.
+ */
+export function trimmedEdges(doc: ArticleDocument, span: { start: number; end: number }): { start: number; end: number }[] {
+  const tokens = doc.tokens;
+  let [a, b] = tokenRange(tokens, span.start, span.end);
+  while (a < b && (LIST_MARKS.has(tokens[a]!.surface) || /^\s+$/.test(tokens[a]!.surface))) a++;
+  while (b - 1 > a && NOT_NAME_TAILS.has(tokens[b - 1]!.surface)) b--;
+  if (b - a === 2 && COUNTRY_BY_ABBR.has(tokens[a]!.surface) && /^[A-Z]{2,}$/.test(tokens[a + 1]!.surface) && tokens[a]!.end === tokens[a + 1]!.start) a++;
+  if (a >= b) return [];
+  const start = Math.max(span.start, tokens[a]!.start);
+  const end = Math.min(span.end, tokens[b - 1]!.end);
+  return start === span.start && end === span.end ? [span] : [{ start, end }];
+}
+
 /** A heading's number, not a name: `第III部` (the rules take `III部`), `第2章 わが国` (the model may take the heading on). */
 export function isDocumentPart(norm: string, span: { start: number; end: number }): boolean {
   const from = norm[span.start - 1] === '第' ? span.start - 1 : span.start;
@@ -113,7 +131,7 @@ export function isDocumentPart(norm: string, span: { start: number; end: number 
  * with an organisation word (`厚生労働省さん` is still the ministry).
  */
 export function isPersonNamed(doc: ArticleDocument, c: Found): boolean {
-  const [, b] = tokenRange(doc, c);
+  const [, b] = tokensIn(doc, c);
   const next = doc.tokens[b];
   if (!next || next.start !== c.end || isKnownName(c)) return false;
   const text = doc.norm.text.slice(c.start, c.end);
@@ -130,7 +148,7 @@ export function isPersonNamed(doc: ArticleDocument, c: Found): boolean {
 export function withoutPersonBefore(doc: ArticleDocument, lexicon: OrgLexicon, c: Found, byExtent?: ReadonlyMap<string, Found>): Found {
   if (isKnownName(c)) return c;
   const norm = doc.norm.text;
-  const [a, b] = tokenRange(doc, c);
+  const [a, b] = tokensIn(doc, c);
   // The shortest rest first: `山田太郎|内閣府`, not `山田|太郎内閣府`.
   for (let j = b - 1; j > a; j--) {
     const s = doc.tokens[j]!.start;
@@ -160,7 +178,7 @@ export function withoutPersonBefore(doc: ArticleDocument, lexicon: OrgLexicon, c
  * the body is a lexicon name or a strong organisation word ending at a token end inside the span.
  */
 function unitOfKnownBody(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): boolean {
-  const [a, b] = tokenRange(doc, c);
+  const [a, b] = tokensIn(doc, c);
   const first = doc.tokens[a];
   if (!first || first.start !== c.start || first.end >= c.end) return false;
   const head = ORG_HEADS.get(first.surface);
@@ -248,7 +266,7 @@ function implausible(doc: ArticleDocument, span: { start: number; end: number })
  * noun carries the compound on, so the compound's head lies outside it.
  */
 function stopsInsideCompound(doc: ArticleDocument, span: { start: number; end: number }): boolean {
-  const [a, b] = tokenRange(doc, span);
+  const [a, b] = tokensIn(doc, span);
   const last = doc.tokens[b - 1];
   if (b === a || !last || endsWithHead(doc.norm.text.slice(span.start, span.end))) return false;
   if (!(last.pos === '接頭詞' || (last.pos === '名詞' && (last.pos1 === '一般' || last.pos1 === 'サ変接続') && /^[\u4e00-\u9fff]+$/.test(last.surface)))) return false;
@@ -262,7 +280,7 @@ function stopsInsideCompound(doc: ArticleDocument, span: { start: number; end: n
  */
 function withoutTitle(doc: ArticleDocument, span: { start: number; end: number }): { start: number; end: number }[] {
   const tokens = doc.tokens;
-  const [a, b] = tokenRange(doc, span);
+  const [a, b] = tokensIn(doc, span);
   if (b - a < 1) return [span];
   const last = tokens[b - 1]!;
   const head = TITLES_WITH_HEAD.get(last.surface);
@@ -285,22 +303,10 @@ function withoutTitle(doc: ArticleDocument, span: { start: number; end: number }
 }
 
 /** The tokens inside a span (whole tokens: the model's spans are). */
-const tokensOf = (doc: ArticleDocument, span: { start: number; end: number }): Token[] => doc.tokens.slice(...tokenRange(doc, span));
+const tokensOf = (doc: ArticleDocument, span: { start: number; end: number }): Token[] => doc.tokens.slice(...tokensIn(doc, span));
 
-/** The index range [a, b) of the tokens overlapping a span (binary search: tokens are in text order). */
-function tokenRange(doc: ArticleDocument, span: { start: number; end: number }): [number, number] {
-  const tokens = doc.tokens;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  let b = lo;
-  while (b < tokens.length && tokens[b]!.start < span.end) b++;
-  return [lo, b];
-}
+/** The index range [a, b) of the tokens overlapping a span. */
+const tokensIn = (doc: ArticleDocument, span: { start: number; end: number }): [number, number] => tokenRange(doc.tokens, span.start, span.end);
 
 /** Ends with a strong head word of a public body (`国防省`, `警察庁`, `参議院`), not a weak one (`局`, `室`). */
 function endsWithPublicHead(text: string): boolean {

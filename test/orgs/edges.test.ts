@@ -1,0 +1,33 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPipeline, type OrgRecord, type Pipeline } from '../../src/index.js';
+
+/**
+ * What sits at a name's edge but is not part of it (issue #15, kinds of boundary errors): a list mark before
+ * it, its web page after it, a one-character country glued before a body's acronym. Sentences written for this test.
+ */
+let tagger: Pipeline;
+let rules: Pipeline;
+beforeAll(async () => {
+  tagger = await createPipeline({});
+  rules = await createPipeline({ orgs: { model: false } });
+});
+
+const orgs = (p: Pipeline, text: string) => p.process({ text }).records.filter((r): r is OrgRecord => r.type === 'ORG').map((r) => r.text);
+
+describe('name edges', () => {
+  it.each([
+    ['詳細は後日、経済産業省ホームページに掲載する。', ['経済産業省']],
+    ['申込みは外務省ホームページから受け付ける。', ['外務省']],
+    ['読売ジャイアンツが開幕戦に勝った。', ['読売ジャイアンツ']],
+  ])('a web page after a name is not part of it, on both paths: %s', (text, names) => {
+    expect(orgs(tagger, text)).toEqual(names);
+    expect(orgs(rules, text)).toEqual(names);
+  });
+
+  it.each([
+    ['会合の要点\n- NATOとの連携を確認した。', ['NATO']],
+    ['今後も日EUの協力を深める。', ['EU']],
+  ])('a list mark or a glued country initial is not part of the name: %s', (text, names) => {
+    expect(orgs(tagger, text)).toEqual(names);
+  });
+});
