@@ -30,6 +30,8 @@ export const ORG_HEADS: ReadonlyMap<string, OrgHead> = new Map<string, OrgHead>(
   // international bodies (refined by INTERNATIONAL_PREFIXES below)
   ...H('international', '同盟 連合 条約機構'),
   ...H('international', '機関', true),
+  // A UN mission (国連南スーダン共和国ミッション): only after an international prefix (INTERNATIONAL_ONLY_HEADS).
+  ...H('international', 'ミッション', true),
   // company
   ...H('company', '会社 証券 保険 工業 産業 建設 化学 電子 食品 航空 鉄道 自動車 商会 スタジオ ファンド', true),
   ...H('company', '交通 電工 酒造 醸造 薬品 通運 製糖 製紙 製粉 紡績 化成 興産 技研', true),
@@ -74,6 +76,9 @@ export const NUMBERED_UNIT_HEADS: ReadonlySet<string> = new Set('軍 艦隊 師�
 export const UNIT_ORDINAL_BEFORE = /第[0-9一二三四五六七八九十百〇]{1,4}$/;
 
 /** Names starting with these are international bodies whatever their head (`国際原子力機関`, `欧州連合`). */
+/** Heads that make a name only after an international prefix: `国連…ミッション`, not `火星探査ミッション`. */
+export const INTERNATIONAL_ONLY_HEADS: ReadonlySet<string> = new Set(['ミッション']);
+
 export const INTERNATIONAL_PREFIXES: readonly string[] = ['国際', '国連', '世界', '欧州', 'ヨーロッパ', 'アジア', 'アフリカ', '太平洋', '東南アジア', '北大西洋', '米州', '南米', '中南米', 'アラブ', 'イスラム協力', '拡大ASEAN', 'ASEAN', '上海協力', '独立国家共同体', '経済協力開発', '石油輸出国'];
 
 /** Determiners: a head preceded only by these is an anaphor, never a name (`同社`, `各省`, `両国政府`, `当行`). */

@@ -30,4 +30,14 @@ describe('name edges', () => {
   ])('a list mark or a glued country initial is not part of the name: %s', (text, names) => {
     expect(orgs(tagger, text)).toEqual(names);
   });
+
+  it.each([
+    ['国連南スーダン共和国ミッションに部隊を派遣した。', ['国連南スーダン共和国ミッション']],
+    ['火星探査ミッションが始まる。', []],
+    ['活動はPKO(UNAMA:United Nations Assistance Mission in Afghanistan)に引き継がれた。', ['United Nations Assistance Mission in Afghanistan']],
+    ['案内はhttp://www.Example.com/に載せた。', []],
+    ['SETI@homeは分散計算の計画だ。', ['SETI@home']],
+  ])('a UN mission is a name, a web address is not: %s', (text, names) => {
+    expect(orgs(tagger, text).filter((n) => n !== 'PKO')).toEqual(names);
+  });
 });

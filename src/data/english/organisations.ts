@@ -10,7 +10,7 @@ import type { OrgKind } from '../../schema/records.js';
 export const ORG_HEADS: Readonly<Record<string, OrgKind>> = {
   Ministry: 'government', Department: 'government', Agency: 'government', Office: 'government', Bureau: 'government',
   Cabinet: 'government', Secretariat: 'government', Commission: 'government', Administration: 'government', Authority: 'government',
-  Directorate: 'government', Service: 'government', Board: 'government', Embassy: 'government', Consulate: 'government',
+  Directorate: 'government', Service: 'government', Board: 'government', Embassy: 'government', Consulate: 'government', Mission: 'government',
   Government: 'government', Committee: 'government', Council: 'government', Court: 'government',
   Forces: 'military', Force: 'military', Army: 'military', Navy: 'military', 'Air Force': 'military', 'Coast Guard': 'military',
   Command: 'military', 'Marine Corps': 'military', Corps: 'military', Guard: 'military', Fleet: 'military',

@@ -1,7 +1,7 @@
 import type { OrgKind } from '../../schema/records.js';
 import type { Token } from '../../core/token.js';
 import type { Found } from './aliases.js';
-import { ACRONYM_ORG_AFTER, INSTITUTION_READING_AFTER, INSTITUTION_TAILS, BRACKET_COMPANY_FORMS, CLUB_PREFIXES, NON_ORG_TAILS, PERSON_AFTER, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, IPADIC_COMMON_WORDS, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, NUMBERED_UNIT_HEADS, ORG_HEADS, PRODUCT_WORDS_BEFORE_HEAD, PRODUCT_LIKE_HEADS, UNIT_ORDINAL_BEFORE, type OrgHead } from '../../data/org-heads.js';
+import { ACRONYM_ORG_AFTER, INSTITUTION_READING_AFTER, INSTITUTION_TAILS, BRACKET_COMPANY_FORMS, CLUB_PREFIXES, NON_ORG_TAILS, PERSON_AFTER, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_ONLY_HEADS, INTERNATIONAL_PREFIXES, IPADIC_COMMON_WORDS, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, NUMBERED_UNIT_HEADS, ORG_HEADS, PRODUCT_WORDS_BEFORE_HEAD, PRODUCT_LIKE_HEADS, UNIT_ORDINAL_BEFORE, type OrgHead } from '../../data/org-heads.js';
 import { PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { NOT_NAME_TAILS } from '../../data/org-guards.js';
 import { edgeChars, GIVEN_NAME, HEAD_LAST, ORG_CUE, TITLE_HEAD_LAST, JOINER, KATAKANA, LATIN, NAME_LIKE, NOUN, ORG_TOKEN, SPACE, UPPER_START, type TokenView } from '../token-features/index.js';
@@ -240,6 +240,7 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
       }
     }
     let found = t.pos2 === '地域' || !canEnd ? undefined : headEndingAt(tokens, s, k);
+    if (found && INTERNATIONAL_ONLY_HEADS.has(surfaceOf(tokens, found.first, k + 1)) && !INTERNATIONAL_PREFIXES.some((p) => tokens[s]!.surface.startsWith(p))) found = undefined;
     // 大型液晶テレビ, 消費電力: a product or a technique, not a name.
     if (found && found.first > s && PRODUCT_LIKE_HEADS.has(surfaceOf(tokens, found.first, k + 1)) && PRODUCT_WORDS_BEFORE_HEAD.has(tokens[found.first - 1]!.surface)) found = undefined;
     // 湖北省, 河南省: a province after a place name, not a ministry.
@@ -326,7 +327,8 @@ function bracketCompany(v: TokenView, from: number, to: number, norm: string, ou
 export function inUrl(norm: string, start: number, end: number): boolean {
   const before = norm[start - 1] ?? ' ';
   const after = norm[end] ?? ' ';
-  if (/[/.:@#_=?&%~\-]/.test(before) || /[/:@_=?&%~]/.test(after) || (after === '.' && /[A-Za-z]/.test(norm[end + 1] ?? ''))) return true;
+  // A colon before the word is a label (`UNTAC:United Nations …`); in a URL the stretch test below finds `://` or `@`.
+  if (/[/.@#_=?&%~\-]/.test(before) || /[/:@_=?&%~]/.test(after) || (after === '.' && /[A-Za-z]/.test(norm[end + 1] ?? ''))) return true;
   // Inside a whitespace-free stretch that contains :// or www.
   let a = start;
   while (a > 0 && !/[\s、。「」()]/.test(norm[a - 1]!)) a--;

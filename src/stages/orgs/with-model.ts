@@ -106,7 +106,7 @@ function modelSpans(doc: ArticleDocument, tagger: OrgTagger, input: FeatureInput
 /**
  * A model span without what is at its edges but not in a name: a list mark before it (`- ISIL`), a web page after
  * it (`外務省ホームページ`), the one-character country before an acronym that names a body of its own (`日EU`: Japan
- * and the EU). Empty when nothing is left.
+ * and the EU). Empty when nothing is left, or when the span is part of a URL or an e-mail address.
  */
 export function trimmedEdges(doc: ArticleDocument, span: { start: number; end: number }): { start: number; end: number }[] {
   const tokens = doc.tokens;
@@ -114,11 +114,24 @@ export function trimmedEdges(doc: ArticleDocument, span: { start: number; end: n
   while (a < b && (LIST_MARKS.has(tokens[a]!.surface) || /^\s+$/.test(tokens[a]!.surface))) a++;
   while (b - 1 > a && NOT_NAME_TAILS.has(tokens[b - 1]!.surface)) b--;
   if (b - a === 2 && COUNTRY_BY_ABBR.has(tokens[a]!.surface) && /^[A-Z]{2,}$/.test(tokens[a + 1]!.surface) && tokens[a]!.end === tokens[a + 1]!.start) a++;
-  if (a >= b) return [];
+  if (a >= b || inWebAddress(doc.norm.text, tokens[a]!.start, tokens[b - 1]!.end)) return [];
   const start = Math.max(span.start, tokens[a]!.start);
   const end = Math.min(span.end, tokens[b - 1]!.end);
   return start === span.start && end === span.end ? [span] : [{ start, end }];
 }
+
+const ADDRESS_CHAR = /[A-Za-z0-9./:_~%?#=&@+-]/;
+/** Inside a web or e-mail address (`www.Example.com`): its run of address characters holds `://`, `www.` or an e-mail's `@`. */
+function inWebAddress(norm: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && ADDRESS_CHAR.test(norm[a - 1]!)) a--;
+  let b = end;
+  while (b < norm.length && ADDRESS_CHAR.test(norm[b]!)) b++;
+  const run = norm.slice(a, b);
+  return run.includes('://') || run.includes('www.') || EMAIL.test(run);
+}
+/** An e-mail address: `@` before a dotted domain (`SETI@home` is a name). */
+const EMAIL = /@[A-Za-z0-9-]+\.[A-Za-z]/;
 
 /** A heading's number, not a name: `第III部` (the rules take `III部`), `第2章 わが国` (the model may take the heading on). */
 export function isDocumentPart(norm: string, span: { start: number; end: number }): boolean {
