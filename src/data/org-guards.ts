@@ -64,6 +64,12 @@ export const CLASS_HEADS: ReadonlySet<string> = new Set(['機関']);
  * - a deal, `Xから介護事業を取得`, `Xに株式を売却`.
  */
 export const NEWS_OPENER_AFTER = /^は(?:(?:[0-9]{1,2}月)?[0-9]{1,2}日|同日|前日)(?:午前|午後|朝|昼|夕方|夜|未明|深夜|までに)?[、,]/;
+/**
+ * The rest of an opener's sentence when its subject announces something (`…と発表した`, `…を公表した`, `…を明らかにした`):
+ * then a compound of common kanji words is a name too (`東洋炭素は5日、…と発表した`); a market's subject does not
+ * announce (`円相場は5日、下落した`).
+ */
+export const ANNOUNCED_IN_SENTENCE = /(?:を|と)(?:発表|公表)した|を明らかにした|と明らかにした/;
 export const DEAL_CONTEXT_AFTER = /^(?:から[^、。「」()]{0,14}?(?:事業|株式|株|部門|店舗|施設|営業権)(?:の一部)?を(?:取得|買収|譲り受け|譲受|承継|継承|買い取)|に[^、。「」()]{0,14}?(?:事業|株式|株|部門|店舗|施設|営業権)(?:の一部)?を(?:売却|譲渡|譲り渡))/;
 /** Words before the place in a head office's brackets: `(本社・大阪市)`, `(本社:東京都港区)`. */
 export const HEAD_OFFICE_WORDS: ReadonlySet<string> = new Set(['本社', '本店', '本部']);

@@ -42,6 +42,16 @@ describe('the subject of the news opener (Xは5日、…)', () => {
     'ヒューリックは5日間、営業を休んだ。',
   ])('no organisation: %s', (text) => eachPath((p) => expect(orgs(p, text)).toEqual([]))());
 
+  it.each([
+    ['東洋炭素は5日、増産すると発表した。', '東洋炭素'],
+    ['北辰精器は5日、新工場の建設を発表した。', '北辰精器'],
+  ])('common kanji words that announce: %s → %s', (text, name) => eachPath((p) => expect(orgs(p, text)).toEqual([name]))());
+
+  it.each(['研究班は5日、調査結果を公表した。', '調査会社は5日、調査結果を発表した。', '政府与党は5日、方針を発表した。', '米中両国は5日、共同声明を発表した。', '国内新車販売は5日、前年を上回ったと発表された。'])(
+    'no organisation, though announcing: %s',
+    (text) => eachPath((p) => expect(orgs(p, text)).toEqual([]))(),
+  );
+
   it('keeps what was found before (a name IPADIC knows, the lexicon)', eachPath((p) => {
     expect(orgs(p, 'トヨタ自動車は5日、決算を発表した。')).toEqual(['トヨタ自動車']);
     expect(orgs(p, 'JR東日本は5日、運賃を改定した。')).toEqual(['JR東日本']);

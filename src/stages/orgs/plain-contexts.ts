@@ -1,8 +1,8 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { COUNTRY_BY_ABBR, COUNTRY_BY_NAME } from '../../data/countries.js';
-import { DEAL_CONTEXT_AFTER, HEAD_OFFICE_SUFFIXES, HEAD_OFFICE_WORDS, NEWS_OPENER_AFTER, VENUE_AFTER, PERSON_NAME_BEFORE, PERSON_SUFFIXES } from '../../data/org-guards.js';
-import { DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, NON_ORG_TAILS } from '../../data/org-heads.js';
+import { ANNOUNCED_IN_SENTENCE, DEAL_CONTEXT_AFTER, HEAD_OFFICE_SUFFIXES, HEAD_OFFICE_WORDS, NEWS_OPENER_AFTER, PERSON_NAME_BEFORE, PERSON_SUFFIXES, PLURAL_DETERMINERS, REFERENCE_MODIFIERS, VENUE_AFTER } from '../../data/org-guards.js';
+import { DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, MAX_HEAD_TOKENS, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
 import { PERSON_TITLES, TITLES } from '../../data/titles.js';
 import type { Found } from './aliases.js';
 import { orgCandidate } from './chunk.js';
@@ -27,28 +27,29 @@ export function plainContextNames(doc: ArticleDocument): Found[] {
     let end = view.tokens[to - 1]!.end;
     if (norm[end] === '.' && norm[end + 1] === '(' && view.flags[to - 1]! & LATIN) end++;
     const after = norm.slice(end, end + 40);
-    const rule = headOfficeAfter(view, end, norm) ? 'ja.org.head-office' : NEWS_OPENER_AFTER.test(after) ? 'ja.org.opener' : DEAL_CONTEXT_AFTER.test(after) ? 'ja.org.deal' : undefined;
+    const rule = headOfficeAfter(view, to, end, norm) ? 'ja.org.head-office' : NEWS_OPENER_AFTER.test(after) ? 'ja.org.opener' : DEAL_CONTEXT_AFTER.test(after) ? 'ja.org.deal' : undefined;
     if (!rule) continue;
     const s = withoutClassWords(view.tokens, from, to);
     // `コンラッド東京(東京都港区)`: a name ending in a place before the brackets is a branch or a venue.
     if (rule === 'ja.org.head-office' && view.tokens[to - 1]!.pos2 === '地域') continue;
-    if (s < to && looksLikeName(view, s, to, norm)) found.push(orgCandidate(view.tokens[s]!.start, end, rule, 'company'));
+    const announced = rule === 'ja.org.opener' && ANNOUNCED_IN_SENTENCE.test(sentenceAfter(norm, end));
+    if (s < to && looksLikeName(view, s, to, norm, announced)) found.push(orgCandidate(view.tokens[s]!.start, end, rule, 'company'));
   }
   return found;
 }
 
 /**
- * A head office in brackets right after `end`: a place ending in a city's, a ward's or a state's suffix (`(徳島市)`,
+ * A head office in brackets right after `end`, the end of the run that ends before token `to`: a place ending in a city's, a ward's or a state's suffix (`(徳島市)`,
  * `(愛知県刈谷市)`, `(米カリフォルニア州)`), the city and ward written short (`(東京・港)`, `(東京・千代田)`), or either after `本社・`
  * (`(本社・大阪市)`). A place alone is a country, a region or a town the text says something is from (`(イタリア)`,
  * `(関東)`, `(高松)`): players, films and shops come with those as often as companies.
  */
-function headOfficeAfter(view: TokenView, end: number, norm: string): boolean {
+function headOfficeAfter(view: TokenView, to: number, end: number, norm: string): boolean {
   if (norm[end] !== '(') return false;
   const close = norm.indexOf(')', end);
   if (close < 0 || close - end > 16) return false;
   const tokens = view.tokens;
-  let k = 0;
+  let k = to;
   while (k < tokens.length && tokens[k]!.end <= end + 1) k++;
   // Tokens strictly inside the brackets (kuromoji joins `(` and `)` to what touches them, so compare offsets).
   const inside: Token[] = [];
@@ -85,13 +86,14 @@ function withoutClassWords(tokens: readonly Token[], from: number, to: number): 
  * that marks a name — unknown to the dictionary, Latin, a proper noun, katakana words written together (`ケアリンク`),
  * katakana or Latin before digits (`ケア21`), or kanji the dictionary splits into single characters (`大|陽|日|酸`).
  */
-function looksLikeName(view: TokenView, s: number, e: number, norm: string): boolean {
+function looksLikeName(view: TokenView, s: number, e: number, norm: string, announced: boolean): boolean {
   const tokens = view.tokens.slice(s, e);
   const text = norm.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
   const last = tokens[tokens.length - 1]!;
   if (tokens.some((t) => t.pos2 === '人名') || tokens.every((t) => t.pos2 === '地域' || t.surface === '・') || COUNTRY_BY_NAME.has(text)) return false;
   if (GENERIC_ORG_WORDS.has(text) || PERSON_NAME_BEFORE.test(text) || endsWith(tokens, TITLES) || endsWith(tokens, PERSON_TITLES) || endsWith(tokens, NON_ORG_TAILS)) return false;
   if ((last.pos1 === '接尾' || tokens.length === 1) && PERSON_SUFFIXES.has(last.surface)) return false;
+  if (announced && isKanjiCompoundName(tokens)) return true;
   // `円|相場`, `NY|原油|先物`: a thing of the market, not a name, when a common kanji word ends it.
   if (last.known && (last.pos1 === '一般' || last.pos1 === 'サ変接続') && /^[\u4e00-\u9fff]{2,}$/.test(last.surface)) return false;
   const flags = (i: number) => view.flags[s + i]!;
@@ -99,6 +101,32 @@ function looksLikeName(view: TokenView, s: number, e: number, norm: string): boo
   const katakanaOnly = tokens.length >= 2 && tokens.every((_, i) => flags(i) & KATAKANA || view.role[s + i] === JOINER);
   const beforeDigits = tokens.length >= 2 && last.pos1 === '数' && (flags(tokens.length - 2) & (KATAKANA | LATIN)) !== 0;
   return marked || katakanaOnly || beforeDigits || singleKanjiRun(tokens);
+}
+
+/** The text from `end` to the end of its sentence (or line), at most SENTENCE_REACH characters (a text without stops stays linear). */
+function sentenceAfter(norm: string, end: number): string {
+  const limit = Math.min(norm.length, end + SENTENCE_REACH);
+  let e = end;
+  while (e < limit && norm[e] !== '。' && norm[e] !== '\n') e++;
+  return norm.slice(end, e);
+}
+const SENTENCE_REACH = 200;
+
+/**
+ * Known kanji words that, as the subject of an announcement, make a company's name (`東洋|炭素`, `北辰|精|器`): two or
+ * more, no generic or plural word among them (`研究|班`, `調査|会社`, `米中|両国`), and no head word at the end, whose
+ * names the rules judge (`研究|チーム`).
+ */
+function isKanjiCompoundName(tokens: readonly Token[]): boolean {
+  if (tokens.length < 2 || tokens.reduce((n, t) => n + t.surface.length, 0) < 3) return false;
+  if (!tokens.every((t) => t.known && t.pos === '名詞' && /^[\u4e00-\u9fff々]+$/.test(t.surface))) return false;
+  if (tokens.some((t) => DETERMINERS.has(t.surface) || GENERIC_MODIFIERS.has(t.surface) || GENERIC_ORG_WORDS.has(t.surface) || REFERENCE_MODIFIERS.has(t.surface) || PLURAL_DETERMINERS.has(t.surface[0]!))) return false;
+  let tail = '';
+  for (let m = 1; m <= MAX_HEAD_TOKENS && m <= tokens.length; m++) {
+    tail = tokens[tokens.length - m]!.surface + tail;
+    if (ORG_HEADS.has(tail)) return false;
+  }
+  return true;
 }
 
 /** Three or more one-character kanji tokens in a row: a word the dictionary does not know, cut into characters. */
