@@ -102,3 +102,6 @@ export const NOT_NAME_TAILS: ReadonlySet<string> = new Set(['ホームページ'
 
 /** Marks that open a list item or a note, never a name: `- ISILによる…`, `・外務省`. */
 export const LIST_MARKS: ReadonlySet<string> = new Set(['-', '・', '•', '*', '＊', '○', '●', '◎', '◆', '◇', '■', '□', '▼', '▲', '※', '>']);
+
+/** Characters no word starts with (small kana, the long-vowel mark): a token that does is the end of a word the tokenizer split (`儀じ|ょう隊`). */
+export const WORD_INTERNAL_START = /^[ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー]/;

@@ -40,4 +40,17 @@ describe('name edges', () => {
   ])('a UN mission is a name, a web address is not: %s', (text, names) => {
     expect(orgs(tagger, text).filter((n) => n !== 'PKO')).toEqual(names);
   });
+
+  it.each([
+    ['事業は,セブ市北端部と同市中心部を結ぶ道路を建設する。', []],
+    ['計画は,ハノイ首都圏の送電網を広げる。', []],
+    ['計画はメコン橋の補修を行う。', []],
+    ['神社本庁は声明を出した。', ['神社本庁']],
+  ])("a place's part, a structure or a word's broken end is not a name: %s", (text, names) => {
+    expect(orgs(tagger, text)).toEqual(names);
+  });
+
+  it('the end of a word the tokenizer split is never a name, on both paths', () => {
+    for (const p of [tagger, rules]) expect(orgs(p, '式典では儀じょう隊が栄誉礼を行った。')).not.toContain('ょう隊');
+  });
 });

@@ -3,7 +3,7 @@ import type { Token } from '../../core/token.js';
 import type { Found } from './aliases.js';
 import { ACRONYM_ORG_AFTER, INSTITUTION_READING_AFTER, INSTITUTION_TAILS, BRACKET_COMPANY_FORMS, CLUB_PREFIXES, NON_ORG_TAILS, PERSON_AFTER, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_ONLY_HEADS, INTERNATIONAL_PREFIXES, IPADIC_COMMON_WORDS, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, NUMBERED_UNIT_HEADS, ORG_HEADS, PRODUCT_WORDS_BEFORE_HEAD, PRODUCT_LIKE_HEADS, UNIT_ORDINAL_BEFORE, type OrgHead } from '../../data/org-heads.js';
 import { PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
-import { NOT_NAME_TAILS } from '../../data/org-guards.js';
+import { NOT_NAME_TAILS, WORD_INTERNAL_START } from '../../data/org-guards.js';
 import { edgeChars, GIVEN_NAME, HEAD_LAST, ORG_CUE, TITLE_HEAD_LAST, JOINER, KATAKANA, LATIN, NAME_LIKE, NOUN, ORG_TOKEN, SPACE, UPPER_START, type TokenView } from '../token-features/index.js';
 
 /** An organisation candidate in normalized offsets. */
@@ -230,7 +230,7 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
     // Only where the name can end: at the end of the run or before a title (not 蘇州工業|園区, 商店|街).
     const canEnd = endsName(tokens, k + 1, to);
     const s = afterGivenName(v, s0, k);
-    if (s > k) continue;
+    if (s > k || WORD_INTERNAL_START.test(tokens[s]!.surface)) continue;
     // 防衛政策局長: the organisation ends inside the title.
     if (split && k > s && canEnd) {
       const head = ORG_HEADS.get(split);
