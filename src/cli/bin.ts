@@ -7,7 +7,8 @@ import { setFlagsFromString } from 'node:v8';
 // Half of V8's inlining budget per optimized function (920 bytes of bytecode by default): each worker compiles
 // kiji's hot functions anew, and the large ones were compiled with so much inlined that TurboFan's threads took
 // 30 % of a worker's CPU beside it, competing with the other workers. Compiler CPU 1.17 → 0.83 s per 1,000
-// livedoor articles, the worker's own as before; a 2-worker run 5 % less CPU (bench/README.md, "Less inlining").
+// livedoor articles, the worker's own as before; a 2-worker run over 2,000 files 7.8–8.1 → 6.8–7.4 s
+// (bench/README.md, "Less inlining, less compiling").
 // Read when a function is compiled, so setting it here, before any worker starts, is enough.
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
 

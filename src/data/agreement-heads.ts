@@ -49,6 +49,8 @@ export const NAMING_MODIFIER = /(?:に関する|に係る|にかかる|につい
  * `広範な戦略的パートナーシップ`. A plain description (`新たな`, `緊密な`) says what the partnership is like, not its name.
  */
 export const PARTNERSHIP_NAMING_ADJECTIVES: readonly string[] = ['広範な'];
+/** The word a partnership's head ends with (`戦略的パートナーシップ`; `経済連携` is a partnership too, but one that `互恵的な` describes). */
+export const PARTNERSHIP_HEAD = 'パートナーシップ';
 
 /** Bracketed words after a name that are a link's file format or language, not the agreement's short form: `…(PDF)`. */
 export const NOT_AGREEMENT_ALIASES: ReadonlySet<string> = new Set(['PDF', 'HTML', 'English', 'Word', 'Excel', 'CSV', 'XML']);

@@ -75,10 +75,10 @@ export const NUMBERED_UNIT_HEADS: ReadonlySet<string> = new Set('軍 艦隊 師�
 /** The ordinal before a numbered unit, at the end of the text before it (normalized: ASCII digits). */
 export const UNIT_ORDINAL_BEFORE = /第[0-9一二三四五六七八九十百〇]{1,4}$/;
 
-/** Names starting with these are international bodies whatever their head (`国際原子力機関`, `欧州連合`). */
 /** Heads that make a name only after an international prefix: `国連…ミッション`, not `火星探査ミッション`. */
 export const INTERNATIONAL_ONLY_HEADS: ReadonlySet<string> = new Set(['ミッション']);
 
+/** Names starting with these are international bodies whatever their head (`国際原子力機関`, `欧州連合`). */
 export const INTERNATIONAL_PREFIXES: readonly string[] = ['国際', '国連', '世界', '欧州', 'ヨーロッパ', 'アジア', 'アフリカ', '太平洋', '東南アジア', '北大西洋', '米州', '南米', '中南米', 'アラブ', 'イスラム協力', '拡大ASEAN', 'ASEAN', '上海協力', '独立国家共同体', '経済協力開発', '石油輸出国'];
 
 /** Determiners: a head preceded only by these is an anaphor, never a name (`同社`, `各省`, `両国政府`, `当行`). */

@@ -1,8 +1,9 @@
 import type { AgreementKind } from '../../schema/records.js';
 import type { Token } from '../../core/token.js';
-import { AFTER_HEAD_WORDS, AGREEMENT_DETERMINERS, GENERIC_AGREEMENT_MODIFIERS, NOT_AGREEMENT_ALIASES, PARTNERSHIP_NAMING_ADJECTIVES, MAX_AGREEMENT_HEAD_TOKENS, MEASURE_NOUNS, ORDINAL_INSTRUMENTS, NAMING_MODIFIER, PARTY_NEEDING_HEADS, PARTY_WORDS, SIGNED_AFTER, VERBAL_AFTER, WEAK_AGREEMENT_HEADS } from '../../data/agreement-heads.js';
+import { AFTER_HEAD_WORDS, AGREEMENT_DETERMINERS, GENERIC_AGREEMENT_MODIFIERS, NOT_AGREEMENT_ALIASES, PARTNERSHIP_HEAD, PARTNERSHIP_NAMING_ADJECTIVES, MAX_AGREEMENT_HEAD_TOKENS, MEASURE_NOUNS, ORDINAL_INSTRUMENTS, NAMING_MODIFIER, PARTY_NEEDING_HEADS, PARTY_WORDS, SIGNED_AFTER, VERBAL_AFTER, WEAK_AGREEMENT_HEADS } from '../../data/agreement-heads.js';
 import { COUNTRIES } from '../../data/countries.js';
 import { edgeChars, type TokenView } from '../token-features/index.js';
+import { alternation } from '../../core/regex.js';
 
 /** An agreement name in normalized offsets. */
 export interface AgreementCandidate {
@@ -16,7 +17,7 @@ export interface AgreementCandidate {
   titleParties?: string;
 }
 
-const PARTNERSHIP_ADJECTIVE = new RegExp(`(?:${PARTNERSHIP_NAMING_ADJECTIVES.join('|')})$`);
+const PARTNERSHIP_ADJECTIVE = new RegExp(`(?:${alternation(PARTNERSHIP_NAMING_ADJECTIVES)})$`);
 const LATIN_ACRONYM = /^[A-Z][A-Za-z0-9&+\-]{1,11}$/;
 const isNameLike = (t: Token) => !GENERIC_AGREEMENT_MODIFIERS.has(t.surface) && (t.pos1 === '固有名詞' || !t.known || /^[A-Za-z]/.test(t.surface) || /^[ァ-ヶー]{2,}$/.test(t.surface));
 const isContent = (t: Token) => t.pos === '名詞' && t.pos1 !== '数' && t.pos1 !== '接尾' && !GENERIC_AGREEMENT_MODIFIERS.has(t.surface) && !AGREEMENT_DETERMINERS.has(t.surface) && t.surface !== '・';
@@ -238,6 +239,8 @@ export function findAgreements(view: TokenView, norm: string, heads: ReadonlyMap
     let walked = false;
     for (let step = 0; step < 5; step++) {
       const left = norm.slice(Math.max(0, cursor - 24), cursor);
+      // Right before a partnership head, an adjective names it (`包括的な|戦略的パートナーシップ`).
+      const partnershipHead = step === 0 && found.head.endsWith(PARTNERSHIP_HEAD);
       let joinEnd = -1;
       let byModifier = false;
       const bracket = /\(([A-Za-z][A-Za-z0-9&+\-]{1,11})\)$/.exec(left);
@@ -248,11 +251,11 @@ export function findAgreements(view: TokenView, norm: string, heads: ReadonlyMap
       } else if (modifier) {
         joinEnd = cursor - modifier[0].length;
         byModifier = true;
-      } else if (left.endsWith('的な') && (named || (step === 0 && found.head.endsWith('パートナーシップ')))) {
+      } else if (left.endsWith('的な') && (named || partnershipHead)) {
         // …的な before a name, or before a partnership, which it names (`包括的な戦略的パートナーシップ`; `互恵的な経済連携` describes).
         joinEnd = cursor - 1;
         named = true;
-      } else if (step === 0 && found.head.endsWith('パートナーシップ') && PARTNERSHIP_ADJECTIVE.test(left)) {
+      } else if (partnershipHead && PARTNERSHIP_ADJECTIVE.test(left)) {
         joinEnd = cursor - 1;
         named = true;
       } else if (left.endsWith('の') && step > 0) {

@@ -35,14 +35,14 @@ const plainKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(
 /** Naming modifiers that do not tell agreements apart: `防衛協力のための覚書`, `防衛協力に関する覚書` and `防衛協力覚書` are one. */
 const KEY_NEUTRAL = new RegExp(KEY_NEUTRAL_MODIFIERS.join('|'), 'g');
 
-/** Other full names of well-known agreements (src/data/known-agreements.ts) → the key text of the name they share. */
-const KNOWN_NAME = new Map<string, string>(KNOWN_AGREEMENTS.flatMap((k) => [k.name, ...(k.names ?? [])].map((n) => [keyText(n), keyText(k.name)] as [string, string])));
-
 /**
- * The kind of a well-known agreement by any of its full names: `Trans-Pacific Partnership` is written like a
- * partnership but is the TPP agreement.
+ * Well-known agreements (src/data/known-agreements.ts) by the key text of any of their full names: a mention so written
+ * takes the key of the name they share, and the agreement's kind (`Trans-Pacific Partnership` is written like a
+ * partnership but is the TPP agreement).
  */
-const KNOWN_KIND = new Map<string, AgreementKind>(KNOWN_AGREEMENTS.flatMap((k) => [k.name, ...(k.names ?? [])].map((n) => [keyText(n), k.kind] as [string, AgreementKind])));
+const KNOWN_BY_NAME = new Map<string, { key: string; kind: AgreementKind }>(
+  KNOWN_AGREEMENTS.flatMap((k) => [k.name, ...(k.names ?? [])].map((n) => [keyText(n), { key: keyText(k.name), kind: k.kind }] as const)),
+);
 
 /** A shorter name that ends a longer one and says more than a head word (≥ 6 characters): the same agreement. */
 const tailOf = (short: string, long: string) => short.length >= 6 && short.length < long.length && long.endsWith(short);
@@ -85,7 +85,7 @@ export function groupMentions(mentions: readonly Mention[]): AgreementValue[] {
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) groups.set(find(i), [...(groups.get(find(i)) ?? []), i]);
 
-  const values: AgreementValue[] = mentions.map((m, i) => ({ kind: (m.aliasOf ? undefined : KNOWN_KIND.get(keys[i]!)) ?? m.kind }));
+  const values: AgreementValue[] = mentions.map((m, i) => ({ kind: (m.aliasOf ? undefined : KNOWN_BY_NAME.get(keys[i]!)?.kind) ?? m.kind }));
   for (const members of groups.values()) {
     const own = members.map((i) => mentions[i]!);
     // A date read off a mention's own clause beats one borrowed from around it (the release's date line under a headline).
@@ -99,7 +99,7 @@ export function groupMentions(mentions: readonly Mention[]): AgreementValue[] {
     const fullName = full?.name ?? own[0]!.aliasOf ?? own[0]!.name;
     const bare = full?.bareName ?? fullName;
     const canon = [...new Set(parties.map((p) => p.canonical))].sort();
-    const base = KNOWN_NAME.get(keyText(bare)) ?? keyText(bare);
+    const base = KNOWN_BY_NAME.get(keyText(bare))?.key ?? keyText(bare);
     const key = canon.length > 0 ? `${base}|${canon.join('+')}` : base;
     for (const i of members) {
       const m = mentions[i]!;

@@ -181,7 +181,7 @@ function surnameBefore(tokens: readonly Token[], k: number): boolean {
 const tailLastChars = new WeakMap<ReadonlySet<string>, Set<number>>();
 
 /** True when the tokens [s, to) end with one of `words` (made of whole tokens, up to three). */
-function endsWithTail(tokens: readonly Token[], s: number, to: number, words: ReadonlySet<string>): boolean {
+export function endsWithTail(tokens: readonly Token[], s: number, to: number, words: ReadonlySet<string>): boolean {
   let last = tailLastChars.get(words);
   if (!last) tailLastChars.set(words, (last = edgeChars(words, 'last')));
   if (!last.has(lastChar(tokens[to - 1]!))) return false;

@@ -5,7 +5,7 @@ import { ANNOUNCED_IN_SENTENCE, DEAL_CONTEXT_AFTER, HEAD_OFFICE_SUFFIXES, HEAD_O
 import { DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, MAX_HEAD_TOKENS, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
 import { PERSON_TITLES, TITLES } from '../../data/titles.js';
 import type { Found } from './aliases.js';
-import { orgCandidate } from './chunk.js';
+import { endsWithTail, orgCandidate } from './chunk.js';
 import { JOINER, KATAKANA, LATIN, TOKEN_FEATURES, type TokenView } from '../token-features/index.js';
 
 /**
@@ -91,7 +91,7 @@ function looksLikeName(view: TokenView, s: number, e: number, norm: string, anno
   const text = norm.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
   const last = tokens[tokens.length - 1]!;
   if (tokens.some((t) => t.pos2 === '人名') || tokens.every((t) => t.pos2 === '地域' || t.surface === '・') || COUNTRY_BY_NAME.has(text)) return false;
-  if (GENERIC_ORG_WORDS.has(text) || PERSON_NAME_BEFORE.test(text) || endsWith(tokens, TITLES) || endsWith(tokens, PERSON_TITLES) || endsWith(tokens, NON_ORG_TAILS)) return false;
+  if (GENERIC_ORG_WORDS.has(text) || PERSON_NAME_BEFORE.test(text) || endsWithTail(view.tokens, s, e, TITLES) || endsWithTail(view.tokens, s, e, PERSON_TITLES) || endsWithTail(view.tokens, s, e, NON_ORG_TAILS)) return false;
   if ((last.pos1 === '接尾' || tokens.length === 1) && PERSON_SUFFIXES.has(last.surface)) return false;
   if (announced && isKanjiCompoundName(tokens)) return true;
   // `円|相場`, `NY|原油|先物`: a thing of the market, not a name, when a common kanji word ends it.
@@ -135,16 +135,6 @@ function singleKanjiRun(tokens: readonly Token[]): boolean {
   for (const t of tokens) {
     run = /^[\u4e00-\u9fff]$/.test(t.surface) ? run + 1 : 0;
     if (run >= 3) return true;
-  }
-  return false;
-}
-
-/** Whether the tokens end with one of `words` (made of up to three whole tokens). */
-function endsWith(tokens: readonly Token[], words: ReadonlySet<string>): boolean {
-  let text = '';
-  for (let m = 1; m <= 3 && m <= tokens.length; m++) {
-    text = tokens[tokens.length - m]!.surface + text;
-    if (words.has(text)) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@ import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
+import { endsWithTail } from './chunk.js';
 import type { OrgLexicon } from './lexicon.js';
 import type { OrgTagger } from './model/tagger.js';
 import { type FeatureInput, tokenRange } from './model/features.js';
@@ -107,28 +108,18 @@ function modelSpans(doc: ArticleDocument, tagger: OrgTagger, input: FeatureInput
  * A model span without what is at its edges but not in a name: a list mark before it (`- ISIL`), a web page after
  * it (`外務省ホームページ`), the one-character country before an acronym that names a body of its own (`日EU`: Japan
  * and the EU). Empty when nothing is left, when the span is part of a web address, ends with an event, a facility or a
- * place's part, or starts with a small kana.
+ * place's part after other words (NON_ORG_TAILS: `…事件`, `…南端部`, `…橋`), or starts with a small kana.
  */
 export function trimmedEdges(doc: ArticleDocument, span: { start: number; end: number }): { start: number; end: number }[] {
   const tokens = doc.tokens;
-  let [a, b] = tokenRange(tokens, span.start, span.end);
+  let [a, b] = tokensIn(doc, span);
   while (a < b && (LIST_MARKS.has(tokens[a]!.surface) || /^\s+$/.test(tokens[a]!.surface))) a++;
   while (b - 1 > a && NOT_NAME_TAILS.has(tokens[b - 1]!.surface)) b--;
   if (b - a === 2 && COUNTRY_BY_ABBR.has(tokens[a]!.surface) && /^[A-Z]{2,}$/.test(tokens[a + 1]!.surface) && tokens[a]!.end === tokens[a + 1]!.start) a++;
-  if (a >= b || inWebAddress(doc.norm.text, tokens[a]!.start, tokens[b - 1]!.end) || endsWithNonOrgTail(tokens, a, b) || WORD_INTERNAL_START.test(tokens[a]!.surface)) return [];
+  if (a >= b || inWebAddress(doc.norm.text, tokens[a]!.start, tokens[b - 1]!.end) || endsWithTail(tokens, a + 1, b, NON_ORG_TAILS) || WORD_INTERNAL_START.test(tokens[a]!.surface)) return [];
   const start = Math.max(span.start, tokens[a]!.start);
   const end = Math.min(span.end, tokens[b - 1]!.end);
   return start === span.start && end === span.end ? [span] : [{ start, end }];
-}
-
-/** Ends with an event, a facility or a place's part (NON_ORG_TAILS: `…事件`, `…駅`, `…南端部`, `…橋`), in up to three whole tokens. */
-function endsWithNonOrgTail(tokens: readonly Token[], a: number, b: number): boolean {
-  let tail = '';
-  for (let k = b - 1; k >= a && k >= b - 3; k--) {
-    tail = tokens[k]!.surface + tail;
-    if (NON_ORG_TAILS.has(tail) && k > a) return true;
-  }
-  return false;
 }
 
 const ADDRESS_CHAR = /[A-Za-z0-9./:_~%?#=&@+-]/;
