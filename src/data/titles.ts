@@ -22,6 +22,14 @@ export const TITLES_WITH_HEAD: ReadonlyMap<string, string> = new Map([
   ['団長', '団'], ['隊長', '隊'], ['庁長官', '庁'], ['党首', '党'], ['学長', '学'],
 ]);
 
+/**
+ * Practices whose head is a `院長` without the name ending in `院`: in `○○クリニック院長` the organisation is
+ * `○○クリニック` and the title is whole (after a name ending in a head, `○○病院院長`, it is whole too).
+ */
+export const TITLE_WHOLE_AFTER: ReadonlySet<string> = new Set(
+  'クリニック 診療所 歯科 医科 内科 外科 整形外科 皮膚科 眼科 小児科 婦人科 産婦人科 耳鼻科 耳鼻咽喉科 心療内科 精神科'.split(' '),
+);
+
 /** Words after a katakana name that make it a person, not an organisation (`スアン・チエン国防相`, `マーティン氏`). */
 export const PERSON_TITLES: ReadonlySet<string> = new Set(
   '氏 さん 様 内閣総理大臣 総理大臣 総理 大臣 国防相 外相 首相 大統領 副大統領 将軍 大将 司令官 長官 国務長官 国防長官 議員 大使 報道官 書記 総書記 主席 国王 女王 王子 王女 皇太子 教授 監督 選手 議長 委員長 知事 市長 容疑者 被告'.split(' '),

@@ -36,9 +36,6 @@ function expectCase(p: Pipeline, c: OrgCase): void {
  */
 const TAGGER_DIFFERS: Record<string, string> = {
   '陸上自衛隊第1空挺団が降下訓練を行った。': 'the training data writes a unit with the body it belongs to as one name',
-  // The guard rail that keeps the rules' 世界知的所有権機関 reads a model span inside it (世界知的); the model trained
-  // with ud twice (seed 2) tags none of its tokens, and the rules' head name is not kept alone.
-  '(2) 世界知的所有権機関(WIPO)との連携\n\nWIPOは、知的財産の保護を進める。': 'the model sees no name in 世界知的所有権機関, so neither it nor its alias WIPO stays',
   '世界知的所有権機関との連携を深める。': 'the model sees no name in 世界知的所有権機関',
 };
 

@@ -2,7 +2,7 @@ import type { OrgKind } from '../../schema/records.js';
 import type { Token } from '../../core/token.js';
 import type { Found } from './aliases.js';
 import { ACRONYM_ORG_AFTER, INSTITUTION_READING_AFTER, INSTITUTION_TAILS, BRACKET_COMPANY_FORMS, CLUB_PREFIXES, NON_ORG_TAILS, PERSON_AFTER, COMPANY_FORMS, ORG_CONTEXT_AFTER, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_ONLY_HEADS, INTERNATIONAL_PREFIXES, IPADIC_COMMON_WORDS, MAX_HEAD_TOKENS, NON_ORG_ACRONYMS, NUMBERED_UNIT_HEADS, ORG_HEADS, PRODUCT_WORDS_BEFORE_HEAD, PRODUCT_LIKE_HEADS, UNIT_ORDINAL_BEFORE, type OrgHead } from '../../data/org-heads.js';
-import { PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
+import { PERSON_TITLES, TITLE_WHOLE_AFTER, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { NOT_NAME_TAILS, WORD_INTERNAL_START } from '../../data/org-guards.js';
 import { edgeChars, GIVEN_NAME, HEAD_LAST, ORG_CUE, TITLE_HEAD_LAST, JOINER, KATAKANA, LATIN, NAME_LIKE, NOUN, ORG_TOKEN, SPACE, UPPER_START, type TokenView } from '../token-features/index.js';
 
@@ -231,8 +231,9 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
     const canEnd = endsName(tokens, k + 1, to);
     const s = afterGivenName(v, s0, k);
     if (s > k || WORD_INTERNAL_START.test(tokens[s]!.surface)) continue;
-    // 防衛政策局長: the organisation ends inside the title.
-    if (split && k > s && canEnd) {
+    // 防衛政策局長: the organisation ends inside the title; not after a name that needs no head from it
+    // (`…病院|院長`, `…クリニック|院長`: the title is whole).
+    if (split && k > s && canEnd && !headEndingAt(tokens, s, k - 1) && !TITLE_WHOLE_AFTER.has(tokens[k - 1]!.surface)) {
       const head = ORG_HEADS.get(split);
       if (head && prefixNames(v, s, k, head) && !GENERIC_ORG_WORDS.has(surfaceOf(tokens, s, k) + split)) {
         out.push(orgCandidate(tokens[s]!.start, t.start + split.length, 'ja.org.head-in-title', kindOfName(surfaceOf(tokens, s, k) + split, head.kind)));

@@ -1,7 +1,7 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, FORMS_AFTER_NAME, PLURAL_DETERMINERS, REFERENCE_MODIFIERS } from '../../data/org-guards.js';
-import { DETERMINERS, GENERIC_MODIFIERS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS } from '../../data/org-heads.js';
+import { CLUB_PREFIXES, DETERMINERS, GENERIC_MODIFIERS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS } from '../../data/org-heads.js';
 import type { Found } from './aliases.js';
 import { tokenRange } from './model/features.js';
 
@@ -13,7 +13,19 @@ import { tokenRange } from './model/features.js';
 /** A span found by a rule or the tagger that names no organisation; a name the lexicon knows always stays. */
 export function isNoName(doc: ArticleDocument, c: Found): boolean {
   if (c.rule.includes('lexicon') || c.rule.includes('alias')) return false;
-  return isGluedCapitals(doc.norm.text, c) || isGenericReference(doc, c);
+  return isGluedCapitals(doc.norm.text, c) || isGenericReference(doc, c) || isClubPrefixOnCommonWord(doc, c);
+}
+
+/**
+ * A club prefix before common words only is a thing, not a club (`ACアダプター`: alternating current; `FC東京`,
+ * `ACミラン` have a name after it), as the rules read it (chunk.ts); the tagger may still tag it.
+ */
+export function isClubPrefixOnCommonWord(doc: ArticleDocument, span: { start: number; end: number }): boolean {
+  const tokens = doc.tokens;
+  const [a, b] = tokenRange(tokens, span.start, span.end);
+  if (b - a < 2 || !CLUB_PREFIXES.has(tokens[a]!.surface)) return false;
+  for (let k = a + 1; k < b; k++) if (!tokens[k]!.known || tokens[k]!.pos1 === '固有名詞') return false;
+  return true;
 }
 
 /**

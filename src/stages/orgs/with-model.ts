@@ -4,7 +4,7 @@ import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_ABBR, COUNTRY_BY_NAME } from '../../data/countries.js';
 import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, SIDE_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
-import { LATIN_HONORIFICS, PERSON_TITLES, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
+import { LATIN_HONORIFICS, PERSON_TITLES, TITLE_WHOLE_AFTER, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
 import { endsWithTail } from './chunk.js';
 import type { OrgLexicon } from './lexicon.js';
@@ -299,7 +299,11 @@ function withoutTitle(doc: ArticleDocument, span: { start: number; end: number }
   if (b - a < 1) return [span];
   const last = tokens[b - 1]!;
   const head = TITLES_WITH_HEAD.get(last.surface);
-  if (head && b - a > 1) return [{ start: span.start, end: last.start + head.length }];
+  if (head && b - a > 1) {
+    // `…病院|院長`, `…クリニック|院長`: the title is the whole word after a name that needs no head from it.
+    const whole = endsWithHead(doc.norm.text.slice(span.start, last.start)) || TITLE_WHOLE_AFTER.has(tokens[b - 2]!.surface);
+    return [{ start: span.start, end: whole ? last.start : last.start + head.length }];
+  }
   // `ベトナム国防省|代表団`: a title (of one or two words) after a head word; not after other words (`トヨタ本社` may be the name).
   for (let j = b - 1; j >= Math.max(a + 1, b - 2); j--) {
     if (TITLES.has(doc.norm.text.slice(tokens[j]!.start, span.end)) && endsWithHead(doc.norm.text.slice(span.start, tokens[j - 1]!.end))) return [{ start: span.start, end: tokens[j - 1]!.end }];
