@@ -16,6 +16,29 @@ const orgs = (p: Pipeline, text: string) => p.process({ text }).records.filter((
 
 describe('name edges', () => {
   it.each([
+    ['監修は美咲台クリニック院長の山田花子医師。', ['美咲台クリニック']],
+    ['東和総合病院院長の田中氏が説明した。', ['東和総合病院']],
+    ['防衛省防衛政策局長が会見した。', ['防衛省防衛政策局']],
+  ])('a title after a name that needs no head from it stays whole, on both paths: %s', (text, names) => {
+    expect(orgs(tagger, text)).toEqual(names);
+    if (names[0] !== '美咲台クリニック') expect(orgs(rules, text)).toEqual(names);
+  });
+
+  it.each([
+    ['ACアダプターとUSBケーブルが付属する。', []],
+    ['ACミランが勝った。', ['ACミラン']],
+  ])('a club prefix before common words is no club: %s', (text, names) => {
+    expect(orgs(tagger, text)).toEqual(names);
+  });
+
+  it.each([
+    ['山田大使と先方ラジーヴ・クマール・シン財務省経済局次官が署名した。', ['財務省経済局']],
+    ['山田大使とアニタ・ラオ・インド財務省経済局次官補が署名した。', ['インド財務省経済局']],
+  ])('a person written before a body is not part of its name: %s', (text, names) => {
+    expect(orgs(tagger, text)).toEqual(names);
+  });
+
+  it.each([
     ['詳細は後日、経済産業省ホームページに掲載する。', ['経済産業省']],
     ['申込みは外務省ホームページから受け付ける。', ['外務省']],
     ['読売ジャイアンツが開幕戦に勝った。', ['読売ジャイアンツ']],
@@ -34,7 +57,8 @@ describe('name edges', () => {
   it.each([
     ['国連南スーダン共和国ミッションに部隊を派遣した。', ['国連南スーダン共和国ミッション']],
     ['火星探査ミッションが始まる。', []],
-    ['活動はPKO(UNAMA:United Nations Assistance Mission in Afghanistan)に引き継がれた。', ['United Nations Assistance Mission in Afghanistan']],
+    ['活動はPKO(UNAMA:United Nations Assistance Mission in Afghanistan)に引き継がれた。', ['UNAMA', 'United Nations Assistance Mission in Afghanistan']],
+    ['略称はPKO(UNDP:United Nations Assistance Mission)とした。', ['United Nations Assistance Mission']],
     ['案内はhttp://www.Example.com/に載せた。', []],
     ['SETI@homeは分散計算の計画だ。', ['SETI@home']],
   ])('a UN mission is a name, a web address is not: %s', (text, names) => {

@@ -36,6 +36,34 @@ export function aliasAfter(norm: string, end: number, fullName: string): { start
   return { start, end: start + text.length, text };
 }
 
+/** `(UNTAC:United Nations …)`: an acronym and a colon right before a Latin name, after a bracket or a line's start. */
+const ACRONYM_COLON_BEFORE = /(?:^|[(\s])([A-Z][A-Z0-9]{1,9})\s?:\s?$/;
+
+/**
+ * An acronym defined right before the Latin name it stands for (`UNMISS:United Nations Mission in the Republic of
+ * South Sudan`): its letters are, in order, initials of the name's words, the first the first word's.
+ */
+export function aliasBefore(norm: string, start: number, fullName: string): { start: number; end: number; text: string } | undefined {
+  const m = ACRONYM_COLON_BEFORE.exec(norm.slice(Math.max(0, start - 14), start));
+  if (!m || !/^[A-Z]/.test(fullName)) return undefined;
+  const text = m[1]!;
+  if (!initialsSpell(text, fullName)) return undefined;
+  const at = start - (m[0].length - m[0].indexOf(text));
+  return { start: at, end: at + text.length, text };
+}
+
+/** Whether the acronym's letters are initials of the name's words in order, starting with the first word's. */
+function initialsSpell(acronym: string, name: string): boolean {
+  const initials = name.split(/[\s-]+/).filter(Boolean).map((w) => w[0]!.toUpperCase());
+  if (initials[0] !== acronym[0]) return false;
+  let k = 0;
+  for (const letter of acronym) {
+    while (k < initials.length && initials[k] !== letter) k++;
+    if (k++ >= initials.length) return false;
+  }
+  return true;
+}
+
 export type CharClass = 'latin' | 'katakana' | 'kanji' | 'hiragana' | 'other';
 export function charClass(ch: string | undefined): CharClass {
   if (!ch) return 'other';
@@ -73,7 +101,7 @@ export function resolveNames(norm: string, kept: Found[], lexicon: OrgLexicon): 
       if (exact?.alias) c.alias = true;
       if (exact?.kind) c.kind = exact.kind;
     }
-    const alias = aliasAfter(norm, c.end, text);
+    const alias = aliasAfter(norm, c.end, text) ?? aliasBefore(norm, c.start, text);
     const taken = alias && kept.find((k) => overlaps(k, alias));
     if (alias && taken) {
       // Already found (an acronym or lexicon alias): it stands for this name here.
