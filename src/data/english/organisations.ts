@@ -50,10 +50,16 @@ export const ABBREVIATED_HEADS: readonly string[] = ['Corp', 'Co', 'Inc', 'Ltd',
 /** Legal-form tails after a comma (`Mitsubishi Heavy Industries, Ltd.`, `Apple, Inc.`). */
 export const LEGAL_FORM_TAILS: readonly string[] = ['Ltd', 'Inc', 'Co., Ltd', 'LLC', 'PLC', 'Corp', 'AG', 'SE', 'NV', 'SA', 'GmbH', 'Tbk', 'Bhd'];
 
-/** Lower-case particles inside foreign names (`Agence Française de Développement`, `Kreditanstalt für Wiederaufbau`). */
 /** Labels of a credit line (`(Photo: Cabinet Public Affairs Office)`): what follows names its source, though written in capitals like a headline. */
 export const CREDIT_LABELS: readonly string[] = ['Photo', 'Photos', 'Photo credit', 'Source', 'Courtesy', 'Credit'];
 
+/** The United Nations' prefix before one of its bodies (`UN World Food Program`): part of the body's name. */
+export const UN_NAME_PREFIXES: readonly string[] = ['UN', 'U.N.'];
+
+/** Titles whose first word is an organisation head (`Pentagon Press Secretary`: the name is `Pentagon`). */
+export const TITLES_STARTING_WITH_HEAD: readonly string[] = ['Press Secretary', 'Press Officer', 'Press Attaché', 'Press Attache', 'Press Aide', 'Service Member', 'Service Members', 'Board Member', 'Board Members', 'Party Leader', 'Party Chairman', 'Party Secretary'];
+
+/** Lower-case particles inside foreign names (`Agence Française de Développement`, `Kreditanstalt für Wiederaufbau`). */
 export const NAME_PARTICLES: readonly string[] = ['de', 'du', 'des', 'la', 'le', 'für', 'van', 'von', 'der', 'di', 'del'];
 
 /** Words that are capitalized but never start an organisation name (sentence openers, titles). */

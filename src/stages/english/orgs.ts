@@ -1,7 +1,7 @@
 import type { ArticleDocument } from '../../core/document.js';
 import { defineStage } from '../../core/stage.js';
 import { AGREEMENT_HEADS } from '../../data/english/agreements.js';
-import { ABBREVIATED_HEADS, CHAIN_OPENING_HEADS, CREDIT_LABELS, COUNTRIES, INDUSTRY_HEADS, KNOWN_ORGANISATIONS, type KnownOrganisation, LEGAL_FORM_TAILS, NAME_PARTICLES, NAME_STOP_WORDS, ORG_HEADS, SUFFIX_ONLY_HEADS } from '../../data/english/organisations.js';
+import { ABBREVIATED_HEADS, CHAIN_OPENING_HEADS, CREDIT_LABELS, COUNTRIES, INDUSTRY_HEADS, KNOWN_ORGANISATIONS, type KnownOrganisation, LEGAL_FORM_TAILS, NAME_PARTICLES, NAME_STOP_WORDS, ORG_HEADS, SUFFIX_ONLY_HEADS, TITLES_STARTING_WITH_HEAD, UN_NAME_PREFIXES } from '../../data/english/organisations.js';
 import type { KijiConfig } from '../../schema/config.js';
 import type { OrgKind, OrgRecord } from '../../schema/records.js';
 import { type EnTerm, type EnglishAnalysis, EN_ANALYSIS } from './analysis.js';
@@ -29,6 +29,8 @@ const COUNTRY = new Set(COUNTRIES);
 const INDUSTRY = new Set(INDUSTRY_HEADS);
 const LEGAL_FORMS = new Set(LEGAL_FORM_TAILS.filter((t) => !t.includes(' ')));
 const PARTICLES = new Set(NAME_PARTICLES);
+const UN_PREFIXES = new Set(UN_NAME_PREFIXES);
+const HEAD_TITLES = new Set(TITLES_STARTING_WITH_HEAD);
 const baseText = (t: EnTerm): string => t.text.replace(/['’]s$/, '');
 const AGREEMENT_HEAD_WORDS = new Set(AGREEMENT_HEADS.filter((h) => h.words.length === 1).map((h) => h.words[0]!));
 const CREDIT_LABEL = new RegExp(`^(?:${alternation(CREDIT_LABELS)}):`);
@@ -166,6 +168,8 @@ function headCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
       // An industry word inside a longer capitalized run (`Energy Minister`, `Gas Supply`) is not where the name ends.
       const next = terms[last + 1];
       if (INDUSTRY.has(head.head) && last === head.last && next && next.sentence === terms[i]!.sentence && joined(terms[last]!, next, text) && isCapitalized(next) && !isPossessive(terms[last]!)) continue;
+      // `Pentagon Press Secretary`: the head begins a title, not a name's end.
+      if (next && joined(terms[last]!, next, text) && HEAD_TITLES.has(`${baseText(terms[last]!)} ${next.text}`)) continue;
       const hasLeft = first < i;
       const hasChain = last > head.last && !ABBREVIATED.has(terms[last]!.text);
       if (!hasLeft && !hasChain && last === head.last) continue;
@@ -261,12 +265,15 @@ function acronymCandidates(analysis: EnglishAnalysis, text: string, known: Candi
       }
       const name = text.slice(terms[k]!.start, terms[last]!.end);
       if (k < last && acronymFits(t.text, name) && !AGREEMENT_HEADS.some((h) => h.words.length === 1 && new RegExp(`\\b${h.words[0]}\\b`, 'i').test(name))) {
-        full = { start: terms[k]!.start, end: terms[last]!.end };
-        out.push({ ...full, kind: 'other', rule: 'en.org.acronym-full' });
+        // …but `UN` before them is the body's own prefix (`UN World Food Program`), kept in the name.
+        const first = k > 0 && UN_PREFIXES.has(terms[k - 1]!.text) && joined(terms[k - 1]!, terms[k]!, text) ? k - 1 : k;
+        full = { start: terms[first]!.start, end: terms[last]!.end };
+        // One name with and without the prefix (the acronym's letters are the rest's).
+        out.push({ ...full, kind: 'other', rule: 'en.org.acronym-full', ...(first < k ? { name } : {}) });
       }
     }
     if (!full) continue;
-    const fullName = (known.find((c) => c.start === full!.start && c.end === full!.end)?.name) ?? text.slice(full.start, full.end);
+    const fullName = (known.find((c) => c.start === full!.start && c.end === full!.end)?.name) ?? out.find((c) => c.start === full!.start && c.end === full!.end)?.name ?? text.slice(full.start, full.end);
     defined.set(t.text, full.kind ? { name: fullName, kind: full.kind } : { name: fullName });
   }
   for (const [acronym, target] of defined) {
