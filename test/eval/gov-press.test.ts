@@ -24,7 +24,7 @@ const goldPath = join(evalDir, 'gov-press/dev.jsonl');
 const FLOORS: Record<string, Record<string, number>> = {
   DATE: { lenientF1: 0.998, strictF1: 0.998, valueAcc: 0.987 },
   MONEY: { lenientF1: 1.0, strictF1: 1.0, valueAcc: 1.0 },
-  ORG: { lenientF1: 0.927, strictF1: 0.871 },
+  ORG: { lenientF1: 0.927, strictF1: 0.880 },
   AGREEMENT: { lenientF1: 0.953, strictF1: 0.91, valueAcc: 0.992, linkDateAcc: 0.94, linkPartiesRecall: 0.927 },
 };
 const SLACK = 0.01;

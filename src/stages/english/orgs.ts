@@ -1,5 +1,6 @@
 import type { ArticleDocument } from '../../core/document.js';
 import { defineStage } from '../../core/stage.js';
+import { COUNTRY_BY_ENGLISH_NAME } from '../../data/countries.js';
 import { AGREEMENT_HEADS } from '../../data/english/agreements.js';
 import { ABBREVIATED_HEADS, CHAIN_OPENING_HEADS, CREDIT_LABELS, COUNTRIES, INDUSTRY_HEADS, KNOWN_ORGANISATIONS, type KnownOrganisation, LEGAL_FORM_TAILS, NAME_PARTICLES, NAME_STOP_WORDS, ORG_HEADS, SUFFIX_ONLY_HEADS, TITLES_STARTING_WITH_HEAD, UN_NAME_PREFIXES } from '../../data/english/organisations.js';
 import type { KijiConfig } from '../../schema/config.js';
@@ -143,6 +144,18 @@ function endOf(t: EnTerm, text: string): number {
   return ABBREVIATED.has(t.text) && text[t.end] === '.' ? t.end + 1 : t.end;
 }
 
+/** A country's English name, from either list (the shared one is the longer). */
+const isCountryName = (name: string) => COUNTRY.has(name) || COUNTRY_BY_ENGLISH_NAME.has(name);
+
+/** The first term of a country's name of one to three words ending at term `last` (`United States`), if one does. */
+function countryEndingAt(terms: EnTerm[], last: number, from: number, text: string): number | undefined {
+  for (let k = last; k >= Math.max(from, last - 2); k--) {
+    if (k < last && !joined(terms[k]!, terms[k + 1]!, text)) return undefined;
+    if (isCountryName(text.slice(terms[k]!.start, terms[last]!.end))) return k;
+  }
+  return undefined;
+}
+
 function headCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
   const out: Candidate[] = [];
   const { terms, sentenceTermStart } = analysis;
@@ -160,7 +173,12 @@ function headCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
         if (first - 1 >= from && joined(terms[first - 1]!, terms[first]!, text) && nameWord(terms[first - 1]!)) first--;
         // `Research & Technologies`: an ampersand between two name words.
         else if (first - 2 >= from && terms[first - 1]!.text === '&' && joined(terms[first - 1]!, terms[first]!, text) && joined(terms[first - 2]!, terms[first - 1]!, text) && nameWord(terms[first - 2]!)) first -= 2;
-        else break;
+        // `United States - Colombia Environmental Affairs Council`: two countries' body, a spaced dash between them.
+        else if (first - 1 >= from && /^ [-–] $/.test(text.slice(terms[first - 1]!.end, terms[first]!.start)) && isCountryName(baseText(terms[first]!))) {
+          const country = countryEndingAt(terms, first - 1, from, text);
+          if (country === undefined) break;
+          first = country;
+        } else break;
       }
       // A name never starts with an agreement word (`Agreement`, `Treaty`) or a country's possessive.
       let last = extendChain(terms, head.last, to, text);
