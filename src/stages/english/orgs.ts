@@ -269,6 +269,8 @@ function acronymCandidates(analysis: EnglishAnalysis, text: string, known: Candi
     // The organisation right before the bracket: a known candidate ending there, or a capitalized run whose initials fit.
     const before = known.filter((c) => /^\s*$/.test(text.slice(c.end, openAt)) && c.end <= openAt).sort((a, b) => b.end - a.end || a.start - b.start)[0];
     let full: { start: number; end: number; kind?: OrgKind } | undefined;
+    /** The full name's own name when its span holds more (`UN` before `World Food Program`). */
+    let ownName: string | undefined;
     if (before && (before.end === openAt || before.end === openAt - 1)) full = before;
     else {
       let k = i - 1;
@@ -287,11 +289,12 @@ function acronymCandidates(analysis: EnglishAnalysis, text: string, known: Candi
         const first = k > 0 && UN_PREFIXES.has(terms[k - 1]!.text) && joined(terms[k - 1]!, terms[k]!, text) ? k - 1 : k;
         full = { start: terms[first]!.start, end: terms[last]!.end };
         // One name with and without the prefix (the acronym's letters are the rest's).
-        out.push({ ...full, kind: 'other', rule: 'en.org.acronym-full', ...(first < k ? { name } : {}) });
+        if (first < k) ownName = name;
+        out.push({ ...full, kind: 'other', rule: 'en.org.acronym-full', ...(ownName ? { name: ownName } : {}) });
       }
     }
     if (!full) continue;
-    const fullName = (known.find((c) => c.start === full!.start && c.end === full!.end)?.name) ?? out.find((c) => c.start === full!.start && c.end === full!.end)?.name ?? text.slice(full.start, full.end);
+    const fullName = (known.find((c) => c.start === full!.start && c.end === full!.end)?.name) ?? ownName ?? text.slice(full.start, full.end);
     defined.set(t.text, full.kind ? { name: fullName, kind: full.kind } : { name: fullName });
   }
   for (const [acronym, target] of defined) {

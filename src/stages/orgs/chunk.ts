@@ -193,6 +193,9 @@ export function endsWithTail(tokens: readonly Token[], s: number, to: number, wo
   return false;
 }
 
+/** A proper noun or a word IPADIC does not know: after a club prefix, a club's name (`ACミラン`), not a common word (`ACアダプター`). */
+export const isProperOrUnknown = (t: Token): boolean => t.pos1 === '固有名詞' || !t.known;
+
 /**
  * Finds organisation candidates in one noun run [from, to): the longest stretch ending in an organisation
  * head (or an IPADIC organisation token), after trimming titles and determiners; company forms.
@@ -213,7 +216,7 @@ export function chunkRun(v: TokenView, from: number, to: number, norm: string, o
 
   // Company form first: 株式会社○○ (to the end of the run, without titles); clubs: FC○○.
   // A club prefix needs a name after it (FC東京, ACミラン), not a common word (ACアダプター: alternating current).
-  const clubName = s0 + 1 < to && (tokens[s0 + 1]!.pos1 === '固有名詞' || !tokens[s0 + 1]!.known);
+  const clubName = s0 + 1 < to && isProperOrUnknown(tokens[s0 + 1]!);
   if ((COMPANY_FORMS.includes(tokens[s0]!.surface) || (CLUB_PREFIXES.has(tokens[s0]!.surface) && clubName)) && s0 + 1 < to) {
     const e = trimTitles(tokens, s0 + 1, to);
     const end = tokens[e - 1]!.end;

@@ -3,6 +3,7 @@ import type { Token } from '../../core/token.js';
 import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, FORMS_AFTER_NAME, PLURAL_DETERMINERS, REFERENCE_MODIFIERS } from '../../data/org-guards.js';
 import { CLUB_PREFIXES, DETERMINERS, GENERIC_MODIFIERS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS } from '../../data/org-heads.js';
 import type { Found } from './aliases.js';
+import { isProperOrUnknown } from './chunk.js';
 import { tokenRange } from './model/features.js';
 
 /**
@@ -24,7 +25,7 @@ export function isClubPrefixOnCommonWord(doc: ArticleDocument, span: { start: nu
   const tokens = doc.tokens;
   const [a, b] = tokenRange(tokens, span.start, span.end);
   if (b - a < 2 || !CLUB_PREFIXES.has(tokens[a]!.surface)) return false;
-  for (let k = a + 1; k < b; k++) if (!tokens[k]!.known || tokens[k]!.pos1 === '固有名詞') return false;
+  for (let k = a + 1; k < b; k++) if (isProperOrUnknown(tokens[k]!)) return false;
   return true;
 }
 

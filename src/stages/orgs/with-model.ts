@@ -165,21 +165,20 @@ export function withoutPersonBefore(doc: ArticleDocument, lexicon: OrgLexicon, c
   const norm = doc.norm.text;
   const [a, b] = tokensIn(doc, c);
   // The shortest rest first: `山田太郎|内閣府`, not `山田|太郎内閣府`.
-  for (const s of restStarts(doc, a, b)) {
+  for (const [s, j] of restStarts(doc, a, b)) {
     if (s <= c.start || c.end - s < 2 || !/^[\p{L}]/u.test(norm[s]!)) continue;
     const before = norm.slice(c.start, s);
     const rest = norm.slice(s, c.end);
     const matches = [...lexicon.matchesAt(norm, s)];
     const named = matches.some(([end]) => end === c.end) || endsWithPublicHead(rest);
     const known = byExtent?.get(`${s}:${c.end}`);
-    const j = tokenAt(doc, s);
     let person = false;
     // `ジョン・|スミス欧州委員会`: the span may begin after the given name's dot. The rest may be a unit of a body the
     // lexicon knows (`…ガルグ|財務省経済局`) or begin with a country (`…シンハ・|インド財務省…`, also inside IPADIC's token).
     if (PERSON_NAME_BEFORE.test(before) || (norm[c.start - 1] === '・' && KATAKANA_WORD.test(before))) {
       // Not inside the body's country (`…シンハ・インド|財務省`): the country is the rest's.
       if (COUNTRY_BY_NAME.has(before.slice(before.lastIndexOf('・') + 1))) continue;
-      person = named || known !== undefined || COUNTRY_BY_NAME.has(doc.tokens[j]!.surface) || startsWithCountry(norm, s, doc.tokens[j]!.end) || (matches.length > 0 && endsWithHead(rest));
+      person = named || known !== undefined || COUNTRY_BY_NAME.has(norm.slice(s, doc.tokens[j]!.end)) || (matches.length > 0 && endsWithHead(rest));
     } else {
       // `髙鳥修一|内閣府`: kanji ending in a given name, before a name the lexicon knows or a public body's head.
       const side = SIDE_WORDS.find((w) => before.startsWith(w))?.length ?? 0;
@@ -194,27 +193,19 @@ export function withoutPersonBefore(doc: ArticleDocument, lexicon: OrgLexicon, c
 }
 
 /**
- * Where the rest of a span may begin, the last first: each token start after the first token, and inside a token
- * right after a dot (`マニーシャ・シンハ・|インド`: IPADIC may take a katakana name and a country as one unknown word).
+ * Where the rest of a span may begin, the last first, each with the token it begins in: each token start after the
+ * first token, and inside a token right after a dot (`マニーシャ・シンハ・|インド`: IPADIC may take a katakana name and a
+ * country as one unknown word).
  */
-function restStarts(doc: ArticleDocument, a: number, b: number): number[] {
-  const starts: number[] = [];
+function restStarts(doc: ArticleDocument, a: number, b: number): [start: number, token: number][] {
+  const starts: [number, number][] = [];
   for (let j = b - 1; j >= a; j--) {
     const t = doc.tokens[j]!;
-    for (let p = t.end - 1; p > t.start; p--) if (doc.norm.text[p - 1] === '・') starts.push(p);
-    if (j > a) starts.push(t.start);
+    for (let p = t.end - 1; p > t.start; p--) if (doc.norm.text[p - 1] === '・') starts.push([p, j]);
+    if (j > a) starts.push([t.start, j]);
   }
   return starts;
 }
-
-/** The token holding offset `at`. */
-function tokenAt(doc: ArticleDocument, at: number): number {
-  const [j] = tokenRange(doc.tokens, at, at + 1);
-  return j;
-}
-
-/** A country's name from `s` to the token's end `end` (`インド` in `マニーシャ・シンハ・インド`). */
-const startsWithCountry = (norm: string, s: number, end: number) => end > s && COUNTRY_BY_NAME.has(norm.slice(s, end));
 
 /**
  * A head-word name that begins with a known body and names a unit of it (`内閣|広報室`, `財務省|経済局`):
