@@ -34,7 +34,7 @@ if (missing) {
   process.exit(2);
 }
 
-const bin = join(dist, 'cli/bin.js');
+const bin = join(dist, 'bundle/kiji.js');
 const config = parseConfig({});
 const dir = mkdtempSync(join(tmpdir(), 'kiji-bench-cluster-'));
 const articles = join(dir, 'articles');

@@ -8,8 +8,8 @@
 //   --json   print {evalDir, date, rows, runs} instead of the table
 //   --keep   keep the prediction files (written under os.tmpdir()) and print where they are
 // The eval folder is KIJI_EVAL_DIR, else ../shared/eval relative to the repo root; when it is missing
-// the script says so and exits 0. kiji runs as `node dist/cli/bin.js extract --jsonl GOLD` (one
-// `{"id","spans"}` line per input line); when dist/cli/bin.js does not exist its rows say "not built".
+// the script says so and exits 0. kiji runs as `node dist/bundle/kiji.js extract --jsonl GOLD` (one
+// `{"id","spans"}` line per input line); when dist/bundle/kiji.js does not exist its rows say "not built".
 // Exit code: 0, or 1 when a tool or the scorer failed, 2 on a usage error.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, rmSync, readFileSync } from 'node:fs';

@@ -28,7 +28,7 @@ try {
   writeFileSync(gold, docs.map((d) => JSON.stringify({ ...d, text: readFileSync(join(ROOT, 'fixtures/articles', d.id), 'utf8') })).join('\n') + '\n');
 
   const tools = {
-    kiji: [join(ROOT, 'dist/cli/bin.js'), 'extract', '--jsonl', gold],
+    kiji: [join(ROOT, 'dist/bundle/kiji.js'), 'extract', '--jsonl', gold],
     compromise: [join(ROOT, 'bench/baselines/compromise-en.mjs'), gold],
   };
   const rows = [];

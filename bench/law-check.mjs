@@ -22,7 +22,7 @@ if (!existsSync(goldFile)) {
 const TREATY_LIKE = /条約|協定|議定書|覚書|憲章|協約|規約|合意|宣言|声明|パートナーシップ/;
 
 const gold = new Map(readFileSync(goldFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).map((g) => [g.id, g]));
-const out = execFileSync(process.execPath, [join(ROOT, 'dist/cli/bin.js'), 'extract', '--jsonl', goldFile], { encoding: 'utf8', maxBuffer: 256 << 20 });
+const out = execFileSync(process.execPath, [join(ROOT, 'dist/bundle/kiji.js'), 'extract', '--jsonl', goldFile], { encoding: 'utf8', maxBuffer: 256 << 20 });
 const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 const treaties = { total: 0, found: 0, missed: [] };
 const laws = { total: 0, found: 0, wrongly: [] };

@@ -27,7 +27,7 @@ const corpus = resolve(option('corpus', DEFAULT_CORPUS));
 const limit = Number(option('limit', '2000'));
 const runs = Number(option('runs', '7'));
 const keep = args.includes('--keep');
-const bin = join(repoRoot, 'dist/cli/bin.js');
+const bin = join(repoRoot, 'dist/bundle/kiji.js');
 
 const work = mkdtempSync(join(tmpdir(), 'kiji-rerun-'));
 const folder = join(work, 'articles');

@@ -29,7 +29,7 @@ if (!db) {
   writeCorpusFiles(items, join(work, 'articles'));
   db = join(work, 'kiji.sqlite');
   const t = performance.now();
-  const run = spawnSync(process.execPath, ['--single-threaded-gc', join(repoRoot, 'dist/cli/bin.js'), 'run', join(work, 'articles'), '--db', db, '--quiet'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const run = spawnSync(process.execPath, ['--single-threaded-gc', join(repoRoot, 'dist/bundle/kiji.js'), 'run', join(work, 'articles'), '--db', db, '--quiet'], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (run.status !== 0) process.exit(run.status ?? 2);
   console.log(`built ${db} from ${items.length} articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }

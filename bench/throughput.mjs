@@ -34,7 +34,7 @@ const corpus = resolve(option('corpus', DEFAULT_CORPUS));
 const limit = Number(option('limit', 'Infinity'));
 const cores = Number(option('concurrency', String(availableParallelism())));
 const keep = args.includes('--keep');
-const bin = join(repoRoot, 'dist/cli/bin.js');
+const bin = join(repoRoot, 'dist/bundle/kiji.js');
 
 const { loadTokenizer, tokenizeSegments } = await import(join(repoRoot, 'dist/stages/tokenize/kuromoji.js'));
 const { splitSentences } = await import(join(repoRoot, 'dist/text/sentences.js'));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The torture test of issue #14, re-run: each case drives the built CLI (dist/cli/bin.js) the way a
+ * The torture test of issue #14, re-run: each case drives the built CLI (dist/bundle/kiji.js) the way a
  * user would, and checks that nothing is lost, nothing stale or duplicated is kept, and every
  * failure has a code and no stack trace.
  *
@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const repo = resolve(import.meta.dirname, '..');
-const bin = join(repo, 'dist/cli/bin.js');
+const bin = join(repo, 'dist/bundle/kiji.js');
 const Database = createRequire(import.meta.url)('better-sqlite3');
 const KILLS = Number(process.env.KIJI_TORTURE_KILLS ?? 10);
 if (!existsSync(bin)) {

@@ -17,7 +17,7 @@ export function sourceDatabase(work) {
   const items = readCorpusItems(resolve(option('corpus', DEFAULT_CORPUS)), Number(option('limit', '2000')));
   writeCorpusFiles(items, join(work, 'articles'));
   const built = join(work, 'source.sqlite');
-  const run = spawnSync(process.execPath, ['--single-threaded-gc', join(repoRoot, 'dist/cli/bin.js'), 'run', join(work, 'articles'), '--db', built, '--quiet'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const run = spawnSync(process.execPath, ['--single-threaded-gc', join(repoRoot, 'dist/bundle/kiji.js'), 'run', join(work, 'articles'), '--db', built, '--quiet'], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (run.status !== 0) process.exit(run.status ?? 2);
   return built;
 }

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeArticles } from './helpers.js';
 
-const bin = resolve(import.meta.dirname, '../../dist/cli/bin.js');
+const bin = resolve(import.meta.dirname, '../../dist/bundle/kiji.js');
 let root: string;
 let mounted = false;
 beforeAll(() => {

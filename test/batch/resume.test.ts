@@ -8,7 +8,7 @@ import { mulberry32 } from '../../src/core/random.js';
 import { snapshot, writeArticles } from './helpers.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
-const bin = join(repoRoot, 'dist/cli/bin.js');
+const bin = join(repoRoot, 'dist/bundle/kiji.js');
 
 // Enough work that ten killed runs cannot finish it: with kiji's own tokenizer one worker does ~40 of these a second.
 const ARTICLES = 400;

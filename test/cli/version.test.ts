@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
-const bin = join(resolve(import.meta.dirname, '../..'), 'dist/cli/bin.js');
+const bin = join(resolve(import.meta.dirname, '../..'), 'dist/bundle/kiji.js');
 
 describe('kiji --version', () => {
   it('prints what the full CLI prints, from the short path that loads no command', async () => {

@@ -17,7 +17,7 @@ const missing = missingServices();
 if (missing) console.warn(`test/cluster: queue tests skipped: ${missing}`);
 
 const ARTICLES = 240;
-const bin = resolve(import.meta.dirname, '../../dist/cli/bin.js');
+const bin = resolve(import.meta.dirname, '../../dist/bundle/kiji.js');
 const config = parseConfig({});
 
 /** Ids (allocation order) and write times differ between backends: compare everything else. */

@@ -7,7 +7,7 @@ import { acquireRunLock, lockPathFor, processStartTime } from '../../src/store/l
 import { buildFixtureDb } from '../helpers/fixture-db.js';
 import { runCli } from '../helpers/cli.js';
 
-const bin = resolve(import.meta.dirname, '../../dist/cli/bin.js');
+const bin = resolve(import.meta.dirname, '../../dist/bundle/kiji.js');
 let root: string;
 let db: string;
 let dir: string;
