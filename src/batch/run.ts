@@ -136,7 +136,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     reconciled = reconcileArticles(store, runId, stored.byPath, walked, timings);
     for (const failure of walked.failures) tally.settle(failure, write);
 
-    for (const [index, path] of walked.files.entries()) {
+    const { files } = walked;
+    for (let index = 0; index < files.length; index++) {
+      const path = files[index]!;
       if (writer.error) throw writer.error;
       if (taskError) throw taskError;
       if (options.signal?.aborted) break;

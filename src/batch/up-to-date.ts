@@ -77,23 +77,28 @@ export function checkUpToDate(
   options: { maxBytes: number; limitsHash: string; retryFailed: boolean; rehash: boolean; nowMs?: number; racyMs?: number },
 ): UpToDate {
   const stamp = fileStamp(path, options.maxBytes, options.nowMs, options.racyMs);
-  const processFrom = (read?: ReadFile): UpToDate => ({ skip: false, ...(read ? { read } : {}), ...(stamp !== undefined ? { stamp } : {}) });
-  if (!state) return processFrom();
+  if (!state) return processFrom(stamp);
   const ok = state.status === 'ok' && state.pipelineVersion === versionFor(state.lang, run) && state.configHash === run.configHash;
   const failedBefore = !options.retryFailed && state.status === 'failed' && state.errorCode !== null && COSTLY_FAILURES.has(state.errorCode) &&
     state.pipelineVersion === run.pipelineVersion && state.configHash === options.limitsHash;
-  if (!ok && !failedBefore) return processFrom();
-  const skip = (restamp?: string): UpToDate => ({ skip: true, ...(ok ? {} : { failedBefore: state.errorCode! }), ...(restamp !== undefined ? { restamp } : {}) });
-  if (!options.rehash && stamp !== undefined && stamp === state.fileStat) return skip();
+  if (!ok && !failedBefore) return processFrom(stamp);
+  // The common case of a re-run, once per unchanged file: no object made for it.
+  if (!options.rehash && stamp !== undefined && stamp === state.fileStat) return ok ? UP_TO_DATE : { skip: true, failedBefore: state.errorCode! };
   const t = performance.now();
   try {
     const bytes = readBytesSync(path, options.maxBytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (sha256 !== state.contentHash) return processFrom({ bytes, sha256 });
-    return skip(stamp !== state.fileStat ? stamp : undefined);
+    if (sha256 !== state.contentHash) return processFrom(stamp, { bytes, sha256 });
+    const restamp = stamp !== state.fileStat ? stamp : undefined;
+    return { skip: true, ...(ok ? {} : { failedBefore: state.errorCode! }), ...(restamp !== undefined ? { restamp } : {}) };
   } catch {
-    return processFrom(); // unreadable or too large now: let the worker record why
+    return processFrom(stamp); // unreadable or too large now: let the worker record why
   } finally {
     timings.hashMs += performance.now() - t;
   }
 }
+
+const UP_TO_DATE: UpToDate = Object.freeze({ skip: true });
+
+/** A file to process, from the bytes already read (`read`), to be stored under `stamp`. */
+const processFrom = (stamp: string | undefined, read?: ReadFile): UpToDate => ({ skip: false, ...(read ? { read } : {}), ...(stamp !== undefined ? { stamp } : {}) });

@@ -1,6 +1,6 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 import { KijiError } from '../core/errors.js';
 import type { FailedArticle } from '../store/rows.js';
 
@@ -38,6 +38,8 @@ interface IgnoreRules {
 }
 
 async function readIgnoreRules(dir: string, names: readonly string[]): Promise<IgnoreRules | undefined> {
+  // The matcher is loaded only for a folder that has an ignore file: most article folders have none.
+  const { default: ignore } = await import('ignore');
   let rules: Ignore | undefined;
   for (const name of names) {
     try {
