@@ -74,7 +74,7 @@ for (const f of fixtureFiles) {
   compare(`fixtures/${f}`, { text: article.text, ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}) });
 }
 console.log(`compared ${compared} texts (${inputs.length} from the corpus and eval sets, ${fixtureFiles.length} fixture articles), ${records} records of the base`);
-for (const d of differing.slice(0, 20)) {
+for (const d of differing.slice(0, Number(option("show", "20")))) {
   console.log(`\n${d.tag}: lang ${d.lang.join(' → ')}${d.error[0] || d.error[1] ? `, error ${d.error.join(' → ')}` : ''}`);
   for (const r of d.onlyBase.slice(0, 5)) console.log(`  - ${r}`);
   for (const r of d.onlyMine.slice(0, 5)) console.log(`  + ${r}`);

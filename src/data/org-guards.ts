@@ -105,3 +105,25 @@ export const LIST_MARKS: ReadonlySet<string> = new Set(['-', '・', '•', '*', 
 
 /** Characters no word starts with (small kana, the long-vowel mark): a token that does is the end of a word the tokenizer split (`儀じ|ょう隊`). */
 export const WORD_INTERNAL_START = /^[ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー]/;
+
+/**
+ * Quotation marks and brackets around a term being talked about (`“カワイイ”`, `「コラーゲン」`, `【コチラ】`): a word the
+ * tagger alone calls an organisation there is a word, a product or a title far more often than a company.
+ */
+export const QUOTE_PAIRS: ReadonlyMap<string, string> = new Map([['「', '」'], ['『', '』'], ['“', '”'], ['"', '"'], ['‘', '’'], ['【', '】'], ['〈', '〉'], ['《', '》'], ['＜', '＞']]);
+/** Words before or after a quoted name that say it is an organisation (`主催団体“…”`, `「…」という団体`, `“…”という謎の組織`). */
+const ORG_CLASS_WORDS = '団体|組織|会社|企業|法人|グループ|チーム|クラブ|バンド|ユニット|レーベル|メーカー|ブランド|NPO|NGO|機関|協会|財団|社';
+export const ORG_BEFORE_QUOTE = new RegExp(`(?:${ORG_CLASS_WORDS})(?:の)?$`);
+export const ORG_AFTER_QUOTE = new RegExp(`^(?:(?:という|なる|との)[^、。「」]{0,6}?)?(?:${ORG_CLASS_WORDS})`);
+
+/**
+ * Common words written in katakana for tone (pronouns, demonstratives, evaluative adjectives: `詳しくはコチラ`,
+ * `カワイイ`, `キモイ`), which IPADIC does not know in katakana and may tag as organisations.
+ */
+export const KATAKANA_COMMON_WORDS: ReadonlySet<string> = new Set([
+  'コチラ', 'ソチラ', 'アチラ', 'ドチラ', 'ココ', 'ソコ', 'アソコ', 'ドコ', 'コレ', 'ソレ', 'アレ', 'ドレ', 'ワタシ', 'アタシ', 'アナタ', 'キミ', 'ボク', 'オレ',
+  'カワイイ', 'キレイ', 'スゴイ', 'ヤバイ', 'キモイ', 'ウザイ', 'イタイ', 'エロイ', 'ダサイ', 'ダメ', 'イイ', 'ホント', 'マジ', 'ステキ', 'オススメ', 'イマイチ',
+]);
+
+/** Words for a group of people of some kind, which make a name only after a name (`…グループ`, `…部隊`; see isGroupOfAKind). */
+export const GROUP_WORDS: ReadonlySet<string> = new Set(['グループ', 'チーム', 'クラブ', 'バンド', 'ユニット', '部隊', '軍団', '集団']);

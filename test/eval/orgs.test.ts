@@ -15,13 +15,13 @@ const evalDir = process.env.KIJI_EVAL_DIR ?? resolve(repoRoot, '../shared/eval')
 const present = existsSync(join(evalDir, 'score.mjs'));
 
 const SETS = [
-  // Reached on 2026-12-01 on the dev cut that holds a quarter of each set (the rest is train.jsonl).
-  { file: 'stockmark-ner-wikipedia/dev.jsonl', model: false, reached: 0.716 },
-  { file: 'ud-japanese-gsd-ne/dev.jsonl', model: false, reached: 0.555 },
-  // The rules alone on gov-press (the default, the tagger, is held by gov-press.test.ts), reached on 2026-12-02.
-  { file: 'gov-press/dev.jsonl', model: false, reached: 0.894 },
-  // The trained tagger (orgs: { model: true }, the default), src/data/models/orgs.bin as shipped, reached on 2026-12-02.
-  { file: 'stockmark-ner-wikipedia/dev.jsonl', model: true, reached: 0.813 },
+  // The rules alone, on the dev cut that holds a quarter of each set (the rest is train.jsonl); raised 2026-12-03.
+  { file: 'stockmark-ner-wikipedia/dev.jsonl', model: false, reached: 0.720 },
+  { file: 'ud-japanese-gsd-ne/dev.jsonl', model: false, reached: 0.559 },
+  // The rules alone on gov-press (the default, the tagger, is held by gov-press.test.ts), raised 2026-12-03.
+  { file: 'gov-press/dev.jsonl', model: false, reached: 0.927 },
+  // The trained tagger (orgs: { model: true }, the default), src/data/models/orgs.bin as shipped, stockmark raised 2026-12-03.
+  { file: 'stockmark-ner-wikipedia/dev.jsonl', model: true, reached: 0.815 },
   { file: 'ud-japanese-gsd-ne/dev.jsonl', model: true, reached: 0.673 },
 ];
 

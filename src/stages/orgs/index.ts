@@ -19,7 +19,7 @@ export { OrgLexicon } from './lexicon.js';
 /** Finds organisations in one document (normalized offsets), with canonical names and aliases resolved. */
 export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Found[] {
   const norm = doc.norm.text;
-  const kept = longestFirst(collectCandidates(doc, lexicon)).filter((c) => !isDocumentPart(norm, c) && !isPersonNamed(doc, c) && !isNoName(doc, c));
+  const kept = longestFirst(collectCandidates(doc, lexicon)).filter((c) => !isDocumentPart(norm, c) && !isPersonNamed(doc, c) && !isNoName(doc, lexicon, c));
   for (const c of plainContextNames(doc)) if (!overlapsAny(kept, c)) kept.push(c);
   kept.sort((a, b) => a.start - b.start);
   return resolveNames(norm, kept.map((c) => withoutPersonBefore(doc, lexicon, c)), lexicon);

@@ -1,8 +1,9 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
-import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, FORMS_AFTER_NAME, PLURAL_DETERMINERS, REFERENCE_MODIFIERS } from '../../data/org-guards.js';
-import { CLUB_PREFIXES, DETERMINERS, GENERIC_MODIFIERS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS } from '../../data/org-heads.js';
+import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, FORMS_AFTER_NAME, GROUP_WORDS, KATAKANA_COMMON_WORDS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS } from '../../data/org-guards.js';
+import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS } from '../../data/org-heads.js';
 import type { Found } from './aliases.js';
+import type { OrgLexicon } from './lexicon.js';
 import { isProperOrUnknown } from './chunk.js';
 import { tokenRange } from './model/features.js';
 
@@ -12,9 +13,54 @@ import { tokenRange } from './model/features.js';
  */
 
 /** A span found by a rule or the tagger that names no organisation; a name the lexicon knows always stays. */
-export function isNoName(doc: ArticleDocument, c: Found): boolean {
+export function isNoName(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): boolean {
   if (c.rule.includes('lexicon') || c.rule.includes('alias')) return false;
-  return isGluedCapitals(doc.norm.text, c) || isGenericReference(doc, c) || isClubPrefixOnCommonWord(doc, c);
+  if (isGluedCapitals(doc.norm.text, c) || isGenericReference(doc, c) || isClubPrefixOnCommonWord(doc, c) || isGroupOfAKind(doc, lexicon, c)) return true;
+  if (KATAKANA_COMMON_WORDS.has(doc.norm.text.slice(c.start, c.end))) return true;
+  // What only the tagger calls a name: no rule's head word, lexicon entry, legal form or context stands behind it.
+  return c.rule === 'ja.org.model' && isQuotedTerm(doc, c);
+}
+
+/**
+ * A kind of group, not a group's name: a group word after words the dictionary calls common nouns only
+ * (`アイドルグループ`, `サポート部隊`, `ビッグクラブ`); a name has a proper noun, a word the dictionary does not know or a
+ * name the lexicon knows before it (`セガサミーグループ`, `KARAグループ`, `イオン|グループ`: IPADIC's イオン is the ion).
+ */
+export function isGroupOfAKind(doc: ArticleDocument, lexicon: OrgLexicon, span: { start: number; end: number }): boolean {
+  const tokens = doc.tokens;
+  const [a, b] = tokenRange(tokens, span.start, span.end);
+  if (b - a < 2 || tokens[a]!.start !== span.start || tokens[b - 1]!.end !== span.end || !GROUP_WORDS.has(tokens[b - 1]!.surface)) return false;
+  for (const [end] of lexicon.matchesAt(doc.norm.text, span.start)) if (end === tokens[b - 1]!.start) return false;
+  for (let k = a; k < b - 1; k++) {
+    const t = tokens[k]!;
+    // A single character may be a name's (`西|石油|グループ`), a legal form makes a company (`株式会社…グループ`).
+    if (!t.known || t.pos !== '名詞' || !(t.pos1 === '一般' || t.pos1 === 'サ変接続' || t.pos1 === '形容動詞語幹') || t.surface.length < 2 || COMPANY_FORMS.includes(t.surface)) return false;
+  }
+  return true;
+}
+
+/** Ends with an organisation head word, matched on characters (`クラシックカークラブ` is one unknown word to IPADIC). */
+function endsWithHeadWord(text: string): boolean {
+  for (let k = Math.min(5, text.length - 1); k >= 1; k--) if (ORG_HEADS.has(text.slice(text.length - k))) return true;
+  return false;
+}
+
+/**
+ * A span that is the whole of what a pair of quotation marks or brackets holds (`“イケメン”`, `「スター・ウォーズ」`,
+ * `【コチラ】`): a term being talked about, unless it ends with an organisation word (`「…ヨットクラブ」`), has a legal form
+ * or a proper noun the dictionary knows, or the words around the quote say it is an organisation (`主催団体“…”`,
+ * `「…」という団体`).
+ */
+export function isQuotedTerm(doc: ArticleDocument, span: { start: number; end: number }): boolean {
+  const norm = doc.norm.text;
+  const close = QUOTE_PAIRS.get(norm[span.start - 1] ?? '');
+  if (close === undefined || norm[span.end] !== close) return false;
+  const text = norm.slice(span.start, span.end);
+  if (endsWithHeadWord(text) || COMPANY_FORMS.some((f) => text.startsWith(f) || text.endsWith(f)) || BRACKET_COMPANY_FORMS.some((f) => text.includes(f))) return false;
+  // A word the dictionary knows as a proper noun, not a person's, makes a name (`「富士石油」`, `「南青山…」`); the unknown
+  // katakana words the tokenizer guesses a proper noun for (`「コラーゲン」`) do not.
+  if (doc.tokens.slice(...tokenRange(doc.tokens, span.start, span.end)).some((t) => t.known && t.pos1 === '固有名詞' && t.pos2 !== '人名')) return false;
+  return !ORG_BEFORE_QUOTE.test(norm.slice(Math.max(0, span.start - 9), span.start - 1)) && !ORG_AFTER_QUOTE.test(norm.slice(span.end + 1, span.end + 16));
 }
 
 /**

@@ -87,7 +87,7 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
   // Names in the plain contexts of business news that neither the model nor a rule found (plain-contexts.ts).
   for (const c of plainContextNames(doc)) if (!overlapsAny(found, c)) found.push(c);
   for (let i = found.length - 1; i >= 0; i--) {
-    if (isPersonNamed(doc, found[i]!) || isNoName(doc, found[i]!)) found.splice(i, 1);
+    if (isPersonNamed(doc, found[i]!) || isNoName(doc, lexicon, found[i]!)) found.splice(i, 1);
     else found[i] = withoutPersonBefore(doc, lexicon, found[i]!, byExtent);
   }
   if (userLexicon) {
