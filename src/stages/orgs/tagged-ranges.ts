@@ -1,15 +1,16 @@
 import { overlaps, type Span } from '../../core/spans.js';
 import type { OrgCandidate } from './chunk.js';
 import { type FeatureInput, tokenRange } from './model/features.js';
-import { NAME_LIKE, ORG_CUE, type TokenView } from '../token-features/index.js';
+import { COMMON_KATAKANA, NAME_LIKE, ORG_CUE, type TokenView } from '../token-features/index.js';
 
 /**
  * Where the organisation tagger reads: the noun runs that hold a token an organisation's name can be made of
- * (proper, unknown, katakana or Latin, IPADIC 組織, ending like a head or a title: NAME_LIKE or ORG_CUE) and the
- * tokens of the rules' candidates, each with CONTEXT tokens either side, so that the features and the decoder see
- * the edges. The tagger's cost goes with the tokens it reads, and on livedoor news these ranges hold about half of
- * them. The other tokens are O for it: a name made only of common words that no rule proposes is not one the model
- * tags (bench/README.md, "Tagging only where a name can be", counts what changes against tagging whole texts).
+ * (proper, unknown, katakana or Latin, IPADIC 組織, ending like a head or a title: NAME_LIKE or ORG_CUE; not a
+ * katakana word IPADIC knows as a common noun, COMMON_KATAKANA, alone) and the tokens of the rules' candidates, each
+ * with CONTEXT tokens either side, so that the features and the decoder see the edges. The tagger's cost goes with
+ * the tokens it reads, and on livedoor news these ranges hold about half of them. The other tokens are O for it: a
+ * name made only of common words that no rule proposes is not one the model tags (bench/README.md, "Tagging only
+ * where a name can be", counts what changes against tagging whole texts).
  */
 const CONTEXT = 3;
 /** Ranges this close (in tokens) are read as one. */
@@ -25,7 +26,7 @@ export function taggedRanges(view: TokenView, candidates: readonly OrgCandidate[
     const a = view.runFrom[r]!;
     const b = view.runTo[r]!;
     for (let i = a; i < b; i++) {
-      if ((view.flags[i]! & CUES) === 0) continue;
+      if ((view.flags[i]! & CUES) === 0 || view.flags[i]! & COMMON_KATAKANA) continue;
       spans.push([a, b]);
       break;
     }

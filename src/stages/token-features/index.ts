@@ -28,6 +28,8 @@ export const GIVEN_NAME = 16; // 人名/名
 export const UPPER_START = 32; // starts with A-Z (the only flag set on tokens outside runs)
 /** A run token that can make an organisation: katakana, Latin, unknown, 組織, or ending like an organisation head or a title containing one. */
 export const ORG_CUE = 64;
+/** A katakana word IPADIC knows as a common noun (`テレビ`, `サプリ`, `センター`): a name's part only beside a name-like word. */
+export const COMMON_KATAKANA = 128;
 
 // Character classes, one table lookup per UTF-16 unit.
 const C_NON_NAME = 1; // brackets and punctuation: never inside a name token
@@ -98,6 +100,7 @@ function roleAndFlags(t: Token): number {
   const proper = t.pos1 === '固有名詞';
   if (proper && t.pos2 === '組織' && (t.known || !(flags & LATIN))) flags |= ORG_TOKEN;
   if (proper || !t.known || flags & (LATIN | KATAKANA)) flags |= NAME_LIKE;
+  if (flags & KATAKANA && t.known && (t.pos1 === '一般' || t.pos1 === 'サ変接続' || t.pos1 === '形容動詞語幹')) flags |= COMMON_KATAKANA;
   if (t.pos3 === '名' && t.pos2 === '人名') flags |= GIVEN_NAME;
   const last = s.charCodeAt(len - 1);
   if (flags & (LATIN | KATAKANA) || !t.known || t.pos2 === '組織' || HEAD_LAST.has(last) || TITLE_HEAD_LAST.has(last)) flags |= ORG_CUE;
