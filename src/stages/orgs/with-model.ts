@@ -151,9 +151,13 @@ export function isPersonNamed(doc: ArticleDocument, c: Found): boolean {
   if (!next || next.start !== c.end || isKnownName(c)) return false;
   const text = doc.norm.text.slice(c.start, c.end);
   if (HONORIFICS_AFTER.has(next.surface)) return !endsWithHead(text);
-  // `経済産業|大臣`, `西村康稔経済産業|大臣`: the words before a government title name the office.
-  return OFFICE_TITLES.has(next.surface) && !endsWithPublicHead(text) && !endsWithHead(text.slice(-1));
+  // `経済産業|大臣`, `西村康稔経済産業|大臣`: the words before a government title name the office; an acronym there is
+  // the body whose office it is (`NASA|長官`, `FBI|長官`).
+  return OFFICE_TITLES.has(next.surface) && !ACRONYM.test(text) && !endsWithPublicHead(text) && !endsWithHead(text.slice(-1));
 }
+
+/** Capitals (and digits) only: `NASA`, `G20`. */
+const ACRONYM = /^[A-Z][A-Z0-9&]*[A-Z0-9]$/;
 
 /**
  * A name without the person's name written before it (`ドナルド・トゥスク|欧州理事会`, `マニーシャ・シンハ・|インド財務省経済局`,
