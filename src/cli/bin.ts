@@ -19,6 +19,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${PIPELINE_VERSION}\n`);
   process.exit(0);
 }
+// With --debug a stack trace names the TypeScript sources (the bundle's and tsc's source maps), not the bundle's chunks:
+// enabled before the commands' modules load, since node reads a module's source map only when it loads it.
+if (argv.includes('--debug')) process.setSourceMapsEnabled(true);
 const { main } = await import('./main.js');
 
 // `kiji export … | head`: the reader went away; that is the user's choice, not an error.
