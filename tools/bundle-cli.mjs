@@ -16,7 +16,7 @@
  */
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,9 +46,10 @@ await build({
     setup(b) {
       b.onResolve({ filter: /^[^./]/ }, ({ path }) => (path.startsWith('node:') || !BUNDLED_PACKAGES.has(packageOf(path)) ? { external: true } : undefined));
       b.onLoad({ filter: /\.js$/ }, ({ path }) => {
-        if (!path.startsWith(dist + '/')) return undefined;
+        if (!path.startsWith(dist + sep)) return undefined;
         const source = readFileSync(path, 'utf8');
-        const url = `new URL(${JSON.stringify(relative(outdir, path))}, import.meta.url).href`;
+        // A URL path, with forward slashes whatever the platform's separator.
+        const url = `new URL(${JSON.stringify(relative(outdir, path).split(sep).join('/'))}, import.meta.url).href`;
         return { contents: source.replaceAll('import.meta.url', url), loader: 'js', resolveDir: dirname(path) };
       });
     },
