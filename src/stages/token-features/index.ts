@@ -100,7 +100,7 @@ function roleAndFlags(t: Token): number {
   const proper = t.pos1 === '固有名詞';
   if (proper && t.pos2 === '組織' && (t.known || !(flags & LATIN))) flags |= ORG_TOKEN;
   if (proper || !t.known || flags & (LATIN | KATAKANA)) flags |= NAME_LIKE;
-  if (flags & KATAKANA && t.known && (t.pos1 === '一般' || t.pos1 === 'サ変接続' || t.pos1 === '形容動詞語幹')) flags |= COMMON_KATAKANA;
+  if (flags & KATAKANA && t.known && pos === '名詞' && (t.pos1 === '一般' || t.pos1 === 'サ変接続' || t.pos1 === '形容動詞語幹')) flags |= COMMON_KATAKANA;
   if (t.pos3 === '名' && t.pos2 === '人名') flags |= GIVEN_NAME;
   const last = s.charCodeAt(len - 1);
   if (flags & (LATIN | KATAKANA) || !t.known || t.pos2 === '組織' || HEAD_LAST.has(last) || TITLE_HEAD_LAST.has(last)) flags |= ORG_CUE;
