@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Does a change leave every record as it was? For work that should change speed only.
-//   npm run build && node bench/records-identity.mjs --base DIR [--limit N] [--corpus FILE.jsonl]
+//   npm run build && node bench/records-identity.mjs --base DIR [--limit N] [--corpus FILE.jsonl] [--show N]
 // DIR is another checkout with a built dist/ (e.g. a worktree of main before the change). Both pipelines
 // (the default config) process the same texts in one process: the corpus's first N articles (livedoor by
 // default, 2,000; `ref` as the publication date), every fixture article (fixtures/articles, read as
 // `kiji run` reads them), and every text of the shared eval sets (../shared/eval/*/*.jsonl, with their
 // `ref`). Every record is compared whole (all fields, keys sorted), and the article's language and
-// failures too; the first differences are printed, and the exit code is 1 when any differ.
+// failures too; the first differences are printed (the first 20 texts, or --show N), and the exit code is 1 when any differ.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_CORPUS, option, readCorpusItems, repoRoot } from './lib/corpus.mjs';
@@ -74,7 +74,7 @@ for (const f of fixtureFiles) {
   compare(`fixtures/${f}`, { text: article.text, ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}) });
 }
 console.log(`compared ${compared} texts (${inputs.length} from the corpus and eval sets, ${fixtureFiles.length} fixture articles), ${records} records of the base`);
-for (const d of differing.slice(0, Number(option("show", "20")))) {
+for (const d of differing.slice(0, Number(option('show', '20')))) {
   console.log(`\n${d.tag}: lang ${d.lang.join(' → ')}${d.error[0] || d.error[1] ? `, error ${d.error.join(' → ')}` : ''}`);
   for (const r of d.onlyBase.slice(0, 5)) console.log(`  - ${r}`);
   for (const r of d.onlyMine.slice(0, 5)) console.log(`  + ${r}`);

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 /**
- * The `kiji` executable as a few large modules instead of ≈ 40 small ones (issue #19: an unchanged re-run ≤ 2 % of a
- * full run, most of which was node resolving, reading and linking modules one by one).
+ * The `kiji` executable as a few chunks instead of ≈ 40 small modules (issue #19: an unchanged re-run ≤ 2 % of a full
+ * run, of which node resolving, reading and linking modules one by one was a third).
  *
  *   node tools/bundle-cli.mjs        (the last step of `npm run build`, after tsc)
  *
  * Bundles tsc's output from dist/cli/bin.js into dist/bundle/: kiji.js, the entry, and chunks beside it, split at
  * each dynamic import so that a command loads only what it uses (a re-run never loads the stages). What stays a
  * module of its own:
- *   - every npm package but commander and ignore (small, pure JavaScript, on every run's path): better-sqlite3 has a
- *     native binding, and the others load their own files (dictionaries, models) or are large and lazily used;
+ *   - every npm package but commander and ignore (small, pure JavaScript, commander on every command's path):
+ *     better-sqlite3 has a native binding, and the others load their own files (dictionaries, models) or are large
+ *     and lazily used;
  *   - the worker and writer threads, which piscina and `new Worker` start from their own files in dist/.
  * A bundled module's `import.meta.url` is replaced by the URL it has in dist/, so that the files it finds next to
  * itself (the dictionary image, the model, version.json, the thread entry points) are the same as unbundled.
