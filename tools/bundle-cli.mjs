@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `kiji` executable as a few chunks instead of ≈ 40 small modules (issue #19: an unchanged re-run ≤ 2 % of a full
+ * The `kiji` executable as bundled chunks instead of ≈ 40 small modules (issue #19: an unchanged re-run ≤ 2 % of a full
  * run, of which node resolving, reading and linking modules one by one was a third).
  *
  *   node tools/bundle-cli.mjs        (the last step of `npm run build`, after tsc)
