@@ -34,6 +34,14 @@ describe('canonical agreement key', () => {
     expect(c.value.key).not.toBe(a.value.key);
   });
 
+  it('is one key, and one date, for the singular and the plural spelling of an instrument', () => {
+    const text = 'Exchange of Notes concerning Grant Aid to the Republic of Fiji\nJune 2, 2025\n\nThe ambassadors welcomed the exchanges of Notes concerning Grant Aid to the Republic of Fiji.';
+    const found = agreementsOf(text);
+    expect(found.map((a) => a.text)).toEqual(['Exchange of Notes concerning Grant Aid to the Republic of Fiji', 'exchanges of Notes concerning Grant Aid to the Republic of Fiji']);
+    expect(found[1]!.value.key).toBe(found[0]!.value.key);
+    expect(found.map((a) => a.value.date)).toEqual(['2025-06-02', '2025-06-02']);
+  });
+
   it('gives one row per agreement in agreements_by_key, with its mentions, articles, date and relation', () => {
     const store = openStore(join(dir, 'kiji.sqlite'));
     try {

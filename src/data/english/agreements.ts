@@ -14,6 +14,13 @@ export interface AgreementHead {
   capitalOnly?: boolean;
 }
 
+/**
+ * Plural heads written for one instrument (`exchanges of Notes concerning …` under the headline `Exchange of Notes
+ * concerning …`, `Memoranda of Understanding`): in an agreement's key they count as the singular, so that both spellings
+ * are one agreement.
+ */
+export const PLURAL_HEADS_BEFORE_OF: ReadonlyMap<string, string> = new Map([['exchanges', 'exchange'], ['memorandums', 'memorandum'], ['memoranda', 'memorandum']]);
+
 export const AGREEMENT_HEADS: readonly AgreementHead[] = [
   { words: ['memorandum', 'of', 'understanding'], kind: 'memorandum', bare: true },
   { words: ['memorandums', 'of', 'understanding'], kind: 'memorandum', bare: true },

@@ -1,4 +1,5 @@
 import { KEY_NEUTRAL_MODIFIERS } from '../../data/agreement-heads.js';
+import { PLURAL_HEADS_BEFORE_OF } from '../../data/english/agreements.js';
 import { KNOWN_AGREEMENTS } from '../../data/known-agreements.js';
 import type { AgreementKind, AgreementValue } from '../../schema/records.js';
 import type { DateLink, Party } from './links.js';
@@ -26,12 +27,15 @@ export interface Mention {
   partiesInferred?: boolean;
 }
 
-/** Normalized for keys: NFKC, lower case, no spaces, brackets, quotes or middle dots, no leading `the`. */
+/** Normalized for keys: NFKC, lower case, no spaces, brackets, quotes or middle dots, no leading `the`, singular heads. */
 export function keyText(name: string): string {
   return plainKey(name).replace(KEY_NEUTRAL, '');
 }
 /** The same with the naming modifiers kept: what a shorter name ending a longer one is measured on. */
-const plainKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/^the\s+/, '').replace(/[\s・･.,'’"“”「」『』()（）\-‐–]/g, '');
+const plainKey = (name: string) =>
+  name.normalize('NFKC').toLowerCase().replace(/^the\s+/, '').replace(PLURAL_HEAD, (w) => PLURAL_HEADS_BEFORE_OF.get(w)!).replace(/[\s・･.,'’"“”「」『』()（）\-‐–]/g, '');
+/** `exchanges of …`, `memoranda of …`: a plural head before `of`. */
+const PLURAL_HEAD = new RegExp(`\\b(?:${[...PLURAL_HEADS_BEFORE_OF.keys()].join('|')})(?=\\s+of\\b)`, 'g');
 /** Naming modifiers that do not tell agreements apart: `防衛協力のための覚書`, `防衛協力に関する覚書` and `防衛協力覚書` are one. */
 const KEY_NEUTRAL = new RegExp(KEY_NEUTRAL_MODIFIERS.join('|'), 'g');
 
