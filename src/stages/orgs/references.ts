@@ -1,7 +1,7 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, FORMS_AFTER_NAME, GROUP_WORDS, KATAKANA_COMMON_WORDS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS } from '../../data/org-guards.js';
-import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS } from '../../data/org-heads.js';
+import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
 import type { Found } from './aliases.js';
 import type { OrgLexicon } from './lexicon.js';
 import { isProperOrUnknown } from './chunk.js';
@@ -37,6 +37,44 @@ export function isGroupOfAKind(doc: ArticleDocument, lexicon: OrgLexicon, span: 
     if (!t.known || t.pos !== '名詞' || !(t.pos1 === '一般' || t.pos1 === 'サ変接続' || t.pos1 === '形容動詞語幹') || t.surface.length < 2 || COMPANY_FORMS.includes(t.surface)) return false;
   }
   return true;
+}
+
+/**
+ * Names written with a middle dot between them (`トヨタ自動車・日産自動車`, `日本銀行・金融庁`): when every part ends with an
+ * organisation word, each part is a name of its own (and checked as one). A name the lexicon knows stays whole.
+ */
+export function coordinatedNames(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): Found[] {
+  if (c.rule.includes('lexicon') || c.rule.includes('alias') || !doc.norm.text.slice(c.start, c.end).includes('・')) return [c];
+  const tokens = doc.tokens;
+  const [a, b] = tokenRange(tokens, c.start, c.end);
+  const parts: { start: number; end: number }[] = [];
+  let from = c.start;
+  for (let k = a; k < b; k++) {
+    const t = tokens[k]!;
+    if (t.surface !== '・' || t.start <= c.start || t.end >= c.end) continue;
+    parts.push({ start: from, end: t.start });
+    from = t.end;
+  }
+  parts.push({ start: from, end: c.end });
+  if (parts.length < 2 || !parts.every((p) => isNameOfItsOwn(doc, p))) return [c];
+  // Each part is read as any name is (`大手新聞社` of `大手新聞社・日政新聞` is a generic reference).
+  return parts.map((p) => ({ start: p.start, end: p.end, rule: c.rule })).filter((p) => !isNoName(doc, lexicon, p));
+}
+
+/**
+ * A part of a coordination that names a body: words before an organisation word, and a proper noun, an unknown, katakana
+ * or Latin word among them when the organisation word is a weak one (`鉄道建設` in `鉄道建設・運輸施設整備支援機構`, one
+ * name, is common words and a weak head; `劇団` alone is a head word, no name).
+ */
+function isNameOfItsOwn(doc: ArticleDocument, part: { start: number; end: number }): boolean {
+  const text = doc.norm.text.slice(part.start, part.end);
+  let head: OrgHead | undefined;
+  let headLength = 0;
+  for (let k = Math.min(5, text.length - 1); k >= 1 && !head; k--) if ((head = ORG_HEADS.get(text.slice(text.length - k)))) headLength = k;
+  if (!head) return false;
+  if (!head.weak) return true;
+  const headStart = part.end - headLength;
+  return doc.tokens.slice(...tokenRange(doc.tokens, part.start, headStart)).some(isProperOrUnknown);
 }
 
 /** Ends with an organisation head word, matched on characters (`クラシックカークラブ` is one unknown word to IPADIC). */
