@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPipeline, type OrgRecord, type Pipeline } from '../../src/index.js';
 import type { ArticleDocument } from '../../src/core/document.js';
-import { isQuotedTerm } from '../../src/stages/orgs/references.js';
+import { isInsideWorkTitle, isQuotedTerm } from '../../src/stages/orgs/references.js';
 
 /**
  * Words that read as organisation names in lifestyle and business news but are not (issue #15, "Precision on
@@ -59,5 +59,20 @@ describe('isQuotedTerm', () => {
     expect(quoted('主催団体“ハートフルリンク”から脱会した。', 'ハートフルリンク')).toBe(false);
     expect(quoted('「グリーンウェーブ」という団体が活動している。', 'グリーンウェーブ')).toBe(false);
     expect(quoted('“スマイルリンク”という謎の組織が主催した。', 'スマイルリンク')).toBe(false);
+  });
+});
+
+describe('isInsideWorkTitle', () => {
+  const inside = (text: string, name: string) => {
+    const start = text.indexOf(name);
+    return isInsideWorkTitle(text, { start, end: start + name.length });
+  };
+  it('takes a name inside a work's title in 『』 as part of the title', () => {
+    expect(inside('新刊『北陸銀行と地方の百年』が出た。', '北陸銀行')).toBe(true);
+  });
+  it('not the whole of what the brackets hold, a headline quoted in them, or a name outside them', () => {
+    expect(inside('『北陸新報』の取材に答えた。', '北陸新報')).toBe(false);
+    expect(inside('記事『北陸銀行、新店舗を開業！』を読んだ。', '北陸銀行')).toBe(false);
+    expect(inside('北陸銀行は『百年史』を出した。', '北陸銀行')).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ import { tokenRange } from './model/features.js';
 export function isNoName(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): boolean {
   if (c.rule.includes('lexicon') || c.rule.includes('alias')) return false;
   if (isGluedCapitals(doc.norm.text, c) || isGenericReference(doc, c) || isClubPrefixOnCommonWord(doc, c) || isGroupOfAKind(doc, lexicon, c)) return true;
-  if (KATAKANA_COMMON_WORDS.has(doc.norm.text.slice(c.start, c.end))) return true;
+  if (KATAKANA_COMMON_WORDS.has(doc.norm.text.slice(c.start, c.end)) || isInsideWorkTitle(doc.norm.text, c)) return true;
   // What only the tagger calls a name: no rule's head word, lexicon entry, legal form or context stands behind it.
   return c.rule === 'ja.org.model' && isQuotedTerm(doc, c);
 }
@@ -37,6 +37,20 @@ export function isGroupOfAKind(doc: ArticleDocument, lexicon: OrgLexicon, span: 
     if (!t.known || t.pos !== '名詞' || !(t.pos1 === '一般' || t.pos1 === 'サ変接続' || t.pos1 === '形容動詞語幹') || t.surface.length < 2 || COMPANY_FORMS.includes(t.surface)) return false;
   }
   return true;
+}
+
+/**
+ * Part of a work's title in 『』 (`『台湾総督府と慰安婦』`, a book): the title names the work, not the body. The whole of
+ * what the brackets hold may be a name (`『日本経済新聞』`), and a headline quoted in them is about the body.
+ */
+export function isInsideWorkTitle(norm: string, span: { start: number; end: number }): boolean {
+  const open = norm.lastIndexOf('『', span.start - 1);
+  if (open < 0 || open < span.start - 40 || /[』\n]/.test(norm.slice(open + 1, span.start))) return false;
+  const close = norm.indexOf('』', span.end);
+  if (close < 0 || close > span.end + 40 || /[『\n]/.test(norm.slice(span.end, close))) return false;
+  // A headline quoted in the brackets (`『…！KDDI、…を開始』`) is about the body: punctuation says it is one.
+  if (/[、。！？!?：:]/.test(norm.slice(open + 1, close))) return false;
+  return !(open === span.start - 1 && close === span.end);
 }
 
 /**
