@@ -67,7 +67,7 @@ describe('isInsideWorkTitle', () => {
     const start = text.indexOf(name);
     return isInsideWorkTitle(text, { start, end: start + name.length });
   };
-  it('takes a name inside a work's title in 『』 as part of the title', () => {
+  it('takes a name inside a work title in 『』 as part of the title', () => {
     expect(inside('新刊『北陸銀行と地方の百年』が出た。', '北陸銀行')).toBe(true);
   });
   it('not the whole of what the brackets hold, a headline quoted in them, or a name outside them', () => {
