@@ -39,15 +39,24 @@ export function isGroupOfAKind(doc: ArticleDocument, lexicon: OrgLexicon, span: 
   return true;
 }
 
+/** How far from a name its work title's brackets may be. */
+const WORK_TITLE_REACH = 40;
+
 /**
  * Part of a work's title in 『』 (`『台湾総督府と慰安婦』`, a book): the title names the work, not the body. The whole of
  * what the brackets hold may be a name (`『日本経済新聞』`), and a headline quoted in them is about the body.
  */
 export function isInsideWorkTitle(norm: string, span: { start: number; end: number }): boolean {
-  const open = norm.lastIndexOf('『', span.start - 1);
-  if (open < 0 || open < span.start - 40 || /[』\n]/.test(norm.slice(open + 1, span.start))) return false;
-  const close = norm.indexOf('』', span.end);
-  if (close < 0 || close > span.end + 40 || /[『\n]/.test(norm.slice(span.end, close))) return false;
+  // Looked for within WORK_TITLE_REACH characters either side (a scan to the text's ends would cost a long text dearly).
+  const from = Math.max(0, span.start - WORK_TITLE_REACH);
+  const before = norm.slice(from, span.start).lastIndexOf('『');
+  if (before < 0) return false;
+  const open = from + before;
+  if (/[』\n]/.test(norm.slice(open + 1, span.start))) return false;
+  const after = norm.slice(span.end, span.end + WORK_TITLE_REACH + 1).indexOf('』');
+  if (after < 0) return false;
+  const close = span.end + after;
+  if (/[『\n]/.test(norm.slice(span.end, close))) return false;
   // A headline quoted in the brackets (`『…！KDDI、…を開始』`) is about the body: punctuation says it is one.
   if (/[、。！？!?：:]/.test(norm.slice(open + 1, close))) return false;
   return !(open === span.start - 1 && close === span.end);
