@@ -85,9 +85,9 @@ export function coordinatedNames(doc: ArticleDocument, lexicon: OrgLexicon, c: F
 }
 
 /**
- * A part of a coordination that names a body: words before an organisation word, and a proper noun, an unknown, katakana
- * or Latin word among them when the organisation word is a weak one (`鉄道建設` in `鉄道建設・運輸施設整備支援機構`, one
- * name, is common words and a weak head; `劇団` alone is a head word, no name).
+ * A part of a coordination that names a body: it ends with an organisation word, and when that word is a weak one a
+ * proper noun or a word the dictionary does not know comes before it (`鉄道建設` in `鉄道建設・運輸施設整備支援機構`, one
+ * name, is common words and a weak head; so is `劇団`, `劇|団` to the heads).
  */
 function isNameOfItsOwn(doc: ArticleDocument, part: { start: number; end: number }): boolean {
   const text = doc.norm.text.slice(part.start, part.end);
