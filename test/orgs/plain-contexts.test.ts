@@ -1,20 +1,13 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline, type OrgRecord, type Pipeline } from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
+import type { Pipeline } from '../../src/index.js';
+import { orgPaths, orgTexts as orgs } from '../helpers/org-paths.js';
 
 /**
  * Kinds of organisation errors, each as a class (issue #15): names in the plain contexts of business news that were
  * missed, and capitals glued to a word or generic references taken as names. Both paths, the tagger's (the default)
  * and the rules' alone. Sentences written for this test.
  */
-let paths: [string, Pipeline][] = [];
-beforeAll(async () => {
-  paths = [
-    ['tagger', await createPipeline({})],
-    ['rules', await createPipeline({ orgs: { model: false } })],
-  ];
-});
-
-const orgs = (p: Pipeline, text: string) => p.process({ text }).records.filter((r): r is OrgRecord => r.type === 'ORG').map((r) => r.text);
+const paths = orgPaths();
 const eachPath = (check: (p: Pipeline) => void) => () => {
   for (const [, p] of paths) check(p);
 };

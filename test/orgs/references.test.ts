@@ -1,21 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline, type OrgRecord, type Pipeline } from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
 import type { ArticleDocument } from '../../src/core/document.js';
 import { isInsideWorkTitle, isQuotedTerm } from '../../src/stages/orgs/references.js';
+import { orgPaths, orgTexts as orgs } from '../helpers/org-paths.js';
 
 /**
  * Words that read as organisation names in lifestyle and business news but are not (issue #15, "Precision on
  * livedoor"): terms in quotation marks, common words written in katakana, and a kind of group named by its group word.
  * Both paths, the tagger's (the default) and the rules' alone. Sentences written for this test.
  */
-let paths: [string, Pipeline][] = [];
-beforeAll(async () => {
-  paths = [
-    ['tagger', await createPipeline({})],
-    ['rules', await createPipeline({ orgs: { model: false } })],
-  ];
-});
-const orgs = (p: Pipeline, text: string) => p.process({ text }).records.filter((r): r is OrgRecord => r.type === 'ORG').map((r) => r.text);
+const paths = orgPaths();
 
 describe('what is not a name', () => {
   it.each([

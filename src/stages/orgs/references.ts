@@ -12,9 +12,12 @@ import { tokenRange } from './model/features.js';
  * after tagging: the tagger's features never read these words, so changing them needs no retrain.
  */
 
+/** Found through the lexicon (a name or an alias it knows): the guards here leave it as it is. */
+const fromLexicon = (c: Found) => c.rule.includes('lexicon') || c.rule.includes('alias');
+
 /** A span found by a rule or the tagger that names no organisation; a name the lexicon knows always stays. */
 export function isNoName(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): boolean {
-  if (c.rule.includes('lexicon') || c.rule.includes('alias')) return false;
+  if (fromLexicon(c)) return false;
   if (isGluedCapitals(doc.norm.text, c) || isGenericReference(doc, c) || isClubPrefixOnCommonWord(doc, c) || isGroupOfAKind(doc, lexicon, c)) return true;
   if (KATAKANA_COMMON_WORDS.has(doc.norm.text.slice(c.start, c.end)) || isInsideWorkTitle(doc.norm.text, c)) return true;
   // What only the tagger calls a name: no rule's head word, lexicon entry, legal form or context stands behind it.
@@ -67,7 +70,7 @@ export function isInsideWorkTitle(norm: string, span: { start: number; end: numb
  * organisation word, each part is a name of its own (and checked as one). A name the lexicon knows stays whole.
  */
 export function coordinatedNames(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): Found[] {
-  if (c.rule.includes('lexicon') || c.rule.includes('alias') || !doc.norm.text.slice(c.start, c.end).includes('・')) return [c];
+  if (fromLexicon(c) || !doc.norm.text.slice(c.start, c.end).includes('・')) return [c];
   const tokens = doc.tokens;
   const [a, b] = tokenRange(tokens, c.start, c.end);
   const parts: { start: number; end: number }[] = [];
@@ -90,20 +93,22 @@ export function coordinatedNames(doc: ArticleDocument, lexicon: OrgLexicon, c: F
  * name, is common words and a weak head; so is `劇団`, `劇|団` to the heads).
  */
 function isNameOfItsOwn(doc: ArticleDocument, part: { start: number; end: number }): boolean {
-  const text = doc.norm.text.slice(part.start, part.end);
-  let head: OrgHead | undefined;
-  let headLength = 0;
-  for (let k = Math.min(5, text.length - 1); k >= 1 && !head; k--) if ((head = ORG_HEADS.get(text.slice(text.length - k)))) headLength = k;
-  if (!head) return false;
-  if (!head.weak) return true;
-  const headStart = part.end - headLength;
-  return doc.tokens.slice(...tokenRange(doc.tokens, part.start, headStart)).some(isProperOrUnknown);
+  const found = headAtEnd(doc.norm.text.slice(part.start, part.end));
+  if (!found) return false;
+  if (!found.head.weak) return true;
+  return doc.tokens.slice(...tokenRange(doc.tokens, part.start, part.end - found.length)).some(isProperOrUnknown);
 }
 
-/** Ends with an organisation head word, matched on characters (`クラシックカークラブ` is one unknown word to IPADIC). */
-function endsWithHeadWord(text: string): boolean {
-  for (let k = Math.min(5, text.length - 1); k >= 1; k--) if (ORG_HEADS.has(text.slice(text.length - k))) return true;
-  return false;
+/**
+ * The longest organisation head word a text ends with, after at least one character of its own, matched on characters
+ * (`クラシックカークラブ` is one unknown word to IPADIC).
+ */
+export function headAtEnd(text: string): { head: OrgHead; length: number } | undefined {
+  for (let k = Math.min(5, text.length - 1); k >= 1; k--) {
+    const head = ORG_HEADS.get(text.slice(text.length - k));
+    if (head) return { head, length: k };
+  }
+  return undefined;
 }
 
 /**
@@ -117,7 +122,7 @@ export function isQuotedTerm(doc: ArticleDocument, span: { start: number; end: n
   const close = QUOTE_PAIRS.get(norm[span.start - 1] ?? '');
   if (close === undefined || norm[span.end] !== close) return false;
   const text = norm.slice(span.start, span.end);
-  if (endsWithHeadWord(text) || COMPANY_FORMS.some((f) => text.startsWith(f) || text.endsWith(f)) || BRACKET_COMPANY_FORMS.some((f) => text.includes(f))) return false;
+  if (headAtEnd(text) || COMPANY_FORMS.some((f) => text.startsWith(f) || text.endsWith(f)) || BRACKET_COMPANY_FORMS.some((f) => text.includes(f))) return false;
   // A word the dictionary knows as a proper noun, not a person's, makes a name (`「富士石油」`, `「南青山…」`); the unknown
   // katakana words the tokenizer guesses a proper noun for (`「コラーゲン」`) do not.
   if (doc.tokens.slice(...tokenRange(doc.tokens, span.start, span.end)).some((t) => t.known && t.pos1 === '固有名詞' && t.pos2 !== '人名')) return false;

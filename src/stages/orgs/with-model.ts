@@ -13,7 +13,7 @@ import { type FeatureInput, tokenRange } from './model/features.js';
 import { featureInputOf } from './model/train.js';
 import { inputOver, taggedRanges } from './tagged-ranges.js';
 import { plainContextNames } from './plain-contexts.js';
-import { coordinatedNames, isNoName } from './references.js';
+import { coordinatedNames, headAtEnd, isNoName } from './references.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
 
 /**
@@ -352,11 +352,8 @@ const tokensIn = (doc: ArticleDocument, span: { start: number; end: number }): [
 
 /** Ends with a strong head word of a public body (`国防省`, `警察庁`, `参議院`), not a weak one (`局`, `室`). */
 function endsWithPublicHead(text: string): boolean {
-  for (let k = Math.min(5, text.length - 1); k >= 1; k--) {
-    const head = ORG_HEADS.get(text.slice(text.length - k));
-    if (head) return !head.weak && (head.kind === 'government' || head.kind === 'legislature' || head.kind === 'military');
-  }
-  return false;
+  const head = headAtEnd(text)?.head;
+  return head !== undefined && !head.weak && (head.kind === 'government' || head.kind === 'legislature' || head.kind === 'military');
 }
 
 function endsWithHead(text: string): boolean {
