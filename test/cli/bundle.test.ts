@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -63,5 +63,19 @@ describe('the bundled kiji executable', () => {
     const records = recordsOf(join(root, 'bundled.sqlite'));
     expect(records.length).toBeGreaterThan(6);
     expect(records).toEqual(recordsOf(join(root, 'unbundled.sqlite')));
+  });
+
+  it('loads node:child_process only when a command spawns a process (commander requires it for executable subcommands)', () => {
+    // Prints, at exit, the node modules the process loaded that a bare `node` had not.
+    const probe = join(root, 'loaded.cjs');
+    writeFileSync(probe, "const before = new Set(process.moduleLoadList); process.on('exit', () => require('node:fs').writeSync(2, JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m)))));\n");
+    cli(bundled, ['run', 'articles', '--db', 'again.sqlite', '--concurrency', '1']);
+    for (const args of [['--version'], ['run', 'articles', '--db', 'again.sqlite', '--json']]) {
+      const child = spawnSync(process.execPath, ['--require', probe, bundled, ...args], { cwd: root, encoding: 'utf8' });
+      expect(child.status).toBe(0);
+      const loaded = JSON.parse(child.stderr.trim().split('\n').pop()!) as string[];
+      expect(loaded.length, 'the probe saw no module load').toBeGreaterThan(0);
+      expect(loaded, `kiji ${args.join(' ')}`).not.toContain('NativeModule child_process');
+    }
   });
 });
