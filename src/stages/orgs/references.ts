@@ -13,7 +13,8 @@ import { tokenRange } from './model/features.js';
  */
 
 /** Found through the lexicon (a name or an alias it knows): the guards here leave it as it is. */
-const fromLexicon = (c: Found) => c.rule.includes('lexicon') || c.rule.includes('alias');
+/** A name the lexicon gave, itself or through an alias (also when the tagger found the same extent: `ja.org.model+lexicon`). */
+export const fromLexicon = (c: Found) => c.rule.includes('lexicon') || c.rule.includes('alias');
 
 /** A span found by a rule or the tagger that names no organisation; a name the lexicon knows always stays. */
 export function isNoName(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): boolean {

@@ -13,7 +13,7 @@ import { type FeatureInput, tokenRange } from './model/features.js';
 import { featureInputOf } from './model/train.js';
 import { inputOver, taggedRanges } from './tagged-ranges.js';
 import { plainContextNames } from './plain-contexts.js';
-import { coordinatedNames, headAtEnd, isNoName } from './references.js';
+import { coordinatedNames, fromLexicon, headAtEnd, isNoName } from './references.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
 
 /**
@@ -73,7 +73,7 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
     if (around.length === 0) {
       // A known name the model passed over stays, also when another rule won its extent (`WTO` as an
       // acronym and as the lexicon's alias of 世界貿易機関, `財務省` from IPADIC and from the lexicon).
-      const known = isKnownName(k) ? k : input.candidates.find((c) => c.start === k.start && c.end === k.end && isKnownName(c));
+      const known = fromLexicon(k) ? k : input.candidates.find((c) => c.start === k.start && c.end === k.end && fromLexicon(c));
       if (known) found.push(known);
       else if (cutShort.some((f) => f.start >= k.start && f.end <= k.end)) found.push({ ...k, rule: withModel(k.rule) });
       else if ((k.rule === 'ja.org.head' && unitOfKnownBody(doc, lexicon, k)) || k.rule === 'ja.org.latin-name' || withLegalForm(norm, k) || endsWithPublicHead(norm.slice(k.start, k.end)) || namesFoundAlias(norm, k, found)) found.push(k);
@@ -148,7 +148,7 @@ export function isDocumentPart(norm: string, span: { start: number; end: number 
 export function isPersonNamed(doc: ArticleDocument, c: Found): boolean {
   const [, b] = tokensIn(doc, c);
   const next = doc.tokens[b];
-  if (!next || next.start !== c.end || isKnownName(c)) return false;
+  if (!next || next.start !== c.end || fromLexicon(c)) return false;
   const text = doc.norm.text.slice(c.start, c.end);
   if (HONORIFICS_AFTER.has(next.surface)) return !endsWithHead(text);
   // `経済産業|大臣`, `西村康稔経済産業|大臣`: the words before a government title name the office; an acronym there is
@@ -165,7 +165,7 @@ const ACRONYM = /^[A-Z][A-Z0-9&]*[A-Z0-9]$/;
  * a katakana name with its dots or words IPADIC calls people's names.
  */
 export function withoutPersonBefore(doc: ArticleDocument, lexicon: OrgLexicon, c: Found, byExtent?: ReadonlyMap<string, Found>): Found {
-  if (isKnownName(c)) return c;
+  if (fromLexicon(c)) return c;
   const norm = doc.norm.text;
   const [a, b] = tokensIn(doc, c);
   // The shortest rest first: `山田太郎|内閣府`, not `山田|太郎内閣府`.
@@ -242,8 +242,6 @@ function namesFoundAlias(norm: string, k: Found, found: readonly Found[]): boole
   const alias = aliasAfter(norm, k.end, norm.slice(k.start, k.end));
   return alias !== undefined && found.some((f) => f.start === alias.start && f.end === alias.end);
 }
-
-const isKnownName = (c: Found) => c.rule.startsWith('ja.org.lexicon') || c.rule.includes('alias');
 
 const withModel = (rule: string) => (rule.startsWith('ja.org.model') ? rule : `ja.org.model+${rule.replace(/^ja\.org\./, '')}`);
 
@@ -356,9 +354,9 @@ function endsWithPublicHead(text: string): boolean {
   return head !== undefined && !head.weak && (head.kind === 'government' || head.kind === 'legislature' || head.kind === 'military');
 }
 
+/** A text that ends with an organisation head word (headAtEnd), or is one. */
 function endsWithHead(text: string): boolean {
-  for (let k = Math.min(5, text.length); k >= 1; k--) if (ORG_HEADS.has(text.slice(text.length - k))) return true;
-  return false;
+  return headAtEnd(text) !== undefined || (text.length <= 5 && ORG_HEADS.has(text));
 }
 
 /**
