@@ -6,14 +6,17 @@ import type { Found } from './aliases.js';
 import type { OrgLexicon } from './lexicon.js';
 import { isProperOrUnknown } from './chunk.js';
 import { tokenRange } from './model/features.js';
+import { COUNTRY_BY_ABBR } from '../../data/countries.js';
 
 /**
  * Spans that read as an organisation's name but are not one, on both paths (the rules' answer and the tagger's),
  * after tagging: the tagger's features never read these words, so changing them needs no retrain.
  */
 
-/** Found through the lexicon (a name or an alias it knows): the guards here leave it as it is. */
-/** A name the lexicon gave, itself or through an alias (also when the tagger found the same extent: `ja.org.model+lexicon`). */
+/**
+ * Found through the lexicon (a name or an alias it knows, also when the tagger found the same extent:
+ * `ja.org.model+lexicon`): the guards here leave it as it is.
+ */
 export const fromLexicon = (c: Found) => c.rule.includes('lexicon') || c.rule.includes('alias');
 
 /** A span found by a rule or the tagger that names no organisation; a name the lexicon knows always stays. */
@@ -23,6 +26,24 @@ export function isNoName(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): b
   if (KATAKANA_COMMON_WORDS.has(doc.norm.text.slice(c.start, c.end)) || isInsideWorkTitle(doc.norm.text, c)) return true;
   // What only the tagger calls a name: no rule's head word, lexicon entry, legal form or context stands behind it.
   return c.rule === 'ja.org.model' && isQuotedTerm(doc, c);
+}
+
+/**
+ * A company's name without the one-character country written before it (`米|マイクロソフト`, `独|フォルクスワーゲン`, `英|BBC`):
+ * the mark says where the company is from, and without it the name is the one other articles write (`米アップル` and
+ * `アップル` are one organisation). Only before a katakana or Latin word the dictionary calls proper or does not know, so
+ * `米国防総省`, `米軍` and `米ファンド` stay as they are.
+ */
+export function withoutCountryMark(doc: ArticleDocument, c: Found): Found {
+  if (fromLexicon(c)) return c;
+  const [a, b] = tokenRange(doc.tokens, c.start, c.end);
+  const mark = doc.tokens[a];
+  const name = doc.tokens[a + 1];
+  if (b - a < 2 || !mark || !name || mark.start !== c.start || name.start !== mark.end) return c;
+  if (mark.surface.length !== 1 || !COUNTRY_BY_ABBR.has(mark.surface) || mark.pos2 !== '地域') return c;
+  if (!/^[\p{sc=Katakana}A-Za-z]/u.test(name.surface) || !isProperOrUnknown(name) || c.end - name.start < 2) return c;
+  const { core: _core, name: _name, ...kept } = c;
+  return { ...kept, start: name.start };
 }
 
 /**
