@@ -45,4 +45,17 @@ export const CANONICAL_ORGANISATIONS: readonly CanonicalOrganisation[] = [
   { name: '文部科学省', names: ['Ministry of Education, Culture, Sports, Science and Technology'] },
   { name: '米国務省', names: ['United States Department of State', 'Department of State'] },
   { name: '米国際開発庁', names: ['United States Agency for International Development'] },
+  // Companies and broadcasters.
+  { name: '日本放送協会', names: ['Japan Broadcasting Corporation', 'Japan Broadcasting'] },
+  { name: '英国放送協会', names: ['British Broadcasting Corporation', 'British Broadcasting'] },
+  { name: 'AP通信', names: ['Associated Press'] },
+  { name: 'AFP通信', names: ['Agence France-Presse'] },
+  { name: 'グーグル', names: ['Google'] },
+  { name: 'マイクロソフト', names: ['Microsoft'] },
+  { name: 'フェイスブック', names: ['Facebook'] },
+  { name: 'ネットフリックス', names: ['Netflix'] },
+  { name: 'インテル', names: ['Intel'] },
+  { name: '日本電信電話', names: ['Nippon Telegraph and Telephone'] },
+  { name: '日本航空', names: ['Japan Airlines'] },
+  { name: '全日本空輸', names: ['All Nippon Airways'] },
 ];

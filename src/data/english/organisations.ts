@@ -115,6 +115,23 @@ export const KNOWN_ORGANISATIONS: readonly KnownOrganisation[] = [
   { name: 'European Parliament', aliases: [], kind: 'legislature' },
   { name: 'European Commission', aliases: [], kind: 'international' },
   { name: 'U.S. Indo-Pacific Command', aliases: ['INDOPACOM'], kind: 'military' },
+  // Companies and broadcasters the Japanese lexicon knows by a Latin name too (org-lexicon.ts); org-canonical.ts gives
+  // both languages' mentions its Japanese name. Not `Apple` or `Amazon`, which are also a fruit and a river.
+  { name: 'Japan Broadcasting Corporation', aliases: ['NHK'], kind: 'media' },
+  { name: 'British Broadcasting Corporation', aliases: ['BBC'], kind: 'media' },
+  { name: 'CNN', aliases: [], kind: 'media' },
+  { name: 'Associated Press', aliases: ['AP'], kind: 'media' },
+  { name: 'Agence France-Presse', aliases: ['AFP'], kind: 'media' },
+  { name: 'Google', aliases: [], kind: 'company' },
+  { name: 'Microsoft', aliases: [], kind: 'company' },
+  { name: 'Facebook', aliases: [], kind: 'company' },
+  { name: 'Netflix', aliases: [], kind: 'company' },
+  { name: 'Intel', aliases: [], kind: 'company' },
+  { name: 'IBM', aliases: [], kind: 'company' },
+  { name: 'Nippon Telegraph and Telephone', aliases: ['NTT'], kind: 'company' },
+  { name: 'KDDI', aliases: [], kind: 'company' },
+  { name: 'Japan Airlines', aliases: ['JAL'], kind: 'company' },
+  { name: 'All Nippon Airways', aliases: ['ANA'], kind: 'company' },
 ];
 
 /** Country and territory names (and common short forms) for agreement parties. Case-sensitive. */
