@@ -81,6 +81,11 @@ export const HEAD_OFFICE_SUFFIXES: ReadonlySet<string> = new Set(['市', '区', 
 /** After the brackets, what makes the place a venue's (`…(東京都港区)で開かれた`, `…(徳島市)にて`), not a head office's. */
 export const VENUE_AFTER = /^(?:で|にて|に(?:ある|あり|て)|内|前)/;
 /**
+ * Words that end a company's description right before its name (`電気自動車大手|BYD`, `米化学大手|ダウ・ケミカル`,
+ * `受託製造最大手|…`): the words before say what the company does, the name follows.
+ */
+export const SECTOR_LEADER_WORDS: ReadonlySet<string> = new Set(['大手', '最大手']);
+/**
  * Last suffixes of a subject that is a person, not a company (`ナデラ最高経営責任者は5日、`, `鈴木氏は5日、`), beside
  * the titles of titles.ts.
  */

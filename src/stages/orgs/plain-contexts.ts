@@ -1,7 +1,7 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { COUNTRY_BY_ABBR, COUNTRY_BY_NAME } from '../../data/countries.js';
-import { ANNOUNCED_IN_SENTENCE, DEAL_CONTEXT_AFTER, HEAD_OFFICE_SUFFIXES, HEAD_OFFICE_WORDS, NEWS_OPENER_AFTER, PERSON_NAME_BEFORE, PERSON_SUFFIXES, PLURAL_DETERMINERS, REFERENCE_MODIFIERS, VENUE_AFTER } from '../../data/org-guards.js';
+import { ANNOUNCED_IN_SENTENCE, DEAL_CONTEXT_AFTER, HEAD_OFFICE_SUFFIXES, HEAD_OFFICE_WORDS, NEWS_OPENER_AFTER, PERSON_NAME_BEFORE, PERSON_SUFFIXES, PLURAL_DETERMINERS, REFERENCE_MODIFIERS, SECTOR_LEADER_WORDS, VENUE_AFTER } from '../../data/org-guards.js';
 import { DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, MAX_HEAD_TOKENS, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
 import { PERSON_TITLES, TITLES } from '../../data/titles.js';
 import type { Found } from './aliases.js';
@@ -11,7 +11,8 @@ import { JOINER, KATAKANA, LATIN, TOKEN_FEATURES, type TokenView } from '../toke
 /**
  * Company names in the plain contexts of business news, which neither the rules' candidates nor the tagger need
  * to have found: the subject of the news opener (`大陽日酸は5日、…`), a name with its head office in brackets
- * (`PIALab.(徳島市)`, `ABC(東京・港)`) and a party to a deal (`ケア21から介護事業を取得`). Read after the rules and the
+ * (`PIALab.(徳島市)`, `ABC(東京・港)`), a party to a deal (`ケア21から介護事業を取得`) and a name after its sector
+ * (`電気自動車大手BYD`). Read after the rules and the
  * tagger on both paths, and added where nothing was found: not a candidate source, since the tagger's features read
  * the candidates (a new source would need a retrain).
  * The context alone does not make a name (`円相場は5日、`, `田中社長は5日、`): the words must look like one too.
@@ -28,7 +29,11 @@ export function plainContextNames(doc: ArticleDocument): Found[] {
     if (norm[end] === '.' && norm[end + 1] === '(' && view.flags[to - 1]! & LATIN) end++;
     const after = norm.slice(end, end + 40);
     const rule = headOfficeAfter(view, to, end, norm) ? 'ja.org.head-office' : NEWS_OPENER_AFTER.test(after) ? 'ja.org.opener' : DEAL_CONTEXT_AFTER.test(after) ? 'ja.org.deal' : undefined;
-    if (!rule) continue;
+    if (!rule) {
+      const s = afterSector(view, from, to);
+      if (s >= 0 && looksLikeName(view, s, to, norm, false)) found.push(orgCandidate(view.tokens[s]!.start, end, 'ja.org.sector', 'company'));
+      continue;
+    }
     const s = withoutClassWords(view.tokens, from, to);
     // `コンラッド東京(東京都港区)`: a name ending in a place before the brackets is a branch or a venue.
     if (rule === 'ja.org.head-office' && view.tokens[to - 1]!.pos2 === '地域') continue;
@@ -68,6 +73,22 @@ function headOfficeAfter(view: TokenView, to: number, end: number, norm: string)
   // `東京・港`: a city, then the ward after a dot, one short kanji word.
   const ward = inside.slice(i + 1).map((t) => t.surface).join('');
   return inside[i]!.surface === '・' && /^[\u4e00-\u9fff]{1,4}$/.test(ward);
+}
+
+/**
+ * Where a name begins after its sector's leader word in the run [from, to) (`電気自動車|大手|BYD`, `半導体|大手|エヌビディア`),
+ * or -1: a sector word other than a generic modifier before it (`国内|大手|…` and `大手|…` alone say nothing of what
+ * follows), and a katakana or Latin word right after it (whether the words are a name, not `…大手|メーカー`, looksLikeName
+ * says).
+ */
+function afterSector(view: TokenView, from: number, to: number): number {
+  const tokens = view.tokens;
+  for (let k = to - 2; k > from; k--) {
+    if (!SECTOR_LEADER_WORDS.has(tokens[k]!.surface)) continue;
+    const sector = tokens.slice(from, k).some((t) => !GENERIC_MODIFIERS.has(t.surface) && !DETERMINERS.has(t.surface) && t.pos2 !== '地域');
+    return sector && (view.flags[k + 1]! & (KATAKANA | LATIN)) !== 0 && tokens[k + 1]!.start === tokens[k]!.end ? k + 1 : -1;
+  }
+  return -1;
 }
 
 /**

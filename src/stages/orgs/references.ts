@@ -1,6 +1,6 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
-import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, FORMS_AFTER_NAME, GROUP_WORDS, KATAKANA_COMMON_WORDS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS } from '../../data/org-guards.js';
+import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, SECTOR_LEADER_WORDS, FORMS_AFTER_NAME, GROUP_WORDS, KATAKANA_COMMON_WORDS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS } from '../../data/org-guards.js';
 import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
 import type { Found } from './aliases.js';
 import type { OrgLexicon } from './lexicon.js';
@@ -29,22 +29,39 @@ export function isNoName(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): b
 }
 
 /**
- * A company's name without the one-character country written before it (`米|マイクロソフト`, `独|フォルクスワーゲン`, `英|BBC`):
- * the mark says where the company is from, and without it the name is the one other articles write (`米アップル` and
- * `アップル` are one organisation). Only before a katakana or Latin word the dictionary calls proper or does not know, so
- * `米国防総省`, `米軍` and `米ファンド` stay as they are.
+ * A company's name without the description written before it, on both paths after tagging, so that the company has the
+ * name other articles write:
+ * - its sector and the word that ends it (`電気自動車大手|BYD`, `台湾の電子機器受託製造大手|フォックスコン`; SECTOR_LEADER_WORDS);
+ * - the one-character country before a katakana or Latin word the dictionary calls proper or does not know
+ *   (`米|マイクロソフト`, `独|フォルクスワーゲン`, `英|BBC`: `米アップル` and `アップル` are one organisation), so `米国防総省`,
+ *   `米軍` and `米ファンド` stay as they are.
  */
-export function withoutCountryMark(doc: ArticleDocument, c: Found): Found {
+export function withoutDescriptionBefore(doc: ArticleDocument, c: Found): Found {
   if (fromLexicon(c)) return c;
   const [a, b] = tokenRange(doc.tokens, c.start, c.end);
-  const mark = doc.tokens[a];
-  const name = doc.tokens[a + 1];
-  if (b - a < 2 || !mark || !name || mark.start !== c.start || name.start !== mark.end) return c;
-  if (mark.surface.length !== 1 || !COUNTRY_BY_ABBR.has(mark.surface) || mark.pos2 !== '地域') return c;
-  if (!/^[\p{sc=Katakana}A-Za-z]/u.test(name.surface) || !isProperOrUnknown(name) || c.end - name.start < 2) return c;
+  let start = c.start;
+  // The sector's words first (`大手|新聞社・日政新聞` is no description of one company).
+  for (let k = b - 2; k > a; k--) {
+    const t = doc.tokens[k]!;
+    if (SECTOR_LEADER_WORDS.has(t.surface) && doc.tokens[k + 1]!.start === t.end && c.end - t.end >= 2) {
+      start = t.end;
+      break;
+    }
+  }
+  const [m] = tokenRange(doc.tokens, start, c.end);
+  const mark = doc.tokens[m]!;
+  const name = doc.tokens[m + 1];
+  if (name && name.start === mark.end && mark.start === start && name.end <= c.end && isCountryMark(mark) && startsName(name) && c.end - name.start >= 2) start = name.start;
+  if (start === c.start) return c;
   const { core: _core, name: _name, ...kept } = c;
-  return { ...kept, start: name.start };
+  return { ...kept, start };
 }
+
+/** A katakana or Latin word the dictionary calls proper or does not know: what a company's name after its description starts with. */
+const startsName = (t: Token) => /^[\p{sc=Katakana}A-Za-z]/u.test(t.surface) && isProperOrUnknown(t);
+
+/** A country's one-character form as its own word (`米`, `独`, `英`). */
+const isCountryMark = (t: Token) => t.surface.length === 1 && COUNTRY_BY_ABBR.has(t.surface) && t.pos2 === '地域';
 
 /**
  * A kind of group, not a group's name: a group word after words the dictionary calls common nouns only

@@ -13,7 +13,7 @@ import { type FeatureInput, tokenRange } from './model/features.js';
 import { featureInputOf } from './model/train.js';
 import { inputOver, taggedRanges } from './tagged-ranges.js';
 import { plainContextNames } from './plain-contexts.js';
-import { coordinatedNames, fromLexicon, headAtEnd, isNoName, withoutCountryMark } from './references.js';
+import { coordinatedNames, fromLexicon, headAtEnd, isNoName, withoutDescriptionBefore } from './references.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
 
 /**
@@ -88,7 +88,7 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
   for (const c of plainContextNames(doc)) if (!overlapsAny(found, c)) found.push(c);
   for (let i = found.length - 1; i >= 0; i--) {
     if (isPersonNamed(doc, found[i]!) || isNoName(doc, lexicon, found[i]!)) found.splice(i, 1);
-    else found.splice(i, 1, ...coordinatedNames(doc, lexicon, withoutCountryMark(doc, withoutPersonBefore(doc, lexicon, found[i]!, byExtent))));
+    else found.splice(i, 1, ...coordinatedNames(doc, lexicon, withoutDescriptionBefore(doc, withoutPersonBefore(doc, lexicon, found[i]!, byExtent))));
   }
   if (userLexicon) {
     const user = input.candidates.filter((c) => c.rule.startsWith('ja.org.lexicon') && [...userLexicon.matchesAt(norm, c.start)].some(([end]) => end === c.end));
