@@ -31,7 +31,7 @@ export function plainContextNames(doc: ArticleDocument): Found[] {
     const rule = headOfficeAfter(view, to, end, norm) ? 'ja.org.head-office' : NEWS_OPENER_AFTER.test(after) ? 'ja.org.opener' : DEAL_CONTEXT_AFTER.test(after) ? 'ja.org.deal' : undefined;
     if (!rule) {
       const s = afterSector(view, from, to);
-      if (s >= 0 && looksLikeName(view, s, to, norm, false)) found.push(orgCandidate(view.tokens[s]!.start, end, 'ja.org.sector', 'company'));
+      if (s >= 0 && looksLikeName(view, s, to, norm, false, true)) found.push(orgCandidate(view.tokens[s]!.start, end, 'ja.org.sector', 'company'));
       continue;
     }
     const s = withoutClassWords(view.tokens, from, to);
@@ -106,13 +106,15 @@ function withoutClassWords(tokens: readonly Token[], from: number, to: number): 
  * Words [s, e) that look like a company's name: no person or place, no title or class word at the end, and a word
  * that marks a name — unknown to the dictionary, Latin, a proper noun, katakana words written together (`ケアリンク`),
  * katakana or Latin before digits (`ケア21`), or kanji the dictionary splits into single characters (`大|陽|日|酸`).
+ * Katakana words joined by a dot are a person's name, except right after a sector's word (`化学大手|ダウ・ケミカル`),
+ * which no person's name follows.
  */
-function looksLikeName(view: TokenView, s: number, e: number, norm: string, announced: boolean): boolean {
+function looksLikeName(view: TokenView, s: number, e: number, norm: string, announced: boolean, afterSector = false): boolean {
   const tokens = view.tokens.slice(s, e);
   const text = norm.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
   const last = tokens[tokens.length - 1]!;
   if (tokens.some((t) => t.pos2 === '人名') || tokens.every((t) => t.pos2 === '地域' || t.surface === '・') || COUNTRY_BY_NAME.has(text)) return false;
-  if (GENERIC_ORG_WORDS.has(text) || PERSON_NAME_BEFORE.test(text) || endsWithTail(view.tokens, s, e, TITLES) || endsWithTail(view.tokens, s, e, PERSON_TITLES) || endsWithTail(view.tokens, s, e, NON_ORG_TAILS)) return false;
+  if (GENERIC_ORG_WORDS.has(text) || (!afterSector && PERSON_NAME_BEFORE.test(text)) || endsWithTail(view.tokens, s, e, TITLES) || endsWithTail(view.tokens, s, e, PERSON_TITLES) || endsWithTail(view.tokens, s, e, NON_ORG_TAILS)) return false;
   if ((last.pos1 === '接尾' || tokens.length === 1) && PERSON_SUFFIXES.has(last.surface)) return false;
   if (announced && isKanjiCompoundName(tokens)) return true;
   // `円|相場`, `NY|原油|先物`: a thing of the market, not a name, when a common kanji word ends it.
