@@ -109,12 +109,12 @@ function withoutClassWords(tokens: readonly Token[], from: number, to: number): 
  * Katakana words joined by a dot are a person's name, except right after a sector's word (`化学大手|ダウ・ケミカル`),
  * which no person's name follows.
  */
-function looksLikeName(view: TokenView, s: number, e: number, norm: string, announced: boolean, afterSector = false): boolean {
+function looksLikeName(view: TokenView, s: number, e: number, norm: string, announced: boolean, sectorBefore = false): boolean {
   const tokens = view.tokens.slice(s, e);
   const text = norm.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
   const last = tokens[tokens.length - 1]!;
   if (tokens.some((t) => t.pos2 === '人名') || tokens.every((t) => t.pos2 === '地域' || t.surface === '・') || COUNTRY_BY_NAME.has(text)) return false;
-  if (GENERIC_ORG_WORDS.has(text) || (!afterSector && PERSON_NAME_BEFORE.test(text)) || endsWithTail(view.tokens, s, e, TITLES) || endsWithTail(view.tokens, s, e, PERSON_TITLES) || endsWithTail(view.tokens, s, e, NON_ORG_TAILS)) return false;
+  if (GENERIC_ORG_WORDS.has(text) || (!sectorBefore && PERSON_NAME_BEFORE.test(text)) || endsWithTail(view.tokens, s, e, TITLES) || endsWithTail(view.tokens, s, e, PERSON_TITLES) || endsWithTail(view.tokens, s, e, NON_ORG_TAILS)) return false;
   if ((last.pos1 === '接尾' || tokens.length === 1) && PERSON_SUFFIXES.has(last.surface)) return false;
   if (announced && isKanjiCompoundName(tokens)) return true;
   // `円|相場`, `NY|原油|先物`: a thing of the market, not a name, when a common kanji word ends it.

@@ -1,12 +1,12 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
-import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, SECTOR_LEADER_WORDS, FORMS_AFTER_NAME, GROUP_WORDS, KATAKANA_COMMON_WORDS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS } from '../../data/org-guards.js';
+import { COUNTRY_BY_ABBR } from '../../data/countries.js';
+import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, FORMS_AFTER_NAME, GROUP_WORDS, KATAKANA_COMMON_WORDS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS, SECTOR_LEADER_WORDS } from '../../data/org-guards.js';
 import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
 import type { Found } from './aliases.js';
 import type { OrgLexicon } from './lexicon.js';
 import { isProperOrUnknown } from './chunk.js';
 import { tokenRange } from './model/features.js';
-import { COUNTRY_BY_ABBR } from '../../data/countries.js';
 
 /**
  * Spans that read as an organisation's name but are not one, on both paths (the rules' answer and the tagger's),
