@@ -40,15 +40,17 @@ export function withoutDescriptionBefore(doc: ArticleDocument, c: Found): Found 
   if (fromLexicon(c)) return c;
   const [a, b] = tokenRange(doc.tokens, c.start, c.end);
   let start = c.start;
+  /** The token the name may begin with, after what was cut so far. */
+  let m = a;
   // The sector's words first (`大手|新聞社・日政新聞` is no description of one company).
   for (let k = b - 2; k > a; k--) {
     const t = doc.tokens[k]!;
     if (SECTOR_LEADER_WORDS.has(t.surface) && doc.tokens[k + 1]!.start === t.end && c.end - t.end >= 2) {
       start = t.end;
+      m = k + 1;
       break;
     }
   }
-  const [m] = tokenRange(doc.tokens, start, c.end);
   const mark = doc.tokens[m]!;
   const name = doc.tokens[m + 1];
   if (name && name.start === mark.end && mark.start === start && name.end <= c.end && isCountryMark(mark) && startsName(name) && c.end - name.start >= 2) start = name.start;
