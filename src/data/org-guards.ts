@@ -128,7 +128,16 @@ export const ORG_AFTER_QUOTE = new RegExp(`^(?:(?:という|なる|との)[^、�
 export const KATAKANA_COMMON_WORDS: ReadonlySet<string> = new Set([
   'コチラ', 'ソチラ', 'アチラ', 'ドチラ', 'ココ', 'ソコ', 'アソコ', 'ドコ', 'コレ', 'ソレ', 'アレ', 'ドレ', 'ワタシ', 'アタシ', 'アナタ', 'キミ', 'ボク', 'オレ',
   'カワイイ', 'キレイ', 'スゴイ', 'ヤバイ', 'キモイ', 'ウザイ', 'イタイ', 'エロイ', 'ダサイ', 'ダメ', 'イイ', 'ホント', 'マジ', 'ステキ', 'オススメ', 'イマイチ',
+  'ココロ', 'カラダ', 'キモチ', 'ヒミツ', 'クチコミ', 'オトナ', 'カレ', 'カノジョ', 'シアワセ', 'ナイショ',
 ]);
+
+/**
+ * Gatherings and campaigns a company or a body holds: a compound ending in one after other words is the event, not its
+ * host (`新商品・新サービス発表会`, `特別内覧会`, `…春のキャンペーン`).
+ */
+export const GATHERING_TAILS: ReadonlySet<string> = new Set(
+  '発表会 説明会 展示会 展覧会 内覧会 試写会 記者会見 会見 講演会 上映会 商談会 即売会 体験会 報告会 セミナー キャンペーン ツアー'.split(' '),
+);
 
 /** Words for a group of people of some kind, which make a name only after a name (`…グループ`, `…部隊`; see isGroupOfAKind). */
 export const GROUP_WORDS: ReadonlySet<string> = new Set(['グループ', 'チーム', 'クラブ', 'バンド', 'ユニット', '部隊', '軍団', '集団']);

@@ -1,11 +1,13 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { COUNTRY_BY_ABBR } from '../../data/countries.js';
-import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, FORMS_AFTER_NAME, GROUP_WORDS, KATAKANA_COMMON_WORDS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS, SECTOR_LEADER_WORDS } from '../../data/org-guards.js';
+import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, FORMS_AFTER_NAME, GATHERING_TAILS, GROUP_WORDS, KATAKANA_COMMON_WORDS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS, SECTOR_LEADER_WORDS } from '../../data/org-guards.js';
+import { COMMON_LOANWORDS } from '../../data/loanwords.js';
+import { PRODUCT_NAMES } from '../../data/products.js';
 import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
 import type { Found } from './aliases.js';
 import type { OrgLexicon } from './lexicon.js';
-import { isProperOrUnknown } from './chunk.js';
+import { endsWithTail, isProperOrUnknown } from './chunk.js';
 import { tokenRange } from './model/features.js';
 
 /**
@@ -23,9 +25,20 @@ export const fromLexicon = (c: Found) => c.rule.includes('lexicon') || c.rule.in
 export function isNoName(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): boolean {
   if (fromLexicon(c)) return false;
   if (isGluedCapitals(doc.norm.text, c) || isGenericReference(doc, c) || isClubPrefixOnCommonWord(doc, c) || isGroupOfAKind(doc, lexicon, c)) return true;
-  if (KATAKANA_COMMON_WORDS.has(doc.norm.text.slice(c.start, c.end)) || isInsideWorkTitle(doc.norm.text, c)) return true;
+  const text = doc.norm.text.slice(c.start, c.end);
+  if (KATAKANA_COMMON_WORDS.has(text) || COMMON_LOANWORDS.has(text) || PRODUCT_NAMES.has(text) || isInsideWorkTitle(doc.norm.text, c) || isGathering(doc, c)) return true;
   // What only the tagger calls a name: no rule's head word, lexicon entry, legal form or context stands behind it.
   return c.rule === 'ja.org.model' && isQuotedTerm(doc, c);
+}
+
+/**
+ * A name without the middle dot that joined it to the next word (`巨人・|桑田真澄氏`, where IPADIC's organisation word takes
+ * the katakana-class tokens after it): a dot ends no name.
+ */
+export function withoutJoinerAfter(doc: ArticleDocument, c: Found): Found {
+  if (c.end - c.start < 2 || doc.norm.text[c.end - 1] !== '・') return c;
+  const { core: _core, name: _name, ...kept } = c;
+  return { ...kept, end: c.end - 1 };
 }
 
 /**
@@ -168,6 +181,12 @@ export function isQuotedTerm(doc: ArticleDocument, span: { start: number; end: n
   // katakana words the tokenizer guesses a proper noun for (`「コラーゲン」`) do not.
   if (doc.tokens.slice(...tokenRange(doc.tokens, span.start, span.end)).some((t) => t.known && t.pos1 === '固有名詞' && t.pos2 !== '人名')) return false;
   return !ORG_BEFORE_QUOTE.test(norm.slice(Math.max(0, span.start - 9), span.start - 1)) && !ORG_AFTER_QUOTE.test(norm.slice(span.end + 1, span.end + 16));
+}
+
+/** A compound that ends with a gathering's word after other words (`新サービス|発表会`): the event, not its host. */
+function isGathering(doc: ArticleDocument, span: { start: number; end: number }): boolean {
+  const [a, b] = tokenRange(doc.tokens, span.start, span.end);
+  return endsWithTail(doc.tokens, a + 1, b, GATHERING_TAILS);
 }
 
 /**

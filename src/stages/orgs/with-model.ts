@@ -3,6 +3,7 @@ import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_ABBR, COUNTRY_BY_NAME } from '../../data/countries.js';
 import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, SIDE_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
+import { COMMON_LOANWORDS } from '../../data/loanwords.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLE_WHOLE_AFTER, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
@@ -13,7 +14,7 @@ import { type FeatureInput, tokenRange } from './model/features.js';
 import { featureInputOf } from './model/train.js';
 import { inputOver, taggedRanges } from './tagged-ranges.js';
 import { plainContextNames } from './plain-contexts.js';
-import { coordinatedNames, fromLexicon, headAtEnd, isNoName, withoutDescriptionBefore } from './references.js';
+import { coordinatedNames, fromLexicon, headAtEnd, isNoName, withoutDescriptionBefore, withoutJoinerAfter } from './references.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
 
 /**
@@ -88,7 +89,7 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
   for (const c of plainContextNames(doc)) if (!overlapsAny(found, c)) found.push(c);
   for (let i = found.length - 1; i >= 0; i--) {
     if (isPersonNamed(doc, found[i]!) || isNoName(doc, lexicon, found[i]!)) found.splice(i, 1);
-    else found.splice(i, 1, ...coordinatedNames(doc, lexicon, withoutDescriptionBefore(doc, withoutPersonBefore(doc, lexicon, found[i]!, byExtent))));
+    else found.splice(i, 1, ...coordinatedNames(doc, lexicon, withoutJoinerAfter(doc, withoutDescriptionBefore(doc, withoutPersonBefore(doc, lexicon, found[i]!, byExtent)))));
   }
   if (userLexicon) {
     const user = input.candidates.filter((c) => c.rule.startsWith('ja.org.lexicon') && [...userLexicon.matchesAt(norm, c.start)].some(([end]) => end === c.end));
@@ -286,14 +287,42 @@ function implausible(doc: ArticleDocument, span: { start: number; end: number })
   // more often than an organisation (`Open RAN`, `Microsoft Windows`); one word may be a brand (`Amazon.com`).
   if (/^[A-Za-z][A-Za-z0-9.&'-]* [A-Za-z0-9 .&'-]+$/.test(text)) return true;
   const inside = tokensOf(doc, span);
-  // Words the dictionary knows and calls no proper noun, with no organisation word at the end, are a thing or a
-  // kind of thing, not a name (`スイーツ`, `コラーゲン`, `アイドルグループ`, `ACアダプター`).
-  if (inside.length > 0 && inside.every((t) => t.known && t.pos1 !== '固有名詞') && !endsWithHead(text)) return true;
+  // Words the dictionary knows and calls no proper noun, or common loanwords it does not know, with no organisation
+  // word at the end, are a thing or a kind of thing, not a name (`アイドルグループ`, `ACアダプター`, `WEB|メディア`).
+  if (inside.length > 0 && inside.every((t) => (t.known ? t.pos1 !== '固有名詞' : COMMON_LOANWORDS.has(t.surface))) && !endsWithHead(text)) return true;
+  // The small letters of a product family before its capitals (`iPhone`, `microUSB`, `mSATA`, `exFAT`; a company
+  // such as `eBay` or `nVidia` keeps its name), and a web page's character reference (`&nbsp`), are no name.
+  if (/^(?:i|micro|mini|nano|m|ex)[A-Z][A-Za-z0-9]*$/.test(text) || /^&[a-z]+;?$/.test(text)) return true;
+  // A space between a kanji word and a word of another script: a heading or a title's words that ran together
+  // (`研究所 vol`, `After Effects 天国`, `美 クリスマス`), not a name (`Brightline Robotics`, `アナ スイ コスメティックス`,
+  // `livedoor ニュース`).
+  if (spaceBetweenScripts(text)) return true;
   // A country and a word or two no rule calls an organisation: a thing of that country (`カンボジアPKO`, `日本|タイ|ド`), not a team (`日本代表`).
   // A company's name IPADIC does not know after its country stays (`中国シャオミ`).
   const unknownName = inside.length === 2 && !inside[1]!.known && /^[ァ-ヶー・]+$/.test(inside[1]!.surface);
   if (inside.length > 1 && inside.length <= 3 && COUNTRY_BY_NAME.has(inside[0]!.surface) && !endsWithHead(text) && !COUNTRY_TEAM_WORDS.has(inside[inside.length - 1]!.surface) && !unknownName) return true;
   return inside.length > 0 && inside.every((t) => t.pos2 === '地域' || t.pos2 === '人名' || t.pos === '記号' || COUNTRY_BY_NAME.has(t.surface));
+}
+
+const LATIN = 1;
+const KANA = 2;
+const KANJI = 3;
+/** The script of a character for spaceBetweenScripts (0: none of the three). */
+function scriptOf(ch: string | undefined): number {
+  if (ch === undefined) return 0;
+  if (/[A-Za-z0-9]/.test(ch)) return LATIN;
+  if (/[ぁ-ゖァ-ヶー]/.test(ch)) return KANA;
+  return /[\u4e00-\u9fff々]/.test(ch) ? KANJI : 0;
+}
+
+/** Whether a space in the text has a kanji on one side and a letter of another script on the other (`美 クリスマス`, `研究所 vol`). */
+function spaceBetweenScripts(text: string): boolean {
+  for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
+    const before = scriptOf(text[i - 1]);
+    const after = scriptOf(text[i + 1]);
+    if (before && after && before !== after && (before === KANJI || after === KANJI)) return true;
+  }
+  return false;
 }
 
 /**

@@ -2,6 +2,7 @@ import { defineLayer, TOKENS } from '../../core/document.js';
 import { ByteTable } from '../../core/regex.js';
 import { defineStage } from '../../core/stage.js';
 import { type Token, WORD_TABLE_LIMIT, withSlot } from '../../core/token.js';
+import { COMMON_LOANWORDS } from '../../data/loanwords.js';
 import { ORG_HEADS } from '../../data/org-heads.js';
 import { TITLES_WITH_HEAD } from '../../data/titles.js';
 
@@ -28,7 +29,10 @@ export const GIVEN_NAME = 16; // 人名/名
 export const UPPER_START = 32; // starts with A-Z (the only flag set on tokens outside runs)
 /** A run token that can make an organisation: katakana, Latin, unknown, 組織, or ending like an organisation head or a title containing one. */
 export const ORG_CUE = 64;
-/** A katakana word IPADIC knows as a common noun (`テレビ`, `サプリ`, `センター`): a name's part only beside a name-like word. */
+/**
+ * A katakana word IPADIC knows as a common noun (`テレビ`, `センター`), or a common loanword it does not know (`スイーツ`,
+ * src/data/loanwords.ts): a name's part only beside a name-like word.
+ */
 export const COMMON_KATAKANA = 128;
 
 // Character classes, one table lookup per UTF-16 unit.
@@ -100,7 +104,7 @@ function roleAndFlags(t: Token): number {
   const proper = t.pos1 === '固有名詞';
   if (proper && t.pos2 === '組織' && (t.known || !(flags & LATIN))) flags |= ORG_TOKEN;
   if (proper || !t.known || flags & (LATIN | KATAKANA)) flags |= NAME_LIKE;
-  if (flags & KATAKANA && t.known && pos === '名詞' && (t.pos1 === '一般' || t.pos1 === 'サ変接続' || t.pos1 === '形容動詞語幹')) flags |= COMMON_KATAKANA;
+  if (flags & KATAKANA && (t.known ? pos === '名詞' && (t.pos1 === '一般' || t.pos1 === 'サ変接続' || t.pos1 === '形容動詞語幹') : COMMON_LOANWORDS.has(s))) flags |= COMMON_KATAKANA;
   if (t.pos3 === '名' && t.pos2 === '人名') flags |= GIVEN_NAME;
   const last = s.charCodeAt(len - 1);
   if (flags & (LATIN | KATAKANA) || !t.known || t.pos2 === '組織' || HEAD_LAST.has(last) || TITLE_HEAD_LAST.has(last)) flags |= ORG_CUE;
