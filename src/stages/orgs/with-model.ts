@@ -2,7 +2,7 @@ import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_ABBR, COUNTRY_BY_NAME } from '../../data/countries.js';
-import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, SIDE_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
+import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, PERSON_OCCUPATIONS, SIDE_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
 import { COMMON_LOANWORDS } from '../../data/loanwords.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLE_WHOLE_AFTER, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
@@ -143,18 +143,29 @@ export function isDocumentPart(norm: string, span: { start: number; end: number 
 }
 
 /**
- * A name right before an honorific (`タカギさん`, `イケメン君`) is a person's, unless the lexicon knows it or it ends
- * with an organisation word (`厚生労働省さん` is still the ministry).
+ * A name right before an honorific (`タカギさん`, `イケメン君`) or right after a trade people have (`タレントのローラ`,
+ * PERSON_OCCUPATIONS) is a person's, unless the lexicon knows it or it ends with an organisation word (`厚生労働省さん` is
+ * still the ministry).
  */
 export function isPersonNamed(doc: ArticleDocument, c: Found): boolean {
-  const [, b] = tokensIn(doc, c);
-  const next = doc.tokens[b];
-  if (!next || next.start !== c.end || fromLexicon(c)) return false;
+  if (fromLexicon(c)) return false;
+  const [a, b] = tokensIn(doc, c);
   const text = doc.norm.text.slice(c.start, c.end);
+  if (afterOccupation(doc, a) && !endsWithHead(text)) return true;
+  const next = doc.tokens[b];
+  if (!next || next.start !== c.end) return false;
   if (HONORIFICS_AFTER.has(next.surface)) return !endsWithHead(text);
   // `経済産業|大臣`, `西村康稔経済産業|大臣`: the words before a government title name the office; an acronym there is
   // the body whose office it is (`NASA|長官`, `FBI|長官`).
   return OFFICE_TITLES.has(next.surface) && !ACRONYM.test(text) && !endsWithPublicHead(text) && !endsWithHead(text.slice(-1));
+}
+
+/** Token a comes right after a trade people have, with `の` or a middle dot between or nothing (`タレントの|ローラ`). */
+function afterOccupation(doc: ArticleDocument, a: number): boolean {
+  const tokens = doc.tokens;
+  let k = a - 1;
+  if (k >= 0 && (tokens[k]!.surface === 'の' || tokens[k]!.surface === '・') && tokens[k]!.end === tokens[a]!.start) k--;
+  return k >= 0 && PERSON_OCCUPATIONS.has(tokens[k]!.surface) && tokens[k]!.end === tokens[k + 1]!.start;
 }
 
 /** Capitals (and digits) only: `NASA`, `G20`. */
