@@ -1,5 +1,5 @@
 /** kiji's public API: the CLI and the tests use exactly this. */
-export { createPipeline, type Pipeline } from './pipeline.js';
+export { type BatchOutcome, createPipeline, type Pipeline } from './pipeline.js';
 export { ArticleDocument } from './core/document.js';
 export { KijiError, describeError, type ErrorCode } from './core/errors.js';
 export { defineStage, type Stage, type StageDefinition, type StageContext, type StageRun, type LayerRef } from './core/stage.js';

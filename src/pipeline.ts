@@ -8,7 +8,7 @@ import { ArticleDocument } from './core/document.js';
 import { isoDay } from './core/calendar.js';
 import { KijiError } from './core/errors.js';
 import { requireReferenceDate } from './core/reference-date.js';
-import { type BuiltStage, checkRecord, planStages, runStages } from './core/runner.js';
+import { type BuiltStage, checkRecord, planStages, runStages, runStagesOnBatch } from './core/runner.js';
 import { resolveOverlaps } from './core/spans.js';
 import type { Stage, StageRun } from './core/stage.js';
 import { type KijiConfig, type KijiConfigInput, parseConfig } from './schema/config.js';
@@ -25,6 +25,13 @@ export interface Pipeline {
   readonly stages: Readonly<Record<Language, readonly string[]>>;
   /** Processes one article; synchronous once the pipeline is built (for a `lazy` pipeline: once its language is loaded). */
   process(article: ArticleInput): ArticleResult;
+  /**
+   * Processes several articles, stage by stage (each stage takes every article of a language before the next stage
+   * starts: faster than one article after another, since each stage's tables stay in the caches), with the records
+   * `process` gives each. One outcome per article, in order: its result, or the error `process` would have thrown
+   * for it; one article's error never stops the others.
+   */
+  processBatch(articles: readonly ArticleInput[]): BatchOutcome[];
   /** The language an article's text is processed as (the config's, or detected for `language: auto`). */
   languageOf(text: string): Language;
   /** Whether `language`'s stages are built (always, unless the pipeline is `lazy`). */
@@ -37,6 +44,9 @@ export interface Pipeline {
    */
   stageTimings(): Record<string, number>;
 }
+
+/** What `processBatch` gives for one article. */
+export type BatchOutcome = { ok: true; result: ArticleResult } | { ok: false; error: unknown };
 
 export interface PipelineOptions {
   /**
@@ -107,19 +117,61 @@ export async function createPipeline(configInput: KijiConfigInput | KijiConfig =
       if (plans.has(language)) await load(language);
     },
     process(article) {
-      const raw = article.text;
-      const lang = languageOf(raw);
-      const stageSet = stageSets[lang] ?? (plans.has(lang) ? undefined : []);
-      if (!stageSet) throw new KijiError('E_INTERNAL', `the ${lang} stages of this pipeline are not loaded: await pipeline.load('${lang}') before processing a ${lang} article`);
-      const ref = requireReferenceDate(article.publishedAt, 'publishedAt');
-      const doc = new ArticleDocument(raw, timed('normalize', () => normalizeText(raw)), lang, config, ref);
+      const { doc, stageSet } = open(article);
       runStages(doc, stageSet, timed);
-      const records = timed('resolve+check', () => resolveOverlaps(doc.allRecords()).map((record) => checkRecord(raw, record)));
-      const result: ArticleResult = { id: article.id ?? article.source ?? 'article', lang, chars: raw.length, records };
-      if (article.source !== undefined) result.source = article.source;
-      if (article.title !== undefined) result.title = article.title;
-      if (ref) result.publishedAt = isoDay(ref);
-      return result;
+      return finish(article, doc);
+    },
+    processBatch(articles) {
+      const outcomes: BatchOutcome[] = new Array(articles.length);
+      const byLanguage = new Map<BuiltStage[], { doc: ArticleDocument; index: number }[]>();
+      articles.forEach((article, index) => {
+        try {
+          const { doc, stageSet } = open(article);
+          let group = byLanguage.get(stageSet);
+          if (!group) byLanguage.set(stageSet, (group = []));
+          group.push({ doc, index });
+        } catch (error) {
+          outcomes[index] = { ok: false, error };
+        }
+      });
+      for (const [stageSet, group] of byLanguage) {
+        runStagesOnBatch(group.map((g) => g.doc), stageSet, timed, (k, error) => {
+          outcomes[group[k]!.index] = { ok: false, error };
+        });
+        for (const { doc, index } of group) {
+          if (outcomes[index]) continue;
+          try {
+            outcomes[index] = { ok: true, result: finish(articles[index]!, doc) };
+          } catch (error) {
+            outcomes[index] = { ok: false, error };
+          }
+        }
+      }
+      return outcomes;
     },
   };
+
+  /** An article's document and the stages of its language (throws what `process` throws before any stage runs). */
+  function open(article: ArticleInput): { doc: ArticleDocument; stageSet: BuiltStage[] } {
+    const raw = article.text;
+    const lang = languageOf(raw);
+    const stageSet = stageSets[lang] ?? (plans.has(lang) ? undefined : NO_STAGES);
+    if (!stageSet) throw new KijiError('E_INTERNAL', `the ${lang} stages of this pipeline are not loaded: await pipeline.load('${lang}') before processing a ${lang} article`);
+    const ref = requireReferenceDate(article.publishedAt, 'publishedAt');
+    return { doc: new ArticleDocument(raw, timed('normalize', () => normalizeText(raw)), lang, config, ref), stageSet };
+  }
+
+  /** The result of a document the stages have run on: its records, resolved and checked. */
+  function finish(article: ArticleInput, doc: ArticleDocument): ArticleResult {
+    const raw = doc.raw;
+    const records = timed('resolve+check', () => resolveOverlaps(doc.allRecords()).map((record) => checkRecord(raw, record)));
+    const result: ArticleResult = { id: article.id ?? article.source ?? 'article', lang: doc.lang, chars: raw.length, records };
+    if (article.source !== undefined) result.source = article.source;
+    if (article.title !== undefined) result.title = article.title;
+    if (doc.ref) result.publishedAt = isoDay(doc.ref);
+    return result;
+  }
 }
+
+/** The stages of a language the config never meets (`language: en` given a Japanese text): none. */
+const NO_STAGES: BuiltStage[] = [];

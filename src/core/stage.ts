@@ -20,6 +20,8 @@ export type StageSwitch = keyof KijiConfig['stages'];
 /**
  * What a built stage does to one document: set the data layers it provides, or return the records
  * of the record layer it provides (the runner resolves their overlaps and stores them on the document).
+ * What it sets on a document is that document's own: a batch runs each stage on every document before the
+ * next stage (runStagesOnBatch), so a layer must not live in a buffer the next document's run reuses.
  */
 export type StageRun = (doc: ArticleDocument) => void | KijiRecord[];
 

@@ -131,7 +131,7 @@ function roleAndFlagsOf(t: Token): number {
 
 export interface TokenView {
   readonly tokens: readonly Token[];
-  /** Role of token i (indices below tokens.length are valid; the buffers are reused). */
+  /** Role of token i. */
   readonly role: Uint8Array;
   readonly flags: Uint8Array;
   /** Noun runs [runFrom[r], runTo[r]) for r < runCount: maximal sequences of name-able tokens. */
@@ -145,28 +145,23 @@ export interface TokenView {
 export const TOKEN_FEATURES = defineLayer<TokenView>('token-features');
 
 /**
- * A function that computes the features of a token array into buffers of its own, reused from document
- * to document (allocating typed arrays per document costs more than filling them): a view is only valid
- * until the next call. Stages run synchronously, one document at a time, and never keep a view.
+ * The features of a token array, in arrays of the view's own: a batch runs this stage on every document before the
+ * stages that read the views (src/core/runner.ts), so each document keeps its own.
  */
-export function tokenViewer(): (tokens: readonly Token[]) => TokenView {
-  let buffers = { role: new Uint8Array(1024), flags: new Uint8Array(1024), runFrom: new Int32Array(1024), runTo: new Int32Array(1024), runStartOf: new Int32Array(1024) };
-  return (tokens) => {
-    const n = tokens.length;
-    if (buffers.role.length < n) {
-      const size = Math.max(n, buffers.role.length * 2);
-      buffers = { role: new Uint8Array(size), flags: new Uint8Array(size), runFrom: new Int32Array(size), runTo: new Int32Array(size), runStartOf: new Int32Array(size) };
-    }
-    const { role, flags, runFrom, runTo, runStartOf } = buffers;
-    for (let i = 0; i < n; i++) {
-      const rf = roleAndFlagsOf(tokens[i]!);
-      role[i] = rf & 7;
-      flags[i] = rf >> 3;
-    }
-    runStartOf.fill(-1, 0, n);
-    const runCount = nounRunsOf(tokens, role, flags, runFrom, runTo, runStartOf);
-    return { tokens, role, flags, runCount, runFrom, runTo, runStartOf };
-  };
+export function tokenViewOf(tokens: readonly Token[]): TokenView {
+  const n = tokens.length;
+  const role = new Uint8Array(n);
+  const flags = new Uint8Array(n);
+  const runFrom = new Int32Array(n);
+  const runTo = new Int32Array(n);
+  const runStartOf = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const rf = roleAndFlagsOf(tokens[i]!);
+    role[i] = rf & 7;
+    flags[i] = rf >> 3;
+  }
+  const runCount = nounRunsOf(tokens, role, flags, runFrom, runTo, runStartOf);
+  return { tokens, role, flags, runCount, runFrom, runTo, runStartOf };
 }
 
 export const tokenFeaturesStage = defineStage({
@@ -174,10 +169,7 @@ export const tokenFeaturesStage = defineStage({
   languages: ['ja'],
   requires: [TOKENS],
   provides: [TOKEN_FEATURES],
-  create: () => {
-    const view = tokenViewer();
-    return (doc) => doc.set(TOKEN_FEATURES, view(doc.tokens));
-  },
+  create: () => (doc) => doc.set(TOKEN_FEATURES, tokenViewOf(doc.tokens)),
 });
 
 /** Noun runs: maximal sequences of name-able tokens, with joiners (`・`, `&`) and spaces between Latin words inside. */

@@ -6,7 +6,7 @@ import { KijiError } from '../../../core/errors.js';
 import { parseConfig } from '../../../schema/config.js';
 import { normalizeText } from '../../../text/normalize.js';
 import { splitSentences } from '../../../text/sentences.js';
-import { TOKEN_FEATURES, tokenViewer } from '../../token-features/index.js';
+import { TOKEN_FEATURES, tokenViewOf } from '../../token-features/index.js';
 import { loadTokenizer, tokenizeSegments, type Tokenizer } from '../../tokenize/kuromoji.js';
 import { longestFirst } from '../../../core/spans.js';
 import { collectCandidates } from '../candidates.js';
@@ -60,7 +60,7 @@ export function tokenizedDocument(tokenizer: Tokenizer, raw: string): ArticleDoc
   doc.set(SENTENCES, splitSentences(doc.norm.text));
   doc.set(TOKENS, tokenizeSegments(tokenizer, doc.norm.text, doc.sentences));
   // A viewer of its own: the document may be read after the next one is made.
-  doc.set(TOKEN_FEATURES, tokenViewer()(doc.tokens));
+  doc.set(TOKEN_FEATURES, tokenViewOf(doc.tokens));
   return doc;
 }
 const CONFIG = parseConfig({});
