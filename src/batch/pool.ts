@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { BATCH_ARTICLES } from './batch-size.js';
 import { workerHeapLimitMb } from './heap-limit.js';
 import { KijiError } from '../core/errors.js';
 import type { KijiConfig } from '../schema/config.js';
@@ -20,12 +21,12 @@ export function workerFileUrl(): string {
 }
 
 /**
- * Tasks handed to each worker at once: it runs them one after the other, and starts the second as soon
- * as the first is done, without waiting for the main thread (busy, or not given the CPU on a loaded machine).
- * piscina runs a task that has an AbortSignal alone on its worker, so tasks are handed over without one and
- * stopped through their clock instead (stopTask).
+ * Tasks handed to each worker at once: two batches (worker.ts processes the tasks waiting on it together), so that it
+ * starts the next batch as soon as one is done, without waiting for the main thread (busy, or not given the CPU on a
+ * loaded machine). piscina runs a task that has an AbortSignal alone on its worker, so tasks are handed over without
+ * one and stopped through their clock instead (stopTask).
  */
-export const TASKS_PER_WORKER = 2;
+export const TASKS_PER_WORKER = 2 * BATCH_ARTICLES;
 
 export interface ArticlePool {
   /** Aborting `signal` terminates the worker the task was handed to (it is replaced) and rejects. */
@@ -60,6 +61,7 @@ export function createArticlePool(config: KijiConfig, threads: number, options: 
   // A worker's late answer after the pool stopped must not become an uncaught 'error' event (which
   // ended the process, leaving the lock behind): the run has already recorded how it ended.
   pool.on('error', () => {});
+  const terminating = new WeakSet<object>();
   return {
     threads,
     tasksPerWorker: TASKS_PER_WORKER,
@@ -70,7 +72,7 @@ export function createArticlePool(config: KijiConfig, threads: number, options: 
       const running = pool.run(task);
       return new Promise<ArticleTaskResult>((resolve, reject) => {
         const onAbort = () => {
-          stopTask(pool, clock);
+          stopTask(pool, clock, terminating);
           reject(new KijiError('E_INTERNAL', `the task for ${task.path} was stopped: ${String(signal.reason)}`));
         };
         if (signal.aborted) onAbort();
@@ -83,14 +85,18 @@ export function createArticlePool(config: KijiConfig, threads: number, options: 
 }
 
 /**
- * Stops a task: a started one by terminating its worker (piscina then fails that worker's other task, which
- * had not started, and replaces the worker), one still waiting by marking it cancelled for its worker to skip.
+ * Stops a task: a started one by terminating its worker (piscina then fails that worker's other tasks, those of its
+ * batch and those that had not started, and replaces the worker), one still waiting by marking it cancelled for its
+ * worker to skip. A batch's tasks stopped together terminate their worker once.
  */
-function stopTask(pool: Piscina, clock: Float64Array): void {
+function stopTask(pool: Piscina, clock: Float64Array, terminating: WeakSet<object>): void {
   if (clock[CLOCK_STARTED] === 0) {
     clock[CLOCK_CANCELLED] = 1;
     return;
   }
   const thread = clock[CLOCK_THREAD];
-  void pool.threads.find((worker) => worker.threadId === thread)?.terminate();
+  const worker = pool.threads.find((w) => w.threadId === thread);
+  if (!worker || terminating.has(worker)) return;
+  terminating.add(worker);
+  void worker.terminate();
 }

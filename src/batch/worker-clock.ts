@@ -15,4 +15,6 @@ export const CLOCK_FIRST = 3;
 export const CLOCK_THREAD = 4;
 /** 1 when the scheduler gave the task up before it started (interrupted): the worker skips it. */
 export const CLOCK_CANCELLED = 5;
-export const CLOCK_BYTES = 6 * Float64Array.BYTES_PER_ELEMENT;
+/** How many articles the task's batch held (written before CLOCK_STARTED): past 1, a timeout or a crash is the batch's, not yet the article's. */
+export const CLOCK_BATCH = 6;
+export const CLOCK_BYTES = 7 * Float64Array.BYTES_PER_ELEMENT;

@@ -154,7 +154,8 @@ describe('runBatch', () => {
   it('stops taking work when aborted, writes what finished, and the next run completes the rest', async () => {
     const folder = join(root, 'abort');
     mkdirSync(folder);
-    writeArticles(folder, 12);
+    // More than the tasks in flight on one worker (two batches), so that some are left when the run stops.
+    writeArticles(folder, 80);
     const abortDb = join(root, 'abort.sqlite');
     const controller = new AbortController();
     const stopped = await runBatch({
@@ -165,13 +166,13 @@ describe('runBatch', () => {
     });
     expect(stopped.interrupted).toBe(true);
     expect(stopped.processed).toBeGreaterThanOrEqual(2);
-    expect(stopped.processed).toBeLessThan(12);
+    expect(stopped.processed).toBeLessThan(80);
     expect(Object.keys(snapshot(abortDb))).toHaveLength(stopped.processed);
     const conn = new Database(abortDb, { readonly: true });
     expect(conn.prepare('SELECT status FROM runs').pluck().get()).toBe('interrupted');
     conn.close();
     const rest = await runBatch({ inputs: [folder], dbPath: abortDb, config, concurrency: 1 });
-    expect(rest).toMatchObject({ processed: 12 - stopped.processed, skipped: stopped.processed, failed: 0 });
+    expect(rest).toMatchObject({ processed: 80 - stopped.processed, skipped: stopped.processed, failed: 0 });
   });
 
   it.skipIf(process.getuid?.() === 0)('records an unreadable file (chmod 000) — skipped as root, who can read anything; dangling links cover E_READ there', async () => {
