@@ -26,6 +26,9 @@ const JsonlLine = (line: string, lineNumber: number): { id: string; text: string
   return typeof item.ref === 'string' ? { id, text: item.text, ref: item.ref } : { id, text: item.text };
 };
 
+/** Documents of a JSONL input processed together (Pipeline.processBatch: each stage over all of them, its tables in the caches). */
+const EXTRACT_BATCH = 32;
+
 export function extractCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, setExit: (code: number) => void): Command {
   return new Command('extract')
     .description('print the records of one article (a file, or - for stdin) as JSON, or of every line of a JSONL file with --jsonl')
@@ -44,28 +47,51 @@ export function extractCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, 
         let failures = 0;
         // A line may hold one article of up to maxFileBytes (as UTF-16 characters, plus the JSON around it).
         const maxChars = (await getConfig()).maxFileBytes + 4096;
-        for await (const line of boundedLines(input, maxChars)) {
-          lineNumber++;
-          if (line.tooLong) {
-            failures++;
-            const error = { code: 'E_TOO_LARGE', message: `line ${lineNumber} has ${line.chars} characters, more than maxFileBytes allows (${maxChars}); raise maxFileBytes in the config` };
-            writeLine(io.stderr, `kiji extract: line ${lineNumber}: ${error.code}: ${error.message}`);
-            writeLine(io.stdout, JSON.stringify({ id: String(lineNumber), spans: [], error }));
-            continue;
+        // Documents are processed EXTRACT_BATCH at a time (Pipeline.processBatch); the lines come out in input order.
+        /** The output line of each document (and its stderr line), in input order; undefined until its batch is processed. */
+        const pending: ({ line: string; error?: string } | undefined)[] = [];
+        const batch: { index: number; input: { id: string; text: string; publishedAt?: string } }[] = [];
+        const fail = (id: string, error: unknown) => {
+          // One bad document never stops the run: it gets an empty line of spans and a reason on stderr.
+          failures++;
+          const { code, message } = describeError(error);
+          return { line: JSON.stringify({ id, spans: [], error: { code, message } }), error: `kiji extract: ${id}: ${code}: ${message}` };
+        };
+        const flush = () => {
+          pipeline.processBatch(batch.map((b) => b.input)).forEach((outcome, k) => {
+            const { index, input } = batch[k]!;
+            pending[index] = outcome.ok ? { line: JSON.stringify({ id: input.id, spans: outcome.result.records.map(toEvalSpan) }) } : fail(input.id, outcome.error);
+          });
+          batch.length = 0;
+          for (const p of pending) {
+            if (p!.error) writeLine(io.stderr, p!.error);
+            writeLine(io.stdout, p!.line);
           }
-          if (!line.text.trim()) continue;
-          const item = JsonlLine(line.text, lineNumber);
-          try {
-            requireReferenceDate(item.ref, `line ${lineNumber}: "ref"`);
-            const result = pipeline.process({ id: item.id, text: item.text, ...(item.ref ? { publishedAt: item.ref } : {}) });
-            writeLine(io.stdout, JSON.stringify({ id: item.id, spans: result.records.map(toEvalSpan) }));
-          } catch (error) {
-            // One bad document never stops the run: it gets an empty line of spans and a reason on stderr.
-            failures++;
-            const { code, message } = describeError(error);
-            writeLine(io.stderr, `kiji extract: ${item.id}: ${code}: ${message}`);
-            writeLine(io.stdout, JSON.stringify({ id: item.id, spans: [], error: { code, message } }));
+          pending.length = 0;
+        };
+        try {
+          for await (const line of boundedLines(input, maxChars)) {
+            lineNumber++;
+            if (line.tooLong) {
+              failures++;
+              const error = { code: 'E_TOO_LARGE', message: `line ${lineNumber} has ${line.chars} characters, more than maxFileBytes allows (${maxChars}); raise maxFileBytes in the config` };
+              pending.push({ line: JSON.stringify({ id: String(lineNumber), spans: [], error }), error: `kiji extract: line ${lineNumber}: ${error.code}: ${error.message}` });
+              continue;
+            }
+            if (!line.text.trim()) continue;
+            const item = JsonlLine(line.text, lineNumber);
+            try {
+              requireReferenceDate(item.ref, `line ${lineNumber}: "ref"`);
+              batch.push({ index: pending.length, input: { id: item.id, text: item.text, ...(item.ref ? { publishedAt: item.ref } : {}) } });
+              pending.push(undefined);
+            } catch (error) {
+              pending.push(fail(item.id, error));
+            }
+            if (batch.length === EXTRACT_BATCH) flush();
           }
+        } finally {
+          // Also before a usage error stops the run: every line read before it has its output.
+          flush();
         }
         setExit(failures > 0 ? EXIT_SOME_FAILED : EXIT_OK);
         return;

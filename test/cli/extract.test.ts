@@ -28,13 +28,29 @@ describe('kiji extract --jsonl (the evaluation contract)', () => {
     }
   });
 
-  it('reports a line that is not JSON as a usage error', async () => {
+  it('keeps the input order across its batches, a bad document answered in its place', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiji-extract-'));
+    const input = join(dir, 'many.jsonl');
+    // More documents than one batch holds, with a bad reference date inside the first batch and the second.
+    const lines = Array.from({ length: 70 }, (_, i) => ({ id: `d${i}`, text: `第${i}回の会議は2025年4月${(i % 28) + 1}日に開かれた。`, ...(i === 5 || i === 40 ? { ref: 'someday' } : {}) }));
+    writeFileSync(input, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const run = await runCli(['extract', '--jsonl', input]);
+    expect(run.code).toBe(1);
+    const out = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; spans: { text: string }[]; error?: { code: string } });
+    expect(out.map((o) => o.id)).toEqual(lines.map((l) => l.id));
+    expect(out.filter((o) => o.error).map((o) => o.id)).toEqual(['d5', 'd40']);
+    expect(out[6]!.spans.map((s) => s.text)).toContain('2025年4月7日');
+    expect(run.stderr.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('reports a line that is not JSON as a usage error, after the lines before it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kiji-extract-'));
     const input = join(dir, 'bad.jsonl');
     writeFileSync(input, '{"id":"x","text":"今日は晴れ。"}\nnot json\n');
     const run = await runCli(['extract', '--jsonl', input]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/line 2: not JSON/);
+    expect(run.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['x']);
   });
 
   it('prints help for the command', async () => {
