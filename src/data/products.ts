@@ -1,7 +1,8 @@
 /**
- * Products, platforms and services that news writes about as often as the companies behind them: a span that is
- * one of these names no organisation (`iPhoneへの装着`, `Androidのアプリ`, `FOMAを利用する`), on both paths, after
- * tagging (src/stages/orgs/references.ts). The company keeps its own name (`アップル`, `グーグル`, `NTTドコモ`), and a
+ * Products, platforms, services and standards that news writes about as often as the companies behind them: a span
+ * that is one of these, or one of these and common nouns (`USBメモリー`, `microSDカード`, `モバイルWiMAX`), names no
+ * organisation (`iPhoneへの装着`, `Androidのアプリ`, `FOMAを利用する`), on both paths, after tagging
+ * (src/stages/orgs/references.ts). A product's model number (`SC-06D`, `ISW11SC`) names none either. The company keeps its own name (`アップル`, `グーグル`, `NTTドコモ`), and a
  * name in the lexicon (the built-in one or the user's) always wins over this list.
  */
 export const PRODUCT_NAMES: ReadonlySet<string> = new Set(
@@ -13,9 +14,13 @@ export const PRODUCT_NAMES: ReadonlySet<string> = new Set(
     'PlayStation PSP Xbox Wii ' +
     // services and standards
     'iTunes iCloud Gmail FOMA mova Felica FeliCa Suica PASMO Bluetooth microSD microSDHC microSDXC microUSB miniUSB ' +
+    'Wi-Fi WiFi WiMAX Blu-ray Thunderbolt USB HDMI GPS ' +
     'アイフォーン アイフォン アイパッド アンドロイド ウブントゥ キンドル ウォークマン プレイステーション プレステ ' +
     'おサイフケータイ サイフケータイ'
   )
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** A product's model number: capitals, two or three digits and capitals after them (`SC-06D`, `ISW11SC`, `F-10D`); not a group's name (`AKB48`). */
+export const MODEL_NUMBER = /^[A-Z]{1,4}-?\d{2,3}[A-Z]{1,3}$/;

@@ -3,7 +3,7 @@ import type { Token } from '../../core/token.js';
 import { COUNTRY_BY_ABBR } from '../../data/countries.js';
 import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, FORMS_AFTER_NAME, GATHERING_TAILS, GROUP_WORDS, KATAKANA_COMMON_WORDS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS, SECTOR_LEADER_WORDS } from '../../data/org-guards.js';
 import { COMMON_LOANWORDS } from '../../data/loanwords.js';
-import { PRODUCT_NAMES } from '../../data/products.js';
+import { MODEL_NUMBER, PRODUCT_NAMES } from '../../data/products.js';
 import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
 import type { Found } from './aliases.js';
 import type { OrgLexicon } from './lexicon.js';
@@ -26,7 +26,7 @@ export function isNoName(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): b
   if (fromLexicon(c)) return false;
   if (isGluedCapitals(doc.norm.text, c) || isGenericReference(doc, c) || isClubPrefixOnCommonWord(doc, c) || isGroupOfAKind(doc, lexicon, c)) return true;
   const text = doc.norm.text.slice(c.start, c.end);
-  if (KATAKANA_COMMON_WORDS.has(text) || COMMON_LOANWORDS.has(text) || PRODUCT_NAMES.has(text) || isInsideWorkTitle(doc.norm.text, c) || isGathering(doc, c)) return true;
+  if (KATAKANA_COMMON_WORDS.has(text) || COMMON_LOANWORDS.has(text) || isProduct(doc, c, text) || isInsideWorkTitle(doc.norm.text, c) || isGathering(doc, c)) return true;
   // What only the tagger calls a name: no rule's head word, lexicon entry, legal form or context stands behind it.
   return c.rule === 'ja.org.model' && isQuotedTerm(doc, c);
 }
@@ -181,6 +181,18 @@ export function isQuotedTerm(doc: ArticleDocument, span: { start: number; end: n
   // katakana words the tokenizer guesses a proper noun for (`「コラーゲン」`) do not.
   if (doc.tokens.slice(...tokenRange(doc.tokens, span.start, span.end)).some((t) => t.known && t.pos1 === '固有名詞' && t.pos2 !== '人名')) return false;
   return !ORG_BEFORE_QUOTE.test(norm.slice(Math.max(0, span.start - 9), span.start - 1)) && !ORG_AFTER_QUOTE.test(norm.slice(span.end + 1, span.end + 16));
+}
+
+/**
+ * A product (PRODUCT_NAMES), a product with common nouns and no organisation word at the end (`USB|メモリー`,
+ * `モバイル|WiMAX`), or a model number, alone or after the product's Latin name (`GALAXY SII WiMAX ISW11SC`).
+ */
+function isProduct(doc: ArticleDocument, span: { start: number; end: number }, text: string): boolean {
+  if (PRODUCT_NAMES.has(text) || MODEL_NUMBER.test(text)) return true;
+  if (/^[A-Za-z0-9 .&'-]+ [A-Z0-9-]+$/.test(text) && MODEL_NUMBER.test(text.slice(text.lastIndexOf(' ') + 1))) return true;
+  const tokens = doc.tokens.slice(...tokenRange(doc.tokens, span.start, span.end));
+  if (tokens.length < 2 || !tokens.some((t) => PRODUCT_NAMES.has(t.surface)) || headAtEnd(text)) return false;
+  return tokens.every((t) => PRODUCT_NAMES.has(t.surface) || (t.known ? t.pos === '名詞' && t.pos1 !== '固有名詞' : COMMON_LOANWORDS.has(t.surface)));
 }
 
 /** A compound that ends with a gathering's word after other words (`新サービス|発表会`): the event, not its host. */
