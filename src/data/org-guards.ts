@@ -21,11 +21,14 @@ export const DOCUMENT_PART_AT_START = new RegExp(`^第[0-9IVXⅰ-ⅹ一二三四
 export const HONORIFICS_AFTER: ReadonlySet<string> = new Set(['さん', '君', 'くん', 'ちゃん', '氏', '殿', '夫妻', '夫人']);
 
 /**
- * What people are by trade, written right before a name (`タレントのローラ`, `女優・山田花子`, `歌手YOU`): that name is a
- * person's, whatever IPADIC guesses for it. Not `監督` or `選手`, which a team's name precedes as often (`巨人の選手`).
+ * What people are by trade or by role, written right before a name (`タレントのローラ`, `女優・山田花子`, `主演のDAIGO`,
+ * `監督のスピルバーグ`): that name is a person's, whatever IPADIC guesses for it. (A team's name comes before such a word,
+ * not after it: `巨人の選手`.)
  */
 export const PERSON_OCCUPATIONS: ReadonlySet<string> = new Set(
-  'タレント 女優 俳優 歌手 モデル 芸人 お笑い芸人 アナウンサー 声優 作家 漫画家 小説家 脚本家 演出家 写真家 画家 評論家 コメンテーター'.split(' '),
+  ('タレント 女優 俳優 歌手 モデル 芸人 お笑い芸人 アナウンサー 声優 作家 漫画家 小説家 脚本家 演出家 写真家 画家 評論家 コメンテーター ' +
+    '主演 キャスト 監督 選手 ボーカル')
+    .split(' '),
 );
 
 /**
