@@ -86,7 +86,7 @@ async function drain(): Promise<void> {
       await new Promise((resolve) => setImmediate(resolve));
       const batch = nextBatch();
       try {
-        await processBatch(batch);
+        await processTasks(batch);
       } catch (error) {
         // A bug here, not an article's doing (those become failed rows): its tasks fail, and the worker goes on.
         for (const w of batch) w.reject(error);
@@ -128,7 +128,8 @@ interface Read {
   failed?: StoredArticle;
 }
 
-async function processBatch(batch: Waiting[]): Promise<void> {
+/** Reads, processes together and answers one batch of tasks. */
+async function processTasks(batch: Waiting[]): Promise<void> {
   if (batch.length === 0) return;
   const first = started === 0 ? 1 : 0;
   const now = Date.now();
