@@ -19,9 +19,9 @@ export interface ReadFile {
  * counted, up to PIPELINE_LOAD_ALLOWANCE_MS): an article over `articleTimeoutMs` has its worker terminated
  * and replaced, and is reported as timed out while the run goes on; the articles waiting behind it on that
  * worker had not started and are run again. An article whose batch ran over the limit or ended its worker
- * (out of memory) is run again alone, so that only the article that did it is reported. When the run is interrupted, articles still in
- * flight after a short grace are stopped the same way and reported as interrupted (not recorded:
- * the next run processes them), so Ctrl-C never waits for a slow article.
+ * (out of memory) is run again alone, so that only the article that did it is reported. When the run is
+ * interrupted, articles still in flight after a short grace are stopped the same way and reported as interrupted
+ * (not recorded: the next run processes them), so Ctrl-C never waits for a slow article.
  */
 export type TaskOutcome =
   | { kind: 'done'; result: ArticleTaskResult }

@@ -2,8 +2,9 @@
  * Products, platforms, services and standards that news writes about as often as the companies behind them: a span
  * that is one of these, or one of these and common nouns (`USBメモリー`, `microSDカード`, `モバイルWiMAX`), names no
  * organisation (`iPhoneへの装着`, `Androidのアプリ`, `FOMAを利用する`), on both paths, after tagging
- * (src/stages/orgs/references.ts). A product's model number (`SC-06D`, `ISW11SC`) names none either. The company keeps its own name (`アップル`, `グーグル`, `NTTドコモ`), and a
- * name in the lexicon (the built-in one or the user's) always wins over this list.
+ * (src/stages/orgs/references.ts). A product's model number (`SC-06D`, `ISW11SC`) names none either. The company keeps
+ * its own name (`アップル`, `グーグル`, `NTTドコモ`), and a name in the lexicon (the built-in one or the user's) always wins
+ * over this list.
  */
 export const PRODUCT_NAMES: ReadonlySet<string> = new Set(
   (

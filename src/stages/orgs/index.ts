@@ -10,9 +10,9 @@ import { kindOfName } from './chunk.js';
 import { buildOrgLexicon, OrgLexicon } from './lexicon.js';
 import { loadOrgTagger, type OrgTagger } from './model/tagger.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
-import { findOrganisationsWithModel, isDocumentPart, isPersonNamed, withoutPersonBefore } from './with-model.js';
+import { findOrganisationsWithModel, isDocumentPart, isPersonNamed, namesOf } from './with-model.js';
 import { plainContextNames } from './plain-contexts.js';
-import { coordinatedNames, isNoName, withoutDescriptionBefore, withoutJoinerAfter } from './references.js';
+import { isNoName } from './references.js';
 
 export { OrgLexicon } from './lexicon.js';
 
@@ -22,7 +22,7 @@ export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Fo
   const kept = longestFirst(collectCandidates(doc, lexicon)).filter((c) => !isDocumentPart(norm, c) && !isPersonNamed(doc, c) && !isNoName(doc, lexicon, c));
   for (const c of plainContextNames(doc)) if (!overlapsAny(kept, c)) kept.push(c);
   kept.sort((a, b) => a.start - b.start);
-  return resolveNames(norm, kept.flatMap((c) => coordinatedNames(doc, lexicon, withoutJoinerAfter(doc, withoutDescriptionBefore(doc, withoutPersonBefore(doc, lexicon, c))))), lexicon);
+  return resolveNames(norm, kept.flatMap((c) => namesOf(doc, lexicon, c)), lexicon);
 }
 
 export const orgsStage = defineStage({

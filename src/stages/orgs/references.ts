@@ -21,6 +21,18 @@ import { tokenRange } from './model/features.js';
  */
 export const fromLexicon = (c: Found) => c.rule.includes('lexicon') || c.rule.includes('alias');
 
+/** A found name over another extent, without the core and the canonical name its old extent had. */
+export function withExtent(c: Found, start: number, end: number): Found {
+  const { core: _core, name: _name, ...kept } = c;
+  return { ...kept, start, end };
+}
+
+/**
+ * A word the dictionary calls no proper noun, or a common loanword it does not know (src/data/loanwords.ts): a word of
+ * a thing or a kind of thing, not of a name.
+ */
+export const isCommonWord = (t: Token) => (t.known ? t.pos1 !== '固有名詞' : COMMON_LOANWORDS.has(t.surface));
+
 /** A span found by a rule or the tagger that names no organisation; a name the lexicon knows always stays. */
 export function isNoName(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): boolean {
   if (fromLexicon(c)) return false;
@@ -37,8 +49,7 @@ export function isNoName(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): b
  */
 export function withoutJoinerAfter(doc: ArticleDocument, c: Found): Found {
   if (c.end - c.start < 2 || doc.norm.text[c.end - 1] !== '・') return c;
-  const { core: _core, name: _name, ...kept } = c;
-  return { ...kept, end: c.end - 1 };
+  return withExtent(c, c.start, c.end - 1);
 }
 
 /**
@@ -67,9 +78,7 @@ export function withoutDescriptionBefore(doc: ArticleDocument, c: Found): Found 
   const mark = doc.tokens[m]!;
   const name = doc.tokens[m + 1];
   if (name && name.start === mark.end && mark.start === start && name.end <= c.end && isCountryMark(mark) && startsName(name) && c.end - name.start >= 2) start = name.start;
-  if (start === c.start) return c;
-  const { core: _core, name: _name, ...kept } = c;
-  return { ...kept, start };
+  return start === c.start ? c : withExtent(c, start, c.end);
 }
 
 /** A katakana or Latin word the dictionary calls proper or does not know: what a company's name after its description starts with. */
@@ -192,7 +201,7 @@ function isProduct(doc: ArticleDocument, span: { start: number; end: number }, t
   if (/^[A-Za-z0-9 .&'-]+ [A-Z0-9-]+$/.test(text) && MODEL_NUMBER.test(text.slice(text.lastIndexOf(' ') + 1))) return true;
   const tokens = doc.tokens.slice(...tokenRange(doc.tokens, span.start, span.end));
   if (tokens.length < 2 || !tokens.some((t) => PRODUCT_NAMES.has(t.surface)) || headAtEnd(text)) return false;
-  return tokens.every((t) => PRODUCT_NAMES.has(t.surface) || (t.known ? t.pos === '名詞' && t.pos1 !== '固有名詞' : COMMON_LOANWORDS.has(t.surface)));
+  return tokens.every((t) => PRODUCT_NAMES.has(t.surface) || (isCommonWord(t) && (!t.known || t.pos === '名詞')));
 }
 
 /** A compound that ends with a gathering's word after other words (`新サービス|発表会`): the event, not its host. */

@@ -3,7 +3,6 @@ import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_ABBR, COUNTRY_BY_NAME } from '../../data/countries.js';
 import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, PERSON_OCCUPATIONS, SIDE_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
-import { COMMON_LOANWORDS } from '../../data/loanwords.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLE_WHOLE_AFTER, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
@@ -14,7 +13,7 @@ import { type FeatureInput, tokenRange } from './model/features.js';
 import { featureInputOf } from './model/train.js';
 import { inputOver, taggedRanges } from './tagged-ranges.js';
 import { plainContextNames } from './plain-contexts.js';
-import { coordinatedNames, fromLexicon, headAtEnd, isNoName, withoutDescriptionBefore, withoutJoinerAfter } from './references.js';
+import { coordinatedNames, fromLexicon, headAtEnd, isCommonWord, isNoName, withExtent, withoutDescriptionBefore, withoutJoinerAfter } from './references.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
 
 /**
@@ -89,7 +88,7 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
   for (const c of plainContextNames(doc)) if (!overlapsAny(found, c)) found.push(c);
   for (let i = found.length - 1; i >= 0; i--) {
     if (isPersonNamed(doc, found[i]!) || isNoName(doc, lexicon, found[i]!)) found.splice(i, 1);
-    else found.splice(i, 1, ...coordinatedNames(doc, lexicon, withoutJoinerAfter(doc, withoutDescriptionBefore(doc, withoutPersonBefore(doc, lexicon, found[i]!, byExtent)))));
+    else found.splice(i, 1, ...namesOf(doc, lexicon, found[i]!, byExtent));
   }
   if (userLexicon) {
     const user = input.candidates.filter((c) => c.rule.startsWith('ja.org.lexicon') && [...userLexicon.matchesAt(norm, c.start)].some(([end]) => end === c.end));
@@ -202,10 +201,17 @@ export function withoutPersonBefore(doc: ArticleDocument, lexicon: OrgLexicon, c
     }
     if (!person) continue;
     if (known) return { ...known, rule: c.rule };
-    const { core: _core, name: _name, ...kept } = c;
-    return { ...kept, start: s };
+    return withExtent(c, s, c.end);
   }
   return c;
+}
+
+/**
+ * The names a found span stands for, on both paths: without a person's name or a description before it and a dot after
+ * it, split where it coordinates names of their own.
+ */
+export function namesOf(doc: ArticleDocument, lexicon: OrgLexicon, c: Found, byExtent?: ReadonlyMap<string, Found>): Found[] {
+  return coordinatedNames(doc, lexicon, withoutJoinerAfter(doc, withoutDescriptionBefore(doc, withoutPersonBefore(doc, lexicon, c, byExtent))));
 }
 
 /**
@@ -300,7 +306,7 @@ function implausible(doc: ArticleDocument, span: { start: number; end: number })
   const inside = tokensOf(doc, span);
   // Words the dictionary knows and calls no proper noun, or common loanwords it does not know, with no organisation
   // word at the end, are a thing or a kind of thing, not a name (`アイドルグループ`, `ACアダプター`, `WEB|メディア`).
-  if (inside.length > 0 && inside.every((t) => (t.known ? t.pos1 !== '固有名詞' : COMMON_LOANWORDS.has(t.surface))) && !endsWithHead(text)) return true;
+  if (inside.length > 0 && inside.every(isCommonWord) && !endsWithHead(text)) return true;
   // The small letters of a product family before its capitals (`iPhone`, `microUSB`, `mSATA`, `exFAT`; a company
   // such as `eBay` or `nVidia` keeps its name), and a web page's character reference (`&nbsp`), are no name.
   if (/^(?:i|micro|mini|nano|m|ex)[A-Z][A-Za-z0-9]*$/.test(text) || /^&[a-z]+;?$/.test(text)) return true;

@@ -59,7 +59,6 @@ export function tokenizedDocument(tokenizer: Tokenizer, raw: string): ArticleDoc
   const doc = new ArticleDocument(raw, normalizeText(raw), 'ja', CONFIG);
   doc.set(SENTENCES, splitSentences(doc.norm.text));
   doc.set(TOKENS, tokenizeSegments(tokenizer, doc.norm.text, doc.sentences));
-  // A viewer of its own: the document may be read after the next one is made.
   doc.set(TOKEN_FEATURES, tokenViewOf(doc.tokens));
   return doc;
 }
