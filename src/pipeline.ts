@@ -45,6 +45,9 @@ export interface Pipeline {
   stageTimings(): Record<string, number>;
 }
 
+/** Articles an in-process caller (`kiji eval`, `kiji extract --jsonl`) hands `processBatch` at a time. */
+export const DOCUMENTS_PER_BATCH = 32;
+
 /** What `processBatch` gives for one article. */
 export type BatchOutcome = { ok: true; result: ArticleResult } | { ok: false; error: unknown };
 

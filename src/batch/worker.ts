@@ -69,6 +69,8 @@ interface Waiting {
 /** Tasks handed to this worker and not started yet, in order. */
 const waiting: Waiting[] = [];
 let draining = false;
+/** Tasks this worker has started. */
+let started = 0;
 
 export default function processArticleTask(task: ArticleTask): Promise<ArticleTaskResult> {
   return new Promise((resolve, reject) => {
@@ -116,8 +118,6 @@ function nextBatch(): Waiting[] {
   }
   return batch;
 }
-
-let started = 0;
 
 /** A task's article once read and decoded, or the row saying why it could not be. */
 interface Read {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { createPipeline } from '../pipeline.js';
+import { createPipeline, DOCUMENTS_PER_BATCH } from '../pipeline.js';
 import { KijiError, describeError } from '../core/errors.js';
 import { requireReferenceDate } from '../core/reference-date.js';
 import { readArticleFile } from '../text/read-article.js';
@@ -26,9 +26,6 @@ const JsonlLine = (line: string, lineNumber: number): { id: string; text: string
   return typeof item.ref === 'string' ? { id, text: item.text, ref: item.ref } : { id, text: item.text };
 };
 
-/** Documents of a JSONL input processed together (Pipeline.processBatch: each stage over all of them, its tables in the caches). */
-const EXTRACT_BATCH = 32;
-
 export function extractCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, setExit: (code: number) => void): Command {
   return new Command('extract')
     .description('print the records of one article (a file, or - for stdin) as JSON, or of every line of a JSONL file with --jsonl')
@@ -47,7 +44,7 @@ export function extractCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, 
         let failures = 0;
         // A line may hold one article of up to maxFileBytes (as UTF-16 characters, plus the JSON around it).
         const maxChars = (await getConfig()).maxFileBytes + 4096;
-        // Documents are processed EXTRACT_BATCH at a time (Pipeline.processBatch); the lines come out in input order.
+        // Documents are processed DOCUMENTS_PER_BATCH at a time (Pipeline.processBatch); the lines come out in input order.
         /** The output line of each document (and its stderr line), in input order; undefined until its batch is processed. */
         const pending: ({ line: string; error?: string } | undefined)[] = [];
         const batch: { index: number; input: { id: string; text: string; publishedAt?: string } }[] = [];
@@ -87,7 +84,7 @@ export function extractCommand(io: CliIO, getConfig: () => Promise<KijiConfig>, 
             } catch (error) {
               pending.push(fail(item.id, error));
             }
-            if (batch.length === EXTRACT_BATCH) flush();
+            if (batch.length === DOCUMENTS_PER_BATCH) flush();
           }
         } finally {
           // Also before a usage error stops the run: every line read before it has its output.

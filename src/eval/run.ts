@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { toEvalSpan } from './spans.js';
-import type { Pipeline } from '../pipeline.js';
+import { DOCUMENTS_PER_BATCH, type Pipeline } from '../pipeline.js';
 import { KijiError, describeError } from '../core/errors.js';
 import { readArticleFile } from '../text/read-article.js';
 import { type ScoreDoc, type ScoreResult, type ScoreRow, type ScoreSpan, score } from './score.js';
@@ -76,14 +76,11 @@ export interface Prediction {
   error?: { code: string; message: string };
 }
 
-/** Gold texts processed together (Pipeline.processBatch): each stage then runs over them with its tables in the caches. */
-const PREDICT_BATCH = 32;
-
 /** Runs the pipeline on every gold text; a document that fails gets no spans and its reason. */
 export function predict(pipeline: Pipeline, docs: readonly GoldDoc[]): Prediction[] {
   const predictions: Prediction[] = [];
-  for (let i = 0; i < docs.length; i += PREDICT_BATCH) {
-    const batch = docs.slice(i, i + PREDICT_BATCH);
+  for (let i = 0; i < docs.length; i += DOCUMENTS_PER_BATCH) {
+    const batch = docs.slice(i, i + DOCUMENTS_PER_BATCH);
     pipeline.processBatch(batch.map((doc) => ({ id: doc.id, text: doc.text, ...(doc.ref ? { publishedAt: doc.ref } : {}) }))).forEach((outcome, k) => {
       const id = batch[k]!.id;
       predictions.push(outcome.ok ? { id, spans: outcome.result.records.map((r) => toEvalSpan(r) as unknown as ScoreSpan) } : { id, spans: [], error: describeError(outcome.error) });

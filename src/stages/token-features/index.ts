@@ -150,11 +150,13 @@ export const TOKEN_FEATURES = defineLayer<TokenView>('token-features');
  */
 export function tokenViewOf(tokens: readonly Token[]): TokenView {
   const n = tokens.length;
-  const role = new Uint8Array(n);
-  const flags = new Uint8Array(n);
-  const runFrom = new Int32Array(n);
-  const runTo = new Int32Array(n);
-  const runStartOf = new Int32Array(n).fill(-1);
+  // One allocation for the five arrays (each array of its own is a backing store of its own): the Int32 ones first, aligned.
+  const buffer = new ArrayBuffer(14 * n);
+  const runFrom = new Int32Array(buffer, 0, n);
+  const runTo = new Int32Array(buffer, 4 * n, n);
+  const runStartOf = new Int32Array(buffer, 8 * n, n).fill(-1);
+  const role = new Uint8Array(buffer, 12 * n, n);
+  const flags = new Uint8Array(buffer, 13 * n, n);
   for (let i = 0; i < n; i++) {
     const rf = roleAndFlagsOf(tokens[i]!);
     role[i] = rf & 7;
