@@ -43,7 +43,7 @@ describe('fileStamp: the stat that stands for the bytes read after it', () => {
     expect(fileStamp(path, 1e6, Date.now() + RACY_MS + 1000)).toBe(`${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}:${info.dev}`);
     expect(fileStamp(path, 1e6)).toBeUndefined(); // just written: racy
     expect(fileStamp(path, 1e6, Date.now() + RACY_MS - 1000)).toBeUndefined();
-    expect(fileStamp(path, 1e6, Date.now(), 0)).toBeDefined();
+    expect(fileStamp(path, 1e6, Date.now() + 1000, 0)).toBeDefined(); // a second ahead, as below
     expect(fileStamp(path, Number(info.size) - 1, Date.now(), 0)).toBeUndefined();
     expect(fileStamp(dir, 1e6, Date.now(), 0)).toBeUndefined();
     expect(fileStamp(join(dir, 'nope.txt'), 1e6, Date.now(), 0)).toBeUndefined();
@@ -53,13 +53,17 @@ describe('fileStamp: the stat that stands for the bytes read after it', () => {
     const path = join(dir, 'article-000.txt');
     utimesSync(path, OLD, OLD);
     expect(fileStamp(path, 1e6)).toBeUndefined(); // mtime of 2020, but ctime just now
-    const before = fileStamp(path, 1e6, Date.now(), 0);
+    // A second ahead: a ctime set within the current millisecond is not newer than the clock read (racyMs 0).
+    const before = fileStamp(path, 1e6, Date.now() + 1000, 0);
+    expect(before).toBeDefined();
     await new Promise((r) => setTimeout(r, 20));
     writeFileSync(path, articleText(0).replace('架空市', '仮想市'));
     utimesSync(path, OLD, OLD);
     expect(statSync(path).mtimeMs).toBe(OLD * 1000);
     expect(statSync(path).size).toBe(Buffer.byteLength(articleText(0)));
-    expect(fileStamp(path, 1e6, Date.now(), 0)).not.toBe(before);
+    const after = fileStamp(path, 1e6, Date.now() + 1000, 0);
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
   });
 });
 
