@@ -21,6 +21,12 @@ export const DOCUMENT_PART_AT_START = new RegExp(`^第[0-9IVXⅰ-ⅹ一二三四
 export const HONORIFICS_AFTER: ReadonlySet<string> = new Set(['さん', '君', 'くん', 'ちゃん', '氏', '殿', '夫妻', '夫人']);
 
 /**
+ * What joins the names of a list (`ローラとトリンドル玲奈`, `浅田真央や安藤`, `…、…`): a name listed with a person's is a
+ * person's. Not `・`, which joins a team and its player (`中日・山本昌`).
+ */
+export const NAME_COORDINATORS: ReadonlySet<string> = new Set(['と', 'や', '、', ',']);
+
+/**
  * What people are by trade or by role, written right before a name (`タレントのローラ`, `女優・山田花子`, `主演のDAIGO`,
  * `監督のスピルバーグ`): that name is a person's, whatever IPADIC guesses for it. (A team's name comes before such a word,
  * not after it: `巨人の選手`.)

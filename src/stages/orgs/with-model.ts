@@ -12,6 +12,7 @@ import type { OrgTagger } from './model/tagger.js';
 import { type FeatureInput, tokenRange } from './model/features.js';
 import { featureInputOf } from './model/train.js';
 import { inputOver, taggedRanges } from './tagged-ranges.js';
+import { personWordsOf } from './person-mentions.js';
 import { plainContextNames } from './plain-contexts.js';
 import { coordinatedNames, fromLexicon, headAtEnd, isCommonWord, isNoName, withExtent, withoutDescriptionBefore, withoutJoinerAfter } from './references.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
@@ -151,6 +152,8 @@ export function isPersonNamed(doc: ArticleDocument, c: Found): boolean {
   const [a, b] = tokensIn(doc, c);
   const text = doc.norm.text.slice(c.start, c.end);
   if (afterOccupation(doc, a) && !endsWithHead(text)) return true;
+  // One word the document uses for a person elsewhere (`ローラさん` … `ローラ`).
+  if (b - a === 1 && doc.tokens[a]!.start === c.start && doc.tokens[a]!.end === c.end && personWordsOf(doc).has(text) && !endsWithHead(text)) return true;
   const next = doc.tokens[b];
   if (!next || next.start !== c.end) return false;
   if (HONORIFICS_AFTER.has(next.surface)) return !endsWithHead(text);
