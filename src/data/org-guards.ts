@@ -149,6 +149,19 @@ export const KATAKANA_COMMON_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Departments every company or body has: alone, the one the article is about or its own (`編集部のおすすめ`), never a name
+ * (`ITライフハック編集部` is one).
+ */
+export const DEPARTMENT_WORDS: ReadonlySet<string> = new Set(
+  '編集部 編集局 編集室 営業部 広報部 広報室 総務部 人事部 経理部 事業部 技術部 開発部 制作部 宣伝部 企画部 秘書室 報道局 報道部'.split(' '),
+);
+
+/** Legal forms of bodies that are not companies: alone, a form (`財団法人`), not a name (`財団法人日本相撲協会` is one). */
+export const LEGAL_PERSON_FORMS: ReadonlySet<string> = new Set(
+  '財団法人 社団法人 一般財団法人 一般社団法人 公益財団法人 公益社団法人 独立行政法人 特殊法人 学校法人 宗教法人 医療法人 社会福祉法人 NPO法人 特定非営利活動法人'.split(' '),
+);
+
+/**
  * Gatherings and campaigns a company or a body holds: a compound ending in one after other words is the event, not its
  * host (`新商品・新サービス発表会`, `特別内覧会`, `…春のキャンペーン`).
  */

@@ -1,10 +1,10 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { COUNTRY_BY_ABBR } from '../../data/countries.js';
-import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, FORMS_AFTER_NAME, GATHERING_TAILS, GROUP_WORDS, KATAKANA_COMMON_WORDS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS, SECTOR_LEADER_WORDS } from '../../data/org-guards.js';
+import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, DEPARTMENT_WORDS, FORMS_AFTER_NAME, LEGAL_PERSON_FORMS, GATHERING_TAILS, GROUP_WORDS, KATAKANA_COMMON_WORDS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS, SECTOR_LEADER_WORDS } from '../../data/org-guards.js';
 import { COMMON_LOANWORDS } from '../../data/loanwords.js';
 import { MODEL_NUMBER, PRODUCT_NAMES } from '../../data/products.js';
-import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
+import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
 import type { Found } from './aliases.js';
 import type { OrgLexicon } from './lexicon.js';
 import { endsWithTail, isProperOrUnknown } from './chunk.js';
@@ -38,10 +38,32 @@ export function isNoName(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): b
   if (fromLexicon(c)) return false;
   if (isGluedCapitals(doc.norm.text, c) || isGenericReference(doc, c) || isClubPrefixOnCommonWord(doc, c) || isGroupOfAKind(doc, lexicon, c)) return true;
   const text = doc.norm.text.slice(c.start, c.end);
-  if (KATAKANA_COMMON_WORDS.has(text) || COMMON_LOANWORDS.has(text) || isProduct(doc, c, text) || isInsideWorkTitle(doc.norm.text, c) || isGathering(doc, c)) return true;
+  if (isBareClassWord(text) || KATAKANA_COMMON_WORDS.has(text) || COMMON_LOANWORDS.has(text) || isProduct(doc, c, text) || isInsideWorkTitle(doc.norm.text, c) || isGathering(doc, c)) return true;
   // What only the tagger calls a name: no rule's head word, lexicon entry, legal form or context stands behind it.
   return c.rule === 'ja.org.model' && isQuotedTerm(doc, c);
 }
+
+/**
+ * A class word alone, which says what kind of body is meant and not which (`大学`, `株式会社`, `財団法人`, `本社`, `編集部`):
+ * a weak head or a head of companies, schools or media, an ordinary compound that ends in a head (GENERIC_ORG_WORDS) but
+ * no army, chamber or government (`米軍`, `衆院`, `連邦政府` are the one the article means), a department, a legal form.
+ * Not Latin letters (`FC` may stand for a club the article named), nor a head that is one body (`赤十字`, `警察庁`).
+ */
+export function isBareClassWord(text: string): boolean {
+  if (DEPARTMENT_WORDS.has(text) || LEGAL_PERSON_FORMS.has(text)) return true;
+  if (/[A-Za-z]/.test(text)) return false;
+  const head = ORG_HEADS.get(text);
+  if (head && (head.weak === true || BARE_CLASS_KINDS.has(head.kind))) return true;
+  return GENERIC_ORG_WORDS.has(text) && !UNIQUE_BODY_ENDS.test(text) && (!head || head.kind === 'government');
+}
+
+/** Kinds of heads that name a class alone: there are many companies, schools and newspapers. */
+const BARE_CLASS_KINDS: ReadonlySet<string> = new Set(['company', 'academic', 'media']);
+/**
+ * Ordinary compounds that are still one body in an article: an army, a chamber or a government (`米軍`, `衆院`, `連邦政府`,
+ * `新政府`: the one of the country or the time the article is about).
+ */
+const UNIQUE_BODY_ENDS = /(?:軍|隊|院|政府|政権|当局)$/;
 
 /**
  * A name without the middle dot that joined it to the next word (`巨人・|桑田真澄氏`, where IPADIC's organisation word takes
