@@ -121,6 +121,11 @@ export const CLASS_WORDS_BEFORE_NAME: readonly string[] = ['グループ', 'ユ�
  * Katakana and Latin words after an IPADIC organisation word are otherwise read as the rest of its name (`読売|ジャイアンツ`).
  */
 export const NOT_NAME_TAILS: ReadonlySet<string> = new Set(['ホームページ', 'ウェブサイト', 'ウェブページ', 'Webサイト', 'WEBサイト', 'サイト', 'ページ', 'HP', 'ブログ', 'アカウント', 'ツイッター', 'X']);
+/**
+ * Words a tagged name never ends with, dropped from the end of the tagger's spans (the rules' runs do not read them):
+ * Latin words of a byline, a series or a match (`…コーポレーション by`, `まとめ vol`, `…ホルダー for`) and a joining `&` (not `+`, which ends band names: `nobodyknows+`).
+ */
+export const TRAILING_NON_NAME_WORDS: ReadonlySet<string> = new Set(['by', 'for', 'with', 'feat', 'vol', 'Vol', 'VOL', 'vs', 'VS', '&']);
 
 /** Marks that open a list item or a note, never a name: `- ISILによる…`, `・外務省`. */
 export const LIST_MARKS: ReadonlySet<string> = new Set(['-', '・', '•', '*', '＊', '○', '●', '◎', '◆', '◇', '■', '□', '▼', '▲', '※', '>']);

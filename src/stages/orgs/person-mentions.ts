@@ -39,8 +39,8 @@ function collect(tokens: readonly Token[]): Set<string> {
   return words;
 }
 
-const isFamilyName = (t: Token) => t.pos2 === '人名' && t.pos3 === '姓';
-const isGivenName = (t: Token) => t.pos2 === '人名' && t.pos3 === '名';
+export const isFamilyName = (t: Token) => t.pos2 === '人名' && t.pos3 === '姓';
+export const isGivenName = (t: Token) => t.pos2 === '人名' && t.pos3 === '名';
 /** Token i comes right after a dot (`巨人・|坂本`, a list's `・|CSKA`). */
 const tiedBefore = (tokens: readonly Token[], i: number) => i > 0 && tokens[i - 1]!.surface === '・' && tokens[i - 1]!.end === tokens[i]!.start;
 /** Token i is followed right away by a dot or `の` (`巨人|・坂本`, `TKO|の木下隆行`), or comes after a dot. */

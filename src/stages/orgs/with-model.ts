@@ -2,7 +2,7 @@ import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_ABBR, COUNTRY_BY_NAME } from '../../data/countries.js';
-import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, PERSON_OCCUPATIONS, SIDE_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
+import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, PERSON_OCCUPATIONS, SIDE_WORDS, TRAILING_NON_NAME_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLE_WHOLE_AFTER, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
@@ -12,7 +12,7 @@ import type { OrgTagger } from './model/tagger.js';
 import { type FeatureInput, tokenRange } from './model/features.js';
 import { featureInputOf } from './model/train.js';
 import { inputOver, taggedRanges } from './tagged-ranges.js';
-import { personWordsOf } from './person-mentions.js';
+import { isFamilyName, isGivenName, personWordsOf } from './person-mentions.js';
 import { plainContextNames } from './plain-contexts.js';
 import { coordinatedNames, fromLexicon, headAtEnd, isCommonWord, isNoName, withExtent, withoutDescriptionBefore, withoutJoinerAfter } from './references.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
@@ -115,13 +115,16 @@ export function trimmedEdges(doc: ArticleDocument, span: { start: number; end: n
   const tokens = doc.tokens;
   let [a, b] = tokensIn(doc, span);
   while (a < b && (LIST_MARKS.has(tokens[a]!.surface) || /^\s+$/.test(tokens[a]!.surface))) a++;
-  while (b - 1 > a && NOT_NAME_TAILS.has(tokens[b - 1]!.surface)) b--;
+  while (b - 1 > a && (NOT_NAME_TAILS.has(tokens[b - 1]!.surface) || endsNoName(tokens[b - 1]!))) b--;
   if (b - a === 2 && COUNTRY_BY_ABBR.has(tokens[a]!.surface) && /^[A-Z]{2,}$/.test(tokens[a + 1]!.surface) && tokens[a]!.end === tokens[a + 1]!.start) a++;
   if (a >= b || inWebAddress(doc.norm.text, tokens[a]!.start, tokens[b - 1]!.end) || endsWithTail(tokens, a + 1, b, NON_ORG_TAILS) || WORD_INTERNAL_START.test(tokens[a]!.surface)) return [];
   const start = Math.max(span.start, tokens[a]!.start);
   const end = Math.min(span.end, tokens[b - 1]!.end);
   return start === span.start && end === span.end ? [span] : [{ start, end }];
 }
+
+/** A token no name ends with: a space, a particle or an auxiliary (`サンバイザー|だ`), a byline's `by` (TRAILING_NON_NAME_WORDS). */
+const endsNoName = (t: Token) => /^\s+$/.test(t.surface) || t.pos === '助詞' || t.pos === '助動詞' || TRAILING_NON_NAME_WORDS.has(t.surface);
 
 const ADDRESS_CHAR = /[A-Za-z0-9./:_~%?#=&@+-]/;
 /** Inside a web or e-mail address (`www.Example.com`): its run of address characters holds `://`, `www.` or an e-mail's `@`. */
@@ -210,11 +213,27 @@ export function withoutPersonBefore(doc: ArticleDocument, lexicon: OrgLexicon, c
 }
 
 /**
- * The names a found span stands for, on both paths: without a person's name or a description before it and a dot after
- * it, split where it coordinates names of their own.
+ * The names a found span stands for, on both paths: without a person's name or a description before it, a group's member
+ * or a dot after it, split where it coordinates names of their own.
  */
 export function namesOf(doc: ArticleDocument, lexicon: OrgLexicon, c: Found, byExtent?: ReadonlyMap<string, Found>): Found[] {
-  return coordinatedNames(doc, lexicon, withoutJoinerAfter(doc, withoutDescriptionBefore(doc, withoutPersonBefore(doc, lexicon, c, byExtent))));
+  return coordinatedNames(doc, lexicon, withoutJoinerAfter(doc, withoutDescriptionBefore(doc, withoutMemberAfter(doc, withoutPersonBefore(doc, lexicon, c, byExtent)))));
+}
+
+/**
+ * A group's name without its member written right after it (`AKB48|高橋みなみ`, `AKB|指原`): Latin letters and digits
+ * before a family name in kanji that IPADIC knows, with or without the given name, are the group (`SCジョンソン` is a
+ * company's name).
+ */
+function withoutMemberAfter(doc: ArticleDocument, c: Found): Found {
+  if (fromLexicon(c)) return c;
+  const tokens = doc.tokens;
+  const [a, b] = tokensIn(doc, c);
+  let k = b - 1;
+  if (k > a && isGivenName(tokens[k]!)) k--;
+  if (k <= a || !isFamilyName(tokens[k]!) || !/^[\u4e00-\u9fff々]+$/.test(tokens[k]!.surface) || tokens[b - 1]!.end !== c.end) return c;
+  const group = doc.norm.text.slice(c.start, tokens[k]!.start);
+  return /^[A-Za-z][A-Za-z0-9]+$/.test(group) ? withExtent(c, c.start, tokens[k]!.start) : c;
 }
 
 /**
@@ -311,8 +330,9 @@ function implausible(doc: ArticleDocument, span: { start: number; end: number })
   // word at the end, are a thing or a kind of thing, not a name (`アイドルグループ`, `ACアダプター`, `WEB|メディア`).
   if (inside.length > 0 && inside.every(isCommonWord) && !endsWithHead(text)) return true;
   // The small letters of a product family before its capitals (`iPhone`, `microUSB`, `mSATA`, `exFAT`; a company
-  // such as `eBay` or `nVidia` keeps its name), and a web page's character reference (`&nbsp`), are no name.
-  if (/^(?:i|micro|mini|nano|m|ex)[A-Z][A-Za-z0-9]*$/.test(text) || /^&[a-z]+;?$/.test(text)) return true;
+  // such as `eBay` or `nVidia` keeps its name), and a web page's character reference at the end (`&nbsp`, `FOMA&reg`), are
+  // no name.
+  if (/^(?:i|micro|mini|nano|m|ex)[A-Z][A-Za-z0-9]*$/.test(text) || /&[a-z]{2,6};?$/.test(text)) return true;
   // A space between a kanji word and a word of another script: a heading or a title's words that ran together
   // (`研究所 vol`, `After Effects 天国`, `美 クリスマス`), not a name (`Brightline Robotics`, `アナ スイ コスメティックス`,
   // `livedoor ニュース`).
@@ -321,6 +341,8 @@ function implausible(doc: ArticleDocument, span: { start: number; end: number })
   // A company's name IPADIC does not know after its country stays (`中国シャオミ`).
   const unknownName = inside.length === 2 && !inside[1]!.known && /^[ァ-ヶー・]+$/.test(inside[1]!.surface);
   if (inside.length > 1 && inside.length <= 3 && COUNTRY_BY_NAME.has(inside[0]!.surface) && !endsWithHead(text) && !COUNTRY_TEAM_WORDS.has(inside[inside.length - 1]!.surface) && !unknownName) return true;
+  // A family name and a short katakana word the dictionary does not know: a person's stage name (`黒木|メイサ`, `今井|メロ`).
+  if (inside.length === 2 && inside[0]!.pos2 === '人名' && inside[0]!.pos3 === '姓' && !inside[1]!.known && /^[ァ-ヶー]{1,4}$/.test(inside[1]!.surface)) return true;
   return inside.length > 0 && inside.every((t) => t.pos2 === '地域' || t.pos2 === '人名' || t.pos === '記号' || COUNTRY_BY_NAME.has(t.surface));
 }
 
