@@ -155,6 +155,8 @@ export function isPersonNamed(doc: ArticleDocument, c: Found): boolean {
   const [a, b] = tokensIn(doc, c);
   const text = doc.norm.text.slice(c.start, c.end);
   if (afterOccupation(doc, a) && !endsWithHead(text)) return true;
+  // A family name and a given name, with a space between or none (`山田　花子`, a byline's): a person's full name.
+  if (isFullName(doc.tokens.slice(a, b))) return true;
   // One word the document uses for a person elsewhere (`ローラさん` … `ローラ`).
   if (b - a === 1 && doc.tokens[a]!.start === c.start && doc.tokens[a]!.end === c.end && personWordsOf(doc).has(text) && !endsWithHead(text)) return true;
   const next = doc.tokens[b];
@@ -163,6 +165,12 @@ export function isPersonNamed(doc: ArticleDocument, c: Found): boolean {
   // `経済産業|大臣`, `西村康稔経済産業|大臣`: the words before a government title name the office; an acronym there is
   // the body whose office it is (`NASA|長官`, `FBI|長官`).
   return OFFICE_TITLES.has(next.surface) && !ACRONYM.test(text) && !endsWithPublicHead(text) && !endsWithHead(text.slice(-1));
+}
+
+/** Tokens that are a family name and a given name, and spaces between. */
+function isFullName(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => !/^\s+$/.test(t.surface));
+  return words.length === 2 && isFamilyName(words[0]!) && isGivenName(words[1]!);
 }
 
 /** Token a comes right after a trade people have, with `の` or a middle dot between or nothing (`タレントの|ローラ`). */
@@ -341,6 +349,9 @@ function implausible(doc: ArticleDocument, span: { start: number; end: number })
   // A company's name IPADIC does not know after its country stays (`中国シャオミ`).
   const unknownName = inside.length === 2 && !inside[1]!.known && /^[ァ-ヶー・]+$/.test(inside[1]!.surface);
   if (inside.length > 1 && inside.length <= 3 && COUNTRY_BY_NAME.has(inside[0]!.surface) && !endsWithHead(text) && !COUNTRY_TEAM_WORDS.has(inside[inside.length - 1]!.surface) && !unknownName) return true;
+  // Hiragana only: a reading in brackets, a pen name or a cry (`（ほうじょうあきら）`, `ありがとー`); the names written so that
+  // a rule knows are IPADIC's (`そごう`, `とんねるず`).
+  if (/^[ぁ-ゖー・]+$/.test(text)) return true;
   // A family name and a short katakana word the dictionary does not know: a person's stage name (`黒木|メイサ`, `今井|メロ`).
   if (inside.length === 2 && inside[0]!.pos2 === '人名' && inside[0]!.pos3 === '姓' && !inside[1]!.known && /^[ァ-ヶー]{1,4}$/.test(inside[1]!.surface)) return true;
   return inside.length > 0 && inside.every((t) => t.pos2 === '地域' || t.pos2 === '人名' || t.pos === '記号' || COUNTRY_BY_NAME.has(t.surface));
