@@ -161,6 +161,15 @@ export const DEPARTMENT_WORDS: ReadonlySet<string> = new Set(
   '編集部 編集局 編集室 営業部 広報部 広報室 総務部 人事部 経理部 事業部 技術部 開発部 制作部 宣伝部 企画部 秘書室 報道局 報道部'.split(' '),
 );
 
+/**
+ * Words that, after a company's name, make a thing of the company's, not a longer name: its users, brand, models, plans,
+ * drinks (`ドコモ|ユーザー`, `ソニー|ブランド`, `東電|リストラ`, `サントリー|コーヒー`). Common loanwords (loanwords.ts) count too;
+ * not `サービス`, which ends names of companies (`TBSサービス`).
+ */
+export const THINGS_AFTER_NAME: ReadonlySet<string> = new Set(
+  'ユーザー ユーザ ブランド モデル シリーズ ラインナップ プラン リストラ ファン コーヒー ビール ワイン ジュース ウォーター'.split(' '),
+);
+
 /** Legal forms of bodies that are not companies: alone, a form (`財団法人`), not a name (`財団法人日本相撲協会` is one). */
 export const LEGAL_PERSON_FORMS: ReadonlySet<string> = new Set(
   '財団法人 社団法人 一般財団法人 一般社団法人 公益財団法人 公益社団法人 独立行政法人 特殊法人 学校法人 宗教法人 医療法人 社会福祉法人 NPO法人 特定非営利活動法人'.split(' '),

@@ -2,7 +2,7 @@ import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_ABBR, COUNTRY_BY_NAME } from '../../data/countries.js';
-import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, PERSON_OCCUPATIONS, SIDE_WORDS, TRAILING_NON_NAME_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
+import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, PERSON_OCCUPATIONS, SIDE_WORDS, THINGS_AFTER_NAME, TRAILING_NON_NAME_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLE_WHOLE_AFTER, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
@@ -16,6 +16,7 @@ import { isFamilyName, isGivenName, personWordsOf } from './person-mentions.js';
 import { plainContextNames } from './plain-contexts.js';
 import { coordinatedNames, fromLexicon, headAtEnd, isCommonWord, isNoName, withExtent, withoutDescriptionBefore, withoutJoinerAfter } from './references.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
+import { COMMON_LOANWORDS } from '../../data/loanwords.js';
 
 /**
  * Organisations found by the tagger. The model decides the spans, with guard rails from the rules:
@@ -221,11 +222,27 @@ export function withoutPersonBefore(doc: ArticleDocument, lexicon: OrgLexicon, c
 }
 
 /**
- * The names a found span stands for, on both paths: without a person's name or a description before it, a group's member
- * or a dot after it, split where it coordinates names of their own.
+ * The names a found span stands for, on both paths: without a person's name or a description before it, a group's member,
+ * a thing of the company's or a dot after it, split where it coordinates names of their own.
  */
 export function namesOf(doc: ArticleDocument, lexicon: OrgLexicon, c: Found, byExtent?: ReadonlyMap<string, Found>): Found[] {
-  return coordinatedNames(doc, lexicon, withoutJoinerAfter(doc, withoutDescriptionBefore(doc, withoutMemberAfter(doc, withoutPersonBefore(doc, lexicon, c, byExtent)))));
+  return coordinatedNames(doc, lexicon, withoutJoinerAfter(doc, withoutDescriptionBefore(doc, withoutThingsAfter(doc, withoutMemberAfter(doc, withoutPersonBefore(doc, lexicon, c, byExtent))))));
+}
+
+/**
+ * An organisation word IPADIC knows without the common words written after it (`ドコモ|ユーザー`, `東電|リストラ`,
+ * `サントリー|コーヒー`; THINGS_AFTER_NAME and common loanwords): the company is named, the rest is a thing of its.
+ * A head word at the end keeps the whole (`ソニー|損保`), and so does a word IPADIC knows that is no such thing
+ * (`読売|ジャイアンツ`); the first word must be IPADIC's own, not Latin letters it guesses are a body (`IT|ライフハック`).
+ */
+function withoutThingsAfter(doc: ArticleDocument, c: Found): Found {
+  if (fromLexicon(c)) return c;
+  const tokens = doc.tokens;
+  const [a, b] = tokensIn(doc, c);
+  const first = tokens[a];
+  if (b - a < 2 || !first || first.start !== c.start || first.pos2 !== '組織' || !first.known || endsWithHead(doc.norm.text.slice(c.start, c.end))) return c;
+  for (let k = a + 1; k < b; k++) if (!THINGS_AFTER_NAME.has(tokens[k]!.surface) && !COMMON_LOANWORDS.has(tokens[k]!.surface)) return c;
+  return withExtent(c, c.start, first.end);
 }
 
 /**
