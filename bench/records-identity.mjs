@@ -6,7 +6,8 @@
 // default, 2,000; `ref` as the publication date), every fixture article (fixtures/articles, read as
 // `kiji run` reads them), and every text of the shared eval sets (../shared/eval/*/*.jsonl, with their
 // `ref`). Every record is compared whole (all fields, keys sorted), and the article's language and
-// failures too; the first differences are printed (the first 20 texts, or --show N), and the exit code is 1 when any differ.
+// failures too; the first differences are printed (the first 20 texts, or --show N), then how many records each side
+// has alone and their most frequent texts; the exit code is 1 when any differ.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_CORPUS, option, readCorpusItems, repoRoot } from './lib/corpus.mjs';
@@ -79,6 +80,20 @@ for (const d of differing.slice(0, Number(option('show', '20')))) {
   for (const r of d.onlyBase.slice(0, 5)) console.log(`  - ${r}`);
   for (const r of d.onlyMine.slice(0, 5)) console.log(`  + ${r}`);
   if (!d.onlyBase.length && !d.onlyMine.length) console.log('  (same records, in another order)');
+}
+if (differing.length) {
+  // What changed, by count: the records of each side alone, and their most frequent texts (for an accuracy change).
+  const tally = (side) => {
+    const counts = new Map();
+    for (const d of differing) for (const r of d[side]) {
+      const { type, text } = JSON.parse(r);
+      counts.set(`${type} ${text}`, (counts.get(`${type} ${text}`) ?? 0) + 1);
+    }
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const top = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 15).map(([k, v]) => `${k} ×${v}`);
+    return `${total}${top.length ? ` (${top.join(', ')})` : ''}`;
+  };
+  console.log(`\nrecords of the base alone: ${tally('onlyBase')}\nrecords of this build alone: ${tally('onlyMine')}`);
 }
 console.log(differing.length ? `\n${differing.length} texts differ` : 'every record identical');
 process.exitCode = differing.length ? 1 : 0;
