@@ -25,3 +25,9 @@ export const PRODUCT_NAMES: ReadonlySet<string> = new Set(
 
 /** A product's model number: capitals, two or three digits and capitals after them (`SC-06D`, `ISW11SC`, `F-10D`); not a group's name (`AKB48`). */
 export const MODEL_NUMBER = /^[A-Z]{1,4}-?\d{2,3}[A-Z]{1,3}$/;
+
+/**
+ * Standards and media a head word of technique follows (`Wi-Fi通信`, `FMラジオ`, `TV局`, `LTE通信`): with PRODUCT_NAMES and
+ * org-heads' PRODUCT_WORDS_BEFORE_HEAD, what makes `…テレビ`, `…ラジオ`, `…通信`, `…局` a thing, not a broadcaster.
+ */
+export const TECHNIQUE_WORDS: ReadonlySet<string> = new Set('TV FM AM Web WEB SMS MMS LTE 3G 4G 5G IP BS CS 有機EL ハイビジョン ケーブル モバイル データ ワンセグ'.split(' '));

@@ -3,8 +3,8 @@ import type { Token } from '../../core/token.js';
 import { COUNTRY_BY_ABBR } from '../../data/countries.js';
 import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, DEPARTMENT_WORDS, FORMS_AFTER_NAME, LEGAL_PERSON_FORMS, GATHERING_TAILS, GROUP_WORDS, KATAKANA_COMMON_WORDS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS, SECTOR_LEADER_WORDS } from '../../data/org-guards.js';
 import { COMMON_LOANWORDS } from '../../data/loanwords.js';
-import { MODEL_NUMBER, PRODUCT_NAMES } from '../../data/products.js';
-import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS, type OrgHead } from '../../data/org-heads.js';
+import { MODEL_NUMBER, PRODUCT_NAMES, TECHNIQUE_WORDS } from '../../data/products.js';
+import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS, PRODUCT_LIKE_HEADS, PRODUCT_WORDS_BEFORE_HEAD, type OrgHead } from '../../data/org-heads.js';
 import type { Found } from './aliases.js';
 import type { OrgLexicon } from './lexicon.js';
 import { endsWithTail, isProperOrUnknown } from './chunk.js';
@@ -38,7 +38,7 @@ export function isNoName(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): b
   if (fromLexicon(c)) return false;
   if (isGluedCapitals(doc.norm.text, c) || isGenericReference(doc, c) || isClubPrefixOnCommonWord(doc, c) || isGroupOfAKind(doc, lexicon, c)) return true;
   const text = doc.norm.text.slice(c.start, c.end);
-  if (isBareClassWord(text) || KATAKANA_COMMON_WORDS.has(text) || COMMON_LOANWORDS.has(text) || isProduct(doc, c, text) || isInsideWorkTitle(doc.norm.text, c) || isGathering(doc, c)) return true;
+  if (isBareClassWord(text) || KATAKANA_COMMON_WORDS.has(text) || COMMON_LOANWORDS.has(text) || isProduct(doc, c, text) || isTechnique(doc, c, text) || isInsideWorkTitle(doc.norm.text, c) || isGathering(doc, c)) return true;
   // What only the tagger calls a name: no rule's head word, lexicon entry, legal form or context stands behind it.
   return c.rule === 'ja.org.model' && isQuotedTerm(doc, c);
 }
@@ -225,6 +225,27 @@ function isProduct(doc: ArticleDocument, span: { start: number; end: number }, t
   if (tokens.length < 2 || !tokens.some((t) => PRODUCT_NAMES.has(t.surface)) || headAtEnd(text)) return false;
   return tokens.every((t) => PRODUCT_NAMES.has(t.surface) || (isCommonWord(t) && (!t.known || t.pos === '名詞')));
 }
+
+/**
+ * A technique or a set, not a broadcaster or a carrier: a head that also names a thing (`テレビ`, `ラジオ`, `通信`, `電力`)
+ * after a standard, a product or common kanji words only (`Wi-Fi|通信`, `ケーブル|テレビ`, `FM|ラジオ`, `消費|電力`), or `局`
+ * after a standard or a medium (`TV|局`, `ケーブル|局`). Katakana words before it may be a name (`オリエンタル|ラジオ`, a comedy
+ * duo; `ガジェット|通信`, a news site).
+ * A proper noun or a name IPADIC does not know before it keeps the name (`フジ|テレビ`, `TBS|ラジオ`, `読売|テレビ`).
+ */
+function isTechnique(doc: ArticleDocument, span: { start: number; end: number }, text: string): boolean {
+  const head = THING_HEADS.find((h) => text.endsWith(h) && text.length > h.length);
+  if (!head) return false;
+  const before = text.slice(0, text.length - head.length);
+  if (PRODUCT_NAMES.has(before) || TECHNIQUE_WORDS.has(before) || PRODUCT_WORDS_BEFORE_HEAD.has(before)) return true;
+  // `局` after common words is a bureau (`社会保障局`, `中央政治局`).
+  if (!PRODUCT_LIKE_HEADS.has(head)) return false;
+  const tokens = doc.tokens.slice(...tokenRange(doc.tokens, span.start, span.end - head.length));
+  return tokens.length > 0 && tokens[tokens.length - 1]!.end === span.end - head.length && tokens.every((t) => t.pos === '名詞' && isCommonWord(t) && /^[\u4e00-\u9fff]+$/.test(t.surface));
+}
+
+/** Heads that also name a thing, the longest first (`放送局` before `局`). */
+const THING_HEADS: readonly string[] = [...PRODUCT_LIKE_HEADS, '放送局', '局'];
 
 /** A compound that ends with a gathering's word after other words (`新サービス|発表会`): the event, not its host. */
 function isGathering(doc: ArticleDocument, span: { start: number; end: number }): boolean {
