@@ -162,12 +162,12 @@ export const DEPARTMENT_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Words that, after a company's name, make a thing of the company's, not a longer name: its users, brand, models, plans,
- * drinks (`ドコモ|ユーザー`, `ソニー|ブランド`, `東電|リストラ`, `サントリー|コーヒー`). Common loanwords (loanwords.ts) count too;
- * not `サービス`, which ends names of companies (`TBSサービス`).
+ * Words that, after a company's name, make a thing of the company's, not a longer name: its users, fans, brand, models,
+ * plans, devices and apps (`ドコモ|ユーザー`, `阪神|ファン`, `ソニー|ブランド`, `au|スマートフォン`, `東電|リストラ`). Not food
+ * or drink (`アップル|ジュース` is apple juice), nor `サービス`, which ends names of companies (`TBSサービス`).
  */
 export const THINGS_AFTER_NAME: ReadonlySet<string> = new Set(
-  'ユーザー ユーザ ブランド モデル シリーズ ラインナップ プラン リストラ ファン コーヒー ビール ワイン ジュース ウォーター'.split(' '),
+  'ユーザー ユーザ ファン ブロガー フォロワー ブランド モデル シリーズ ラインナップ プラン リストラ スマホ スマートフォン ケータイ タブレット アプリ グッズ'.split(' '),
 );
 
 /** Legal forms of bodies that are not companies: alone, a form (`財団法人`), not a name (`財団法人日本相撲協会` is one). */

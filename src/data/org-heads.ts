@@ -150,6 +150,8 @@ export const NON_ORG_ACRONYMS: ReadonlySet<string> = new Set(
     'LTE GSM CDMA WCDMA HSPA WIMAX VOLTE 3G 4G 5G ICS UI UX SMS MMS MNP NFC PHS DLNA MHL HDMI CMOS CCD OLED LSI IC ' +
     'WXGA WVGA XGA SVGA QHD FHD UHD NAS EDR AF TM DM EL TL AV QR ETC ' +
     'JAPAN TOKYO NY BOX BAR ROCK HOME LIFE HEY JOY HOT COOL FREE STYLE ' +
+    // keys, identifiers, formats and bills that news writes in capitals
+    'MENU BACK SSID ESSID MOOK SOPA ' +
     // occupations, and English pronouns written in capitals (a stage name: `タレントのYOU`)
     'SE PG YOU ME WE MY OUR')
     .split(/\s+/)

@@ -15,7 +15,7 @@ export const PRODUCT_NAMES: ReadonlySet<string> = new Set(
     'PlayStation PSP Xbox Wii ' +
     // services and standards
     'iTunes iCloud Gmail FOMA mova Felica FeliCa Suica PASMO Bluetooth microSD microSDHC microSDXC microUSB miniUSB ' +
-    'Wi-Fi WiFi WiMAX Blu-ray Thunderbolt USB HDMI GPS ' +
+    'Wi-Fi WiFi WiMAX Blu-ray ブルーレイ DVD CD Thunderbolt USB HDMI GPS ' +
     'アイフォーン アイフォン アイパッド アンドロイド ウブントゥ キンドル ウォークマン プレイステーション プレステ ' +
     'おサイフケータイ サイフケータイ'
   )

@@ -223,7 +223,8 @@ function isProduct(doc: ArticleDocument, span: { start: number; end: number }, t
   if (/^[A-Za-z0-9 .&'-]+ [A-Z0-9-]+$/.test(text) && MODEL_NUMBER.test(text.slice(text.lastIndexOf(' ') + 1))) return true;
   const tokens = doc.tokens.slice(...tokenRange(doc.tokens, span.start, span.end));
   if (tokens.length < 2 || !tokens.some((t) => PRODUCT_NAMES.has(t.surface)) || headAtEnd(text)) return false;
-  return tokens.every((t) => PRODUCT_NAMES.has(t.surface) || (isCommonWord(t) && (!t.known || t.pos === '名詞')));
+  // Products joined by `&`, `・` or `/` are products too (`ブルーレイ&DVD`).
+  return tokens.every((t) => PRODUCT_NAMES.has(t.surface) || PRODUCT_JOINERS.has(t.surface) || (isCommonWord(t) && (!t.known || t.pos === '名詞')));
 }
 
 /**
@@ -246,6 +247,8 @@ function isTechnique(doc: ArticleDocument, span: { start: number; end: number },
 
 /** Heads that also name a thing, the longest first (`放送局` before `局`). */
 const THING_HEADS: readonly string[] = [...PRODUCT_LIKE_HEADS, '放送局', '局'];
+
+const PRODUCT_JOINERS: ReadonlySet<string> = new Set(['&', '・', '/']);
 
 /** A compound that ends with a gathering's word after other words (`新サービス|発表会`): the event, not its host. */
 function isGathering(doc: ArticleDocument, span: { start: number; end: number }): boolean {

@@ -16,7 +16,6 @@ import { isFamilyName, isGivenName, personWordsOf } from './person-mentions.js';
 import { plainContextNames } from './plain-contexts.js';
 import { coordinatedNames, fromLexicon, headAtEnd, isCommonWord, isNoName, withExtent, withoutDescriptionBefore, withoutJoinerAfter } from './references.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
-import { COMMON_LOANWORDS } from '../../data/loanwords.js';
 
 /**
  * Organisations found by the tagger. The model decides the spans, with guard rails from the rules:
@@ -226,22 +225,26 @@ export function withoutPersonBefore(doc: ArticleDocument, lexicon: OrgLexicon, c
  * a thing of the company's or a dot after it, split where it coordinates names of their own.
  */
 export function namesOf(doc: ArticleDocument, lexicon: OrgLexicon, c: Found, byExtent?: ReadonlyMap<string, Found>): Found[] {
-  return coordinatedNames(doc, lexicon, withoutJoinerAfter(doc, withoutDescriptionBefore(doc, withoutThingsAfter(doc, withoutMemberAfter(doc, withoutPersonBefore(doc, lexicon, c, byExtent))))));
+  return coordinatedNames(doc, lexicon, withoutJoinerAfter(doc, withoutDescriptionBefore(doc, withoutThingsAfter(doc, lexicon, withoutMemberAfter(doc, withoutPersonBefore(doc, lexicon, c, byExtent))))));
 }
 
 /**
  * An organisation word IPADIC knows without the common words written after it (`ドコモ|ユーザー`, `東電|リストラ`,
- * `サントリー|コーヒー`; THINGS_AFTER_NAME and common loanwords): the company is named, the rest is a thing of its.
+ * `au|スマートフォン`; THINGS_AFTER_NAME): the company is named, the rest is a thing of its.
  * A head word at the end keeps the whole (`ソニー|損保`), and so does a word IPADIC knows that is no such thing
- * (`読売|ジャイアンツ`); the first word must be IPADIC's own, not Latin letters it guesses are a body (`IT|ライフハック`).
+ * (`読売|ジャイアンツ`); the first word must be IPADIC's own, the lexicon's or a brand with a small letter (`au|スマートフォン`),
+ * not capitals IPADIC only guesses are a body (`IT|ライフハック`).
  */
-function withoutThingsAfter(doc: ArticleDocument, c: Found): Found {
+function withoutThingsAfter(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): Found {
   if (fromLexicon(c)) return c;
   const tokens = doc.tokens;
   const [a, b] = tokensIn(doc, c);
   const first = tokens[a];
-  if (b - a < 2 || !first || first.start !== c.start || first.pos2 !== '組織' || !first.known || endsWithHead(doc.norm.text.slice(c.start, c.end))) return c;
-  for (let k = a + 1; k < b; k++) if (!THINGS_AFTER_NAME.has(tokens[k]!.surface) && !COMMON_LOANWORDS.has(tokens[k]!.surface)) return c;
+  if (b - a < 2 || !first || first.start !== c.start || endsWithHead(doc.norm.text.slice(c.start, c.end))) return c;
+  // IPADIC's own organisation word, or a brand in Latin letters with a small one (`au`, `mixi`): capitals alone may be a term (`IT`).
+  const known = first.pos2 === '組織' && (first.known || /^[A-Za-z]*[a-z][A-Za-z]*$/.test(first.surface));
+  if (!known && ![...lexicon.matchesAt(doc.norm.text, first.start)].some(([end]) => end === first.end)) return c;
+  for (let k = a + 1; k < b; k++) if (!THINGS_AFTER_NAME.has(tokens[k]!.surface)) return c;
   return withExtent(c, c.start, first.end);
 }
 
