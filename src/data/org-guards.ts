@@ -180,7 +180,9 @@ export const LEGAL_PERSON_FORMS: ReadonlySet<string> = new Set(
  * host (`新商品・新サービス発表会`, `特別内覧会`, `…春のキャンペーン`).
  */
 export const GATHERING_TAILS: ReadonlySet<string> = new Set(
-  '発表会 説明会 展示会 展覧会 内覧会 試写会 記者会見 会見 講演会 上映会 商談会 即売会 体験会 報告会 セミナー キャンペーン ツアー'.split(' '),
+  ('発表会 説明会 展示会 展覧会 内覧会 試写会 記者会見 会見 講演会 上映会 商談会 即売会 体験会 報告会 セミナー キャンペーン ツアー ' +
+    // races, shows and festivals (`乗鞍ヒルクライム`, `東京ガールズコレクション`)
+    'フェス マラソン ヒルクライム ライド レース コレクション カンファレンス エキスポ').split(' '),
 );
 
 /** Words for a group of people of some kind, which make a name only after a name (`…グループ`, `…部隊`; see isGroupOfAKind). */
