@@ -21,6 +21,13 @@ export const DOCUMENT_PART_AT_START = new RegExp(`^第[0-9IVXⅰ-ⅹ一二三四
 export const HONORIFICS_AFTER: ReadonlySet<string> = new Set(['さん', '君', 'くん', 'ちゃん', '氏', '殿', '夫妻', '夫人']);
 
 /**
+ * A byline's marks (`文／…`, `イラスト：…`, `by：…`): the name after one and its separator (BYLINE_SEPARATORS) is a person's or a
+ * pen name. Not `著` or `編集`, which a citation puts before its publisher (`…・著／文春文庫`).
+ */
+export const BYLINE_MARKS: ReadonlySet<string> = new Set(['文', '絵', '写真', 'イラスト', '撮影', '取材', '構成', 'by']);
+export const BYLINE_SEPARATORS: ReadonlySet<string> = new Set(['／', '/', '：', ':']);
+
+/**
  * What joins the names of a list (`ローラとトリンドル玲奈`, `浅田真央や安藤`, `…、…`): a name listed with a person's is a
  * person's. Not `・`, which joins a team and its player (`中日・山本昌`).
  */

@@ -1,6 +1,6 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
-import { NAME_COORDINATORS } from '../../data/org-guards.js';
+import { BYLINE_MARKS, BYLINE_SEPARATORS, NAME_COORDINATORS } from '../../data/org-guards.js';
 
 /**
  * The words a document uses for a person somewhere in it, so that its other mentions are the same person (one sense
@@ -10,6 +10,8 @@ import { NAME_COORDINATORS } from '../../data/org-guards.js';
  *   `吉本|芸人` are read so too);
  * - it is listed with a person's full name (`ローラとトリンドル|玲奈`, `浅田|真央や安藤`), unless a dot or `の` ties it to
  *   that person (`巨人・坂本`, `TKOの木下隆行`, `・CSKA、本田圭佑…`: a team, a group, an item of a list of links).
+ * - it is a byline's name: what follows `文／`, `イラスト：`, `by：` up to a space or a bracket, in kana or kanji
+ *   (`文／ドロンジョーヌ恩田`, `by： ショーン・サリバン`; not after `文・`, where a site's name may come, `文・ITライフハック`).
  * Not an honorific after it: Japanese gives `さん` to companies as well (`マルコメさん`, `IPAさん`), so it says what that
  * one mention is (isPersonNamed), not what the word is.
  */
@@ -36,7 +38,26 @@ function collect(tokens: readonly Token[]): Set<string> {
       words.add(next.surface);
     }
   }
+  for (const name of bylineNames(tokens)) words.add(name);
   return words;
+}
+
+/** The names right after a byline's mark and its slash or colon (BYLINE_MARKS), written in kana or kanji. */
+function bylineNames(tokens: readonly Token[]): string[] {
+  const names: string[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!BYLINE_MARKS.has(tokens[i]!.surface) || !BYLINE_SEPARATORS.has(tokens[i + 1]!.surface) || tokens[i + 1]!.start !== tokens[i]!.end) continue;
+    let k = i + 2;
+    if (/^\s+$/.test(tokens[k]!.surface)) k++;
+    let name = '';
+    let end = -1;
+    for (; k < tokens.length && /^[ぁ-ゖァ-ヶー・\u4e00-\u9fff々]+$/.test(tokens[k]!.surface) && (end < 0 || tokens[k]!.start === end); k++) {
+      name += tokens[k]!.surface;
+      end = tokens[k]!.end;
+    }
+    if (name.length >= 2 && !name.endsWith('・')) names.push(name);
+  }
+  return names;
 }
 
 export const isFamilyName = (t: Token) => t.pos2 === '人名' && t.pos3 === '姓';

@@ -157,8 +157,8 @@ export function isPersonNamed(doc: ArticleDocument, c: Found): boolean {
   if (afterOccupation(doc, a) && !endsWithHead(text)) return true;
   // A family name and a given name, with a space between or none (`山田　花子`, a byline's): a person's full name.
   if (isFullName(doc.tokens.slice(a, b))) return true;
-  // One word the document uses for a person elsewhere (`ローラさん` … `ローラ`).
-  if (b - a === 1 && doc.tokens[a]!.start === c.start && doc.tokens[a]!.end === c.end && personWordsOf(doc).has(text) && !endsWithHead(text)) return true;
+  // Words the document uses for a person elsewhere (`本田圭佑` … `本田`, `文／ドロンジョーヌ恩田` … `ドロンジョーヌ恩田です`).
+  if (personWordsOf(doc).has(text) && !endsWithHead(text)) return true;
   const next = doc.tokens[b];
   if (!next || next.start !== c.end) return false;
   if (HONORIFICS_AFTER.has(next.surface)) return !endsWithHead(text);
