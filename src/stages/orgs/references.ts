@@ -230,14 +230,16 @@ function isProduct(doc: ArticleDocument, span: { start: number; end: number }, t
 /**
  * A technique or a set, not a broadcaster or a carrier: a head that also names a thing (`テレビ`, `ラジオ`, `通信`, `電力`)
  * after a standard, a product or common kanji words only (`Wi-Fi|通信`, `ケーブル|テレビ`, `FM|ラジオ`, `消費|電力`), or `局`
- * after a standard or a medium (`TV|局`, `ケーブル|局`). Katakana words before it may be a name (`オリエンタル|ラジオ`, a comedy
- * duo; `ガジェット|通信`, a news site).
+ * after a standard or a medium (`TV|局`, `ケーブル|局`), or `センター` after a standard in capitals (`SMS|センター`). Katakana
+ * words before it may be a name (`オリエンタル|ラジオ`, a comedy duo; `ガジェット|通信`, a news site; `モバイル|センター`, a shop).
  * A proper noun or a name IPADIC does not know before it keeps the name (`フジ|テレビ`, `TBS|ラジオ`, `読売|テレビ`).
  */
 function isTechnique(doc: ArticleDocument, span: { start: number; end: number }, text: string): boolean {
   const head = THING_HEADS.find((h) => text.endsWith(h) && text.length > h.length);
   if (!head) return false;
   const before = text.slice(0, text.length - head.length);
+  // `センター` after a standard in capitals is a part of a network (`SMSセンター`); after other words, a body or a shop.
+  if (head === 'センター') return /^[A-Z0-9]+$/.test(before) && TECHNIQUE_WORDS.has(before);
   if (PRODUCT_NAMES.has(before) || TECHNIQUE_WORDS.has(before) || PRODUCT_WORDS_BEFORE_HEAD.has(before)) return true;
   // `局` after common words is a bureau (`社会保障局`, `中央政治局`).
   if (!PRODUCT_LIKE_HEADS.has(head)) return false;
@@ -246,7 +248,7 @@ function isTechnique(doc: ArticleDocument, span: { start: number; end: number },
 }
 
 /** Heads that also name a thing, the longest first (`放送局` before `局`). */
-const THING_HEADS: readonly string[] = [...PRODUCT_LIKE_HEADS, '放送局', '局'];
+const THING_HEADS: readonly string[] = [...PRODUCT_LIKE_HEADS, '放送局', '局', 'センター'];
 
 const PRODUCT_JOINERS: ReadonlySet<string> = new Set(['&', '・', '/']);
 
