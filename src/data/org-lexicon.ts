@@ -128,7 +128,7 @@ export const ORG_LEXICON: readonly OrgLexiconItem[] = [
   { name: '楽天グループ', aliases: ['楽天'], kind: 'company' },
   { name: 'ソフトバンク', kind: 'company' },
   { name: 'KDDI', kind: 'company' },
-  { name: 'NTTドコモ', aliases: ['ドコモ'], kind: 'company' },
+  { name: 'NTTドコモ', aliases: ['ドコモ', 'NTT docomo', 'NTT DOCOMO'], kind: 'company' },
   { name: '日本電信電話', aliases: ['NTT'], kind: 'company' },
   { name: 'ヤフー', kind: 'company' },
   { name: 'グーグル', aliases: ['Google'], kind: 'company' },

@@ -1,9 +1,10 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
-import { COUNTRY_BY_ABBR, COUNTRY_BY_NAME } from '../../data/countries.js';
+import { COUNTRY_BY_ABBR, COUNTRY_BY_ENGLISH_NAME, COUNTRY_BY_NAME } from '../../data/countries.js';
+import { ORG_HEADS as ENGLISH_HEADS } from '../../data/english/organisations.js';
 import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, PERSON_OCCUPATIONS, SIDE_WORDS, THINGS_AFTER_NAME, TRAILING_NON_NAME_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
-import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
+import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, LATIN_COMPANY_SUFFIXES, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLE_WHOLE_AFTER, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
 import { endsWithTail } from './chunk.js';
@@ -225,8 +226,40 @@ export function withoutPersonBefore(doc: ArticleDocument, lexicon: OrgLexicon, c
  * a thing of the company's or a dot after it, split where it coordinates names of their own.
  */
 export function namesOf(doc: ArticleDocument, lexicon: OrgLexicon, c: Found, byExtent?: ReadonlyMap<string, Found>): Found[] {
-  return coordinatedNames(doc, lexicon, withoutJoinerAfter(doc, withoutDescriptionBefore(doc, withoutThingsAfter(doc, lexicon, withoutMemberAfter(doc, withoutPersonBefore(doc, lexicon, c, byExtent))))));
+  return coordinatedNames(doc, lexicon, withoutJoinerAfter(doc, withoutDescriptionBefore(doc, withoutProductAfterMaker(doc, lexicon, withoutThingsAfter(doc, lexicon, withoutMemberAfter(doc, withoutPersonBefore(doc, lexicon, c, byExtent)))))));
 }
+
+/**
+ * A maker's name in Latin letters without its product's words after it (`Google Drive`, `Apple TV`, `Intel Atom`,
+ * `Amazon Kindle`): the maker is a name the lexicon knows, and the one to three words after it are no organisation's
+ * (no English head word or legal form, no country, no name the lexicon knows: `Sony Bank`, `Google Japan`,
+ * `NTT docomo` stay whole). The maker is named; the rest is a thing of its.
+ */
+function withoutProductAfterMaker(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): Found {
+  if (fromLexicon(c)) return c;
+  const norm = doc.norm.text;
+  const text = norm.slice(c.start, c.end);
+  if (!LATIN_WORDS.test(text)) return c;
+  let maker = -1;
+  for (const [end] of lexicon.matchesAt(norm, c.start)) {
+    if (end === c.end) return c;
+    if (end < c.end && norm[end] === ' ' && end > maker) maker = end;
+  }
+  if (maker < 0) return c;
+  const rest = norm.slice(maker + 1, c.end).split(' ');
+  if (rest.length > 3) return c;
+  let at = maker + 1;
+  for (const word of rest) {
+    const bare = word.replace(/\.$/, '');
+    if (bare in ENGLISH_HEADS || LATIN_COMPANY_SUFFIXES.includes(word) || COUNTRY_BY_ENGLISH_NAME.has(bare)) return c;
+    for (const [end] of lexicon.matchesAt(norm, at)) if (end === at + word.length) return c;
+    at += word.length + 1;
+  }
+  return withExtent(c, c.start, maker);
+}
+
+/** Latin words with single spaces between them, each starting with a letter. */
+const LATIN_WORDS = /^[A-Za-z][A-Za-z0-9+&.'-]*(?: [A-Za-z][A-Za-z0-9+&.'-]*)+$/;
 
 /**
  * An organisation word IPADIC knows without the common words written after it (`ドコモ|ユーザー`, `東電|リストラ`,
