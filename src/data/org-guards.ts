@@ -61,6 +61,12 @@ export const SIDE_WORDS: readonly string[] = ['先方', '我が方'];
 export const OFFICE_TITLES: ReadonlySet<string> = new Set(['大臣', '副大臣', '長官', '副長官', '政務官', '次官', '事務次官']);
 
 /**
+ * Titles of a body's officials, beside PERSON_TITLES and OFFICE_TITLES, that end a run of the body, the official's name and
+ * the title (`日本銀行|黒田|総裁`, `世界保健機関|テドロス|事務局長`): the name before one is a person's, not the body's.
+ */
+export const BODY_OFFICIAL_TITLES: ReadonlySet<string> = new Set('社長 副社長 会長 副会長 総裁 副総裁 頭取 事務総長 事務局長 局長 部長 理事長 司令官 CEO'.split(' '));
+
+/**
  * "Both": right before a head (or before `国` and a head) it makes the words a reference to two bodies at once
  * (`日豪両政府`, `日米両国政府`, `セ・パ両リーグ`), not one organisation's name. Not `各`/`諸`: `東南アジア諸国連合` is one
  * body, and `ASEAN各国軍` is written as a name as often (the fixtures' gold keeps it).

@@ -10,7 +10,7 @@ import { kindOfName } from './chunk.js';
 import { buildOrgLexicon, OrgLexicon } from './lexicon.js';
 import { loadOrgTagger, type OrgTagger } from './model/tagger.js';
 import { TOKEN_FEATURES } from '../token-features/index.js';
-import { findOrganisationsWithModel, isDocumentPart, isPersonNamed, namesOf } from './with-model.js';
+import { findOrganisationsWithModel, isDocumentPart, isPersonNamed, namesOf, withoutPersonAfter } from './with-model.js';
 import { plainContextNames } from './plain-contexts.js';
 import { isNoName } from './references.js';
 
@@ -19,7 +19,9 @@ export { OrgLexicon } from './lexicon.js';
 /** Finds organisations in one document (normalized offsets), with canonical names and aliases resolved. */
 export function findOrganisations(doc: ArticleDocument, lexicon: OrgLexicon): Found[] {
   const norm = doc.norm.text;
-  const kept = longestFirst(collectCandidates(doc, lexicon)).filter((c) => !isDocumentPart(norm, c) && !isPersonNamed(doc, c) && !isNoName(doc, lexicon, c));
+  const kept = longestFirst(collectCandidates(doc, lexicon))
+    .map((c) => withoutPersonAfter(doc, lexicon, c))
+    .filter((c) => !isDocumentPart(norm, c) && !isPersonNamed(doc, c) && !isNoName(doc, lexicon, c));
   for (const c of plainContextNames(doc)) if (!overlapsAny(kept, c)) kept.push(c);
   kept.sort((a, b) => a.start - b.start);
   return resolveNames(norm, kept.flatMap((c) => namesOf(doc, lexicon, c)), lexicon);

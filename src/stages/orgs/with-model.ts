@@ -3,7 +3,7 @@ import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_ABBR, COUNTRY_BY_ENGLISH_NAME, COUNTRY_BY_NAME } from '../../data/countries.js';
 import { ORG_HEADS as ENGLISH_HEADS } from '../../data/english/organisations.js';
-import { COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, PERSON_OCCUPATIONS, SIDE_WORDS, THINGS_AFTER_NAME, TRAILING_NON_NAME_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
+import { BODY_OFFICIAL_TITLES, COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, PERSON_OCCUPATIONS, SIDE_WORDS, THINGS_AFTER_NAME, TRAILING_NON_NAME_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, LATIN_COMPANY_SUFFIXES, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLE_WHOLE_AFTER, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
@@ -89,6 +89,7 @@ export function findOrganisationsWithModel(doc: ArticleDocument, lexicon: OrgLex
   // Names in the plain contexts of business news that neither the model nor a rule found (plain-contexts.ts).
   for (const c of plainContextNames(doc)) if (!overlapsAny(found, c)) found.push(c);
   for (let i = found.length - 1; i >= 0; i--) {
+    found[i] = withoutPersonAfter(doc, lexicon, found[i]!);
     if (isPersonNamed(doc, found[i]!) || isNoName(doc, lexicon, found[i]!)) found.splice(i, 1);
     else found.splice(i, 1, ...namesOf(doc, lexicon, found[i]!, byExtent));
   }
@@ -166,6 +167,51 @@ export function isPersonNamed(doc: ArticleDocument, c: Found): boolean {
   // `経済産業|大臣`, `西村康稔経済産業|大臣`: the words before a government title name the office; an acronym there is
   // the body whose office it is (`NASA|長官`, `FBI|長官`).
   return OFFICE_TITLES.has(next.surface) && !ACRONYM.test(text) && !endsWithPublicHead(text) && !endsWithHead(text.slice(-1));
+}
+
+/**
+ * A body's name without the person's name written right after it, before the person's title (`米国国務省|ブリンケン|長官`,
+ * `英国外務省|ジョーンズ|閣外大臣`, `日本銀行|黒田|総裁`): government press writes the body, its official and the title as one
+ * noun run. The body ends with a word IPADIC calls an organisation, a head word that is not weak or a name the lexicon
+ * knows; the person is katakana words the dictionary does not know, or words it calls people's names, with their dots.
+ */
+export function withoutPersonAfter(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): Found {
+  if (fromLexicon(c)) return c;
+  const tokens = doc.tokens;
+  const [a, end] = tokensIn(doc, c);
+  if (end - a < 2 || tokens[end - 1]!.end !== c.end) return c;
+  // The title after the span, or its last word (`日本銀行山田総裁`, the tagger taking the title in).
+  const b = isTitle(tokens[end - 1]!) ? end - 1 : end;
+  if (!titleFollows(doc, b)) return c;
+  let k = b;
+  while (k > a + 1 && isPersonWord(tokens[k - 1]!) && tokens[k - 2]!.end === tokens[k - 1]!.start) k--;
+  if (k === b || tokens[k]!.surface === '・') return c;
+  const body = tokens[k - 1]!;
+  const bodyText = doc.norm.text.slice(c.start, body.end);
+  const head = headAtEnd(bodyText)?.head;
+  const known = body.pos2 === '組織' || (head !== undefined && !head.weak) || [...lexicon.matchesAt(doc.norm.text, c.start)].some(([end]) => end === body.end);
+  return known ? withExtent(c, c.start, body.end) : c;
+}
+
+/** A word of a person's name: a name IPADIC knows as a person's, a katakana word it does not know, or a dot between. */
+const isPersonWord = (t: Token) => t.pos2 === '人名' || (!t.known && /^[ァ-ヶー]+$/.test(t.surface)) || t.surface === '・' || t.surface === '=';
+
+/** The noun run from token b on reaches a person's title within 3 tokens and 6 characters (`長官`, `閣外|大臣`, `総裁`). */
+function titleFollows(doc: ArticleDocument, b: number): boolean {
+  const tokens = doc.tokens;
+  let text = '';
+  for (let k = b; k < tokens.length && k < b + 3 && tokens[k]!.pos === '名詞' && tokens[k]!.start === tokens[k - 1]!.end; k++) {
+    text += tokens[k]!.surface;
+    if (text.length > 6) return false;
+    if (isTitle(tokens[k]!)) return true;
+  }
+  return false;
+}
+
+/** A person's title, not an honorific suffix (IPADIC's 接尾,人名: `様`, `氏`), which also follows a group of people (`…サポーター様`). */
+function isTitle(t: Token): boolean {
+  if (t.pos1 === '接尾' && t.pos2 === '人名') return false;
+  return PERSON_TITLES.has(t.surface) || OFFICE_TITLES.has(t.surface) || BODY_OFFICIAL_TITLES.has(t.surface);
 }
 
 /** Tokens that are a family name and a given name, and spaces between. */
