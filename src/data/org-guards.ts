@@ -58,7 +58,7 @@ export const SIDE_WORDS: readonly string[] = ['先方', '我が方'];
  * Government titles: the words right before one name the office, not an organisation (`経済産業|大臣`,
  * `デジタル・交通|大臣`), unless they end in a public body's head word or are a known name (`防衛省|長官`).
  */
-export const OFFICE_TITLES: ReadonlySet<string> = new Set(['大臣', '副大臣', '長官', '副長官', '政務官', '次官', '事務次官']);
+export const OFFICE_TITLES: ReadonlySet<string> = new Set(['大臣', '副大臣', '国務大臣', '長官', '副長官', '政務官', '次官', '事務次官']);
 
 /**
  * Titles of a body's officials, beside PERSON_TITLES and OFFICE_TITLES, that end a run of the body, the official's name and

@@ -165,8 +165,20 @@ export function isPersonNamed(doc: ArticleDocument, c: Found): boolean {
   if (!next || next.start !== c.end) return false;
   if (HONORIFICS_AFTER.has(next.surface)) return !endsWithHead(text);
   // `経済産業|大臣`, `西村康稔経済産業|大臣`: the words before a government title name the office; an acronym there is
-  // the body whose office it is (`NASA|長官`, `FBI|長官`).
-  return OFFICE_TITLES.has(next.surface) && !ACRONYM.test(text) && !endsWithPublicHead(text) && !endsWithHead(text.slice(-1));
+  // the body whose office it is (`NASA|長官`, `FBI|長官`). A katakana name is the minister's also before a title of more
+  // words (`スミザーズ|閣外|大臣`, `ロ|バーツ|国務大臣`, which IPADIC cuts after `ロ`, Russia's one-letter name).
+  const title = OFFICE_TITLES.has(next.surface) || (/^[ァ-ヶー・]+$/.test(text) && officeTitleFrom(doc, b));
+  return title && !ACRONYM.test(text) && !endsWithPublicHead(text) && !endsWithHead(text.slice(-1));
+}
+
+/** A government title (OFFICE_TITLES) in the first three words of the noun run from token b (`大臣`, `閣外|大臣`, `外務|副|大臣`). */
+function officeTitleFrom(doc: ArticleDocument, b: number): boolean {
+  const tokens = doc.tokens;
+  for (let k = b; k < tokens.length && k < b + 3 && tokens[k]!.start === tokens[k - 1]!.end; k++) {
+    if (OFFICE_TITLES.has(tokens[k]!.surface)) return true;
+    if (tokens[k]!.pos !== '名詞' && tokens[k]!.pos !== '接頭詞') return false;
+  }
+  return false;
 }
 
 /**
