@@ -54,6 +54,9 @@ export const KATAKANA_WORD = /^[ァ-ヶー]{2,}$/;
 /** Words before a person's name that are no part of it nor of the organisation after it. */
 export const SIDE_WORDS: readonly string[] = ['先方', '我が方'];
 
+/** A district's letters written after a city's name, which make the whole a place (`ワシントンDC`, `ワシントンD.C.`). */
+export const DISTRICT_AFTER_PLACE: ReadonlySet<string> = new Set(['DC', 'D.C.', 'D.C']);
+
 /**
  * Government titles: the words right before one name the office, not an organisation (`経済産業|大臣`,
  * `デジタル・交通|大臣`), unless they end in a public body's head word or are a known name (`防衛省|長官`).
@@ -75,11 +78,11 @@ export const PLURAL_DETERMINERS: ReadonlySet<string> = new Set(['両']);
 
 /**
  * Words of reference: before a head, with only org-heads' GENERIC_MODIFIERS and DETERMINERS beside them, they leave
- * it a class or an anaphor (`合同委員会` "the joint committee", `当該機関`), as `国` after a generic word does
+ * it a class or an anaphor (`合同委員会` "the joint committee", `当該機関`) or a way of working (`電子政府`), as `国` after a generic word does
  * (`相手国政府`, `加盟国政府`); a name around them keeps them (`日米合同委員会`). Generic words alone may name a ministry
  * (`教育省`, `金融庁`). Apart from GENERIC_MODIFIERS, which the tagger's features read: these are read after tagging only.
  */
-export const REFERENCE_MODIFIERS: ReadonlySet<string> = new Set(['合同', '当該', '上記', '前記', '所轄', '受入れ', '受け入れ', '派遣', '実施', '執行', '調整']);
+export const REFERENCE_MODIFIERS: ReadonlySet<string> = new Set(['合同', '当該', '上記', '前記', '所轄', '受入れ', '受け入れ', '派遣', '実施', '執行', '調整', '電子']);
 
 /**
  * Heads that name a kind of body when only common nouns come before them (`調達代理機関`, `金融機関`, `情報機関`):

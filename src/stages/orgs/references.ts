@@ -1,7 +1,7 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { COUNTRY_BY_ABBR } from '../../data/countries.js';
-import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, DEPARTMENT_WORDS, FORMS_AFTER_NAME, GATHERING_TAILS, GROUP_WORDS, KATAKANA_COMMON_WORDS, LEGAL_PERSON_FORMS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS, SECTOR_LEADER_WORDS } from '../../data/org-guards.js';
+import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, DEPARTMENT_WORDS, DISTRICT_AFTER_PLACE, FORMS_AFTER_NAME, GATHERING_TAILS, GROUP_WORDS, KATAKANA_COMMON_WORDS, LEGAL_PERSON_FORMS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS, SECTOR_LEADER_WORDS } from '../../data/org-guards.js';
 import { COMMON_LOANWORDS } from '../../data/loanwords.js';
 import { MODEL_NUMBER, PRODUCT_NAMES, TECHNIQUE_WORDS } from '../../data/products.js';
 import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS, PRODUCT_LIKE_HEADS, PRODUCT_WORDS_BEFORE_HEAD, type OrgHead } from '../../data/org-heads.js';
@@ -36,11 +36,18 @@ export const isCommonWord = (t: Token) => (t.known ? t.pos1 !== '固有名詞' :
 /** A span found by a rule or the tagger that names no organisation; a name the lexicon knows always stays. */
 export function isNoName(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): boolean {
   if (fromLexicon(c)) return false;
-  if (isGluedCapitals(doc.norm.text, c) || isGenericReference(doc, c) || isClubPrefixOnCommonWord(doc, c) || isGroupOfAKind(doc, lexicon, c)) return true;
+  if (isGluedCapitals(doc.norm.text, c) || isGenericReference(doc, c) || isClubPrefixOnCommonWord(doc, c) || isGroupOfAKind(doc, lexicon, c) || isPlaceWithDistrict(doc, c)) return true;
   const text = doc.norm.text.slice(c.start, c.end);
   if (isBareClassWord(text) || KATAKANA_COMMON_WORDS.has(text) || COMMON_LOANWORDS.has(text) || isProduct(doc, c, text) || isTechnique(doc, c, text) || isInsideWorkTitle(doc.norm.text, c) || isGathering(doc, c)) return true;
   // What only the tagger calls a name: no rule's head word, lexicon entry, legal form or context stands behind it.
   return c.rule === 'ja.org.model' && isQuotedTerm(doc, c);
+}
+
+/** A place IPADIC knows and a district's letters after it (`ワシントン|DC`): a city, not a body. */
+function isPlaceWithDistrict(doc: ArticleDocument, c: Found): boolean {
+  const [a, b] = tokenRange(doc.tokens, c.start, c.end);
+  const first = doc.tokens[a];
+  return b - a >= 2 && first !== undefined && first.start === c.start && first.pos2 === '地域' && DISTRICT_AFTER_PLACE.has(doc.norm.text.slice(first.end, c.end));
 }
 
 /**
