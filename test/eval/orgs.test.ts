@@ -19,7 +19,7 @@ const SETS = [
   { file: 'stockmark-ner-wikipedia/dev.jsonl', model: false, reached: 0.722 },
   { file: 'ud-japanese-gsd-ne/dev.jsonl', model: false, reached: 0.568 },
   // The rules alone on gov-press (the default, the tagger, is held by gov-press.test.ts), raised 2026-12-03 and 2026-12-04.
-  { file: 'gov-press/dev.jsonl', model: false, reached: 0.935 },
+  { file: 'gov-press/dev.jsonl', model: false, reached: 0.937 },
   // The trained tagger (orgs: { model: true }, the default), src/data/models/orgs.bin as shipped, stockmark raised 2026-12-03, ud 2026-12-04.
   { file: 'stockmark-ner-wikipedia/dev.jsonl', model: true, reached: 0.817 },
   { file: 'ud-japanese-gsd-ne/dev.jsonl', model: true, reached: 0.676 },

@@ -30,6 +30,9 @@ export const ORG_HEADS: Readonly<Record<string, OrgKind>> = {
   Times: 'media', Post: 'media', News: 'media', Press: 'media', Herald: 'media', Shimbun: 'media', Broadcasting: 'media',
 };
 
+/** Titles whose holder's portfolio follows the body with `for` (`Assistant Secretary of the Army for Defense Exports`). */
+export const PORTFOLIO_TITLES: readonly string[] = ['Secretary', 'Minister', 'Director', 'Commissioner', 'Under Secretary'];
+
 /** Heads that need a name before them (`Toyota Motor Corp.`): never an organisation on their own or with only an `of` chain. */
 export const SUFFIX_ONLY_HEADS: readonly string[] = ['Semiconductor', 'Semiconductors', 'Electronics', 'Pharmaceutical', 'Pharmaceuticals', 'Chemical', 'Chemicals', 'Steel', 'Petroleum', 'Securities', 'Insurance', 'Capital', 'Partners', 'Ventures', 'Logistics', 'Shipping', 'Trading', 'Construction', 'Engineering', 'Energy', 'Power', 'Gas', 'Telecom', 'AG', 'SE', 'NV', 'SA', 'GmbH', 'Tbk', 'Bhd', 'KK', 'Corp', 'Corporation', 'Inc', 'Co', 'Ltd', 'Limited', 'LLC', 'PLC', 'Group', 'Holdings', 'Industries', 'Motors', 'Motor', 'Airlines', 'Airways', 'Electric', 'Systems', 'Technologies', 'Shipbuilding', 'Times', 'Post', 'News', 'Press', 'Herald', 'Shimbun', 'Broadcasting', 'Force', 'Guard', 'Service', 'Board', 'Court', 'Government', 'Center', 'Centre', 'Fund', 'Union', 'Alliance', 'Forum', 'Party', 'Fleet', 'Office'];
 /**

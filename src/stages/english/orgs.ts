@@ -2,7 +2,7 @@ import type { ArticleDocument } from '../../core/document.js';
 import { defineStage } from '../../core/stage.js';
 import { COUNTRY_BY_ENGLISH_NAME } from '../../data/countries.js';
 import { AGREEMENT_HEADS } from '../../data/english/agreements.js';
-import { ABBREVIATED_HEADS, CHAIN_OPENING_HEADS, CREDIT_LABELS, COUNTRIES, INDUSTRY_HEADS, KNOWN_ORGANISATIONS, type KnownOrganisation, LEGAL_FORM_TAILS, NAME_PARTICLES, NAME_STOP_WORDS, ORG_HEADS, SUFFIX_ONLY_HEADS, TITLES_STARTING_WITH_HEAD, UN_NAME_PREFIXES } from '../../data/english/organisations.js';
+import { ABBREVIATED_HEADS, CHAIN_OPENING_HEADS, CREDIT_LABELS, COUNTRIES, INDUSTRY_HEADS, KNOWN_ORGANISATIONS, type KnownOrganisation, LEGAL_FORM_TAILS, NAME_PARTICLES, NAME_STOP_WORDS, ORG_HEADS, PORTFOLIO_TITLES, SUFFIX_ONLY_HEADS, TITLES_STARTING_WITH_HEAD, UN_NAME_PREFIXES } from '../../data/english/organisations.js';
 import type { KijiConfig } from '../../schema/config.js';
 import type { OrgKind, OrgRecord } from '../../schema/records.js';
 import { type EnTerm, type EnglishAnalysis, EN_ANALYSIS } from './analysis.js';
@@ -156,6 +156,9 @@ function countryEndingAt(terms: EnTerm[], last: number, from: number, text: stri
   return undefined;
 }
 
+/** A title and its `of` right before a body's name (`Secretary of the`, `Minister of`). */
+const TITLE_OF_BEFORE = new RegExp(`\\b(?:${PORTFOLIO_TITLES.join('|')}) of (?:the )?$`);
+
 function headCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
   const out: Candidate[] = [];
   const { terms, sentenceTermStart } = analysis;
@@ -182,6 +185,8 @@ function headCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
       }
       // A name never starts with an agreement word (`Agreement`, `Treaty`) or a country's possessive.
       let last = extendChain(terms, head.last, to, text);
+      // `Assistant Secretary of the Army for Defense Exports`: a `for` after a title's body is the title's portfolio.
+      if (last > head.last && terms[head.last + 1]!.text === 'for' && TITLE_OF_BEFORE.test(text.slice(Math.max(0, terms[first]!.start - 40), terms[first]!.start))) last = head.last;
       if (!isPossessive(terms[last]!)) last = extendLegalTail(terms, last, to, text);
       // An industry word inside a longer capitalized run (`Energy Minister`, `Gas Supply`) is not where the name ends.
       const next = terms[last + 1];
