@@ -54,6 +54,9 @@ export const KATAKANA_WORD = /^[ァ-ヶー]{2,}$/;
 /** Words before a person's name that are no part of it nor of the organisation after it. */
 export const SIDE_WORDS: readonly string[] = ['先方', '我が方'];
 
+/** The last word of a project's name (`…バイパス建設計画`, `…施設改修事業`): the common words before it are the project's, not a body's. */
+export const PROJECT_TAILS: ReadonlySet<string> = new Set(['計画', '事業', 'プロジェクト', '構想']);
+
 /** A district's letters written after a city's name, which make the whole a place (`ワシントンDC`, `ワシントンD.C.`). */
 export const DISTRICT_AFTER_PLACE: ReadonlySet<string> = new Set(['DC', 'D.C.', 'D.C']);
 

@@ -3,7 +3,7 @@ import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_ABBR, COUNTRY_BY_ENGLISH_NAME, COUNTRY_BY_NAME } from '../../data/countries.js';
 import { ORG_HEADS as ENGLISH_HEADS } from '../../data/english/organisations.js';
-import { BODY_OFFICIAL_TITLES, COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, PERSON_OCCUPATIONS, SIDE_WORDS, THINGS_AFTER_NAME, TRAILING_NON_NAME_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
+import { BODY_OFFICIAL_TITLES, COUNTRY_TEAM_WORDS, PROJECT_TAILS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, PERSON_OCCUPATIONS, SIDE_WORDS, THINGS_AFTER_NAME, TRAILING_NON_NAME_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, LATIN_COMPANY_SUFFIXES, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLE_WHOLE_AFTER, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
@@ -465,6 +465,11 @@ function implausible(doc: ArticleDocument, span: { start: number; end: number })
   if (/^[ぁ-ゖー・]+$/.test(text)) return true;
   // A family name and a short katakana word the dictionary does not know: a person's stage name (`黒木|メイサ`, `今井|メロ`).
   if (inside.length === 2 && inside[0]!.pos2 === '人名' && inside[0]!.pos3 === '姓' && !inside[1]!.known && /^[ァ-ヶー]{1,4}$/.test(inside[1]!.surface)) return true;
+  // Words ending in a common noun (or kanji IPADIC does not know) that a project's name goes on from (`セブ市バイパス|建設計画`,
+  // `…灌漑|・排水施設改修計画`).
+  const lastWord = inside[inside.length - 1];
+  const commonAtEnd = lastWord !== undefined && (isCommonWord(lastWord) || (!lastWord.known && /^[\u4e00-\u9fff]+$/.test(lastWord.surface)));
+  if (commonAtEnd && !endsWithHead(text) && projectNameAfter(doc, span.end)) return true;
   return inside.length > 0 && inside.every((t) => t.pos2 === '地域' || t.pos2 === '人名' || t.pos === '記号' || COUNTRY_BY_NAME.has(t.surface));
 }
 
@@ -494,6 +499,24 @@ function spaceBetweenScripts(text: string): boolean {
  * `インド外務|大臣`): it ends in a common kanji noun or a prefix, with no organisation word at its end, and a
  * noun carries the compound on, so the compound's head lies outside it.
  */
+/** The noun compound from `at` on (dots between its words, up to 8 words) ends with a project's word (PROJECT_TAILS: `計画`, `事業`). */
+function projectNameAfter(doc: ArticleDocument, at: number): boolean {
+  const tokens = doc.tokens;
+  let [k] = tokenRange(tokens, at, at + 1);
+  if (tokens[k]?.start !== at) return false;
+  for (let end = at, n = 0; k < tokens.length && n < 8 && tokens[k]!.start === end; k++, n++) {
+    const t = tokens[k]!;
+    if (t.surface !== '・' && !isWordNoun(t)) return false;
+    const next = tokens[k + 1];
+    if (PROJECT_TAILS.has(t.surface) && (next === undefined || next.start !== t.end || !isWordNoun(next))) return true;
+    end = t.end;
+  }
+  return false;
+}
+
+/** A noun that is a word (IPADIC calls a half-width bracket an unknown サ変 noun). */
+const isWordNoun = (t: Token) => t.pos === '名詞' && /^[\p{L}]/u.test(t.surface);
+
 function stopsInsideCompound(doc: ArticleDocument, span: { start: number; end: number }): boolean {
   const [a, b] = tokensIn(doc, span);
   const last = doc.tokens[b - 1];
