@@ -204,5 +204,8 @@ export const GATHERING_TAILS: ReadonlySet<string> = new Set(
     'フェス マラソン ヒルクライム ライド レース コレクション カンファレンス エキスポ').split(' '),
 );
 
+/** Parties people hold, an event whether alone or after other words (`歓送迎会`, which IPADIC cuts `歓送|迎|会`; `女子会`). */
+export const SOCIAL_GATHERINGS: ReadonlySet<string> = new Set('歓送迎会 歓迎会 送別会 忘年会 新年会 飲み会 女子会 合コン 打ち上げ'.split(' '));
+
 /** Words for a group of people of some kind, which make a name only after a name (`…グループ`, `…部隊`; see isGroupOfAKind). */
 export const GROUP_WORDS: ReadonlySet<string> = new Set(['グループ', 'チーム', 'クラブ', 'バンド', 'ユニット', '部隊', '軍団', '集団']);

@@ -152,6 +152,8 @@ export const NON_ORG_ACRONYMS: ReadonlySet<string> = new Set(
     'JAPAN TOKYO NY BOX BAR ROCK HOME LIFE HEY JOY HOT COOL FREE STYLE ' +
     // keys, identifiers, formats and bills that news writes in capitals
     'MENU BACK SSID ESSID MOOK SOPA ' +
+    // slang, genres and shows' short titles (`DQNネーム`, `BL漫画`, `SATCの4人`)
+    'DQN BL SATC KY ' +
     // occupations, and English pronouns written in capitals (a stage name: `タレントのYOU`)
     'SE PG YOU ME WE MY OUR')
     .split(/\s+/)

@@ -1,7 +1,7 @@
 import type { ArticleDocument } from '../../core/document.js';
 import type { Token } from '../../core/token.js';
 import { COUNTRY_BY_ABBR } from '../../data/countries.js';
-import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, DEPARTMENT_WORDS, DISTRICT_AFTER_PLACE, FORMS_AFTER_NAME, GATHERING_TAILS, GROUP_WORDS, KATAKANA_COMMON_WORDS, LEGAL_PERSON_FORMS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS, SECTOR_LEADER_WORDS } from '../../data/org-guards.js';
+import { CLASS_HEADS, CLASS_WORDS_BEFORE_NAME, DEPARTMENT_WORDS, DISTRICT_AFTER_PLACE, FORMS_AFTER_NAME, GATHERING_TAILS, GROUP_WORDS, SOCIAL_GATHERINGS, KATAKANA_COMMON_WORDS, LEGAL_PERSON_FORMS, ORG_AFTER_QUOTE, ORG_BEFORE_QUOTE, PLURAL_DETERMINERS, QUOTE_PAIRS, REFERENCE_MODIFIERS, SECTOR_LEADER_WORDS } from '../../data/org-guards.js';
 import { COMMON_LOANWORDS } from '../../data/loanwords.js';
 import { MODEL_NUMBER, PRODUCT_NAMES, TECHNIQUE_WORDS } from '../../data/products.js';
 import { BRACKET_COMPANY_FORMS, CLUB_PREFIXES, COMPANY_FORMS, DETERMINERS, GENERIC_MODIFIERS, GENERIC_ORG_WORDS, INTERNATIONAL_PREFIXES, MAX_HEAD_TOKENS, ORG_HEADS, PRODUCT_LIKE_HEADS, PRODUCT_WORDS_BEFORE_HEAD, type OrgHead } from '../../data/org-heads.js';
@@ -259,10 +259,11 @@ const THING_HEADS: readonly string[] = [...PRODUCT_LIKE_HEADS, '放送局', '局
 
 const PRODUCT_JOINERS: ReadonlySet<string> = new Set(['&', '・', '/']);
 
-/** A compound that ends with a gathering's word after other words (`新サービス|発表会`): the event, not its host. */
+/** A compound that ends with a gathering's word after other words (`新サービス|発表会`), or a party people hold (`歓送迎会`, `…女子会`): the event, not its host. */
 function isGathering(doc: ArticleDocument, span: { start: number; end: number }): boolean {
   const [a, b] = tokenRange(doc.tokens, span.start, span.end);
-  return endsWithTail(doc.tokens, a + 1, b, GATHERING_TAILS);
+  const text = doc.norm.text.slice(span.start, span.end);
+  return endsWithTail(doc.tokens, a + 1, b, GATHERING_TAILS) || [...SOCIAL_GATHERINGS].some((g) => text.endsWith(g));
 }
 
 /**
