@@ -28,17 +28,24 @@ export function withExtent(c: Found, start: number, end: number): Found {
 }
 
 /**
- * A word the dictionary calls no proper noun, or a common loanword it does not know (src/data/loanwords.ts): a word of
- * a thing or a kind of thing, not of a name.
+ * A word the dictionary calls no proper noun, or a word it does not know that is a common loanword (src/data/loanwords.ts)
+ * or two of them run together: a word of a thing or a kind of thing, not of a name.
  */
-export const isCommonWord = (t: Token) => (t.known ? t.pos1 !== '固有名詞' : COMMON_LOANWORDS.has(t.surface));
+export const isCommonWord = (t: Token) => (t.known ? t.pos1 !== '固有名詞' : COMMON_LOANWORDS.has(t.surface) || isLoanwordCompound(t.surface));
+
+/** Two common loanwords the tokenizer took as one unknown word (`レアメタル|リサイクル`, `クリーミー|チョコレート`). */
+function isLoanwordCompound(s: string): boolean {
+  if (s.length < 6 || !/^[ァ-ヶー]+$/.test(s)) return false;
+  for (let i = 3; i <= s.length - 3; i++) if (COMMON_LOANWORDS.has(s.slice(0, i)) && COMMON_LOANWORDS.has(s.slice(i))) return true;
+  return false;
+}
 
 /** A span found by a rule or the tagger that names no organisation; a name the lexicon knows always stays. */
 export function isNoName(doc: ArticleDocument, lexicon: OrgLexicon, c: Found): boolean {
   if (fromLexicon(c)) return false;
   if (isGluedCapitals(doc.norm.text, c) || isGenericReference(doc, c) || isClubPrefixOnCommonWord(doc, c) || isGroupOfAKind(doc, lexicon, c) || isPlaceWithDistrict(doc, c)) return true;
   const text = doc.norm.text.slice(c.start, c.end);
-  if (isBareClassWord(text) || KATAKANA_COMMON_WORDS.has(text) || COMMON_LOANWORDS.has(text) || isProduct(doc, c, text) || isTechnique(doc, c, text) || isInsideWorkTitle(doc.norm.text, c) || isGathering(doc, c)) return true;
+  if (isBareClassWord(text) || KATAKANA_COMMON_WORDS.has(text) || COMMON_LOANWORDS.has(text) || isLoanwordCompound(text) || isProduct(doc, c, text) || isTechnique(doc, c, text) || isInsideWorkTitle(doc.norm.text, c) || isGathering(doc, c)) return true;
   // What only the tagger calls a name: no rule's head word, lexicon entry, legal form or context stands behind it.
   return c.rule === 'ja.org.model' && isQuotedTerm(doc, c);
 }
