@@ -270,8 +270,9 @@ const PRODUCT_JOINERS: ReadonlySet<string> = new Set(['&', '・', '/']);
 function isGathering(doc: ArticleDocument, span: { start: number; end: number }): boolean {
   const [a, b] = tokenRange(doc.tokens, span.start, span.end);
   const text = doc.norm.text.slice(span.start, span.end);
-  return endsWithTail(doc.tokens, a + 1, b, GATHERING_TAILS) || [...SOCIAL_GATHERINGS].some((g) => text.endsWith(g));
+  return endsWithTail(doc.tokens, a + 1, b, GATHERING_TAILS) || SOCIAL_GATHERING_WORDS.some((g) => text.endsWith(g));
 }
+const SOCIAL_GATHERING_WORDS = [...SOCIAL_GATHERINGS];
 
 /**
  * A club prefix before common words only is a thing, not a club (`ACアダプター`: alternating current; `FC東京`,
