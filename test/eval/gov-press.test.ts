@@ -21,12 +21,12 @@ const goldPath = join(evalDir, 'gov-press/dev.jsonl');
  * Reached on 2026-12-02 (ORG and AGREEMENT with the organisation tagger, the default), as fractions; DATE raised the
  * same evening (bracketed weekdays outside the span, 本25日, qualifiers as mod, 令和5(2023)年度, sentence years); ORG raised
  * 2026-12-03 (a kind of group is no name: references.ts) and 2026-12-04 (a body's name before its official's name and
- * title: `フランス交通省|デュボワ|大臣`; a katakana name before a title of more words is the minister's; a city and its district's letters, `ワシントン|DC`, are a place; `電子政府` a way of working; a `for` after a title's body is the title's portfolio, `Secretary of the Army|for …`; common words a project's name goes on from, `セブ市バイパス|建設計画`, are the project's).
+ * title: `フランス交通省|デュボワ|大臣`; a katakana name before a title of more words is the minister's; a city and its district's letters, `ワシントン|DC`, are a place; `電子政府` a way of working; a `for` after a title's body is the title's portfolio, `Secretary of the Army|for …`; common words a project's name goes on from, `セブ市バイパス|建設計画`, are the project's; strict: name words in a list closed by `&`, `Acquisition, Technology & Logistics Agency`).
  */
 const FLOORS: Record<string, Record<string, number>> = {
   DATE: { lenientF1: 0.998, strictF1: 0.998, valueAcc: 0.987 },
   MONEY: { lenientF1: 1.0, strictF1: 1.0, valueAcc: 1.0 },
-  ORG: { lenientF1: 0.947, strictF1: 0.899 },
+  ORG: { lenientF1: 0.947, strictF1: 0.903 },
   AGREEMENT: { lenientF1: 0.953, strictF1: 0.91, valueAcc: 0.992, linkDateAcc: 0.95, linkPartiesRecall: 0.927 },
 };
 const SLACK = 0.01;

@@ -156,6 +156,13 @@ function countryEndingAt(terms: EnTerm[], last: number, from: number, text: stri
   return undefined;
 }
 
+/** From `first` on, single words with commas between, then `&` and one word right before the head (`Technology & Logistics Agency`). */
+function listBeforeAmpersand(terms: EnTerm[], first: number, head: number, text: string): boolean {
+  let k = first;
+  while (k + 1 < head && text.slice(terms[k]!.end, terms[k + 1]!.start) === ', ') k++;
+  return k + 3 === head && terms[k + 1]!.text === '&';
+}
+
 /** A title and its `of` right before a body's name (`Secretary of the`, `Minister of`). */
 const TITLE_OF_BEFORE = new RegExp(`\\b(?:${PORTFOLIO_TITLES.join('|')}) of (?:the )?$`);
 
@@ -176,6 +183,9 @@ function headCandidates(analysis: EnglishAnalysis, text: string): Candidate[] {
         if (first - 1 >= from && joined(terms[first - 1]!, terms[first]!, text) && nameWord(terms[first - 1]!)) first--;
         // `Research & Technologies`: an ampersand between two name words.
         else if (first - 2 >= from && terms[first - 1]!.text === '&' && joined(terms[first - 1]!, terms[first]!, text) && joined(terms[first - 2]!, terms[first - 1]!, text) && nameWord(terms[first - 2]!)) first -= 2;
+        // `Acquisition, Technology & Logistics Agency`: single name words in a list closed by an ampersand, commas between
+        // (not `In Tokyo, Mitsubishi Heavy Industries & Co.`, whose ampersand closes no list of words).
+        else if (first - 1 >= from && text.slice(terms[first - 1]!.end, terms[first]!.start) === ', ' && nameWord(terms[first - 1]!) && listBeforeAmpersand(terms, first, i, text)) first--;
         // `United States - Colombia Environmental Affairs Council`: two countries' body, a spaced dash between them.
         else if (first - 1 >= from && /^ [-–] $/.test(text.slice(terms[first - 1]!.end, terms[first]!.start)) && isCountryName(baseText(terms[first]!))) {
           const country = countryEndingAt(terms, first - 1, from, text);
