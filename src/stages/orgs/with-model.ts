@@ -3,7 +3,7 @@ import type { Token } from '../../core/token.js';
 import { longestFirst, overlaps, overlapsAny } from '../../core/spans.js';
 import { COUNTRY_BY_ABBR, COUNTRY_BY_ENGLISH_NAME, COUNTRY_BY_NAME } from '../../data/countries.js';
 import { ORG_HEADS as ENGLISH_HEADS } from '../../data/english/organisations.js';
-import { BODY_OFFICIAL_TITLES, COUNTRY_TEAM_WORDS, PROJECT_TAILS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, PERSON_OCCUPATIONS, SIDE_WORDS, THINGS_AFTER_NAME, TRAILING_NON_NAME_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
+import { BODY_OFFICIAL_TITLES, COUNTRY_TEAM_WORDS, DOCUMENT_PART_AT_START, HONORIFICS_AFTER, KATAKANA_WORD, LIST_MARKS, NOT_NAME_TAILS, OFFICE_TITLES, PERSON_NAME_BEFORE, PERSON_OCCUPATIONS, PROJECT_TAILS, SIDE_WORDS, THINGS_AFTER_NAME, TRAILING_NON_NAME_WORDS, WORD_INTERNAL_START } from '../../data/org-guards.js';
 import { BRACKET_COMPANY_FORMS, COMPANY_FORMS, LATIN_COMPANY_SUFFIXES, NON_ORG_TAILS, ORG_HEADS } from '../../data/org-heads.js';
 import { LATIN_HONORIFICS, PERSON_TITLES, TITLE_WHOLE_AFTER, TITLES, TITLES_WITH_HEAD } from '../../data/titles.js';
 import { aliasAfter, resolveNames, type Found } from './aliases.js';
@@ -211,10 +211,10 @@ const isPersonWord = (t: Token) => t.pos2 === '人名' || (!t.known && /^[ァ-�
 /** The noun run from token b on reaches a person's title within 3 tokens and 6 characters (`長官`, `閣外|大臣`, `総裁`). */
 function titleFollows(doc: ArticleDocument, b: number): boolean {
   const tokens = doc.tokens;
-  let text = '';
+  let length = 0;
   for (let k = b; k < tokens.length && k < b + 3 && tokens[k]!.pos === '名詞' && tokens[k]!.start === tokens[k - 1]!.end; k++) {
-    text += tokens[k]!.surface;
-    if (text.length > 6) return false;
+    length += tokens[k]!.surface.length;
+    if (length > 6) return false;
     if (isTitle(tokens[k]!)) return true;
   }
   return false;
@@ -494,11 +494,6 @@ function spaceBetweenScripts(text: string): boolean {
   return false;
 }
 
-/**
- * A span that stops inside a noun compound (`日豪防衛|協力`, `国民総|所得`, `トンプソン国防|次官`,
- * `インド外務|大臣`): it ends in a common kanji noun or a prefix, with no organisation word at its end, and a
- * noun carries the compound on, so the compound's head lies outside it.
- */
 /** The noun compound from `at` on (dots between its words, up to 8 words) ends with a project's word (PROJECT_TAILS: `計画`, `事業`). */
 function projectNameAfter(doc: ArticleDocument, at: number): boolean {
   const tokens = doc.tokens;
@@ -517,6 +512,11 @@ function projectNameAfter(doc: ArticleDocument, at: number): boolean {
 /** A noun that is a word (IPADIC calls a half-width bracket an unknown サ変 noun). */
 const isWordNoun = (t: Token) => t.pos === '名詞' && /^[\p{L}]/u.test(t.surface);
 
+/**
+ * A span that stops inside a noun compound (`日豪防衛|協力`, `国民総|所得`, `トンプソン国防|次官`,
+ * `インド外務|大臣`): it ends in a common kanji noun or a prefix, with no organisation word at its end, and a
+ * noun carries the compound on, so the compound's head lies outside it.
+ */
 function stopsInsideCompound(doc: ArticleDocument, span: { start: number; end: number }): boolean {
   const [a, b] = tokensIn(doc, span);
   const last = doc.tokens[b - 1];
